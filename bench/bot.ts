@@ -1,0 +1,199 @@
+/**
+ * Bot turns over HTTP with autocannon: realistic spending questions from users in the database, posted
+ * with `expectReplies` so each response carries the bot's answer, against Tally and against an echo bot
+ * on the same stack. Also start-up time (spawn → first answered request) and peak RSS under load.
+ */
+import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { userId } from './generate.ts';
+import { statusKb, stopTree } from './proc.ts';
+import { mulberry32 } from './random.ts';
+import { latency } from './report.ts';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+export const QUESTIONS = [
+  'how much did i spend on groceries last month',
+  'how much did I spend at starbucks this year',
+  'what did i spend on coffee in september',
+  'top merchants this year',
+  'spending by category last month',
+  'how much on restaurants in the last 3 months',
+  'how much did i spend on gas in august',
+  'what did I spend at amazon last year',
+  'any unusual charges?',
+  'what subscriptions do i have',
+  'show my spending over the last 12 months',
+  'how much did i spend last week',
+];
+
+export interface LoadResult {
+  connections: number;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  /** Non-2xx responses, socket errors, timeouts and 2xx answers without a reply activity. */
+  failures: number;
+}
+
+/** One question asked alone (one connection, one at a time): where a turn's time goes. */
+export interface QuestionProbe {
+  text: string;
+  p50Ms: number;
+  responseBytes: number;
+}
+
+export interface ServerResult {
+  name: string;
+  startupMs: number;
+  peakRssMb: number;
+  runs: LoadResult[];
+  probes: QuestionProbe[];
+}
+
+let sequence = 0;
+
+/** A Bot Framework message activity as the Emulator posts it, asking for the replies in the response. */
+export function activity(text: string, user: string, conversation: string): string {
+  return JSON.stringify({
+    type: 'message',
+    id: `bench-${++sequence}`,
+    text,
+    from: { id: user, name: user },
+    conversation: { id: conversation },
+    recipient: { id: 'bot' },
+    channelId: 'emulator',
+    serviceUrl: 'http://127.0.0.1:9',
+    deliveryMode: 'expectReplies',
+    timestamp: new Date().toISOString(),
+    localTimestamp: '2026-11-10T10:00:00-08:00',
+    localTimezone: 'America/Los_Angeles',
+  });
+}
+
+/** Whether an expectReplies response carries at least one reply. */
+function answered(status: number, body: string): boolean {
+  return status >= 200 && status < 300 && body.includes('"activities"') && body.includes('"message"');
+}
+
+interface Started {
+  child: ChildProcess;
+  startupMs: number;
+}
+
+/** Spawns a server and polls it with a real question until it answers; returns how long that took. */
+async function startServer(command: string, args: string[], env: NodeJS.ProcessEnv, port: number, logFile: string): Promise<Started> {
+  const started = performance.now();
+  const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const log = createWriteStream(logFile);
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  const body = activity('how much did i spend on groceries last month', userId(0), 'bench-startup');
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited with ${child.exitCode}; see ${logFile}`);
+    if (performance.now() - started > 60_000) {
+      await stopTree(child);
+      throw new Error(`${args.join(' ')} did not answer within 60 s; see ${logFile}`);
+    }
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      if (answered(res.status, await res.text())) return { child, startupMs: performance.now() - started };
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** One autocannon run: each request a random question from a random user, in that user's conversation. */
+async function load(port: number, connections: number, seconds: number, users: number, seed: number): Promise<LoadResult> {
+  const rng = mulberry32(seed + connections);
+  let failures = 0;
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections,
+    duration: seconds,
+    timeout: 10,
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/messages',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (request) => {
+          const user = userId(Math.floor(rng() * users));
+          const text = QUESTIONS[Math.floor(rng() * QUESTIONS.length)] as string;
+          return { ...request, body: activity(text, user, `bench-${user}`) };
+        },
+        onResponse: (status, body) => {
+          if (!answered(status, body)) failures++;
+        },
+      },
+    ],
+  });
+  return {
+    connections,
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    failures: Math.max(failures, result.non2xx) + result.errors + result.timeouts,
+  };
+}
+
+/** Asks each question `rounds` times, serially, of random users; median latency and response size per question. */
+async function probe(port: number, users: number, rounds: number, seed: number): Promise<QuestionProbe[]> {
+  const rng = mulberry32(seed + 7);
+  const out: QuestionProbe[] = [];
+  for (const text of QUESTIONS) {
+    const times: number[] = [];
+    let bytes = 0;
+    for (let i = 0; i < rounds; i++) {
+      const user = userId(Math.floor(rng() * users));
+      const started = performance.now();
+      const res = await fetch(`http://127.0.0.1:${port}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: activity(text, user, `bench-probe-${user}`),
+      });
+      bytes = Math.max(bytes, (await res.arrayBuffer()).byteLength);
+      times.push(performance.now() - started);
+    }
+    out.push({ text, p50Ms: latency(times).p50, responseBytes: bytes });
+  }
+  return out;
+}
+
+export interface BotOptions {
+  name: string;
+  /** Arguments to `node`, e.g. ['--import', 'tsx', 'src/index.ts']. */
+  args: string[];
+  env: NodeJS.ProcessEnv;
+  port: number;
+  users: number;
+  connections: readonly number[];
+  seconds: number;
+  warmSeconds: number;
+  logFile: string;
+  seed: number;
+  probeRounds: number;
+}
+
+/** Starts one server, warms it, loads it at each connection count, reads its peak RSS, stops it. */
+export async function benchServer(o: BotOptions): Promise<ServerResult> {
+  const { child, startupMs } = await startServer(process.execPath, o.args, o.env, o.port, o.logFile);
+  try {
+    await load(o.port, 10, o.warmSeconds, o.users, o.seed + 1000);
+    const runs: LoadResult[] = [];
+    for (const c of o.connections) runs.push(await load(o.port, c, o.seconds, o.users, o.seed));
+    // The node process itself was spawned directly, so its VmHWM is the server's peak.
+    const peakRssMb = statusKb(child.pid as number, 'VmHWM') / 1024;
+    const probes = await probe(o.port, o.users, o.probeRounds, o.seed);
+    return { name: o.name, startupMs, peakRssMb, runs, probes };
+  } finally {
+    await stopTree(child);
+  }
+}

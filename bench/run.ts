@@ -1,0 +1,182 @@
+/**
+ * Runs every benchmark, prints one table per benchmark with each figure beside its floor measured in
+ * this run, checks the targets (PASS/MISS) and writes everything to <out>/latest.json.
+ *   npm run bench                      full run (1,000 users, ~1M rows; builds and caches the database first)
+ *   npm run bench -- --quick           smoke run, well under a minute
+ *   npm run bench -- --out DIR         write latest.json (and cached data) under DIR instead of bench/results
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { benchServer, type ServerResult } from './bot.ts';
+import { buildDatabase, type BuiltDb } from './build-db.ts';
+import { benchImport, type ImportResult } from './import.ts';
+import { benchQuestions, type QuestionResult } from './questions.ts';
+import { int, latency, printTable, ratio, us, type Verdict } from './report.ts';
+import { verdicts } from './targets.ts';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+
+interface Plan {
+  users: number;
+  years: number;
+  importRows: number;
+  samples: number;
+  historySamples: number;
+  botSeconds: number;
+  warmSeconds: number;
+  connections: number[];
+  probeRounds: number;
+}
+
+const FULL: Plan = { users: 1000, years: 3, importRows: 1_000_000, samples: 2000, historySamples: 1000, botSeconds: 15, warmSeconds: 3, connections: [10, 50], probeRounds: 20 };
+const QUICK: Plan = { users: 20, years: 1, importRows: 20_000, samples: 100, historySamples: 50, botSeconds: 2, warmSeconds: 1, connections: [10, 50], probeRounds: 2 };
+const SEED = 1;
+const END = '2026-10-31';
+
+function argValue(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+function machine() {
+  const cpu = /model name\s*:\s*(.+)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model ?? 'unknown';
+  return { nproc: cpus().length, cpu, node: process.version, date: new Date().toISOString() };
+}
+
+async function section<T>(name: string, errors: string[], run: () => Promise<T>): Promise<T | undefined> {
+  console.log(`\n== ${name} ==`);
+  const started = performance.now();
+  try {
+    const result = await run();
+    console.log(`(${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    return result;
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    errors.push(`${name}: ${message}`);
+    console.log(`FAILED: ${message}`);
+    return undefined;
+  }
+}
+
+function printImport(r: ImportResult): void {
+  printTable(`Import: ${int(r.rows)} rows, ${r.fileMb.toFixed(0)} MB Chase CSV`, [
+    ['measure', 'rows/s', 'vs floor'],
+    ['npm run import (end to end)', int(r.endToEnd), ratio(r.endToEnd, r.floor)],
+    ['floor: bare prepared insert, 1 txn', int(r.floor), '1.00×'],
+    ['parseStatement alone (in-process)', int(r.parseOnly), ratio(r.parseOnly, r.floor)],
+  ]);
+  console.log(`import took ${r.endToEndSeconds.toFixed(1)} s, stored ${int(r.rowsStored)} rows, peak RSS ${r.peakRssMb.toFixed(0)} MB`);
+}
+
+function printQuestions(db: BuiltDb, results: readonly QuestionResult[]): void {
+  printTable(`Questions on ${int(db.transactions)} rows, ${db.users} users (random users and periods)`, [
+    ['insight', 'p50', 'p99', 'floor p50', 'floor p99', 'p50 ratio', 'p99 ratio', 'samples', 'mismatches'],
+    ...results.map((q) => [
+      q.name + (q.kind === 'history' ? ' *' : ''),
+      us(q.store.p50),
+      us(q.store.p99),
+      us(q.floor.p50),
+      us(q.floor.p99),
+      ratio(q.store.p50, q.floor.p50),
+      ratio(q.store.p99, q.floor.p99),
+      String(q.store.samples),
+      String(q.mismatches),
+    ]),
+  ]);
+  const fetches = results.filter((q) => q.fetchP50 !== undefined).map((q) => `${q.name}: ${us(q.fetchP50 as number)}`);
+  console.log(`* floor = fetching the same rows with raw SQL; store.queries.history alone p50 — ${fetches.join('; ')}`);
+}
+
+function printBot(servers: readonly ServerResult[]): void {
+  const echo = servers.find((s) => s.name === 'echo');
+  printTable('Bot turns (autocannon, expectReplies, random users and questions)', [
+    ['server', 'conns', 'req/s', 'p50 ms', 'p99 ms', 'req/s vs echo', 'p99 vs echo', 'requests', 'failures'],
+    ...servers.flatMap((s) =>
+      s.runs.map((r) => {
+        const base = echo?.runs.find((e) => e.connections === r.connections);
+        return [s.name, String(r.connections), int(r.requestsPerSecond), String(r.p50), String(r.p99),
+          base ? ratio(r.requestsPerSecond, base.requestsPerSecond) : '', base ? ratio(r.p99, base.p99) : '', int(r.requests), String(r.failures)];
+      }),
+    ),
+  ]);
+  const tally = servers.find((s) => s.name === 'tally');
+  if (tally && echo) {
+    const echoP50 = echo.probes.length ? latency(echo.probes.map((p) => p.p50Ms)).p50 : 0;
+    printTable(`Each question alone (one connection, serial; echo bot answers any text in ${echoP50.toFixed(1)} ms)`, [
+      ['question', 'p50 ms', 'response bytes'],
+      ...tally.probes.map((p) => [p.text, p.p50Ms.toFixed(1), int(p.responseBytes)]),
+    ]);
+  }
+  printTable('Memory and start-up', [
+    ['server', 'peak RSS MB', 'spawn → first answer ms'],
+    ...servers.map((s) => [s.name, s.peakRssMb.toFixed(0), int(s.startupMs)]),
+  ]);
+}
+
+function printVerdicts(list: readonly Verdict[]): void {
+  printTable('Targets', [['benchmark', 'target', 'measured', ''], ...list.map((v) => [v.benchmark, v.target, v.measured, v.pass ? 'PASS' : 'MISS'])]);
+}
+
+async function main(): Promise<number> {
+  const quick = process.argv.includes('--quick');
+  const plan = quick ? QUICK : FULL;
+  const out = resolve(argValue('--out') ?? join(HERE, 'results'));
+  const dataDir = join(out, 'data');
+  const work = mkdtempSync(join(tmpdir(), 'tally-bench-'));
+  mkdirSync(out, { recursive: true });
+  const errors: string[] = [];
+  const gen = { seed: SEED, end: END, years: plan.years };
+  console.log(`Tally benchmarks (${quick ? 'quick' : 'full'}) on ${JSON.stringify(machine())}`);
+  try {
+    const db = await section('database', errors, () => buildDatabase(dataDir, { ...gen, users: plan.users }, console.log));
+    if (db) console.log(`${int(db.transactions)} rows for ${db.users} users in ${db.file}${db.buildSeconds ? ` (built in ${db.buildSeconds.toFixed(0)} s, ${int(db.importRowsPerSecond)} rows/s through importStatement)` : ' (cached)'}`);
+
+    const imported = await section('import', errors, () => benchImport(dataDir, work, plan.importRows, { ...gen, years: 3 }));
+    if (imported) printImport(imported);
+
+    const questions = db
+      ? await section('questions', errors, async () => {
+          const common = { dbFile: db.file, users: db.users, today: END, years: plan.years, seed: SEED };
+          const all = await benchQuestions({ ...common, samples: plan.samples });
+          const history = await benchQuestions({ ...common, samples: plan.historySamples }, 'history');
+          return [...all.filter((q) => q.kind === 'aggregate'), ...history];
+        })
+      : undefined;
+    if (db && questions) printQuestions(db, questions);
+
+    const servers: ServerResult[] = [];
+    if (db) {
+      await section('bot turns', errors, async () => {
+        const botDb = join(work, 'tally.db');
+        copyFileSync(db.file, botDb);
+        const common = { users: db.users, connections: plan.connections, seconds: plan.botSeconds, warmSeconds: plan.warmSeconds, seed: SEED, probeRounds: plan.probeRounds };
+        servers.push(await benchServer({ ...common, name: 'echo', args: ['--import', 'tsx', 'bench/echo-bot.ts'], env: {}, port: 39791, logFile: join(work, 'echo.log') }));
+        servers.push(await benchServer({ ...common, name: 'tally', args: ['--import', 'tsx', 'src/index.ts'], env: { TALLY_DB: botDb }, port: 39792, logFile: join(work, 'tally.log') }));
+        if (servers.some((s) => s.runs.some((r) => r.failures > 0))) {
+          console.log(`some requests failed; server logs: ${work}/echo.log, ${work}/tally.log`);
+        }
+      });
+      if (servers.length) printBot(servers);
+    }
+
+    const checked = verdicts(imported, questions ?? [], servers);
+    printVerdicts(checked);
+    const file = join(out, 'latest.json');
+    writeFileSync(file, `${JSON.stringify({ mode: quick ? 'quick' : 'full', machine: machine(), plan, database: db, import: imported, questions, bot: servers, verdicts: checked, errors }, null, 2)}\n`);
+    console.log(`\nResults written to ${file}`);
+    if (errors.length) console.log(`Errors:\n  ${errors.join('\n  ')}`);
+    return errors.length ? 1 : 0;
+  } finally {
+    if (!errors.length) rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

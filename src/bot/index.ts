@@ -1,0 +1,53 @@
+import { ConversationState, type Request, type Response, type TurnContext } from 'botbuilder';
+import type { CloudAdapter } from 'botbuilder';
+import type { Config } from '../config.ts';
+import type { ChartRenderer, Understanding } from '../conversation/types.ts';
+import type { Store } from '../store/index.ts';
+import { createAdapter } from './adapter.ts';
+import { Alerter } from './alerts.ts';
+import { fetchAttachment } from './attachments.ts';
+import { SqliteStorage } from './storage.ts';
+import { TallyBot } from './tally-bot.ts';
+import { BotTemplates } from './templates.ts';
+
+export { BotTemplates } from './templates.ts';
+export type { DialogProblem } from './templates.ts';
+
+export interface BotApp {
+  adapter: CloudAdapter;
+  bot: TallyBot;
+  alerter: Alerter;
+  /** Runs one HTTP request through the adapter (restify's req/res). */
+  process(req: unknown, res: unknown): Promise<void>;
+}
+
+/** Wires the Bot Framework pieces: templates → adapter → state → bot → proactive alerts. */
+export function createBotApp(deps: { config: Config; store: Store; understanding: Understanding; charts?: ChartRenderer; templates?: BotTemplates }): BotApp {
+  const templates = deps.templates ?? BotTemplates.load(deps.config.dialogsDir);
+  const conversationState = new ConversationState(new SqliteStorage(deps.store.state));
+  const adapter = createAdapter(deps.config, templates, async (context) => {
+    await conversationState.delete(context);
+  });
+  const alerter = new Alerter(deps.store, adapter, deps.config.microsoftAppId, templates);
+  const bot = new TallyBot({
+    store: deps.store,
+    templates,
+    conversationState,
+    services: (context: TurnContext) => ({
+      store: deps.store,
+      understanding: deps.understanding,
+      charts: deps.charts,
+      fetchAttachment: (attachment) => fetchAttachment(attachment, context.activity.serviceUrl, deps.config.maxUploadBytes),
+      afterImport: async () => {
+        void alerter.sweep();
+      },
+    }),
+  });
+  return {
+    adapter,
+    bot,
+    alerter,
+    process: (req, res) =>
+      adapter.process(req as Request, res as Response, (context) => bot.run(context)),
+  };
+}

@@ -1,0 +1,55 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface Config {
+  port: number;
+  dbFile: string;
+  dialogsDir: string;
+  dataDir: string;
+  /** Bot Framework credentials; an empty app id means the local, unauthenticated Emulator mode. */
+  microsoftAppId: string;
+  microsoftAppPassword: string;
+  microsoftAppType: string;
+  microsoftAppTenantId: string;
+  /** Largest statement a user may upload in chat, in bytes. */
+  maxUploadBytes: number;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Problems in the environment, said once at start-up in words an operator can act on. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads and validates the environment once. `.env` (if present) is loaded by the caller before this. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3978);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number, got "${env.PORT}"`);
+  const maxUploadMb = Number(env.TALLY_MAX_UPLOAD_MB ?? 20);
+  if (!(maxUploadMb > 0)) throw new ConfigError(`TALLY_MAX_UPLOAD_MB must be a positive number, got "${env.TALLY_MAX_UPLOAD_MB}"`);
+  const level = (env.LOG_LEVEL ?? 'info').toLowerCase();
+  if (!['debug', 'info', 'warn', 'error'].includes(level)) throw new ConfigError(`LOG_LEVEL must be debug, info, warn or error`);
+  return {
+    port,
+    dbFile: env.TALLY_DB ? resolve(env.TALLY_DB) : join(ROOT, 'tally.db'),
+    dialogsDir: join(ROOT, 'dialogs'),
+    dataDir: join(ROOT, 'data'),
+    microsoftAppId: env.MicrosoftAppId ?? '',
+    microsoftAppPassword: env.MicrosoftAppPassword ?? '',
+    microsoftAppType: env.MicrosoftAppType ?? 'MultiTenant',
+    microsoftAppTenantId: env.MicrosoftAppTenantId ?? '',
+    maxUploadBytes: Math.round(maxUploadMb * 1024 * 1024),
+    logLevel: level as Config['logLevel'],
+  };
+}
+
+/** Loads `.env` from the project root when there is one; real environment variables win. */
+export async function loadDotEnv(): Promise<void> {
+  const file = join(ROOT, '.env');
+  if (!existsSync(file)) return;
+  const dotenv = await import('dotenv');
+  dotenv.config({ path: file, quiet: true });
+}

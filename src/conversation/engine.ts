@@ -1,0 +1,134 @@
+import type { Frame, UserVocabulary } from '../language/types.ts';
+import { answerFindings } from './findings.ts';
+import { applyClarification, mergeFollowUp } from './follow-up.ts';
+import { answerCorrection, answerAlerts, answerDemo } from './settings.ts';
+import { forgetTurn, startDelete, startUnlink } from './forget.ts';
+import { linkTurn, startLink } from './link.ts';
+import { answerQuestion, isQuestion } from './spending.ts';
+import type { DialogState, Reply, Services, TurnInput } from './types.ts';
+
+/** Longest message read in full; anything beyond is ignored rather than refused. */
+export const MAX_TEXT = 500;
+
+export interface TurnResult {
+  replies: Reply[];
+  state: DialogState;
+}
+
+/**
+ * One turn of the conversation: interruptions first (cancel, help), then whatever the bot was waiting
+ * for, then a fresh question. Pure of channel concerns; the bot layer renders the replies.
+ */
+export async function handleTurn(input: TurnInput, state: DialogState, services: Services): Promise<TurnResult> {
+  const text = input.text.replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT);
+  const vocabulary = await vocabularyOf(services, input.userId);
+  const frame = text ? services.understanding.understand(text, input.today, vocabulary) : emptyFrame();
+
+  if (frame.intent === 'cancel' && (state.pending || frame.confidence >= 0.5)) {
+    return { replies: [{ template: 'Cancelled', data: { wasWaiting: Boolean(state.pending) } }], state: { last: state.last } };
+  }
+  if (frame.intent === 'help' && frame.confidence >= 0.5) {
+    const replies: Reply[] = [{ template: 'Help', suggestions: helpSuggestions() }];
+    if (state.pending) replies.push({ template: 'StillWaiting', data: { pending: state.pending.kind } });
+    return { replies, state };
+  }
+
+  const pending = state.pending;
+  if (pending) {
+    const ctx = { input: { ...input, text }, frame, services, vocabulary };
+    if (pending.kind === 'clarify') {
+      const resolved = applyClarification(pending, text, frame, vocabulary);
+      if (resolved) return answerQuestion({ ...ctx, frame: resolved }, { ...state, pending: undefined });
+      if (isQuestion(frame)) return route(ctx, { ...state, pending: undefined });
+      return { replies: [{ template: 'ClarifyAgain', data: { options: pending.options }, suggestions: pending.options }], state };
+    }
+    if (pending.kind === 'confirm-unlink' || pending.kind === 'confirm-delete') return forgetTurn(ctx, pending, state);
+    const linked = await linkTurn(ctx, pending, state);
+    if (linked) return linked;
+  }
+  return route({ input: { ...input, text }, frame, services, vocabulary }, { ...state, pending: undefined });
+}
+
+export interface TurnContextLite {
+  input: TurnInput;
+  frame: Frame;
+  services: Services;
+  vocabulary: UserVocabulary;
+}
+
+async function route(ctx: TurnContextLite, state: DialogState): Promise<TurnResult> {
+  const { input, services } = ctx;
+  if (input.attachments.length > 0) return startLink(ctx, state, true);
+  const frame = mergeFollowUp(ctx.frame, state.last?.frame, input.text);
+  const accounts = ctx.vocabulary.accounts.length;
+  switch (frame.intent) {
+    case 'greeting':
+      return { replies: [{ template: accounts ? 'Greeting' : 'GreetingNoAccounts', suggestions: starterSuggestions(accounts > 0) }], state };
+    case 'thanks':
+      return { replies: [{ template: 'Thanks' }], state };
+    case 'privacy':
+      return { replies: [{ template: 'Privacy', data: { accounts } }], state };
+    case 'help':
+      return { replies: [{ template: 'Help', suggestions: helpSuggestions() }], state };
+    case 'cancel':
+      return { replies: [{ template: 'NothingToCancel' }], state };
+    case 'yes':
+    case 'no':
+      return { replies: [{ template: 'Fallback', suggestions: starterSuggestions(accounts > 0) }], state };
+    case 'link_account':
+      return startLink(ctx, state, false);
+    case 'unlink_account':
+      return startUnlink({ ...ctx, frame }, state);
+    case 'delete_data':
+      return startDelete(ctx, state);
+    case 'demo':
+      return answerDemo(ctx, state);
+    case 'correct_category':
+      return answerCorrection({ ...ctx, frame }, state);
+    case 'alerts':
+      return answerAlerts({ ...ctx, frame }, state);
+    case 'none':
+      return { replies: [{ template: 'Fallback', suggestions: starterSuggestions(accounts > 0) }], state };
+    default:
+      break;
+  }
+  if (accounts === 0) {
+    return { replies: [{ template: 'NoAccountsYet', suggestions: ['Try the demo', 'Link an account'] }], state };
+  }
+  if (frame.intent === 'unusual' || frame.intent === 'duplicates' || frame.intent === 'subscriptions' || frame.intent === 'price_rises') {
+    return answerFindings({ ...ctx, frame }, state);
+  }
+  if (frame.ambiguous) {
+    const pending = { kind: 'clarify' as const, frame, field: frame.ambiguous.kind, options: frame.ambiguous.options };
+    return {
+      replies: [{ template: 'Clarify', data: { kind: frame.ambiguous.kind, text: frame.ambiguous.text, options: frame.ambiguous.options }, suggestions: frame.ambiguous.options }],
+      state: { ...state, pending },
+    };
+  }
+  return answerQuestion({ ...ctx, frame }, state);
+}
+
+async function vocabularyOf(services: Services, userId: string): Promise<UserVocabulary> {
+  const [accounts, merchants] = await Promise.all([
+    services.store.accounts.list(userId),
+    services.store.queries.merchants(userId),
+  ]);
+  return {
+    accounts: accounts.map((a) => ({ id: a.id, name: a.name, type: a.type, institution: a.institution ?? undefined, mask: a.mask ?? undefined })),
+    merchants: merchants.map((m) => m.name),
+  };
+}
+
+function emptyFrame(): Frame {
+  return { intent: 'none', confidence: 0, periods: [], categories: [], merchants: [], accounts: [] };
+}
+
+export function starterSuggestions(hasAccounts: boolean): string[] {
+  return hasAccounts
+    ? ['Spending last month', 'Top merchants this year', 'Any unusual charges?', 'Show my subscriptions']
+    : ['Try the demo', 'Link an account', 'What do you keep about me?'];
+}
+
+function helpSuggestions(): string[] {
+  return ['How much did I spend on groceries last month?', 'Break down last month by category', 'Link an account', 'Delete my data'];
+}

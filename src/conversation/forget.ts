@@ -1,0 +1,61 @@
+import type { TurnContextLite, TurnResult } from './engine.ts';
+import type { DialogState, Pending } from './types.ts';
+
+/** "Unlink Amex": asks for confirmation before anything is removed. */
+export async function startUnlink(ctx: TurnContextLite, state: DialogState): Promise<TurnResult> {
+  const { frame, vocabulary } = ctx;
+  if (vocabulary.accounts.length === 0) return { replies: [{ template: 'NoAccountsToUnlink' }], state };
+  if (frame.ambiguous?.kind === 'account') {
+    return { replies: [{ template: 'UnlinkWhich', data: { options: frame.ambiguous.options }, suggestions: frame.ambiguous.options.map((o) => `Unlink ${o}`) }], state };
+  }
+  const account = frame.accounts.length === 1 ? vocabulary.accounts.find((a) => a.id === frame.accounts[0]) : undefined;
+  if (!account) {
+    const names = vocabulary.accounts.map((a) => a.name);
+    return { replies: [{ template: 'UnlinkWhich', data: { options: names }, suggestions: names.map((n) => `Unlink ${n}`) }], state };
+  }
+  return {
+    replies: [{ template: 'ConfirmUnlink', data: { account: account.name }, suggestions: ['Yes, unlink it', 'No, keep it'] }],
+    state: { ...state, pending: { kind: 'confirm-unlink', accountId: account.id, name: account.name } },
+  };
+}
+
+/** "Delete all my data": asks for confirmation, then removes everything, conversation state included. */
+export async function startDelete(_ctx: TurnContextLite, state: DialogState): Promise<TurnResult> {
+  return {
+    replies: [{ template: 'ConfirmDelete', suggestions: ['Yes, delete everything', 'No, keep my data'] }],
+    state: { ...state, pending: { kind: 'confirm-delete' } },
+  };
+}
+
+export async function forgetTurn(
+  ctx: TurnContextLite,
+  pending: Extract<Pending, { kind: 'confirm-unlink' | 'confirm-delete' }>,
+  state: DialogState,
+): Promise<TurnResult> {
+  const { frame, services, input } = ctx;
+  const answer = yesOrNo(input.text, frame.intent);
+  if (answer === undefined) {
+    return {
+      replies: [{ template: 'ConfirmAgain', suggestions: pending.kind === 'confirm-delete' ? ['Yes, delete everything', 'No, keep my data'] : ['Yes, unlink it', 'No, keep it'] }],
+      state,
+    };
+  }
+  if (!answer) return { replies: [{ template: 'KeptData' }], state: { ...state, pending: undefined } };
+  if (pending.kind === 'confirm-unlink') {
+    const removed = await services.store.accounts.remove(input.userId, pending.accountId);
+    return {
+      replies: [{ template: 'Unlinked', data: { account: pending.name, transactions: removed?.transactions ?? 0 } }],
+      state: { pending: undefined, last: undefined },
+    };
+  }
+  const counts = await services.store.users.deleteAll(input.userId);
+  return { replies: [{ template: 'DeletedEverything', data: { ...counts } }], state: { deleted: true } };
+}
+
+/** Reads a yes or a no, typed or tapped; undefined when it is neither. */
+export function yesOrNo(text: string, intent: string): boolean | undefined {
+  const t = text.trim().toLowerCase();
+  if (/^(y|yes|yeah|yep|yup|sure|ok|okay|confirm|do it|go ahead|please do|yes,? .*)$/.test(t) || (intent === 'yes' && !/\bno\b/.test(t))) return true;
+  if (/^(n|no|nope|nah|don'?t|do not|stop|keep|no,? .*)$/.test(t) || intent === 'no' || intent === 'cancel') return false;
+  return undefined;
+}

@@ -1,0 +1,59 @@
+import { generateDemoHousehold } from '../demo/household.ts';
+import { importParsed } from '../ingest/importer.ts';
+import type { Store } from '../store/index.ts';
+import type { TurnContextLite, TurnResult } from './engine.ts';
+import { starterSuggestions } from './engine.ts';
+import type { DialogState } from './types.ts';
+
+/** Loads the demo household for a user, as if they had linked its accounts. */
+export async function loadDemo(store: Store, userId: string, today: string, now = new Date()): Promise<{ accounts: number; transactions: number }> {
+  let transactions = 0;
+  const household = generateDemoHousehold(today);
+  for (const account of household) {
+    const summary = await importParsed(
+      store,
+      { userId, accountName: account.name, accountType: account.type, fileName: `demo:${account.name}`, now },
+      [account.statement],
+    );
+    transactions += summary.added;
+  }
+  return { accounts: household.length, transactions };
+}
+
+export async function answerDemo(ctx: TurnContextLite, state: DialogState): Promise<TurnResult> {
+  const { services, input } = ctx;
+  await services.store.users.recordConsent(input.userId, input.now);
+  const loaded = await loadDemo(services.store, input.userId, input.today, input.now);
+  await services.afterImport?.(input.userId);
+  return {
+    replies: [{ template: 'DemoLoaded', data: loaded, suggestions: starterSuggestions(true) }],
+    state: { ...state, pending: undefined, last: undefined },
+  };
+}
+
+/** "Blue Bottle is coffee": remembers the user's category for a merchant, past and future. */
+export async function answerCorrection(ctx: TurnContextLite, state: DialogState): Promise<TurnResult> {
+  const { frame, services, input, vocabulary } = ctx;
+  const category = frame.correction?.category ?? frame.categories[0];
+  const merchant = frame.merchants[0] ?? findMerchant(frame.correction?.merchantText, vocabulary.merchants);
+  const code = category?.codes.find((c) => services.store.catalog.category(c)) ?? category?.codes.flatMap((c) => services.store.catalog.categoryIds([c])).map((id) => services.store.catalog.categoryById(id)?.code)[0];
+  if (!merchant || !category || !code) {
+    return { replies: [{ template: 'CorrectionNeedsDetail', data: { merchant: merchant ?? frame.correction?.merchantText ?? '' } }], state };
+  }
+  const changed = await services.store.ledger.setUserCategory(input.userId, merchant, code, input.now);
+  return { replies: [{ template: 'CategoryCorrected', data: { merchant, category: category.label, changed } }], state };
+}
+
+function findMerchant(text: string | undefined, merchants: string[]): string | undefined {
+  if (!text) return undefined;
+  const t = text.trim().toLowerCase();
+  return merchants.find((m) => m.toLowerCase() === t) ?? merchants.find((m) => m.toLowerCase().includes(t));
+}
+
+/** Turns alerts on or off. */
+export async function answerAlerts(ctx: TurnContextLite, state: DialogState): Promise<TurnResult> {
+  const { frame, services, input } = ctx;
+  const on = frame.toggle ?? !/\b(off|stop|disable|no more|mute|pause)\b/i.test(input.text);
+  await services.store.users.setAlerts(input.userId, on);
+  return { replies: [{ template: on ? 'AlertsOn' : 'AlertsOff' }], state };
+}

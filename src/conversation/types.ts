@@ -1,0 +1,82 @@
+import type { AccountType } from '../ingest/types.ts';
+import type { Frame, UserVocabulary } from '../language/types.ts';
+import type { Store } from '../store/index.ts';
+
+/** One incoming message, as the conversation needs it (no channel types). */
+export interface TurnInput {
+  userId: string;
+  text: string;
+  /** The user's calendar day, ISO, in their time zone. */
+  today: string;
+  now: Date;
+  attachments: Attachment[];
+  /** Data from a tapped card button, if any. */
+  value?: unknown;
+}
+
+export interface Attachment {
+  name: string;
+  contentType: string;
+  contentUrl?: string;
+  /** Inline content some channels send instead of a URL. */
+  content?: unknown;
+}
+
+/** Something to say: a template in dialogs/*.lg with the data it needs, plus optional extras. */
+export interface Reply {
+  template: string;
+  data?: Record<string, unknown>;
+  /** Natural next questions, shown as tappable suggestions. */
+  suggestions?: string[];
+  /** An Adaptive Card (plain JSON) shown with the text, when the channel supports cards. */
+  card?: object;
+}
+
+export interface Understanding {
+  understand(text: string, today: string, vocabulary: UserVocabulary): Frame;
+}
+
+/** What the conversation may use; the bot layer builds it once and passes it in. */
+export interface Services {
+  store: Store;
+  understanding: Understanding;
+  /** Downloads an attachment the user sent, enforcing size and origin limits. */
+  fetchAttachment(attachment: Attachment): Promise<Buffer>;
+  /** Called after new transactions land, so alerts can go out. */
+  afterImport?(userId: string): Promise<void>;
+  /** Renders charts for cards; absent on channels or tests that do not need them. */
+  charts?: ChartRenderer;
+}
+
+export interface ChartRenderer {
+  bar(input: { title?: string; labels: string[]; values: number[]; currency: string; horizontal?: boolean }): Promise<string>;
+  line(input: { title?: string; labels: string[]; series: { name: string; values: (number | null)[] }[]; currency: string }): Promise<string>;
+}
+
+/** What the bot is waiting for, if anything. */
+export type Pending =
+  | { kind: 'consent'; attachment?: Attachment }
+  | { kind: 'account-name'; attachment?: Attachment }
+  | { kind: 'account-type'; name: string; attachment?: Attachment }
+  | { kind: 'upload'; name: string; type?: AccountType }
+  | {
+      kind: 'import-question';
+      name: string;
+      type?: AccountType;
+      attachment: Attachment;
+      topic: string;
+      options: string[];
+      overrides: { dateFormat?: string; columns?: string; negate?: boolean };
+    }
+  | { kind: 'confirm-unlink'; accountId: number; name: string }
+  | { kind: 'confirm-delete' }
+  | { kind: 'clarify'; frame: Frame; field: 'merchant' | 'account'; options: string[] };
+
+/** Conversation memory kept between turns (persisted by the bot layer). */
+export interface DialogState {
+  pending?: Pending;
+  /** The last question answered, for follow-ups ("and in January?", "show me those"). */
+  last?: { frame: Frame; shown: number };
+  /** Set when the user's data was just deleted: the bot layer must then drop, not save, this state. */
+  deleted?: boolean;
+}

@@ -1,0 +1,27 @@
+import { startTally } from './app.ts';
+import { ConfigError, loadConfig, loadDotEnv } from './config.ts';
+import { errorKind, log, setLogLevel } from './log.ts';
+
+/** Entry point for `npm start`: configuration, then the app, then graceful shutdown on signals. */
+async function main(): Promise<void> {
+  await loadDotEnv();
+  const config = loadConfig();
+  setLogLevel(config.logLevel);
+  const tally = await startTally(config);
+  process.stdout.write(`Tally is listening on http://localhost:${tally.port}/api/messages\n`);
+  const stop = (signal: string) => {
+    log.info('server.stopping', { signal });
+    tally.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError) process.stderr.write(`Configuration problem: ${err.message}\n`);
+  else log.error('startup.failed', { kind: errorKind(err), message: err instanceof Error ? err.message.split('\n')[0] : undefined });
+  process.exit(1);
+});

@@ -1,0 +1,109 @@
+import { FALLBACK_SPENDING, isCategoryCode } from './categories.ts';
+import { identifyMerchant } from './merchants.ts';
+import {
+  type AccountKind,
+  type Direction,
+  categoryForBankCategory,
+  categoryForBankType,
+  categoryForMcc,
+  matchKeyword,
+} from './rules.ts';
+import { merchantKey } from './user-rules.ts';
+
+/** How a transaction counts: spending (refunds included), income, a transfer between own accounts, or cash taken out. */
+export type Flow = 'spending' | 'income' | 'transfer' | 'cash';
+
+/** Which kind of rule decided the category. */
+export type CategorySource = 'user' | 'merchant' | 'mcc' | 'bank' | 'keyword' | 'default';
+
+export interface CategorizeInput {
+  /** Clean merchant name, as from `cleanMerchant`. */
+  merchant: string;
+  /** The raw descriptor as the bank printed it. */
+  description: string;
+  /** Signed minor units: negative = money out. */
+  amountMinor: number;
+  accountType?: AccountKind;
+  mcc?: string;
+  bankCategory?: string;
+  bankType?: string;
+}
+
+export interface Categorization {
+  /** Detailed taxonomy code, e.g. `FOOD_AND_DRINK_GROCERIES`. */
+  category: string;
+  flow: Flow;
+  source: CategorySource;
+}
+
+/**
+ * The flow a category implies. Card payments and transfers move money between accounts, ATM withdrawals
+ * turn it into cash, and everything else, refunds included, is spending, so a refund reduces its category.
+ * @example flowOf('LOAN_PAYMENTS_CREDIT_CARD_PAYMENT') // 'transfer'
+ */
+export function flowOf(category: string): Flow {
+  if (category === 'TRANSFER_OUT_WITHDRAWAL') return 'cash';
+  if (
+    category.startsWith('TRANSFER_IN_') ||
+    category.startsWith('TRANSFER_OUT_') ||
+    category === 'LOAN_PAYMENTS_CREDIT_CARD_PAYMENT'
+  ) {
+    return 'transfer';
+  }
+  if (category.startsWith('INCOME_')) return 'income';
+  return 'spending';
+}
+
+function decide(category: string, source: CategorySource): Categorization {
+  return { category, flow: flowOf(category), source };
+}
+
+function ruleCategory(input: CategorizeInput, direction: Direction): Categorization {
+  const account = input.accountType;
+  const description = input.description.replace(/\s+/g, ' ');
+  const first = matchKeyword('first', description, direction, account);
+  if (first) return decide(first, 'keyword');
+  const byType = input.bankType ? categoryForBankType(input.bankType, direction, account) : undefined;
+  if (byType) return decide(byType, 'bank');
+  const merchant =
+    identifyMerchant(description).category ??
+    (input.merchant ? identifyMerchant(input.merchant).category : undefined);
+  if (merchant) return decide(merchant, 'merchant');
+  const byMcc = input.mcc ? categoryForMcc(input.mcc) : undefined;
+  if (byMcc) return decide(byMcc, 'mcc');
+  const byBank = input.bankCategory
+    ? categoryForBankCategory(input.bankCategory, direction, account)
+    : undefined;
+  if (byBank) return decide(byBank, 'bank');
+  const last = matchKeyword('last', description, direction, account);
+  if (last) return decide(last, 'keyword');
+  // Money arriving on a card with no other clue is a refund or credit; on a bank account it is income.
+  return decide(
+    direction === 'in' && account !== 'credit_card' ? 'INCOME_OTHER_INCOME' : FALLBACK_SPENDING,
+    'default',
+  );
+}
+
+const CACHE_LIMIT = 100_000;
+const cache = new Map<string, Categorization>();
+
+/**
+ * Picks a detailed category and a flow for one transaction. Order: the user's own corrections, wording
+ * that names the kind of transaction (card payment, ATM, payroll, fee) and the bank's transaction type,
+ * merchant rules, MCC, the bank's category column, topic keywords, then a default.
+ * @example categorize({ merchant: 'Safeway', description: 'SAFEWAY #1507', amountMinor: -4210 }).category // 'FOOD_AND_DRINK_GROCERIES'
+ */
+export function categorize(input: CategorizeInput, userRules?: ReadonlyMap<string, string>): Categorization {
+  const direction: Direction = input.amountMinor > 0 ? 'in' : 'out';
+  if (userRules && userRules.size > 0) {
+    const own = userRules.get(merchantKey(input.merchant));
+    if (own && isCategoryCode(own)) return decide(own, 'user');
+  }
+  const key = `${input.description}\u0001${input.merchant}\u0001${direction}\u0001${input.accountType ?? ''}\u0001${input.mcc ?? ''}\u0001${input.bankCategory ?? ''}\u0001${input.bankType ?? ''}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const result = ruleCategory(input, direction);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, result);
+  return result;
+}

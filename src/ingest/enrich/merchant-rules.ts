@@ -1,0 +1,64 @@
+import { isCategoryCode } from './categories.ts';
+import { readDataCsv } from './data-files.ts';
+
+/** One line of `data/merchants.csv`. */
+export interface MerchantRule {
+  /** Words as in a match key, e.g. `['TRADER', 'JOE']`. */
+  tokens: string[];
+  merchant: string;
+  category: string;
+  /** May match after other words, not only at the start of the descriptor. */
+  anywhere: boolean;
+}
+
+function loadRules(): Map<string, MerchantRule[]> {
+  const index = new Map<string, MerchantRule[]>();
+  for (const row of readDataCsv('merchants.csv')) {
+    const tokens = (row.pattern ?? '')
+      .toUpperCase()
+      .replace(/['’`]/g, '')
+      .replace(/[^A-Z0-9&]+/g, ' ')
+      .trim()
+      .split(' ')
+      .filter(Boolean);
+    const category = row.category ?? '';
+    const first = tokens[0];
+    if (!first || !isCategoryCode(category))
+      throw new Error(`data/merchants.csv: bad row ${JSON.stringify(row)}`);
+    const rule: MerchantRule = {
+      tokens,
+      merchant: row.merchant ?? '',
+      category,
+      anywhere: row.anywhere === 'yes',
+    };
+    const list = index.get(first) ?? [];
+    list.push(rule);
+    index.set(first, list);
+  }
+  // Longest pattern first, so "UBER EATS" wins over "UBER".
+  for (const list of index.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+  return index;
+}
+
+const INDEX = loadRules();
+
+function matchesAt(tokens: string[], at: number, rule: MerchantRule): boolean {
+  for (let i = 1; i < rule.tokens.length; i++) if (tokens[at + i] !== rule.tokens[i]) return false;
+  return true;
+}
+
+/**
+ * Finds the merchant rule for a match key: a rule matches whole words at the start of the key,
+ * or anywhere when the rule allows it; the earliest, then longest, match wins.
+ */
+export function findMerchantRule(key: string): MerchantRule | undefined {
+  const tokens = key.split(' ');
+  for (let at = 0; at < tokens.length; at++) {
+    const candidates = INDEX.get(tokens[at] ?? '');
+    if (!candidates) continue;
+    for (const rule of candidates) {
+      if ((at === 0 || rule.anywhere) && matchesAt(tokens, at, rule)) return rule;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,53 @@
+import { matchKey, stripDescriptor, tidyMerchantName } from './cleanup.ts';
+import { findMerchantRule } from './merchant-rules.ts';
+
+/** What the merchant rules say about a descriptor. */
+export interface MerchantMatch {
+  /** Canonical name ("Whole Foods Market") or a tidied one for unknown merchants. */
+  name: string;
+  /** The rule's category, when a rule in `data/merchants.csv` matched. */
+  category?: string;
+}
+
+const CACHE_LIMIT = 100_000;
+const cache = new Map<string, MerchantMatch>();
+
+/**
+ * Names the merchant behind a bank descriptor and, when a rule knows it, its category.
+ * Results are cached by the raw string, since the same descriptors repeat month after month.
+ */
+export function identifyMerchant(raw: string): MerchantMatch {
+  const hit = cache.get(raw);
+  if (hit) return hit;
+  const stripped = stripDescriptor(raw);
+  const rule = findMerchantRule(matchKey(stripped));
+  const found: MerchantMatch = rule
+    ? { name: rule.merchant, category: rule.category }
+    : { name: tidyMerchantName(stripped) || tidyMerchantName(raw.toUpperCase()) || raw.trim() };
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(raw, found);
+  return found;
+}
+
+/**
+ * A clean merchant name for a raw descriptor. Card-processor prefixes are dropped (`SQ *BLUE BOTTLE` →
+ * Blue Bottle Coffee), but delivery apps keep their own name (`DOORDASH*THAI BASIL` → DoorDash), since
+ * that is the name people see on their statement and ask about.
+ * @example cleanMerchant('PURCHASE AUTHORIZED ON 12/04 STARBUCKS STORE 0881 OAKLAND CA') // 'Starbucks'
+ */
+export function cleanMerchant(raw: string): string {
+  return identifyMerchant(raw).name;
+}
+
+/**
+ * Chooses the descriptor to enrich from an OFX NAME and MEMO: NAME is cut at 32 characters by many banks,
+ * so a MEMO that starts with the same text is the complete version.
+ * @example pickDescriptor('PURCHASE AUTHORIZED ON 09/01 STA', 'PURCHASE AUTHORIZED ON 09/01 STARBUCKS STORE 0881') // the memo
+ */
+export function pickDescriptor(name: string | undefined, memo: string | undefined): string {
+  const n = (name ?? '').trim();
+  const m = (memo ?? '').trim();
+  if (!n) return m;
+  if (m.length > n.length && m.toUpperCase().startsWith(n.toUpperCase())) return m;
+  return n;
+}

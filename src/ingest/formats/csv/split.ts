@@ -1,0 +1,137 @@
+/** Splits CSV text into rows: a fast path for plain files, csv-parse for the rest. */
+import { parse } from 'csv-parse/sync';
+
+/** Rows of a CSV, split into cells on demand so a million-row file is not held twice in memory. */
+export interface CsvRows {
+  count: number;
+  row(i: number): string[];
+  /** 1-based source line where row i starts. */
+  line(i: number): number;
+}
+
+/** Thrown by the fast path when a row needs a full CSV reader (quotes spanning lines, stray quotes). */
+class NeedsFullParser extends Error {}
+
+/**
+ * Splits text into rows of cells. Most bank exports never put a delimiter or a line break inside
+ * quotes; those are split line by line several times faster than a general reader. Anything else
+ * (quoted newlines, quotes inside unquoted cells) goes through csv-parse.
+ */
+export function splitCsv(text: string, delimiter: string): CsvRows {
+  try {
+    return fastSplit(text, delimiter);
+  } catch (e) {
+    if (!(e instanceof NeedsFullParser)) throw e;
+    return fullSplit(text, delimiter);
+  }
+}
+
+function fastSplit(text: string, delimiter: string): CsvRows {
+  const all = text.split(text.includes('\n') ? '\n' : '\r');
+  const kept: string[] = [];
+  const lineNos = new Int32Array(all.length);
+  for (let i = 0; i < all.length; i++) {
+    let line = all[i] ?? '';
+    if (line.length > 0 && line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
+    if (line.length === 0) continue;
+    if (line.indexOf('"') >= 0 && oddQuotes(line)) throw new NeedsFullParser();
+    lineNos[kept.length] = i + 1;
+    kept.push(line);
+  }
+  return {
+    count: kept.length,
+    row: (i) => splitLine(kept[i] ?? '', delimiter),
+    line: (i) => lineNos[i] ?? 0,
+  };
+}
+
+function oddQuotes(line: string): boolean {
+  let n = 0;
+  for (let q = line.indexOf('"'); q >= 0; q = line.indexOf('"', q + 1)) n++;
+  return n % 2 === 1;
+}
+
+function splitLine(line: string, delimiter: string): string[] {
+  if (line.indexOf('"') < 0) return line.split(delimiter);
+  return unquoteCells(line.split(delimiter)) ?? splitQuotedLine(line, delimiter);
+}
+
+/** Strips quotes from cells split at every delimiter; undefined when a quoted cell held a delimiter. */
+function unquoteCells(cells: string[]): string[] | undefined {
+  for (let k = 0; k < cells.length; k++) {
+    const c = cells[k] ?? '';
+    if (c.length === 0 || c.charCodeAt(0) !== 34) continue;
+    if (c.length < 2 || c.charCodeAt(c.length - 1) !== 34) return undefined;
+    const inner = c.slice(1, -1);
+    if (inner.indexOf('"') >= 0) {
+      if (/(^|[^"])"("")*($|[^"])/.test(inner)) return undefined;
+      cells[k] = inner.replace(/""/g, '"');
+    } else cells[k] = inner;
+  }
+  return cells;
+}
+
+function splitQuotedLine(line: string, delimiter: string): string[] {
+  const cells: string[] = [];
+  let i = 0;
+  const n = line.length;
+  for (;;) {
+    if (line.charCodeAt(i) === 34) {
+      let q = line.indexOf('"', i + 1);
+      if (q < 0) q = n;
+      let value: string;
+      if (line.charCodeAt(q + 1) !== 34) {
+        value = line.slice(i + 1, q);
+      } else {
+        value = '';
+        let j = i + 1;
+        for (;;) {
+          value += line.slice(j, q);
+          if (line.charCodeAt(q + 1) !== 34) break;
+          value += '"';
+          j = q + 2;
+          q = line.indexOf('"', j);
+          if (q < 0) q = n;
+        }
+      }
+      cells.push(value);
+      i = q + 1;
+      if (i >= n) return cells;
+      const next = line.indexOf(delimiter, i);
+      if (next < 0) {
+        cells[cells.length - 1] += line.slice(i);
+        return cells;
+      }
+      cells[cells.length - 1] += line.slice(i, next);
+      i = next + delimiter.length;
+    } else {
+      const d = line.indexOf(delimiter, i);
+      cells.push(d < 0 ? line.slice(i) : line.slice(i, d));
+      if (d < 0) return cells;
+      i = d + delimiter.length;
+    }
+    if (i === n) {
+      cells.push('');
+      return cells;
+    }
+  }
+}
+
+function fullSplit(text: string, delimiter: string): CsvRows {
+  const records = parse(text, {
+    delimiter,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    info: true,
+    ...(text.includes('\n') ? {} : { record_delimiter: '\r' }),
+  }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
+  const rows: string[][] = [];
+  const lines: number[] = [];
+  for (const r of records) {
+    rows.push(r.record);
+    const embedded = r.record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
+    lines.push(r.info.lines - embedded);
+  }
+  return { count: rows.length, row: (i) => rows[i] ?? [], line: (i) => lines[i] ?? 0 };
+}

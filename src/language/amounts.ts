@@ -1,0 +1,203 @@
+/** Finds amounts of money, amount limits ("over $50") and counts ("top 5") in what people type. */
+import { toMinorUnits } from '../money.ts';
+import type { AmountRange } from './types.ts';
+
+/** One amount of money written in the text. */
+export interface AmountMention {
+  minor: number;
+  currency?: string;
+  index: number;
+  length: number;
+}
+
+const SYMBOLS: Readonly<Record<string, string>> = { $: 'USD', '£': 'GBP', '€': 'EUR', '¥': 'JPY' };
+const WORDS: Readonly<Record<string, string>> = {
+  dollar: 'USD',
+  dollars: 'USD',
+  bucks: 'USD',
+  buck: 'USD',
+  usd: 'USD',
+  euro: 'EUR',
+  euros: 'EUR',
+  eur: 'EUR',
+  pound: 'GBP',
+  pounds: 'GBP',
+  quid: 'GBP',
+  gbp: 'GBP',
+  yen: 'JPY',
+  jpy: 'JPY',
+  cad: 'CAD',
+  aud: 'AUD',
+  chf: 'CHF',
+};
+
+const NUMBER = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?|\.\d{1,2}`;
+const CURRENCY_WORD = String.raw`(?:dollars?|bucks?|usd|euros?|eur|pounds?|quid|gbp|yen|jpy|cad|aud|chf)\b`;
+/** "$1,200.50", "€15", "20 bucks", "1.5k", "US$ 30". */
+const MONEY = String.raw`(?:(?:us)?([$£€¥])\s*)?(${NUMBER})(?:\s*(k)\b)?(?:\s*(${CURRENCY_WORD}))?`;
+
+/** Words after a number that make it something other than money. */
+const NOT_MONEY_AFTER =
+  /^\s*(?:%|percent|days?|weeks?|months?|years?|yrs?|times|transactions?|payments?|purchases?|merchants?|items?|categories|am|pm|hours?|minutes?|mins?|st|nd|rd|th|of\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|[/-]\d)/;
+const MONTH_BEFORE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$/;
+
+interface Money {
+  minor: number;
+  currency?: string;
+  /** True when a symbol or currency word was written. */
+  explicit: boolean;
+}
+
+function toMoney(m: RegExpExecArray, offset: number): Money | undefined {
+  const symbol = m[offset];
+  const digits = (m[offset + 1] ?? '').replace(/,/g, '');
+  const thousands = m[offset + 2];
+  const word = m[offset + 3];
+  const currency = symbol ? SYMBOLS[symbol] : word ? WORDS[word] : undefined;
+  let minor = toMinorUnits(digits, currency ?? 'USD');
+  if (minor === undefined) return undefined;
+  if (thousands) minor *= 1000;
+  return currency ? { minor, currency, explicit: true } : { minor, explicit: false };
+}
+
+/** A bare number is money only when nothing around it says it is a date, a count or a percentage. */
+function looksLikeMoney(text: string, start: number, end: number, money: Money): boolean {
+  if (money.explicit) return true;
+  if (NOT_MONEY_AFTER.test(text.slice(end))) return false;
+  if (MONTH_BEFORE.test(text.slice(0, start))) return false;
+  return true;
+}
+
+/** Every amount written with a currency symbol or word, in text order. */
+export function findAmounts(text: string): AmountMention[] {
+  const lower = text.toLowerCase();
+  const re = new RegExp(`(?<![\\w.,])${MONEY}(?![\\w])`, 'g');
+  const out: AmountMention[] = [];
+  for (let m = re.exec(lower); m; m = re.exec(lower)) {
+    const money = toMoney(m, 1);
+    if (money?.explicit) out.push({ minor: money.minor, currency: money.currency, index: m.index, length: m[0].length });
+  }
+  return out;
+}
+
+type Bound = 'min' | 'minExclusive' | 'max' | 'maxExclusive' | 'exact';
+
+const COMPARATORS: readonly [RegExp, Bound][] = [
+  [/^(?:at\s+least|no\s+less\s+than|not\s+less\s+than|min(?:imum)?(?:\s+of)?|>=|starting\s+(?:at|from))$/, 'min'],
+  [/^(?:over|more\s+than|above|greater\s+than|bigger\s+than|larger\s+than|higher\s+than|in\s+excess\s+of|exceeding|>)$/, 'minExclusive'],
+  [/^(?:at\s+most|no\s+more\s+than|not\s+more\s+than|up\s+to|max(?:imum)?(?:\s+of)?|<=)$/, 'max'],
+  [/^(?:under|less\s+than|below|smaller\s+than|lower\s+than|cheaper\s+than|<)$/, 'maxExclusive'],
+  [/^(?:exactly|precisely|=|of\s+exactly|for\s+exactly)$/, 'exact'],
+];
+const COMPARATOR =
+  String.raw`at\s+least|no\s+less\s+than|not\s+less\s+than|minimum(?:\s+of)?|min(?:\s+of)?|>=|starting\s+(?:at|from)|over|more\s+than|above|greater\s+than|bigger\s+than|larger\s+than|higher\s+than|in\s+excess\s+of|exceeding|>|at\s+most|no\s+more\s+than|not\s+more\s+than|up\s+to|maximum(?:\s+of)?|max(?:\s+of)?|<=|under|less\s+than|below|smaller\s+than|lower\s+than|cheaper\s+than|<|exactly|precisely|=|of\s+exactly|for\s+exactly`;
+
+function boundOf(word: string): Bound | undefined {
+  const w = word.trim().replace(/\s+/g, ' ');
+  for (const [re, bound] of COMPARATORS) if (re.test(w)) return bound;
+  return undefined;
+}
+
+function withCurrency(range: AmountRange, ...moneys: Money[]): AmountRange {
+  const currency = moneys.find((m) => m.currency)?.currency;
+  return currency ? { ...range, currency } : range;
+}
+
+/**
+ * Finds the amount limit a question sets: "over $50", "between $10 and $50", "at least 75 bucks",
+ * "exactly $9.99". Bounds are inclusive minor units, so "over $50" starts at 5001 and "under £20" ends at 1999.
+ * Numbers that read as dates, counts or percentages ("jan 5", "3 months") are not amounts.
+ * @example findAmountRange('coffee over $50')?.range // { minMinor: 5001, currency: 'USD' }
+ */
+export function findAmountRange(text: string): { range: AmountRange; index: number; length: number } | undefined {
+  const lower = text.toLowerCase();
+  const between = new RegExp(
+    String.raw`(?<![\w$])(between\s+|from\s+)?${MONEY}\s*(?:-|–|and|to)\s*${MONEY}(?![\w])`,
+    'g',
+  );
+  for (let m = between.exec(lower); m; m = between.exec(lower)) {
+    const a = toMoney(m, 2);
+    const b = toMoney(m, 6);
+    if (!a || !b) continue;
+    const joinedByWord = /\b(?:and|to)\b/.test(m[0]);
+    if (joinedByWord && !m[1] && !a.explicit && !b.explicit) continue;
+    if (m[0].includes('-') && !a.explicit && !b.explicit) continue;
+    const end = m.index + m[0].length;
+    if (!looksLikeMoney(lower, m.index, end, b) || MONTH_BEFORE.test(lower.slice(0, m.index))) continue;
+    if (a.minor > b.minor) continue;
+    return { range: withCurrency({ minMinor: a.minor, maxMinor: b.minor }, a, b), index: m.index, length: m[0].length };
+  }
+
+  const single = new RegExp(String.raw`(?<![\w])(${COMPARATOR})\s*${MONEY}(?![\w])`, 'g');
+  for (let m = single.exec(lower); m; m = single.exec(lower)) {
+    const bound = boundOf(m[1] ?? '');
+    const money = toMoney(m, 2);
+    if (!bound || !money) continue;
+    if (!looksLikeMoney(lower, m.index, m.index + m[0].length, money)) continue;
+    const v = money.minor;
+    const range: AmountRange =
+      bound === 'min'
+        ? { minMinor: v }
+        : bound === 'minExclusive'
+          ? { minMinor: v + 1 }
+          : bound === 'max'
+            ? { maxMinor: v }
+            : bound === 'maxExclusive'
+              ? { maxMinor: Math.max(0, v - 1) }
+              : { minMinor: v, maxMinor: v };
+    return { range: withCurrency(range, money), index: m.index, length: m[0].length };
+  }
+
+  // One amount written with its currency and no comparator names a transaction's exact amount.
+  const mentions = findAmounts(text);
+  const only = mentions.length === 1 ? mentions[0] : undefined;
+  if (only) {
+    const range: AmountRange = { minMinor: only.minor, maxMinor: only.minor };
+    return { range: only.currency ? { ...range, currency: only.currency } : range, index: only.index, length: only.length };
+  }
+  return undefined;
+}
+
+const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  fifty: 50,
+  hundred: 100,
+};
+const N = String.raw`(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|fifty|hundred)`;
+const SUPERLATIVE = String.raw`(?:biggest|largest|highest|most\s+expensive|costliest|priciest|top|most\s+frequent|most\s+common|main|smallest|cheapest|lowest)`;
+
+/**
+ * Finds how many items a ranking question asks for: "top 5", "top ten", "my 3 biggest", "5 largest".
+ * Years and dates are never counts ("top merchants in 2025" has none).
+ * @example findTopN('top three merchants')?.n // 3
+ */
+export function findTopN(text: string): { n: number; index: number; length: number } | undefined {
+  const lower = text.toLowerCase();
+  const patterns = [
+    new RegExp(String.raw`(?<![\w$])top\s+${N}(?![\w.,/:-])(?!\s*(?:%|percent|dollars?|bucks))`, 'g'),
+    new RegExp(String.raw`(?<![\w$/.-])(?:(?:my|the)\s+)?${N}\s+${SUPERLATIVE}(?![\w])`, 'g'),
+  ];
+  for (const re of patterns) {
+    for (let m = re.exec(lower); m; m = re.exec(lower)) {
+      const word = m[1] ?? '';
+      const n = /^\d+$/.test(word) ? Number(word) : NUMBER_WORDS[word];
+      if (n === undefined || n < 1 || n > 100) continue;
+      if (MONTH_BEFORE.test(lower.slice(0, m.index))) continue;
+      return { n, index: m.index, length: m[0].length };
+    }
+  }
+  return undefined;
+}

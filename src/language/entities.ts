@@ -1,0 +1,392 @@
+/** Finds categories (from the synonym table), merchants and accounts (from the user's own data) in what people type. */
+import { readFile } from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
+import { distance } from 'fastest-levenshtein';
+import type { AccountRef, CategoryRef } from './types.ts';
+
+/** A word of the text: `text` is lower-cased without apostrophes; offsets point into the original. */
+export interface Token {
+  text: string;
+  index: number;
+  length: number;
+}
+
+/** Something found in the text, covering tokens `[from, to)`. */
+export interface EntityMatch<T> {
+  value: T;
+  from: number;
+  to: number;
+  /** The words as typed. */
+  text: string;
+}
+
+export interface Ambiguity {
+  kind: 'merchant' | 'account';
+  text: string;
+  options: string[];
+}
+
+/** Splits text into words, keeping where each came from so spans can be masked later. */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.toLowerCase().matchAll(/[\p{L}\p{N}&]+(?:['’][\p{L}]+)*/gu)) {
+    out.push({ text: m[0].replace(/['’]/g, ''), index: m.index, length: m[0].length });
+  }
+  return out;
+}
+
+/** Words too common to be taken as a shortened merchant or account name on their own. */
+export const COMMON_WORDS: ReadonlySet<string> = new Set(
+  `a about above after again against all also am an and any are as at back be because been before being below best big
+  black blue both but by can card cash city co coffee company corp could did do does doing down each east few first
+  for from further general gold good great green had has have he her here him his home house how i if in inc into is
+  it its just last less llc long market me more most my new next no nor north not now of off on once one only or other
+  our out over own pay people plus prime red same shall she should so some south spend spent store stores such than
+  that the their them then there these they this those through to too total under until up us very was we west were
+  what when where which while white who whole why will with world would year you your`.split(/\s+/),
+);
+
+/** Trailing words a person leaves out when naming a merchant: "Whole Foods Market" → "whole foods". */
+const GENERIC_TAIL = new Set([
+  'market',
+  'markets',
+  'coffee',
+  'apartments',
+  'inc',
+  'co',
+  'llc',
+  'store',
+  'stores',
+  'shop',
+  'company',
+  'corp',
+  'restaurant',
+  'cafe',
+]);
+
+/** Spelling-insensitive key: "starbux" and "starbucks" both become "starbuks". */
+export function soundKey(word: string): string {
+  return word
+    .replace(/[^a-z0-9]/g, '')
+    .replace(/ph/g, 'f')
+    .replace(/ck/g, 'k')
+    .replace(/x/g, 'ks')
+    .replace(/[cq]/g, 'k')
+    .replace(/z/g, 's')
+    .replace(/(.)\1+/g, '$1');
+}
+
+/** First letter plus consonants: "amazon" → "amzn", how people abbreviate names. */
+export function skeleton(word: string): string {
+  return (word.slice(0, 1) + word.slice(1).replace(/[aeiouy]/g, '')).replace(/(.)\1+/g, '$1');
+}
+
+/** How far a typed word may be from a name and still mean it; short words must match exactly. */
+function allowedEdits(length: number): number {
+  return length <= 4 ? 0 : length <= 7 ? 1 : 2;
+}
+
+// ---------------------------------------------------------------- categories
+
+export interface CategoryLexicon {
+  /** Normalised phrase → category. */
+  phrases: Map<string, CategoryRef>;
+  maxWords: number;
+}
+
+/** Reads `phrase,key,label,codes` rows; a key's rows must agree on label and codes. */
+export function parseCategorySynonyms(csvText: string): { lexicon: CategoryLexicon; problems: string[] } {
+  const rows = parse(csvText, { columns: true, skip_empty_lines: true, trim: true }) as Record<
+    string,
+    string
+  >[];
+  const phrases = new Map<string, CategoryRef>();
+  const byKey = new Map<string, CategoryRef>();
+  const problems: string[] = [];
+  let maxWords = 1;
+  rows.forEach((row, i) => {
+    const phrase = tokenize(row.phrase ?? '')
+      .map((t) => t.text)
+      .join(' ');
+    const key = row.key ?? '';
+    const codes = (row.codes ?? '')
+      .split('|')
+      .map((c) => c.trim())
+      .filter(Boolean);
+    if (!phrase || !key || codes.length === 0)
+      return void problems.push(`row ${i + 2}: phrase, key and codes are required`);
+    let ref = byKey.get(key);
+    if (!ref) byKey.set(key, (ref = { key, label: row.label || key, codes }));
+    else if (ref.codes.join('|') !== codes.join('|'))
+      problems.push(`row ${i + 2}: key "${key}" has different codes on another row`);
+    if (phrases.has(phrase)) problems.push(`row ${i + 2}: phrase "${phrase}" appears twice`);
+    phrases.set(phrase, ref);
+    maxWords = Math.max(maxWords, phrase.split(' ').length);
+  });
+  return { lexicon: { phrases, maxWords }, problems };
+}
+
+/** Loads the synonym table; throws on a malformed table because a wrong category is worse than none. */
+export async function loadCategorySynonyms(file: string): Promise<CategoryLexicon> {
+  const { lexicon, problems } = parseCategorySynonyms(await readFile(file, 'utf8'));
+  if (problems.length > 0) throw new Error(`${file}: ${problems.join('; ')}`);
+  return lexicon;
+}
+
+/** Exact phrases first (longest wins), then one-word typos ("restraunts") for words the dictionary does not know. */
+export function findCategories(
+  tokens: Token[],
+  lexicon: CategoryLexicon,
+  free: boolean[],
+  dictionary: ReadonlySet<string>,
+): EntityMatch<CategoryRef>[] {
+  const out: EntityMatch<CategoryRef>[] = [];
+  const words = [...lexicon.phrases.keys()].filter((p) => !p.includes(' ') && p.length >= 5);
+  for (let i = 0; i < tokens.length; i++) {
+    for (let n = Math.min(lexicon.maxWords, tokens.length - i); n >= 1; n--) {
+      if (!free.slice(i, i + n).every(Boolean)) continue;
+      const phrase = tokens
+        .slice(i, i + n)
+        .map((t) => t.text)
+        .join(' ');
+      const ref = lexicon.phrases.get(phrase) ?? lexicon.phrases.get(phrase.replace(/s$/, ''));
+      if (ref) {
+        out.push(match(tokens, i, i + n, ref));
+        i += n - 1;
+        break;
+      }
+      if (n === 1 && phrase.length >= 5 && !dictionary.has(phrase) && !COMMON_WORDS.has(phrase)) {
+        const best = closest(phrase, words);
+        const found = best && lexicon.phrases.get(best);
+        if (found) out.push(match(tokens, i, i + 1, found));
+      }
+    }
+  }
+  return out;
+}
+
+function closest(word: string, candidates: string[]): string | undefined {
+  let best: string | undefined;
+  // Category words are long and few, so long ones may take a transposition more ("restraunts").
+  let bestD = allowedEdits(word.length) + (word.length >= 10 ? 2 : 1);
+  for (const c of candidates) {
+    const d = distance(word, c);
+    if (d < bestD) [best, bestD] = [c, d];
+  }
+  return best;
+}
+
+function match<T>(tokens: Token[], from: number, to: number, value: T): EntityMatch<T> {
+  return {
+    value,
+    from,
+    to,
+    text: tokens
+      .slice(from, to)
+      .map((t) => t.text)
+      .join(' '),
+  };
+}
+
+// ---------------------------------------------------------------- merchants
+
+export interface MerchantIndex {
+  /** Alias (space-separated words) → canonical names, and whether the alias is the whole name. */
+  aliases: Map<string, { names: Set<string>; full: Set<string> }>;
+  maxWords: number;
+  dictionary: ReadonlySet<string>;
+}
+
+/** Builds the ways a user may name each of their merchants: whole name, name without "Market"/"Coffee", first words, a distinctive single word. */
+export function indexMerchants(
+  merchants: readonly string[],
+  dictionary: ReadonlySet<string>,
+  categoryWords: ReadonlySet<string>,
+): MerchantIndex {
+  const aliases = new Map<string, { names: Set<string>; full: Set<string> }>();
+  let maxWords = 1;
+  const add = (alias: string, name: string, full: boolean): void => {
+    if (!alias) return;
+    const entry = aliases.get(alias) ?? { names: new Set<string>(), full: new Set<string>() };
+    entry.names.add(name);
+    if (full) entry.full.add(name);
+    aliases.set(alias, entry);
+    maxWords = Math.max(maxWords, alias.split(' ').length);
+  };
+  const unsafe = (w: string): boolean =>
+    w.length < 4 || COMMON_WORDS.has(w) || dictionary.has(w) || categoryWords.has(w);
+  for (const name of merchants) {
+    const words = tokenize(name).map((t) => t.text);
+    if (words.length === 0) continue;
+    add(words.join(' '), name, true);
+    if (words.length > 1) add(words.join(''), name, true);
+    let core = [...words];
+    while (core.length > 1 && GENERIC_TAIL.has(core[core.length - 1] ?? '')) core = core.slice(0, -1);
+    for (let n = 2; n < words.length; n++) add(words.slice(0, n).join(' '), name, false);
+    if (core.length > 1) add(core.join(''), name, false);
+    const single = core.length === 1 ? core : core.filter((w, i) => i === 0 || !GENERIC_TAIL.has(w));
+    for (const w of single)
+      if (!unsafe(w) || (core.length === 1 && !categoryWords.has(w))) add(w, name, core.length === 1);
+  }
+  return { aliases, maxWords, dictionary };
+}
+
+/** Exact aliases on free tokens; sets `ambiguous` when one alias names several merchants and none by its whole name. */
+export function findMerchantsExact(
+  tokens: Token[],
+  index: MerchantIndex,
+  free: boolean[],
+): { matches: EntityMatch<string>[]; ambiguous?: Ambiguity } {
+  const matches: EntityMatch<string>[] = [];
+  let ambiguous: Ambiguity | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    for (let n = Math.min(index.maxWords, tokens.length - i); n >= 1; n--) {
+      if (!free.slice(i, i + n).every(Boolean)) continue;
+      const words = tokens.slice(i, i + n).map((t) => t.text);
+      const entry =
+        index.aliases.get(words.join(' ')) ??
+        (n > 1 ? undefined : index.aliases.get(words[0]?.replace(/s$/, '') ?? ''));
+      if (!entry) continue;
+      const names = entry.full.size === 1 ? [...entry.full] : [...entry.names];
+      if (names.length === 1 && names[0]) matches.push(match(tokens, i, i + n, names[0]));
+      else ambiguous ??= { kind: 'merchant', text: words.join(' '), options: names.sort() };
+      i += n - 1;
+      break;
+    }
+  }
+  return { matches, ...(ambiguous ? { ambiguous } : {}) };
+}
+
+/** Typos and abbreviations ("starbux", "amzn") for free words the dictionary does not know. */
+export function findMerchantsFuzzy(
+  tokens: Token[],
+  index: MerchantIndex,
+  free: boolean[],
+): EntityMatch<string>[] {
+  const out: EntityMatch<string>[] = [];
+  const aliasKeys = [...index.aliases.entries()].map(([alias, e]) => ({
+    key: soundKey(alias),
+    skel: alias.includes(' ') ? '' : skeleton(alias),
+    names: e.names,
+  }));
+  for (let i = 0; i < tokens.length; i++) {
+    for (let n = 2; n >= 1; n--) {
+      if (i + n > tokens.length || !free.slice(i, i + n).every(Boolean)) continue;
+      const words = tokens.slice(i, i + n).map((t) => t.text);
+      if (words.some((w) => COMMON_WORDS.has(w) || index.dictionary.has(w))) continue;
+      const typed = words.join(' ');
+      const key = soundKey(typed);
+      if (typed.length < 3) continue;
+      const hits = new Map<string, number>();
+      for (const a of aliasKeys) {
+        const d = a.skel.length >= 3 && n === 1 && a.skel === typed ? 0 : distance(key, a.key);
+        if (d <= allowedEdits(typed.length))
+          for (const name of a.names) hits.set(name, Math.min(d, hits.get(name) ?? 99));
+      }
+      const best = Math.min(...hits.values());
+      const names = [...hits].filter(([, d]) => d === best).map(([name]) => name);
+      if (names.length === 1 && names[0]) {
+        out.push(match(tokens, i, i + n, names[0]));
+        i += n - 1;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- accounts
+
+const TYPE_WORDS: Readonly<Record<string, AccountRef['type']>> = {
+  checking: 'checking',
+  chequing: 'checking',
+  savings: 'savings',
+  saving: 'savings',
+  card: 'credit_card',
+  cc: 'credit_card',
+};
+/** Words that may sit inside a mention of an account without naming it. */
+const FILLER = new Set(['account', 'acct', 'accounts', 'credit', 'one', 'of', 'bank', 'express']);
+/** Short names people use for card issuers and banks. */
+const BRAND_ALIASES: Readonly<Record<string, string[]>> = {
+  american: ['amex'],
+  amex: ['american'],
+  capital: ['capone', 'cap'],
+  wells: ['wf'],
+  america: ['bofa', 'boa'],
+};
+
+function brandWords(account: AccountRef): Set<string> {
+  const words = tokenize(`${account.name} ${account.institution ?? ''}`).map((t) => t.text);
+  const out = new Set<string>();
+  for (const w of words) {
+    if (FILLER.has(w) || TYPE_WORDS[w] || w === 'the') continue;
+    out.add(w);
+    for (const a of BRAND_ALIASES[w] ?? []) out.add(a);
+  }
+  return out;
+}
+
+/**
+ * Finds mentions such as "my amex", "the chase card", "checking": a run of words naming an issuer, a product
+ * or an account type. A mention that fits several accounts becomes `ambiguous` instead of a guess.
+ */
+export function findAccounts(
+  tokens: Token[],
+  accounts: readonly AccountRef[],
+  free: boolean[],
+  dictionary: ReadonlySet<string>,
+): { matches: EntityMatch<number>[]; ambiguous?: Ambiguity } {
+  const brands = accounts.map(brandWords);
+  const allBrands = new Set(brands.flatMap((b) => [...b]));
+  const brandOf = (w: string): string | undefined => {
+    if (allBrands.has(w)) return w;
+    if (w.length < 5 || dictionary.has(w) || COMMON_WORDS.has(w)) return undefined;
+    return [...allBrands].find(
+      (b) =>
+        b.length >= 5 &&
+        distance(soundKey(w), soundKey(b)) <= allowedEdits(w.length) - (w.length > 7 ? 1 : 0),
+    );
+  };
+  const matches: EntityMatch<number>[] = [];
+  let ambiguous: Ambiguity | undefined;
+  let i = 0;
+  while (i < tokens.length) {
+    const start = i;
+    const said: string[] = [];
+    let type: AccountRef['type'] | undefined;
+    for (; i < tokens.length && free[i]; i++) {
+      const w = tokens[i]?.text ?? '';
+      const brand = brandOf(w);
+      if (brand) said.push(brand);
+      else if (TYPE_WORDS[w]) type = TYPE_WORDS[w];
+      else if (!(FILLER.has(w) && i > start)) break;
+    }
+    if (i === start) {
+      i++;
+      continue;
+    }
+    if (said.length === 0 && type !== 'checking' && type !== 'savings') continue;
+    let end = i;
+    while (end > start && FILLER.has(tokens[end - 1]?.text ?? '')) end--;
+    let fits = accounts.filter((a, k) => said.every((w) => brands[k]?.has(w)) && (!type || a.type === type));
+    if (fits.length === 0 && type)
+      fits = accounts.filter((_, k) => said.length > 0 && said.every((w) => brands[k]?.has(w)));
+    if (fits.length > 1) {
+      const named = fits.filter((a) =>
+        tokenize(a.name).every(
+          (t) => said.includes(t.text) || (type !== undefined && TYPE_WORDS[t.text] === type),
+        ),
+      );
+      if (named.length === 1) fits = named;
+    }
+    const typed = tokens
+      .slice(start, end)
+      .map((t) => t.text)
+      .join(' ');
+    if (fits.length === 1 && fits[0]) matches.push(match(tokens, start, end, fits[0].id));
+    else if (fits.length > 1)
+      ambiguous ??= { kind: 'account', text: typed, options: fits.map((a) => a.name).sort() };
+  }
+  return { matches, ...(ambiguous ? { ambiguous } : {}) };
+}

@@ -1,0 +1,125 @@
+/**
+ * Turns what people type into one predictable form for the rules (lower case, one kind of dash,
+ * common misspellings fixed) while remembering where each character came from, so matches can
+ * point back into the original text.
+ */
+
+/** Misspellings seen often enough in chat to be worth fixing before matching. */
+const TYPOS: Readonly<Record<string, string>> = {
+  janurary: 'january',
+  januray: 'january',
+  janaury: 'january',
+  jaunary: 'january',
+  janury: 'january',
+  febuary: 'february',
+  feburary: 'february',
+  febrary: 'february',
+  februrary: 'february',
+  feburay: 'february',
+  apirl: 'april',
+  aprl: 'april',
+  agust: 'august',
+  augst: 'august',
+  septmber: 'september',
+  setpember: 'september',
+  sepember: 'september',
+  septemeber: 'september',
+  octber: 'october',
+  ocotber: 'october',
+  novmber: 'november',
+  novemeber: 'november',
+  decmber: 'december',
+  decemeber: 'december',
+  dicember: 'december',
+  mnth: 'month',
+  mnths: 'months',
+  monht: 'month',
+  mth: 'month',
+  mths: 'months',
+  mo: 'month',
+  mos: 'months',
+  yr: 'year',
+  yrs: 'years',
+  yeat: 'year',
+  wk: 'week',
+  wks: 'weeks',
+  weeek: 'week',
+  qtr: 'quarter',
+  qtrs: 'quarters',
+  wkend: 'weekend',
+  weekned: 'weekend',
+  yday: 'yesterday',
+  yesterdy: 'yesterday',
+  yesteday: 'yesterday',
+  yesturday: 'yesterday',
+  lst: 'last',
+  lat: 'last',
+  prev: 'previous',
+  thru: 'through',
+  til: 'until',
+  till: 'until',
+  wednesay: 'wednesday',
+  wensday: 'wednesday',
+  thurday: 'thursday',
+  tuseday: 'tuesday',
+  saturady: 'saturday',
+  firday: 'friday',
+};
+
+export interface Normalised {
+  text: string;
+  /** `map[i]` is the index in the original text of normalised character `i`; one extra entry for the end. */
+  map: number[];
+}
+
+const CHAR_FIXES: Readonly<Record<string, string>> = {
+  '–': '-',
+  '—': '-',
+  '‐': '-',
+  '‑': '-',
+  '−': '-',
+  '’': "'",
+  '‘': "'",
+  '\u00a0': ' ',
+};
+
+/** Lower-cases, unifies dashes and quotes, and fixes frequent misspellings word by word. */
+export function normalise(original: string): Normalised {
+  let text = '';
+  const map: number[] = [];
+  const wordRe = /[a-zA-Z]+/y;
+  let i = 0;
+  while (i < original.length) {
+    wordRe.lastIndex = i;
+    const word = wordRe.exec(original);
+    if (word) {
+      const lower = word[0].toLowerCase();
+      const fixed = TYPOS[lower];
+      if (fixed) {
+        for (let k = 0; k < fixed.length; k++) map.push(i + Math.min(k, lower.length - 1));
+        text += fixed;
+      } else {
+        for (let k = 0; k < lower.length; k++) map.push(i + k);
+        text += lower;
+      }
+      i += word[0].length;
+      continue;
+    }
+    const ch = original[i] ?? '';
+    const out = CHAR_FIXES[ch] ?? ch.toLowerCase();
+    for (let k = 0; k < out.length; k++) map.push(i);
+    text += out;
+    i += 1;
+  }
+  map.push(original.length);
+  return { text, map };
+}
+
+/** Maps a normalised span back to `{ index, length }` in the original text. */
+export function originalSpan(n: Normalised, start: number, end: number): { index: number; length: number } {
+  const index = n.map[start] ?? 0;
+  const last = n.map[end - 1];
+  const stop = last === undefined ? index : last + 1;
+  // A fixed typo maps many characters to its last original one; extend to that word's end.
+  return { index, length: Math.max(stop, n.map[end] ?? stop) - index };
+}

@@ -1,0 +1,196 @@
+/** Rules for periods said relative to today: "last month", "the past 30 days", "3 weeks ago", "YTD". */
+import type { Period } from '../types.ts';
+import { addDays, addMonths, iso, monthStart, parseIso, quarterOf, weekday, weekStart } from './dates.ts';
+import {
+  dayPeriod,
+  customPeriod,
+  halfPeriod,
+  monthPeriod,
+  quarterPeriod,
+  sinceLabel,
+  toDatePeriod,
+  weekPeriod,
+  yearPeriod,
+} from './build.ts';
+import { COUNT, countValue, rule, unitValue, UNIT, type Rule, type RuleContext } from './grammar.ts';
+import { shortDay } from './labels.ts';
+
+const LAST = '(?:last|past|previous|prior|preceding)';
+const PREP = '(?:(?:in|during|for|over|within|from|of|throughout)\\s+)?';
+
+/** The calendar unit containing `date`. */
+function unitAt(unit: string, date: string, ctx: RuleContext, weekName: string): Period {
+  const d = parseIso(date);
+  switch (unitValue(unit)) {
+    case 'day':
+      return dayPeriod(date);
+    case 'week':
+    case 'fortnight':
+      return weekPeriod(date, ctx, weekName);
+    case 'month':
+      return monthPeriod(d.year, d.month);
+    case 'quarter':
+      return quarterPeriod(d.year, quarterOf(d.month));
+    case 'year':
+      return yearPeriod(d.year);
+  }
+}
+
+/** Moves `date` back by `n` units. */
+function back(unit: string, date: string, n: number): string {
+  switch (unitValue(unit)) {
+    case 'day':
+      return addDays(date, -n);
+    case 'week':
+      return addDays(date, -7 * n);
+    case 'fortnight':
+      return addDays(date, -14 * n);
+    case 'month':
+      return addMonths(date, -n);
+    case 'quarter':
+      return addMonths(date, -3 * n);
+    case 'year':
+      return addMonths(date, -12 * n);
+  }
+}
+
+/** The most recent Saturday–Sunday that has begun; on a weekday, the one just gone. */
+function recentWeekend(ctx: RuleContext, skipCurrent: boolean): Period {
+  const wd = weekday(ctx.today);
+  const sinceSaturday = (wd + 1) % 7;
+  let saturday = addDays(ctx.today, -sinceSaturday);
+  if (skipCurrent && sinceSaturday <= 1) saturday = addDays(saturday, -7);
+  return customPeriod(saturday, addDays(saturday, 2));
+}
+
+export const RELATIVE_RULES: Rule[] = [
+  {
+    name: 'today',
+    re: rule(`${PREP}(?:the\\s+day\\s+before\\s+yesterday|yesterday|today|tonight|this\\s+morning)`),
+    resolve(m, ctx) {
+      const text = m[0];
+      if (/before/.test(text)) return dayPeriod(addDays(ctx.today, -2), `the day before yesterday (${shortDay(addDays(ctx.today, -2))})`);
+      if (/yesterday/.test(text)) return dayPeriod(addDays(ctx.today, -1), `yesterday (${shortDay(addDays(ctx.today, -1))})`);
+      return dayPeriod(ctx.today, `today (${shortDay(ctx.today)})`);
+    },
+  },
+  {
+    name: 'units-ago',
+    re: rule(`${PREP}(${COUNT})\\s+(${UNIT})\\s+ago`),
+    resolve(m, ctx) {
+      const n = countValue(m[1] ?? '');
+      const unit = m[2] ?? '';
+      if (n === undefined) return undefined;
+      const date = back(unit, ctx.today, n);
+      return unitAt(unit, date, ctx, `${m[1]} ${unit} ago`);
+    },
+  },
+  {
+    name: 'this-unit',
+    re: rule(`${PREP}(?:the\\s+)?(this|current|present)\\s+(week|month|quarter|year)(?:\\s+(so\\s+far|to\\s+date))?`),
+    resolve(m, ctx) {
+      const unit = m[2] ?? '';
+      if (m[3]) {
+        const start = unit === 'week' ? weekStart(ctx.today, ctx.weekStartsOn) : unitAt(unit, ctx.today, ctx, '').start;
+        return toDatePeriod(start, ctx, unit === 'week' ? `this week so far (since ${shortDay(start)})` : sinceLabel(start, ctx));
+      }
+      return unitAt(unit, ctx.today, ctx, 'this week');
+    },
+  },
+  {
+    name: 'last-unit',
+    re: rule(`${PREP}(?:the\\s+)?${LAST}\\s+(week|month|quarter|year)(?!\\s+of\\b)`),
+    resolve(m, ctx) {
+      const unit = m[1] ?? '';
+      if (/past/.test(m[0]) && unit !== 'quarter') {
+        // "the past month" is the rolling window ending today, unlike the calendar "last month".
+        const start = addDays(back(unit, ctx.today, 1), 1);
+        return customPeriod(start, addDays(ctx.today, 1), `the past ${unit}`);
+      }
+      return unitAt(unit, back(unit, ctx.today, 1), ctx, 'last week');
+    },
+  },
+  {
+    name: 'unit-before-last',
+    re: rule(`${PREP}the\\s+(week|month|quarter|year)\\s+before(?:\\s+(?:last|that))?(?!\\s+[a-z0-9])`),
+    resolve(m, ctx) {
+      const unit = m[1] ?? '';
+      return unitAt(unit, back(unit, ctx.today, 2), ctx, `the ${unit} before last`);
+    },
+  },
+  {
+    name: 'weekend',
+    re: rule(`(?:(?:on|over|during)\\s+)?(?:the\\s+)?(this\\s+past|last|past|previous|this)?\\s*weekend`),
+    resolve(m, ctx) {
+      const which = (m[1] ?? '').trim();
+      const skipCurrent = which === 'last' || which === 'previous';
+      const p = recentWeekend(ctx, skipCurrent);
+      return { ...p, label: `${which === 'this' || which === '' ? 'the weekend' : 'last weekend'} (${p.label})` };
+    },
+  },
+  {
+    name: 'rolling',
+    re: rule(`${PREP}(?:the\\s+)?(?:${LAST}|trailing)\\s+(${COUNT})\\s+(${UNIT})`),
+    resolve(m, ctx) {
+      const n = countValue(m[1] ?? '');
+      const unit = unitValue(m[2] ?? '');
+      if (n === undefined || n < 1) return undefined;
+      if (unit === 'quarter') {
+        const current = quarterPeriod(parseIso(ctx.today).year, quarterOf(parseIso(ctx.today).month));
+        const start = addMonths(current.start, -3 * n);
+        return { ...customPeriod(start, current.start), label: `the last ${n} quarters (${customPeriod(start, current.start).label})` };
+      }
+      const start = addDays(back(unit, ctx.today, n), 1);
+      const plural = n === 1 ? unit : `${unit}s`;
+      return customPeriod(start, addDays(ctx.today, 1), n === 1 ? `the last ${plural}` : `the last ${n} ${plural}`);
+    },
+  },
+  {
+    name: 'year-to-date',
+    re: rule(
+      `ytd|year\\s*-?\\s*to\\s*-?\\s*date|(?:so\\s+far\\s+)?this\\s+year\\s+so\\s+far|so\\s+far\\s+(?:this|in\\s+the)\\s+year` +
+        `|since\\s+the\\s+(?:start|beginning)\\s+of\\s+(?:the|this)\\s+year|since\\s+jan(?:uary)?\\s+1(?:st)?(?!\\d|\\s*,?\\s*(?:19|20)\\d\\d)`,
+    ),
+    resolve(_m, ctx) {
+      const start = iso(parseIso(ctx.today).year, 1, 1);
+      return toDatePeriod(start, ctx, sinceLabel(start, ctx));
+    },
+  },
+  {
+    name: 'month-to-date',
+    re: rule(
+      `mtd|month\\s*-?\\s*to\\s*-?\\s*date|so\\s+far\\s+(?:this|in\\s+the)\\s+month|since\\s+the\\s+(?:start|beginning)\\s+of\\s+(?:the|this)\\s+month`,
+    ),
+    resolve(_m, ctx) {
+      const start = monthStart(ctx.today);
+      return toDatePeriod(start, ctx, sinceLabel(start, ctx));
+    },
+  },
+  {
+    name: 'quarter-to-date',
+    re: rule(`qtd|quarter\\s*-?\\s*to\\s*-?\\s*date|so\\s+far\\s+this\\s+quarter|since\\s+the\\s+(?:start|beginning)\\s+of\\s+(?:the|this)\\s+quarter`),
+    resolve(_m, ctx) {
+      const t = parseIso(ctx.today);
+      const start = quarterPeriod(t.year, quarterOf(t.month)).start;
+      return toDatePeriod(start, ctx, sinceLabel(start, ctx));
+    },
+  },
+  {
+    name: 'week-to-date',
+    re: rule(`wtd|week\\s*-?\\s*to\\s*-?\\s*date|so\\s+far\\s+this\\s+week|since\\s+the\\s+(?:start|beginning)\\s+of\\s+(?:the|this)\\s+week`),
+    resolve(_m, ctx) {
+      const start = weekStart(ctx.today, ctx.weekStartsOn);
+      return toDatePeriod(start, ctx, `this week so far (since ${shortDay(start)})`);
+    },
+  },
+  {
+    name: 'half-relative',
+    re: rule(`${PREP}(?:the\\s+)?(this|last|previous)\\s+half(?:\\s+year)?`),
+    resolve(m, ctx) {
+      const t = parseIso(ctx.today);
+      const current = t.month <= 6 ? 1 : 2;
+      if (m[1] === 'this') return halfPeriod(t.year, current);
+      return current === 1 ? halfPeriod(t.year - 1, 2) : halfPeriod(t.year, 1);
+    },
+  },
+];

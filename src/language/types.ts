@@ -1,0 +1,104 @@
+/** What the language layer hands to the conversation: an intent and the entities it found. */
+
+/** A half-open range of calendar days `[start, end)` in the user's time zone. */
+export interface Period {
+  /** First day included, ISO `yyyy-mm-dd`. */
+  start: string;
+  /** First day excluded, ISO `yyyy-mm-dd`. */
+  end: string;
+  /** How to name it in a reply: "February 2026", "the last 30 days", "2026 so far", "1–15 October 2025". */
+  label: string;
+  grain: 'day' | 'week' | 'month' | 'quarter' | 'half' | 'year' | 'custom';
+}
+
+/** A period found in a piece of text, with where it was found. */
+export interface PeriodMatch {
+  period: Period;
+  /** Character offsets of the matched words in the text given: `[index, index + length)`. */
+  index: number;
+  length: number;
+}
+
+export interface AmountRange {
+  /** Inclusive lower bound in minor units. */
+  minMinor?: number;
+  /** Inclusive upper bound in minor units. */
+  maxMinor?: number;
+  currency?: string;
+}
+
+export const INTENTS = [
+  'spending',
+  'breakdown',
+  'top',
+  'compare',
+  'trend',
+  'balance',
+  'income',
+  'transactions',
+  'unusual',
+  'duplicates',
+  'subscriptions',
+  'price_rises',
+  'link_account',
+  'unlink_account',
+  'delete_data',
+  'privacy',
+  'correct_category',
+  'alerts',
+  'demo',
+  'help',
+  'greeting',
+  'thanks',
+  'cancel',
+  'yes',
+  'no',
+  'none',
+] as const;
+export type Intent = (typeof INTENTS)[number];
+
+/** A category as a person names it, resolved to taxonomy codes (primary like `FOOD_AND_DRINK` or detailed like `FOOD_AND_DRINK_GROCERIES`). */
+export interface CategoryRef {
+  key: string;
+  /** Words for replies: "groceries", "eating out". */
+  label: string;
+  codes: string[];
+}
+
+/** An account of the user's, as the language layer needs to know it. */
+export interface AccountRef {
+  id: number;
+  name: string;
+  type: 'checking' | 'savings' | 'credit_card';
+  institution?: string;
+  mask?: string;
+}
+
+/** What the user's own data offers for matching names. */
+export interface UserVocabulary {
+  merchants: string[];
+  accounts: AccountRef[];
+}
+
+export interface Frame {
+  intent: Intent;
+  /** 0..1 from the classifier. */
+  confidence: number;
+  /** 0 periods = none said; 2 for comparisons. In the order the user said them. */
+  periods: Period[];
+  categories: CategoryRef[];
+  /** Canonical merchant names from the user's own data. */
+  merchants: string[];
+  /** Account ids from the user's own data. */
+  accounts: number[];
+  amount?: AmountRange;
+  /** "top 5", "my 3 biggest". */
+  top?: number;
+  groupBy?: 'category' | 'merchant' | 'account' | 'month';
+  /** A word that could mean two or more merchants or accounts: the bot should ask which. */
+  ambiguous?: { kind: 'merchant' | 'account'; text: string; options: string[] };
+  /** For correct_category: "Blue Bottle is coffee" → merchant text and the category. */
+  correction?: { merchantText: string; category: CategoryRef };
+  /** For alerts: "turn alerts off" → false. */
+  toggle?: boolean;
+}

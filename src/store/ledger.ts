@@ -1,0 +1,145 @@
+import { toDayInt } from '../day.ts';
+import type { Flow } from '../insights/types.ts';
+import type { Catalog } from './catalog.ts';
+import type { Db } from './db.ts';
+import type { ImportResult, NewBalance, NewTransaction } from './types.ts';
+
+/** Writes statements into the ledger: one database transaction per file, duplicates skipped. */
+export class Ledger {
+  constructor(
+    private readonly db: Db,
+    private readonly catalog: Catalog,
+  ) {}
+
+  /**
+   * Adds a file's rows to one account. Rows whose fingerprint the account already holds are skipped,
+   * so importing the same or an overlapping statement twice adds nothing twice. All or nothing.
+   */
+  async addStatement(
+    userId: string,
+    accountId: number,
+    source: { name: string; format: string },
+    rows: readonly NewTransaction[],
+    balances: readonly NewBalance[],
+    now = new Date(),
+  ): Promise<ImportResult> {
+    const owner = this.db.prepare('SELECT user_id FROM accounts WHERE id = ?').pluck().get(accountId);
+    if (owner !== userId) throw new Error('account does not belong to this user');
+    const insert = this.db.prepare(
+      `INSERT INTO transactions (user_id, account_id, posted_on, amount_minor, currency, description,
+         merchant_id, category_id, flow, category_source, external_id, fingerprint, mcc, bank_category, batch_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (account_id, fingerprint) DO NOTHING`,
+    );
+    const balance = this.db.prepare(
+      `INSERT INTO balances (account_id, user_id, as_of, kind, amount_minor, currency) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (account_id, kind, as_of) DO UPDATE SET amount_minor = excluded.amount_minor`,
+    );
+    return this.db.transaction((): ImportResult => {
+      const batchId = Number(
+        this.db
+          .prepare(
+            `INSERT INTO import_batches (user_id, account_id, source, format, imported_at) VALUES (?, ?, ?, ?, ?)`,
+          )
+          .run(userId, accountId, source.name, source.format, now.toISOString()).lastInsertRowid,
+      );
+      const addedIds: number[] = [];
+      let first: string | undefined;
+      let last: string | undefined;
+      for (const r of rows) {
+        const category = this.catalog.category(r.category);
+        if (!category) throw new Error(`unknown category code ${r.category}`);
+        const info = insert.run(
+          userId,
+          accountId,
+          toDayInt(r.date),
+          r.amountMinor,
+          r.currency,
+          r.description,
+          this.catalog.merchantId(r.merchant),
+          category.id,
+          r.flow,
+          r.categorySource,
+          r.externalId ?? null,
+          r.fingerprint,
+          r.mcc ?? null,
+          r.bankCategory ?? null,
+          batchId,
+        );
+        if (info.changes > 0) addedIds.push(Number(info.lastInsertRowid));
+        if (!first || r.date < first) first = r.date;
+        if (!last || r.date > last) last = r.date;
+      }
+      for (const b of balances) balance.run(accountId, userId, toDayInt(b.asOf), b.kind, b.amountMinor, b.currency);
+      const skipped = rows.length - addedIds.length;
+      this.db
+        .prepare('UPDATE import_batches SET added = ?, skipped = ? WHERE id = ?')
+        .run(addedIds.length, skipped, batchId);
+      return { batchId, added: addedIds.length, skipped, firstDate: first, lastDate: last, addedIds };
+    })();
+  }
+
+  /** Re-labels the user's rows (e.g. as transfers between their own accounts). */
+  async setFlow(userId: string, ids: readonly number[], flow: Flow, categoryCode: string): Promise<number> {
+    const category = this.catalog.category(categoryCode);
+    if (!category) throw new Error(`unknown category code ${categoryCode}`);
+    const update = this.db.prepare(
+      `UPDATE transactions SET flow = ?, category_id = ?, category_source = 'transfer-match'
+       WHERE user_id = ? AND id = ?`,
+    );
+    return this.db.transaction(() => ids.reduce((n, id) => n + update.run(flow, category.id, userId, id).changes, 0))();
+  }
+
+  /** The user's category rules, keyed by lower-case merchant name. */
+  async userRules(userId: string): Promise<Map<string, string>> {
+    const rows = this.db
+      .prepare(
+        `SELECT m.name AS merchant, c.code AS code FROM user_category_rules r
+         JOIN merchants m ON m.id = r.merchant_id JOIN categories c ON c.id = r.category_id WHERE r.user_id = ?`,
+      )
+      .all(userId) as { merchant: string; code: string }[];
+    return new Map(rows.map((r) => [r.merchant.toLowerCase(), r.code]));
+  }
+
+  /**
+   * Records "this merchant is that category" for one user and applies it to their past spending at
+   * that merchant; returns how many transactions changed.
+   */
+  async setUserCategory(userId: string, merchant: string, categoryCode: string, now = new Date()): Promise<number> {
+    const category = this.catalog.category(categoryCode);
+    if (!category) throw new Error(`unknown category code ${categoryCode}`);
+    const merchantId = this.catalog.merchantId(merchant);
+    return this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO user_category_rules (user_id, merchant_id, category_id, created_at) VALUES (?, ?, ?, ?)
+           ON CONFLICT (user_id, merchant_id) DO UPDATE SET category_id = excluded.category_id`,
+        )
+        .run(userId, merchantId, category.id, now.toISOString());
+      return this.db
+        .prepare(
+          `UPDATE transactions SET category_id = ?, category_source = 'user'
+           WHERE user_id = ? AND merchant_id = ? AND flow = 'spending'`,
+        )
+        .run(category.id, userId, merchantId).changes;
+    })();
+  }
+
+  /** Import batches whose new rows have not yet been checked for alerts, oldest first. */
+  async batchesAwaitingAlerts(limit = 50): Promise<{ batchId: number; userId: string }[]> {
+    return this.db
+      .prepare('SELECT id AS batchId, user_id AS userId FROM import_batches WHERE alerts_done = 0 ORDER BY id LIMIT ?')
+      .all(limit) as { batchId: number; userId: string }[];
+  }
+
+  /** Ids of the rows a user's batches added. */
+  async idsInBatches(userId: string, batchIds: readonly number[]): Promise<number[]> {
+    const stmt = this.db.prepare('SELECT id FROM transactions WHERE user_id = ? AND batch_id = ?').pluck();
+    return batchIds.flatMap((b) => stmt.all(userId, b) as number[]);
+  }
+
+  async markAlertsDone(batchIds: readonly number[]): Promise<void> {
+    const stmt = this.db.prepare('UPDATE import_batches SET alerts_done = 1 WHERE id = ?');
+    this.db.transaction(() => batchIds.forEach((b) => stmt.run(b)))();
+  }
+}

@@ -1,0 +1,213 @@
+import type { Statement } from 'better-sqlite3';
+import { fromDayInt, toDayInt } from '../day.ts';
+import type { Flow, Txn } from '../insights/types.ts';
+import type { Catalog } from './catalog.ts';
+import type { Db } from './db.ts';
+import type { BalanceRow, GroupedTotal, MoneyTotal, TxnFilter, TxnRow } from './types.ts';
+
+export type GroupBy = 'category' | 'primary' | 'merchant' | 'account' | 'month';
+
+/**
+ * Named read queries over one user's ledger. Every statement starts with `user_id = ?` so nothing can
+ * read across users, and aggregates run in SQL on the covering index.
+ */
+export class Queries {
+  private readonly cache = new Map<string, Statement>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly catalog: Catalog,
+  ) {}
+
+  /** Totals per currency. For spending, money out is positive and refunds reduce it. */
+  async totals(userId: string, flow: Flow, filter: TxnFilter = {}): Promise<MoneyTotal[]> {
+    const { where, args } = this.where(userId, flow, filter);
+    const sign = flow === 'income' ? '' : '-';
+    return this.stmt(
+      `SELECT currency, SUM(${sign}amount_minor) AS amountMinor, COUNT(*) AS count
+       FROM transactions WHERE ${where} GROUP BY currency ORDER BY currency`,
+    ).all(...args) as MoneyTotal[];
+  }
+
+  /** Totals per group and currency, largest first. */
+  async grouped(userId: string, flow: Flow, by: GroupBy, filter: TxnFilter = {}): Promise<GroupedTotal[]> {
+    const { where, args } = this.where(userId, flow, filter);
+    const sign = flow === 'income' ? '' : '-';
+    const key = {
+      category: 'category_id',
+      primary: 'category_id',
+      merchant: 'merchant_id',
+      account: 'account_id',
+      month: 'posted_on / 100',
+    }[by];
+    const rows = this.stmt(
+      `SELECT ${key} AS k, currency, SUM(${sign}amount_minor) AS amountMinor, COUNT(*) AS count
+       FROM transactions WHERE ${where} GROUP BY k, currency`,
+    ).all(...args) as { k: number; currency: string; amountMinor: number; count: number }[];
+    const out = new Map<string, GroupedTotal>();
+    for (const r of rows) {
+      const [groupKey, label] = this.label(userId, by, r.k);
+      const id = `${groupKey}\u0000${r.currency}`;
+      const prev = out.get(id);
+      if (prev) {
+        prev.amountMinor += r.amountMinor;
+        prev.count += r.count;
+      } else out.set(id, { key: groupKey, label, currency: r.currency, amountMinor: r.amountMinor, count: r.count });
+    }
+    const list = [...out.values()];
+    return by === 'month'
+      ? list.sort((a, b) => a.key.localeCompare(b.key))
+      : list.sort((a, b) => b.amountMinor - a.amountMinor);
+  }
+
+  /** The transactions behind an answer, newest first. */
+  async transactions(
+    userId: string,
+    flows: readonly Flow[],
+    filter: TxnFilter = {},
+    page: { limit: number; offset: number } = { limit: 10, offset: 0 },
+  ): Promise<TxnRow[]> {
+    const { where, args } = this.where(userId, flows, filter, 't.');
+    const rows = this.stmt(
+      `SELECT t.id, t.posted_on AS day, t.amount_minor AS amountMinor, t.currency, t.description,
+         t.merchant_id AS merchantId, t.category_id AS categoryId, t.flow, t.account_id AS accountId, a.name AS accountName
+       FROM transactions t JOIN accounts a ON a.id = t.account_id
+       WHERE ${where} ORDER BY t.posted_on DESC, t.id DESC LIMIT ? OFFSET ?`,
+    ).all(...args, page.limit, page.offset) as (Omit<TxnRow, 'date' | 'merchant' | 'category' | 'categoryLabel'> & {
+      day: number;
+      merchantId: number;
+      categoryId: number;
+    })[];
+    return rows.map(({ day, merchantId, categoryId, ...r }) => {
+      const category = this.catalog.categoryById(categoryId);
+      return {
+        ...r,
+        date: fromDayInt(day),
+        merchant: this.catalog.merchantName(merchantId),
+        category: category?.code ?? '',
+        categoryLabel: category?.label ?? '',
+      };
+    });
+  }
+
+  /** All of a user's rows since a day, oldest first, for the history-based insights. */
+  async history(userId: string, since: string): Promise<Txn[]> {
+    const rows = this.stmt(
+      `SELECT id, posted_on AS day, amount_minor AS amountMinor, currency, description, merchant_id AS merchantId,
+         category_id AS categoryId, account_id AS accountId, flow
+       FROM transactions WHERE user_id = ? AND posted_on >= ? ORDER BY posted_on, id`,
+    ).all(userId, toDayInt(since)) as (Omit<Txn, 'date' | 'merchant' | 'category'> & {
+      day: number;
+      merchantId: number;
+      categoryId: number;
+    })[];
+    return rows.map(({ day, merchantId, categoryId, ...r }) => ({
+      ...r,
+      date: fromDayInt(day),
+      merchant: this.catalog.merchantName(merchantId),
+      category: this.catalog.categoryById(categoryId)?.code ?? '',
+    }));
+  }
+
+  /** The newest balance of each account, preferring the ledger balance on the same day. */
+  async latestBalances(userId: string): Promise<BalanceRow[]> {
+    const rows = this.stmt(
+      `SELECT a.id AS accountId, a.name AS accountName, a.type AS accountType, b.as_of AS day,
+         b.amount_minor AS amountMinor, b.currency
+       FROM accounts a JOIN balances b ON b.account_id = a.id AND b.user_id = a.user_id
+       WHERE a.user_id = ?
+       ORDER BY a.id, b.as_of DESC, CASE b.kind WHEN 'ledger' THEN 0 WHEN 'running' THEN 1 ELSE 2 END`,
+    ).all(userId) as (Omit<BalanceRow, 'asOf'> & { day: number })[];
+    const seen = new Set<number>();
+    const out: BalanceRow[] = [];
+    for (const { day, ...r } of rows) {
+      if (seen.has(r.accountId)) continue;
+      seen.add(r.accountId);
+      out.push({ ...r, asOf: fromDayInt(day) });
+    }
+    return out;
+  }
+
+  /** First and last day with data, per account (so "no data" replies can say what is covered). */
+  async coverage(userId: string): Promise<{ accountId: number; first: string; last: string; count: number }[]> {
+    const rows = this.stmt(
+      `SELECT account_id AS accountId, MIN(posted_on) AS first, MAX(posted_on) AS last, COUNT(*) AS count
+       FROM transactions WHERE user_id = ? GROUP BY account_id`,
+    ).all(userId) as { accountId: number; first: number; last: number; count: number }[];
+    return rows.map((r) => ({ ...r, first: fromDayInt(r.first), last: fromDayInt(r.last) }));
+  }
+
+  /** The merchants this user has paid or been paid by, with ids, for matching names they type. */
+  async merchants(userId: string): Promise<{ id: number; name: string; count: number }[]> {
+    const rows = this.stmt(
+      `SELECT merchant_id AS id, COUNT(*) AS count FROM transactions WHERE user_id = ? GROUP BY merchant_id`,
+    ).all(userId) as { id: number; count: number }[];
+    return rows.map((r) => ({ ...r, name: this.catalog.merchantName(r.id) }));
+  }
+
+  private label(userId: string, by: GroupBy, k: number): [string, string] {
+    switch (by) {
+      case 'category': {
+        const c = this.catalog.categoryById(k);
+        return [c?.code ?? String(k), c?.label ?? 'Other'];
+      }
+      case 'primary': {
+        const c = this.catalog.categoryById(k);
+        const primary = c?.primaryCode ?? 'OTHER';
+        return [primary, this.catalog.category(primary)?.label ?? titleCase(primary)];
+      }
+      case 'merchant':
+        return [String(k), this.catalog.merchantName(k)];
+      case 'account': {
+        const name = this.stmt('SELECT name FROM accounts WHERE user_id = ? AND id = ?').pluck().get(userId, k);
+        return [String(k), String(name ?? k)];
+      }
+      case 'month': {
+        const ym = `${Math.floor(k / 100)}-${String(k % 100).padStart(2, '0')}`;
+        return [ym, ym];
+      }
+    }
+  }
+
+  private where(
+    userId: string,
+    flow: Flow | readonly Flow[],
+    f: TxnFilter,
+    p = '',
+  ): { where: string; args: unknown[] } {
+    const flows = typeof flow === 'string' ? [flow] : flow;
+    const parts = [`${p}user_id = ?`];
+    const args: unknown[] = [userId];
+    if (f.start) (parts.push(`${p}posted_on >= ?`), args.push(toDayInt(f.start)));
+    if (f.end) (parts.push(`${p}posted_on < ?`), args.push(toDayInt(f.end)));
+    parts.push(`${p}flow IN (${flows.map(() => '?').join(',')})`);
+    args.push(...flows);
+    const list = (col: string, values: readonly (number | string)[]) => {
+      parts.push(`${p}${col} IN (${values.map(() => '?').join(',')})`);
+      args.push(...values);
+    };
+    if (f.categories?.length) list('category_id', this.catalog.categoryIds(f.categories).concat(-1));
+    if (f.merchantIds?.length) list('merchant_id', f.merchantIds);
+    if (f.accountIds?.length) list('account_id', f.accountIds);
+    if (f.minAbsMinor !== undefined) (parts.push(`abs(${p}amount_minor) >= ?`), args.push(f.minAbsMinor));
+    if (f.maxAbsMinor !== undefined) (parts.push(`abs(${p}amount_minor) <= ?`), args.push(f.maxAbsMinor));
+    return { where: parts.join(' AND '), args };
+  }
+
+  private stmt(sql: string): Statement {
+    let s = this.cache.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.cache.set(sql, s);
+    }
+    return s;
+  }
+}
+
+function titleCase(code: string): string {
+  return code
+    .toLowerCase()
+    .split('_')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join(' ');
+}

@@ -1,0 +1,87 @@
+import type { Db } from './db.ts';
+
+/** Opaque JSON documents keyed by string, with optimistic concurrency: the bot's conversation and user state. */
+export class StateStore {
+  constructor(private readonly db: Db) {}
+
+  async read(keys: readonly string[]): Promise<Map<string, { value: unknown; etag: string }>> {
+    const get = this.db.prepare('SELECT value, etag FROM bot_state WHERE key = ?');
+    const out = new Map<string, { value: unknown; etag: string }>();
+    for (const key of keys) {
+      const row = get.get(key) as { value: string; etag: number } | undefined;
+      if (row) out.set(key, { value: JSON.parse(row.value), etag: String(row.etag) });
+    }
+    return out;
+  }
+
+  /**
+   * Writes documents; a write that names an etag other than "*" succeeds only if the stored etag still
+   * matches. Returns the keys that conflicted (nothing is written when any does).
+   */
+  async write(changes: ReadonlyMap<string, { value: unknown; etag?: string }>): Promise<string[]> {
+    const current = this.db.prepare('SELECT etag FROM bot_state WHERE key = ?').pluck();
+    const put = this.db.prepare(
+      `INSERT INTO bot_state (key, value, etag, updated_at) VALUES (?, ?, 1, ?)
+       ON CONFLICT (key) DO UPDATE SET value = excluded.value, etag = bot_state.etag + 1, updated_at = excluded.updated_at`,
+    );
+    return this.db.transaction(() => {
+      const conflicts: string[] = [];
+      for (const [key, change] of changes) {
+        if (change.etag && change.etag !== '*') {
+          const etag = current.get(key) as number | undefined;
+          if (etag !== undefined && String(etag) !== change.etag) conflicts.push(key);
+        }
+      }
+      if (conflicts.length) return conflicts;
+      const now = new Date().toISOString();
+      for (const [key, change] of changes) put.run(key, JSON.stringify(change.value), now);
+      return [];
+    })();
+  }
+
+  async delete(keys: readonly string[]): Promise<void> {
+    const del = this.db.prepare('DELETE FROM bot_state WHERE key = ?');
+    this.db.transaction(() => keys.forEach((k) => del.run(k)))();
+  }
+}
+
+/** Where each user can be reached without being asked, and which findings were already sent. */
+export class Reach {
+  constructor(private readonly db: Db) {}
+
+  async saveReference(userId: string, conversationId: string, reference: unknown): Promise<void> {
+    this.db
+      .prepare('INSERT INTO users (id, created_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING')
+      .run(userId, new Date().toISOString());
+    this.db
+      .prepare(
+        `INSERT INTO conversation_refs (user_id, conversation_id, reference, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (user_id, conversation_id) DO UPDATE SET reference = excluded.reference, updated_at = excluded.updated_at`,
+      )
+      .run(userId, conversationId, JSON.stringify(reference), new Date().toISOString());
+  }
+
+  /** The most recently used conversation of the user, if any. */
+  async latestReference(userId: string): Promise<unknown> {
+    const row = this.db
+      .prepare('SELECT reference FROM conversation_refs WHERE user_id = ? ORDER BY updated_at DESC LIMIT 1')
+      .pluck()
+      .get(userId) as string | undefined;
+    return row === undefined ? undefined : JSON.parse(row);
+  }
+
+  /** Marks findings as sent; returns the keys that were new (each finding is sent at most once). */
+  async claimFindings(userId: string, keys: readonly string[]): Promise<string[]> {
+    const claim = this.db.prepare(
+      'INSERT INTO alerts_sent (user_id, finding_key, sent_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+    );
+    const now = new Date().toISOString();
+    return this.db.transaction(() => keys.filter((k) => claim.run(userId, k, now).changes > 0))();
+  }
+
+  /** Undoes a claim whose message could not be delivered. */
+  async releaseFindings(userId: string, keys: readonly string[]): Promise<void> {
+    const release = this.db.prepare('DELETE FROM alerts_sent WHERE user_id = ? AND finding_key = ?');
+    this.db.transaction(() => keys.forEach((k) => release.run(userId, k)))();
+  }
+}

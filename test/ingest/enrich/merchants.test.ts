@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { cleanMerchant, pickDescriptor } from '../../../src/ingest/enrich/merchants.ts';
+
+describe('cleanMerchant', () => {
+  it.each([
+    ['PURCHASE AUTHORIZED ON 12/04 STARBUCKS STORE 0881 OAKLAND CA', 'Starbucks'],
+    ['SQ *BLUE BOTTLE COFFEE San Francisco CA', 'Blue Bottle Coffee'],
+    ['DOORDASH*THAI BASIL SAN FRANCISCO CA', 'DoorDash'],
+    ['AMZN Mktp US*2K3XX1234', 'Amazon'],
+    ['AMAZON.COM REFUND AMZN.COM/BILL WA', 'Amazon'],
+    ['WHOLEFDS MKT #10234 SAN FRANCISCO CA', 'Whole Foods Market'],
+    ['SHAKE SHACK 1045 SAN FRANCISCO CA', 'Shake Shack'],
+    ['TRADER JOE S #236 SAN FRANCISCO CA', "Trader Joe's"],
+    ['UBER *TRIP HELP.UBER.COM CA', 'Uber'],
+    ['POS Purchase Uber Eats  * 10 Nov', 'Uber Eats'],
+    ['UNITED 0162345678901 UNITED.COM TX', 'United Airlines'],
+  ])('names the known merchant in %j', (raw, name) => {
+    expect(cleanMerchant(raw)).toBe(name);
+  });
+
+  it.each([
+    ['TST* NOPA SAN FRANCISCO CA', 'Nopa'],
+    ['OAKWOOD APTS RENT WEB PMTS 88271 WEB ID: 1234567890', 'Oakwood Apts'],
+    ['ACME CORP PAYROLL PPD ID: 9111111101', 'Acme Corp'],
+    ['DEBIT CARD PURCHASE XXXX1234 CORNER BAKERY #112 CHICAGO IL', 'Corner Bakery'],
+    ['PP*JOHNSMITHDESIGN 4029357733 CA', 'Johnsmithdesign'],
+    ['POS PURCHASE (EFFEC ) DJS BILTONG (PTY) LTD NORKE CARD NO. ', 'DJS Biltong'],
+  ])('tidies the unknown merchant in %j', (raw, name) => {
+    expect(cleanMerchant(raw)).toBe(name);
+  });
+});
+
+describe('pickDescriptor', () => {
+  it('prefers a memo that completes a name cut at 32 characters', () => {
+    expect(
+      pickDescriptor(
+        'PURCHASE AUTHORIZED ON 09/01 STA',
+        'PURCHASE AUTHORIZED ON 09/01 STARBUCKS STORE 0881 OAKLAND CA',
+      ),
+    ).toBe('PURCHASE AUTHORIZED ON 09/01 STARBUCKS STORE 0881 OAKLAND CA');
+  });
+
+  it('keeps the name when the memo says something else', () => {
+    expect(pickDescriptor('SAFEWAY #0917', 'Groceries for the party')).toBe('SAFEWAY #0917');
+  });
+});
