@@ -57,7 +57,7 @@ export interface TurnContextLite {
 }
 
 async function route(ctx: TurnContextLite, state: DialogState): Promise<TurnResult> {
-  const { input, services } = ctx;
+  const { input } = ctx;
   if (input.attachments.length > 0) return startLink(ctx, state, true);
   const frame = mergeFollowUp(ctx.frame, state.last?.frame, input.text);
   const accounts = ctx.vocabulary.accounts.length;

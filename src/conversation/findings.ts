@@ -21,14 +21,17 @@ export async function answerFindings(ctx: TurnContextLite, state: DialogState): 
   const { frame, input, services } = ctx;
   const history = await services.store.queries.history(input.userId, addDays(input.today, -HISTORY_DAYS));
   const since = frame.periods[0]?.start ?? addDays(input.today, -ASKED_WINDOW_DAYS);
+  // Periods are half-open: "in January" must not list February's charges.
+  const until = frame.periods[0]?.end;
+  const within = (date: string) => !until || date < until;
   const window = frame.periods[0] ? periodText(frame.periods[0]) : `the last ${ASKED_WINDOW_DAYS} days`;
   let reply: Reply;
   switch (frame.intent) {
     case 'unusual':
-      reply = unusualReply(findUnusualCharges(history, { since, today: input.today }), window);
+      reply = unusualReply(findUnusualCharges(history, { since, today: input.today }).filter((f) => within(f.txn.date)), window);
       break;
     case 'duplicates':
-      reply = duplicatesReply(findDuplicateCharges(history, { since }), window);
+      reply = duplicatesReply(findDuplicateCharges(history, { since }).filter((p) => within(p.first.date)), window);
       break;
     case 'price_rises': {
       const series = findRecurring(history, input.today);

@@ -12,6 +12,11 @@ const QUESTION_INTENTS: ReadonlySet<Intent> = new Set([
   'balance',
 ]);
 
+/** "show more", "next": the next page of the last list. */
+const MORE = /^(show |see |give )?(me )?(some |a few |the )?(more|next( page| ones)?)( please)?[.!?]*$/i;
+/** Words that really ask for a comparison, so a one-period "compare" from the classifier is believed. */
+const COMPARE_WORDING = /\b(compar\w*|vs|versus|against|than|difference)\b/i;
+
 const FOLLOW_UP_OPENERS = /^(and|what about|how about|same|ok and|also|then|now|what of|for|in|at|on|those|that|them|it|break (that|it) down|show (me )?(those|them|that|it|the transactions))\b/i;
 
 /**
@@ -21,11 +26,21 @@ const FOLLOW_UP_OPENERS = /^(and|what about|how about|same|ok and|also|then|now|
  */
 export function mergeFollowUp(frame: Frame, last: Frame | undefined, text: string): Frame {
   if (!last || !QUESTION_INTENTS.has(last.intent)) return frame;
+  if (last.intent === 'transactions' && MORE.test(text.trim())) return { ...last, ambiguous: undefined };
+  // A confident request of another kind ("Starbucks is coffee", "unlink Amex") is not a follow-up.
+  const otherRequest =
+    frame.intent !== 'none' &&
+    !QUESTION_INTENTS.has(frame.intent) &&
+    frame.confidence >= 0.6 &&
+    (frame.intent !== 'correct_category' || frame.correction !== undefined);
+  if (otherRequest) return frame;
   const hasSubject = frame.categories.length > 0 || frame.merchants.length > 0 || frame.accounts.length > 0;
   const looksLikeFollowUp =
     FOLLOW_UP_OPENERS.test(text.trim()) || text.trim().split(/\s+/).length <= 4 || /\b(that|those|them|it)\b/i.test(text);
   if (!looksLikeFollowUp) return frame;
-  const fresh = frame.intent === 'none' || !QUESTION_INTENTS.has(frame.intent) ? null : frame.intent;
+  // "and in January?" names one period: the same question again, not a comparison with it.
+  const oneSidedCompare = frame.intent === 'compare' && frame.periods.length < 2 && last.intent !== 'compare' && !COMPARE_WORDING.test(text);
+  const fresh = frame.intent === 'none' || !QUESTION_INTENTS.has(frame.intent) || oneSidedCompare ? null : frame.intent;
   if (!fresh && !hasSubject && frame.periods.length === 0) return frame;
   const intent: Intent =
     fresh && !(fresh === 'spending' && (last.intent === 'compare' || last.intent === 'income') && !hasSubject)

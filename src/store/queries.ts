@@ -178,8 +178,12 @@ export class Queries {
     const flows = typeof flow === 'string' ? [flow] : flow;
     const parts = [`${p}user_id = ?`];
     const args: unknown[] = [userId];
-    if (f.start) (parts.push(`${p}posted_on >= ?`), args.push(toDayInt(f.start)));
-    if (f.end) (parts.push(`${p}posted_on < ?`), args.push(toDayInt(f.end)));
+    const add = (clause: string, value: unknown) => {
+      parts.push(clause);
+      args.push(value);
+    };
+    if (f.start) add(`${p}posted_on >= ?`, toDayInt(f.start));
+    if (f.end) add(`${p}posted_on < ?`, toDayInt(f.end));
     parts.push(`${p}flow IN (${flows.map(() => '?').join(',')})`);
     args.push(...flows);
     const list = (col: string, values: readonly (number | string)[]) => {
@@ -189,8 +193,8 @@ export class Queries {
     if (f.categories?.length) list('category_id', this.catalog.categoryIds(f.categories).concat(-1));
     if (f.merchantIds?.length) list('merchant_id', f.merchantIds);
     if (f.accountIds?.length) list('account_id', f.accountIds);
-    if (f.minAbsMinor !== undefined) (parts.push(`abs(${p}amount_minor) >= ?`), args.push(f.minAbsMinor));
-    if (f.maxAbsMinor !== undefined) (parts.push(`abs(${p}amount_minor) <= ?`), args.push(f.maxAbsMinor));
+    if (f.minAbsMinor !== undefined) add(`abs(${p}amount_minor) >= ?`, f.minAbsMinor);
+    if (f.maxAbsMinor !== undefined) add(`abs(${p}amount_minor) <= ?`, f.maxAbsMinor);
     return { where: parts.join(' AND '), args };
   }
 

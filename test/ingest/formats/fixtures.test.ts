@@ -222,10 +222,10 @@ describe('acceptance files keep their sign conventions', () => {
     expect(st?.transactions[0]).toMatchObject({ amountMinor: -39295, bankType: 'DEBIT_CARD', balanceAfterMinor: 2262658 });
   });
 
-  it('Chase Sapphire: purchases negative, category kept', () => {
+  it('Chase Sapphire: purchases negative on their transaction date, category kept', () => {
     const [st] = read('acceptance/alice_chase_sapphire.csv');
     expect(st?.account.type).toBe('credit_card');
-    expect(st?.transactions[0]).toMatchObject({ date: '2026-02-28', amountMinor: -1455, bankCategory: 'Food & Drink', bankType: 'Sale' });
+    expect(st?.transactions[0]).toMatchObject({ date: '2026-02-27', amountMinor: -1455, bankCategory: 'Food & Drink', bankType: 'Sale' });
   });
 
   it('Capital One QFX: a card account with a mask', () => {
