@@ -31,7 +31,7 @@ interface Plan {
 }
 
 const FULL: Plan = { users: 1000, years: 3, importRows: 1_000_000, samples: 2000, historySamples: 1000, botSeconds: 15, warmSeconds: 3, connections: [10, 50], probeRounds: 20 };
-const QUICK: Plan = { users: 20, years: 1, importRows: 10_000, samples: 60, historySamples: 20, botSeconds: 2, warmSeconds: 1, connections: [10, 50], probeRounds: 2 };
+const QUICK: Plan = { users: 20, years: 1, importRows: 10_000, samples: 60, historySamples: 20, botSeconds: 1, warmSeconds: 1, connections: [10, 50], probeRounds: 2 };
 const SEED = 1;
 const END = '2026-10-31';
 

@@ -1,7 +1,7 @@
 /**
  * A deliberately rough reader for the shared acceptance statements, so insights can be checked on realistic
  * history without the real import pipeline: merchant = first two words of the description, categories from a few
- * obvious keywords. Source files: /work/shared/acceptance (see data/SOURCES-insights.md).
+ * obvious keywords. Source files: /work/shared/acceptance (see data/README.md, "Sources and licences").
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';

@@ -1,12 +1,15 @@
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrate } from '../../src/store/db.ts';
 import { Store } from '../../src/store/index.ts';
 import { dbOf } from '../helpers/db.ts';
 import { tempDbFile } from '../helpers/store.ts';
 
 describe('migrations', () => {
-  const temp = tempDbFile();
+  let temp: ReturnType<typeof tempDbFile>;
+  beforeEach(() => {
+    temp = tempDbFile();
+  });
   afterEach(() => temp.remove());
 
   it('applies each numbered migration once and records it', () => {
