@@ -42,9 +42,13 @@ export async function handleTurn(input: TurnInput, state: DialogState, services:
       if (isQuestion(frame)) return route(ctx, { ...state, pending: undefined });
       return { replies: [{ template: 'ClarifyAgain', data: { options: pending.options }, suggestions: pending.options }], state };
     }
-    if (pending.kind === 'confirm-unlink' || pending.kind === 'confirm-delete') return forgetTurn(ctx, pending, state);
-    const linked = await linkTurn(ctx, pending, state);
-    if (linked) return linked;
+    if (pending.kind === 'confirm-unlink' || pending.kind === 'confirm-delete') {
+      // A real question instead of a yes or no leaves the data as it is and gets answered.
+      if (!(isQuestion(frame) && frame.confidence >= 0.6 && text.split(' ').length > 2)) return forgetTurn(ctx, pending, state);
+    } else {
+      const linked = await linkTurn(ctx, pending, state);
+      if (linked) return linked;
+    }
   }
   return route({ input: { ...input, text }, frame, services, vocabulary }, { ...state, pending: undefined });
 }

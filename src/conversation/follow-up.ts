@@ -1,4 +1,5 @@
 import type { Frame, Intent, UserVocabulary } from '../language/types.ts';
+import { typeFromWords } from './link.ts';
 import type { Pending } from './types.ts';
 
 const QUESTION_INTENTS: ReadonlySet<Intent> = new Set([
@@ -88,6 +89,10 @@ export function applyClarification(
     vocabulary.accounts.filter((a) => names.some((n) => n.toLowerCase() === a.name.toLowerCase())).map((a) => a.id);
   if (both) return { ...base, accounts: [...new Set([...base.accounts, ...idsOf(pending.options)])] };
   if (picked) return { ...base, accounts: [...new Set([...base.accounts, ...idsOf([picked])])] };
+  // "the card", "my checking": the one option of that type.
+  const type = typeFromWords(answer);
+  const ofType = type ? vocabulary.accounts.filter((a) => a.type === type && idsOf(pending.options).includes(a.id)) : [];
+  if (ofType.length === 1) return { ...base, accounts: [...new Set([...base.accounts, ofType[0]!.id])] };
   if (frame.accounts.length === 1) return { ...base, accounts: frame.accounts };
   return undefined;
 }

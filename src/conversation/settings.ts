@@ -36,12 +36,23 @@ export async function answerCorrection(ctx: TurnContextLite, state: DialogState)
   const { frame, services, input, vocabulary } = ctx;
   const category = frame.correction?.category ?? frame.categories[0];
   const merchant = frame.merchants[0] ?? findMerchant(frame.correction?.merchantText, vocabulary.merchants);
-  const code = category?.codes.find((c) => services.store.catalog.category(c)) ?? category?.codes.flatMap((c) => services.store.catalog.categoryIds([c])).map((id) => services.store.catalog.categoryById(id)?.code)[0];
+  const code = category && detailedCodeFor(services.store, category.codes);
   if (!merchant || !category || !code) {
     return { replies: [{ template: 'CorrectionNeedsDetail', data: { merchant: merchant ?? frame.correction?.merchantText ?? '' } }], state };
   }
   const changed = await services.store.ledger.setUserCategory(input.userId, merchant, code, input.now);
   return { replies: [{ template: 'CategoryCorrected', data: { merchant, category: category.label, changed } }], state };
+}
+
+/** A detailed code for what the user named: itself, or the primary's "other" bucket (TRANSPORTATION → …_OTHER_TRANSPORTATION). */
+function detailedCodeFor(store: Store, codes: readonly string[]): string | undefined {
+  for (const code of codes) {
+    if (store.catalog.category(code)) return code;
+    const under = store.catalog.categoryIds([code]).map((id) => store.catalog.categoryById(id)?.code ?? '');
+    const other = under.find((c) => c.startsWith(`${code}_OTHER`));
+    if (other ?? under[0]) return other ?? under[0];
+  }
+  return undefined;
 }
 
 function findMerchant(text: string | undefined, merchants: string[]): string | undefined {

@@ -226,7 +226,7 @@ export async function createUnderstanding(options: UnderstandingOptions): Promis
         },
         { categories: found.categories, merchants: found.merchants, top: findTopN(text)?.n },
       );
-      return keepEntitiesFor(frame);
+      return keepEntitiesFor(guardIntent(text, frame));
     } catch {
       return emptyFrame();
     }
@@ -385,6 +385,29 @@ function correctionOf(text: string, tokens: Token[], extra: Extra): Frame['corre
 }
 
 /** Drops what a reply to this intent cannot use ("good morning" is not a period to a greeting). */
+/** Words without which nothing is ever removed: a bare "my amex" must not start unlinking. */
+const DESTRUCTIVE_WORDS =
+  /\b(un-?link|de-?link|remov|disconn?ec?t|delet|eras|forget|wipe|drop|purge|get rid|clear|close|stop (tracking|using|watching)|opt.?out|no longer|any ?more|revoke|gdpr)/i;
+
+/**
+ * Guards on the classifier: destructive intents need a destructive word, and an unclear message that
+ * names a period, category, merchant or account is read as a spending question about it.
+ */
+function guardIntent(text: string, frame: Frame): Frame {
+  const hasEntities =
+    frame.periods.length > 0 || frame.categories.length > 0 || frame.merchants.length > 0 || frame.accounts.length > 0;
+  if ((frame.intent === 'unlink_account' || frame.intent === 'delete_data') && !DESTRUCTIVE_WORDS.test(text)) {
+    return { ...frame, intent: hasEntities ? 'spending' : 'none' };
+  }
+  if (frame.intent === 'trend' && !/trend|over time|month (by|to|on) month|monthly|each month|per month|every month|history|graph|chart|progress|going (up|down)|increas|decreas|rising|growing|climbing|dropping|lately|more and more|creeping/i.test(text)) {
+    return { ...frame, intent: 'spending' };
+  }
+  if ((frame.intent === 'none' && (hasEntities || frame.ambiguous)) || (frame.intent === 'correct_category' && frame.categories.length === 0 && !frame.correction)) {
+    return hasEntities || frame.ambiguous ? { ...frame, intent: 'spending' } : frame;
+  }
+  return frame;
+}
+
 function keepEntitiesFor(frame: Frame): Frame {
   if (DATA_INTENTS.has(frame.intent)) {
     if (frame.intent === 'subscriptions' || frame.intent === 'price_rises')

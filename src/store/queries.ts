@@ -137,10 +137,14 @@ export class Queries {
     return rows.map((r) => ({ ...r, first: fromDayInt(r.first), last: fromDayInt(r.last) }));
   }
 
-  /** The merchants this user has paid or been paid by, with ids, for matching names they type. */
+  /**
+   * The merchants this user has paid or been paid by, with ids, for matching names they type. Transfers
+   * between their own accounts ("Chase Card Services") are not merchants.
+   */
   async merchants(userId: string): Promise<{ id: number; name: string; count: number }[]> {
     const rows = this.stmt(
-      `SELECT merchant_id AS id, COUNT(*) AS count FROM transactions WHERE user_id = ? GROUP BY merchant_id`,
+      `SELECT merchant_id AS id, COUNT(*) AS count FROM transactions
+       WHERE user_id = ? AND flow IN ('spending', 'income', 'cash') GROUP BY merchant_id`,
     ).all(userId) as { id: number; count: number }[];
     return rows.map((r) => ({ ...r, name: this.catalog.merchantName(r.id) }));
   }
@@ -208,10 +212,8 @@ export class Queries {
   }
 }
 
+/** FOOD_AND_DRINK → "Food and drink". */
 function titleCase(code: string): string {
-  return code
-    .toLowerCase()
-    .split('_')
-    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
-    .join(' ');
+  const words = code.toLowerCase().split('_').join(' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
