@@ -38,6 +38,9 @@ export interface LoadResult {
   requests: number;
   /** Non-2xx responses, socket errors, timeouts and 2xx answers without a reply activity. */
   failures: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
 }
 
 /** One question asked alone (one connection, one at a time): where a turn's time goes. */
@@ -141,6 +144,9 @@ async function load(port: number, connections: number, seconds: number, users: n
     p99: result.latency.p99,
     requests: result.requests.total,
     failures: Math.max(failures, result.non2xx) + result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
   };
 }
 

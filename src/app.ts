@@ -2,13 +2,13 @@ import { createBotApp } from './bot/index.ts';
 import { renderBarChart, renderLineChart } from './charts/render.ts';
 import type { Config } from './config.ts';
 import type { ChartRenderer } from './conversation/types.ts';
-import { CATEGORIES } from './ingest/enrich/categories.ts';
 import { warmUpRecognizer } from './language/periods/index.ts';
 import { createUnderstanding } from './language/understand.ts';
 import { join } from 'node:path';
 import { log } from './log.ts';
 import { createServer } from './server.ts';
-import { Store } from './store/index.ts';
+import type { Store } from './store/index.ts';
+import { openStore } from './open-store.ts';
 
 export interface RunningTally {
   port: number;
@@ -16,14 +16,7 @@ export interface RunningTally {
   close(): Promise<void>;
 }
 
-/** Opens the store with the category taxonomy loaded. */
-export async function openStore(file: string): Promise<Store> {
-  const store = Store.open(file);
-  await store.catalog.syncCategories(
-    CATEGORIES.map((c) => ({ code: c.detailed, primaryCode: c.primary, label: c.label, description: c.description })),
-  );
-  return store;
-}
+export { openStore };
 
 /** Starts Tally: store → language → bot → HTTP server. */
 export async function startTally(config: Config): Promise<RunningTally> {

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { openStore } from '../app.ts';
+import { openStore } from '../open-store.ts';
 import { loadConfig, loadDotEnv } from '../config.ts';
 import { dayRangeText } from '../conversation/describe.ts';
 import { MissingAccountTypeError, importStatement } from '../ingest/importer.ts';

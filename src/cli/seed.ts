@@ -1,4 +1,4 @@
-import { openStore } from '../app.ts';
+import { openStore } from '../open-store.ts';
 import { loadConfig, loadDotEnv } from '../config.ts';
 import { loadDemo } from '../conversation/settings.ts';
 import { localDay } from '../day.ts';

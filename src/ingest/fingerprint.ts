@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { StatementTransaction } from './types.ts';
 
 /**
@@ -13,6 +12,22 @@ export function fingerprints(rows: readonly StatementTransaction[]): string[] {
     const base = `${r.date}|${r.amountMinor}|${r.currency}|${r.description.trim().toUpperCase().replace(/\s+/g, ' ')}`;
     const rank = (seen.get(base) ?? 0) + 1;
     seen.set(base, rank);
-    return `f:${createHash('sha1').update(`${base}|${rank}`).digest('base64url').slice(0, 22)}`;
+    const key = `${base}|${rank}`;
+    // Two independent 53-bit hashes: ~106 bits, so a collision between genuine rows is not a practical risk.
+    return `f:${hash53(key, 0x9e3779b9).toString(36)}${hash53(key, 0x85ebca6b).toString(36)}`;
   });
+}
+
+/** cyrb53: a fast, well-distributed 53-bit string hash (public domain). Not for security. */
+function hash53(text: string, seed: number): number {
+  let h1 = 0xdeadbeef ^ seed;
+  let h2 = 0x41c6ce57 ^ seed;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }

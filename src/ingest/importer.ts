@@ -142,9 +142,10 @@ async function markTransfers(store: Store, userId: string, first: string, last: 
   const accounts = new Map((await store.accounts.list(userId)).map((a) => [a.id, a]));
   const since = addDays(first, -7);
   const until = addDays(last, 8);
-  const candidates = (await store.queries.history(userId, since))
-    .filter((t) => t.date < until && t.flow !== 'transfer')
-    .map((t) => ({ ...t, accountType: accounts.get(t.accountId)?.type ?? 'checking' }));
+  const candidates = (await store.queries.transferCandidates(userId, since, until)).map((t) => ({
+    ...t,
+    accountType: accounts.get(t.accountId)?.type ?? 'checking',
+  }));
   const ids = new Set(findTransferIds(candidates));
   if (ids.size === 0) return 0;
   const byId = new Map(candidates.map((c) => [c.id, c]));

@@ -109,6 +109,40 @@ export class Queries {
     }));
   }
 
+  /**
+   * Rows that could be one side of a transfer between the user's own accounts: not yet transfers, and
+   * whose amount appears with the opposite sign in another of their accounts in the same window.
+   */
+  async transferCandidates(
+    userId: string,
+    start: string,
+    end: string,
+  ): Promise<{ id: number; accountId: number; date: string; amountMinor: number; description: string; flow: Flow }[]> {
+    const rows = this.stmt(
+      `SELECT id, account_id, posted_on, amount_minor FROM transactions
+       WHERE user_id = ? AND posted_on >= ? AND posted_on < ? AND flow != 'transfer'`,
+    )
+      .raw()
+      .all(userId, toDayInt(start), toDayInt(end)) as [number, number, number, number][];
+    const accountsBySignedAmount = new Map<number, Set<number>>();
+    for (const [, account, , amount] of rows) {
+      const set = accountsBySignedAmount.get(amount) ?? new Set<number>();
+      set.add(account);
+      accountsBySignedAmount.set(amount, set);
+    }
+    const ids = rows
+      .filter(([, account, , amount]) => [...(accountsBySignedAmount.get(-amount) ?? [])].some((a) => a !== account))
+      .map(([id]) => id);
+    const detail = this.stmt(
+      `SELECT id, account_id AS accountId, posted_on AS day, amount_minor AS amountMinor, description, flow
+       FROM transactions WHERE user_id = ? AND id = ?`,
+    );
+    return ids.map((id) => {
+      const { day, ...r } = detail.get(userId, id) as { id: number; accountId: number; day: number; amountMinor: number; description: string; flow: Flow };
+      return { ...r, date: fromDayInt(day) };
+    });
+  }
+
   /** The newest balance of each account, preferring the ledger balance on the same day. */
   async latestBalances(userId: string): Promise<BalanceRow[]> {
     const rows = this.stmt(

@@ -3,6 +3,7 @@
  * renders every reply through the real dialogs/*.lg templates so a broken template fails the test.
  */
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import { BotTemplates } from '../../src/bot/templates.ts';
 import { ROOT } from '../../src/config.ts';
 import { handleTurn } from '../../src/conversation/engine.ts';
@@ -63,7 +64,8 @@ export class Chat {
       services,
     );
     const texts = result.replies.map((r) => realTemplates().render(r.template, r.data ?? {}));
-    this.state = result.state;
+    // As the bot layer does: state marked deleted is dropped, not kept.
+    this.state = result.state.deleted ? {} : result.state;
     const turn = { replies: result.replies, texts, state: result.state };
     this.turns.push(turn);
     return turn;
@@ -81,4 +83,26 @@ export interface Step {
   text?: (string | RegExp)[];
   /** Text fragments it must not contain. */
   notText?: (string | RegExp)[];
+}
+
+function includes(text: string, want: string | RegExp): boolean {
+  return typeof want === 'string' ? text.toLowerCase().includes(want.toLowerCase()) : want.test(text);
+}
+
+/** Plays a transcript, checking each reply; the message names the step that went wrong. */
+export async function play(chat: Chat, steps: readonly Step[]): Promise<Turn[]> {
+  const turns: Turn[] = [];
+  for (const [i, step] of steps.entries()) {
+    const turn = await chat.say(step.says);
+    const first = turn.replies[0];
+    const where = `step ${i + 1} "${step.says}" → ${first?.template} ${JSON.stringify(first?.data ?? {})} | ${turn.texts[0] ?? ''}`;
+    expect(first?.template, where).toBe(step.template);
+    if (step.data) expect(first?.data, where).toMatchObject(step.data);
+    for (const want of step.text ?? []) expect(includes(turn.texts[0] ?? '', want), `${where}
+wanted: ${want}`).toBe(true);
+    for (const unwanted of step.notText ?? []) expect(includes(turn.texts[0] ?? '', unwanted), `${where}
+unwanted: ${unwanted}`).toBe(false);
+    turns.push(turn);
+  }
+  return turns;
 }
