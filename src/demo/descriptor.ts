@@ -1,7 +1,7 @@
 /** Fills the placeholders of a recipe descriptor the way card networks print them. */
 import { isoDate, weekday } from './calendar.ts';
-import { intBetween, randomCode } from './random.ts';
-import type { Rng } from './random.ts';
+import { intBetween, randomCode } from '../random.ts';
+import type { Rng } from '../random.ts';
 
 const DOW = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
 

@@ -14,8 +14,8 @@ import {
   weekday,
 } from './calendar.ts';
 import { expandDescriptor } from './descriptor.ts';
-import { amountAround, intBetween, pick, pickWeighted, streamFor } from './random.ts';
-import type { Rng } from './random.ts';
+import { amountAround, intBetween, pick, pickWeighted, streamFor } from '../random.ts';
+import type { Rng } from '../random.ts';
 import { loadHouseholdRecipe, minor } from './recipe.ts';
 import type { HouseholdRecipe, MonthlyRecipe } from './recipe.ts';
 

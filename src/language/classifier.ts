@@ -3,6 +3,7 @@
  * word unigrams and bigrams plus character 3–4-grams (which forgive typos). Entities are masked before
  * training and classifying ("how much on {category} {period}"), so the model learns wording, not names.
  */
+import { mulberry32 } from '../random.ts';
 
 export interface LabelledText {
   text: string;
@@ -55,17 +56,6 @@ export function features(text: string): string[] {
   return [...out];
 }
 
-/** Deterministic pseudo-random numbers, so the same examples always train the same model. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Encoded {
   ids: number[];

@@ -391,7 +391,7 @@ const DESTRUCTIVE_WORDS =
 
 /**
  * Guards on the classifier: destructive intents need a destructive word, and an unclear message that
- * names a period, category, merchant or account is read as a spending question about it.
+ * names a category, merchant or account is read as a spending question about it.
  */
 function guardIntent(text: string, frame: Frame): Frame {
   const hasEntities =
@@ -402,8 +402,12 @@ function guardIntent(text: string, frame: Frame): Frame {
   if (frame.intent === 'trend' && !/trend|over time|month (by|to|on) month|monthly|each month|per month|every month|history|graph|chart|progress|going (up|down)|increas|decreas|rising|growing|climbing|dropping|lately|more and more|creeping/i.test(text)) {
     return { ...frame, intent: 'spending' };
   }
-  if ((frame.intent === 'none' && (hasEntities || frame.ambiguous)) || (frame.intent === 'correct_category' && frame.categories.length === 0 && !frame.correction)) {
-    return hasEntities || frame.ambiguous ? { ...frame, intent: 'spending' } : frame;
+  const hasSubject = frame.categories.length > 0 || frame.merchants.length > 0 || frame.accounts.length > 0;
+  if (
+    (frame.intent === 'none' && (hasSubject || frame.ambiguous)) ||
+    (frame.intent === 'correct_category' && frame.categories.length === 0 && !frame.correction && hasSubject)
+  ) {
+    return { ...frame, intent: 'spending' };
   }
   return frame;
 }

@@ -4,7 +4,7 @@ import type { DemoAccount } from '../../src/demo/household.ts';
 import { loadHouseholdRecipe, validateRecipe } from '../../src/demo/recipe.ts';
 import { expandDescriptor } from '../../src/demo/descriptor.ts';
 import { dayNumber } from '../../src/demo/calendar.ts';
-import { mulberry32 } from '../../src/demo/random.ts';
+import { mulberry32 } from '../../src/random.ts';
 
 const TODAY = '2026-03-10';
 const household = generateDemoHousehold(TODAY);

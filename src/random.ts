@@ -1,4 +1,4 @@
-/** Seeded randomness for the demo household: same seed, same household, on every machine. */
+/** Seeded randomness (demo data, benchmark data, classifier shuffling): the same seed gives the same numbers on every machine. */
 
 /** A source of uniform numbers in [0, 1). */
 export type Rng = () => number;
