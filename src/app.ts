@@ -1,4 +1,5 @@
 import { createBotApp } from './bot/index.ts';
+import { cached } from './charts/cache.ts';
 import { renderBarChart, renderLineChart } from './charts/render.ts';
 import type { Config } from './config.ts';
 import type { ChartRenderer } from './conversation/types.ts';
@@ -26,7 +27,7 @@ export async function startTally(config: Config): Promise<RunningTally> {
     synonymsFile: join(config.dataDir, 'category-synonyms.csv'),
   });
   warmUpRecognizer();
-  const charts: ChartRenderer = { bar: renderBarChart, line: renderLineChart };
+  const charts: ChartRenderer = { bar: cached(renderBarChart), line: cached(renderLineChart) };
   const app = createBotApp({ config, store, understanding, charts });
   const { server, drain } = createServer({
     processMessage: (req, res) => app.process(req, res),

@@ -12,15 +12,29 @@ interface Latest {
   machine: { nproc: number; cpu: string; node: string };
   database: { transactions: number; users: number };
   import: { endToEnd: number; floor: number; parseOnly: number; rowsStored: number; rows: number };
-  questions: { name: string; kind: string; store: { p50: number; p99: number }; floor: { p50: number; p99: number }; mismatches: number }[];
-  bot: { name: string; startupMs: number; peakRssMb: number; runs: { connections: number; requestsPerSecond: number; p50: number; p99: number; failures: number }[] }[];
+  questions: {
+    name: string;
+    kind: string;
+    store: { p50: number; p99: number };
+    floor: { p50: number; p99: number };
+    mismatches: number;
+  }[];
+  bot: {
+    name: string;
+    startupMs: number;
+    peakRssMb: number;
+    runs: { connections: number; requestsPerSecond: number; p50: number; p99: number; failures: number }[];
+  }[];
   verdicts: { benchmark: string; pass: boolean }[];
   errors: string[];
 }
 
 describe('npm run bench -- --quick', () => {
   it('runs every benchmark end to end and writes positive figures to latest.json', () => {
-    const run = spawnSync('npx', ['tsx', 'bench/run.ts', '--quick', '--out', out], { encoding: 'utf8', timeout: 110_000 });
+    const run = spawnSync('npx', ['tsx', 'bench/run.ts', '--quick', '--out', out], {
+      encoding: 'utf8',
+      timeout: 110_000,
+    });
     expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
     const latest = JSON.parse(readFileSync(join(out, 'latest.json'), 'utf8')) as Latest;
     expect(latest.mode).toBe('quick');
@@ -29,7 +43,8 @@ describe('npm run bench -- --quick', () => {
     expect(latest.database.transactions).toBeGreaterThan(1000);
 
     expect(latest.import.rowsStored).toBe(latest.import.rows);
-    for (const figure of [latest.import.endToEnd, latest.import.floor, latest.import.parseOnly]) expect(figure).toBeGreaterThan(0);
+    for (const figure of [latest.import.endToEnd, latest.import.floor, latest.import.parseOnly])
+      expect(figure).toBeGreaterThan(0);
 
     expect(latest.questions.map((q) => q.name)).toEqual([
       'month total by category',
