@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { CATEGORIES } from '../src/ingest/enrich/categories.ts';
 import { importStatement } from '../src/ingest/importer.ts';
 import { Store } from '../src/store/index.ts';
-import { accountCsv, generateUser, userId, type GenOptions } from './generate.ts';
+import { accountCsv } from './bank-csv.ts';
+import { generateUser, userId, type GenOptions } from './generate.ts';
 
 export interface DbOptions extends GenOptions {
   users: number;
@@ -37,7 +38,12 @@ function schemaHash(): string {
 /** Adds the taxonomy to a fresh store, as the app does at start-up. */
 export async function syncTaxonomy(store: Store): Promise<void> {
   await store.catalog.syncCategories(
-    CATEGORIES.map((c) => ({ code: c.detailed, primaryCode: c.primary, label: c.label, description: c.description })),
+    CATEGORIES.map((c) => ({
+      code: c.detailed,
+      primaryCode: c.primary,
+      label: c.label,
+      description: c.description,
+    })),
   );
 }
 
@@ -45,7 +51,11 @@ export async function syncTaxonomy(store: Store): Promise<void> {
  * Returns the path of a database holding `users` generated users, building it in `dir` when no cached
  * copy exists. Every account goes through `importStatement`, exactly as an uploaded file would.
  */
-export async function buildDatabase(dir: string, options: DbOptions, log: (line: string) => void): Promise<BuiltDb> {
+export async function buildDatabase(
+  dir: string,
+  options: DbOptions,
+  log: (line: string) => void,
+): Promise<BuiltDb> {
   mkdirSync(dir, { recursive: true });
   const name = `questions-${options.users}u-${options.years}y-s${options.seed}-${options.end}-${schemaHash()}.db`;
   const file = join(dir, name);
@@ -74,14 +84,21 @@ export async function buildDatabase(dir: string, options: DbOptions, log: (line:
       });
       rows += summary.added;
     }
-    if ((i + 1) % 100 === 0) log(`  built ${i + 1}/${options.users} users, ${rows.toLocaleString('en-US')} rows`);
+    if ((i + 1) % 100 === 0)
+      log(`  built ${i + 1}/${options.users} users, ${rows.toLocaleString('en-US')} rows`);
   }
   const seconds = (performance.now() - started) / 1000;
   await store.optimize();
   store.close();
   renameSync(partial, file);
   for (const suffix of ['-wal', '-shm']) rmSync(partial + suffix, { force: true });
-  return { file, users: options.users, transactions: rows, buildSeconds: seconds, importRowsPerSecond: rows / seconds };
+  return {
+    file,
+    users: options.users,
+    transactions: rows,
+    buildSeconds: seconds,
+    importRowsPerSecond: rows / seconds,
+  };
 }
 
 async function countRows(store: Store, users: number): Promise<number> {

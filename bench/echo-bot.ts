@@ -10,9 +10,17 @@ import {
 } from 'botbuilder';
 import restify from 'restify';
 
-const settings = { MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppType: 'MultiTenant', MicrosoftAppTenantId: '' };
+const settings = {
+  MicrosoftAppId: '',
+  MicrosoftAppPassword: '',
+  MicrosoftAppType: 'MultiTenant',
+  MicrosoftAppTenantId: '',
+};
 const adapter = new CloudAdapter(
-  new ConfigurationBotFrameworkAuthentication(settings, new ConfigurationServiceClientCredentialFactory(settings)),
+  new ConfigurationBotFrameworkAuthentication(
+    settings,
+    new ConfigurationServiceClientCredentialFactory(settings),
+  ),
 );
 
 class EchoBot extends ActivityHandler {

@@ -3,7 +3,6 @@
  * payments, ATM, debit purchases), a savings account and one to three credit cards, over a few years.
  * Merchant popularity is Zipf-skewed globally and per user. Same seed and options, same bytes.
  */
-import { writeFileSync } from 'node:fs';
 import { CITIES, SUBSCRIPTIONS, merchantCatalogue, type Merchant } from './merchants.ts';
 import { fillTemplate, intBetween, normal, pick, poisson, streamFor, zipf, type Rng } from './random.ts';
 
@@ -42,7 +41,16 @@ const GLOBAL_POPULARITY = zipf(CATALOGUE.length, 1.07);
 /** Mean purchases per user per day; with the bills this makes about 1,000 rows per user over 3 years. */
 const PURCHASES_PER_DAY = 0.42;
 
-const EMPLOYERS = ['ACME CORP', 'GUSTO', 'ADP', 'PAYCHEX', 'INTUIT', 'KAISER PERMANENTE', 'CITY OF OAKLAND', 'GOOGLE LLC'];
+const EMPLOYERS = [
+  'ACME CORP',
+  'GUSTO',
+  'ADP',
+  'PAYCHEX',
+  'INTUIT',
+  'KAISER PERMANENTE',
+  'CITY OF OAKLAND',
+  'GOOGLE LLC',
+];
 const LANDLORDS = ['AVALONBAY COMM WEB PMT', 'BILT RENT', 'ESSEX PROPERTY TR WEB PMT', 'GREYSTAR RENT PYMT'];
 const UTILITIES: readonly [string, number][] = [
   ['PGANDE WEB ONLINE PPD ID: 9{d:9}', 11000],
@@ -109,7 +117,8 @@ export function purchases(rng: Rng, first: number, last: number, perDay: number)
       const amount = charge(rng, shop.merchant);
       rows.push({ day, amountMinor: -amount, description, type: 'Sale' });
       // About one purchase in fifty comes back as a refund a week or two later.
-      if (rng() < 0.02 && day + 14 <= last) rows.push({ day: day + intBetween(rng, 3, 14), amountMinor: amount, description, type: 'Return' });
+      if (rng() < 0.02 && day + 14 <= last)
+        rows.push({ day: day + intBetween(rng, 3, 14), amountMinor: amount, description, type: 'Return' });
     }
   }
   return rows;
@@ -135,38 +144,79 @@ export function generateUser(index: number, options: GenOptions): GenUser {
   const checking: GenAccount = { name: 'Checking', type: 'checking', rows: [] };
   const savings: GenAccount = { name: 'Savings', type: 'savings', rows: [] };
   const cardCount = intBetween(rng, 1, 3);
-  const cards: GenAccount[] = Array.from({ length: cardCount }, (_, i) => ({ name: `Card ${i + 1}`, type: 'credit_card', rows: [] }));
+  const cards: GenAccount[] = Array.from({ length: cardCount }, (_, i) => ({
+    name: `Card ${i + 1}`,
+    type: 'credit_card',
+    rows: [],
+  }));
 
   // Salary every other Friday, or on the 1st and 15th.
   const employer = pick(rng, EMPLOYERS);
   const pay = Math.round(180_000 + rng() * 450_000);
   const payId = fillTemplate('{d:10}', rng, CITIES, true);
-  const payDays = rng() < 0.5 ? [...monthly(first, last, 1), ...monthly(first, last, 15)] : biweekly(first + intBetween(rng, 0, 13), last);
-  for (const day of payDays) checking.rows.push({ day, amountMinor: pay + Math.round(normal(rng) * 2000), description: `${employer} PAYROLL PPD ID: ${payId}`, type: 'ACH_CREDIT' });
+  const payDays =
+    rng() < 0.5
+      ? [...monthly(first, last, 1), ...monthly(first, last, 15)]
+      : biweekly(first + intBetween(rng, 0, 13), last);
+  for (const day of payDays)
+    checking.rows.push({
+      day,
+      amountMinor: pay + Math.round(normal(rng) * 2000),
+      description: `${employer} PAYROLL PPD ID: ${payId}`,
+      type: 'ACH_CREDIT',
+    });
 
   const rent = Math.round((150_000 + rng() * 250_000) / 500) * 500;
   const landlord = pick(rng, LANDLORDS);
-  for (const day of monthly(first, last, 1)) checking.rows.push({ day, amountMinor: -rent, description: landlord, type: 'ACH_DEBIT' });
+  for (const day of monthly(first, last, 1))
+    checking.rows.push({ day, amountMinor: -rent, description: landlord, type: 'ACH_DEBIT' });
 
   for (const [template, typical] of UTILITIES.filter(() => rng() < 0.7)) {
     const descriptor = fillTemplate(template, rng, CITIES, true);
     const dom = intBetween(rng, 5, 25);
-    for (const day of monthly(first, last, dom)) checking.rows.push({ day, amountMinor: -Math.round(typical * (0.8 + rng() * 0.4)), description: descriptor, type: 'ACH_DEBIT' });
+    for (const day of monthly(first, last, dom))
+      checking.rows.push({
+        day,
+        amountMinor: -Math.round(typical * (0.8 + rng() * 0.4)),
+        description: descriptor,
+        type: 'ACH_DEBIT',
+      });
   }
 
-  const toSavings = Math.round(pay * 0.1 / 100) * 100;
+  const toSavings = Math.round((pay * 0.1) / 100) * 100;
   for (const day of monthly(first, last, 2)) {
     const ref = fillTemplate('{d:11}', rng, CITIES, true);
-    checking.rows.push({ day, amountMinor: -toSavings, description: `Online Transfer to SAV ...4821 transaction#: ${ref}`, type: 'ACCT_XFER' });
-    savings.rows.push({ day, amountMinor: toSavings, description: `Online Transfer from CHK ...1377 transaction#: ${ref}`, type: 'ACCT_XFER' });
+    checking.rows.push({
+      day,
+      amountMinor: -toSavings,
+      description: `Online Transfer to SAV ...4821 transaction#: ${ref}`,
+      type: 'ACCT_XFER',
+    });
+    savings.rows.push({
+      day,
+      amountMinor: toSavings,
+      description: `Online Transfer from CHK ...1377 transaction#: ${ref}`,
+      type: 'ACCT_XFER',
+    });
   }
-  for (const day of monthly(first, last, 31)) savings.rows.push({ day, amountMinor: intBetween(rng, 40, 900), description: 'INTEREST PAYMENT', type: 'MISC_CREDIT' });
+  for (const day of monthly(first, last, 31))
+    savings.rows.push({
+      day,
+      amountMinor: intBetween(rng, 40, 900),
+      description: 'INTEREST PAYMENT',
+      type: 'MISC_CREDIT',
+    });
 
   for (const day of monthly(first, last, 1).filter(() => rng() < 0.4)) {
     const atmDay = day + intBetween(rng, 0, 27);
     if (atmDay > last) continue;
     const mmdd = isoDay(atmDay).slice(5).replace('-', '/');
-    checking.rows.push({ day: atmDay, amountMinor: -intBetween(rng, 2, 10) * 2000, description: `ATM WITHDRAWAL 00${intBetween(rng, 1000, 9999)} ${mmdd} 1 MARKET ST ${pick(rng, CITIES)}`, type: 'ATM' });
+    checking.rows.push({
+      day: atmDay,
+      amountMinor: -intBetween(rng, 2, 10) * 2000,
+      description: `ATM WITHDRAWAL 00${intBetween(rng, 1000, 9999)} ${mmdd} 1 MARKET ST ${pick(rng, CITIES)}`,
+      type: 'ATM',
+    });
   }
 
   // Purchases: most on cards, a fifth on the debit card.
@@ -177,7 +227,8 @@ export function generateUser(index: number, options: GenOptions): GenUser {
   for (const sub of SUBSCRIPTIONS.filter(() => rng() < 0.25)) {
     const card = pick(rng, cards);
     const descriptor = fillTemplate(sub.template, rng, CITIES, true);
-    for (const day of monthly(first, last, intBetween(rng, 1, 28))) card.rows.push({ day, amountMinor: -sub.typical, description: descriptor, type: 'Sale' });
+    for (const day of monthly(first, last, intBetween(rng, 1, 28)))
+      card.rows.push({ day, amountMinor: -sub.typical, description: descriptor, type: 'Sale' });
   }
 
   cards.forEach((card, i) => payCard(rng, card, checking, i, first, last));
@@ -193,7 +244,14 @@ function biweekly(start: number, last: number): number[] {
 }
 
 /** Each month on the 25th, checking pays the card's balance of the month before. */
-function payCard(rng: Rng, card: GenAccount, checking: GenAccount, issuerIndex: number, first: number, last: number): void {
+function payCard(
+  rng: Rng,
+  card: GenAccount,
+  checking: GenAccount,
+  issuerIndex: number,
+  first: number,
+  last: number,
+): void {
   const [fromChecking, onCard] = CARD_ISSUERS[issuerIndex % CARD_ISSUERS.length] as [string, string];
   const out = fillTemplate(fromChecking, rng, CITIES, true);
   const inn = fillTemplate(onCard, rng, CITIES, true);
@@ -202,52 +260,13 @@ function payCard(rng: Rng, card: GenAccount, checking: GenAccount, issuerIndex: 
   let next = 0;
   charges.sort((a, b) => a.day - b.day);
   for (const day of monthly(first, last, 25)) {
-    while (next < charges.length && (charges[next] as GenRow).day < day - 3) owed -= (charges[next++] as GenRow).amountMinor;
+    while (next < charges.length && (charges[next] as GenRow).day < day - 3)
+      owed -= (charges[next++] as GenRow).amountMinor;
     if (owed <= 0) continue;
     checking.rows.push({ day, amountMinor: -owed, description: out, type: 'LOAN_PMT' });
     card.rows.push({ day, amountMinor: owed, description: inn, type: 'Payment' });
     owed = 0;
   }
-}
-
-/** `mm/dd/yyyy`, as US banks print dates. */
-function usDate(day: number): string {
-  const iso = isoDay(day);
-  return `${iso.slice(5, 7)}/${iso.slice(8, 10)}/${iso.slice(0, 4)}`;
-}
-
-function money(cents: number): string {
-  const sign = cents < 0 ? '-' : '';
-  const abs = Math.abs(cents);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}
-
-/** Chase checking export: newest first, running balance, trailing empty column as Chase writes it. */
-export function chaseCheckingCsv(rows: readonly GenRow[], openingBalance = 500_000): string {
-  const lines: string[] = [];
-  let balance = openingBalance;
-  for (const r of rows) {
-    balance += r.amountMinor;
-    const details = r.amountMinor < 0 ? 'DEBIT' : 'CREDIT';
-    lines.push(`${details},${usDate(r.day)},"${r.description}",${money(r.amountMinor)},${r.type},${money(balance)},,`);
-  }
-  lines.push('Details,Posting Date,Description,Amount,Type,Balance,Check or Slip #,');
-  return `${lines.reverse().join('\n')}\n`;
-}
-
-/** Chase credit card export: newest first; purchases negative, payments and returns positive. */
-export function chaseCardCsv(rows: readonly GenRow[]): string {
-  const lines = ['Transaction Date,Post Date,Description,Category,Type,Amount,Memo'];
-  for (let i = rows.length - 1; i >= 0; i--) {
-    const r = rows[i] as GenRow;
-    lines.push(`${usDate(Math.max(0, r.day - 1))},${usDate(r.day)},"${r.description}",,${r.type},${money(r.amountMinor)},`);
-  }
-  return `${lines.join('\n')}\n`;
-}
-
-/** The CSV a bank would give for this account. */
-export function accountCsv(account: GenAccount): string {
-  return account.type === 'credit_card' ? chaseCardCsv(account.rows) : chaseCheckingCsv(account.rows);
 }
 
 /**
@@ -259,16 +278,14 @@ export function importRows(count: number, options: GenOptions): GenRow[] {
   for (let i = 0; rows.length < count; i++) {
     for (const account of generateUser(1_000_000 + i, options).accounts) {
       if (account.type === 'savings') continue;
-      for (const r of account.rows) rows.push(account.type === 'credit_card' ? { ...r, type: r.amountMinor < 0 ? 'DEBIT_CARD' : 'MISC_CREDIT' } : r);
+      for (const r of account.rows)
+        rows.push(
+          account.type === 'credit_card'
+            ? { ...r, type: r.amountMinor < 0 ? 'DEBIT_CARD' : 'MISC_CREDIT' }
+            : r,
+        );
     }
   }
   rows.length = count;
   return rows.sort((a, b) => a.day - b.day);
-}
-
-/** Writes the import benchmark's file: `count` rows in Chase checking layout. Returns its size in bytes. */
-export function writeImportCsv(file: string, count: number, options: GenOptions): number {
-  const csv = chaseCheckingCsv(importRows(count, options), 10_000_000);
-  writeFileSync(file, csv);
-  return Buffer.byteLength(csv);
 }

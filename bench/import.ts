@@ -9,7 +9,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseStatement } from '../src/ingest/parse.ts';
-import { importRows, writeImportCsv, type GenOptions, type GenRow } from './generate.ts';
+import { writeImportCsv } from './bank-csv.ts';
+import { importRows, type GenOptions, type GenRow } from './generate.ts';
 import { runWatched } from './proc.ts';
 
 export interface ImportResult {
@@ -52,11 +53,25 @@ function floorInsert(file: string, rows: readonly GenRow[]): number {
     const date = new Date(r.day * 86_400_000).toISOString().slice(0, 10);
     const fingerprint = `f:${createHash('sha1').update(`${date}|${r.amountMinor}|${r.description}|${i}`).digest('base64url').slice(0, 22)}`;
     return [
-      'bench-import', 1, Number(date.replaceAll('-', '')), r.amountMinor, 'USD', r.description, merchants.get(merchant),
-      1 + (merchants.get(merchant) as number) % 100, r.amountMinor < 0 ? 'spending' : 'income', 'rule', null, fingerprint, null, null, 1,
+      'bench-import',
+      1,
+      Number(date.replaceAll('-', '')),
+      r.amountMinor,
+      'USD',
+      r.description,
+      merchants.get(merchant),
+      1 + ((merchants.get(merchant) as number) % 100),
+      r.amountMinor < 0 ? 'spending' : 'income',
+      'rule',
+      null,
+      fingerprint,
+      null,
+      null,
+      1,
     ];
   });
-  const insert = db.prepare(`INSERT INTO transactions (user_id, account_id, posted_on, amount_minor, currency, description,
+  const insert =
+    db.prepare(`INSERT INTO transactions (user_id, account_id, posted_on, amount_minor, currency, description,
     merchant_id, category_id, flow, category_source, external_id, fingerprint, mcc, bank_category, batch_id)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const started = performance.now();
@@ -69,7 +84,12 @@ function floorInsert(file: string, rows: readonly GenRow[]): number {
 }
 
 /** Generates (or reuses) the CSV, imports it through the CLI, then measures the floor and the parser alone. */
-export async function benchImport(dataDir: string, workDir: string, count: number, gen: GenOptions): Promise<ImportResult> {
+export async function benchImport(
+  dataDir: string,
+  workDir: string,
+  count: number,
+  gen: GenOptions,
+): Promise<ImportResult> {
   mkdirSync(dataDir, { recursive: true });
   mkdirSync(workDir, { recursive: true });
   const csv = join(dataDir, `import-${count}-s${gen.seed}-${gen.end}.csv`);
@@ -79,7 +99,19 @@ export async function benchImport(dataDir: string, workDir: string, count: numbe
 
   const run = await runWatched(
     'npm',
-    ['run', '--silent', 'import', '--', csv, '--user', 'bench-import', '--account', 'Business Checking', '--type', 'checking'],
+    [
+      'run',
+      '--silent',
+      'import',
+      '--',
+      csv,
+      '--user',
+      'bench-import',
+      '--account',
+      'Business Checking',
+      '--type',
+      'checking',
+    ],
     { cwd: ROOT, env: { ...process.env, TALLY_DB: dbFile } },
   );
   if (run.code !== 0) throw new Error(`npm run import exited with ${run.code}:\n${run.output.slice(-2000)}`);
@@ -98,7 +130,8 @@ export async function benchImport(dataDir: string, workDir: string, count: numbe
   const parseSeconds = (performance.now() - started) / 1000;
   const parsedRows = parsed.reduce((n, s) => n + s.transactions.length, 0);
 
-  for (const f of [dbFile, floorFile]) for (const suffix of ['', '-wal', '-shm']) rmSync(f + suffix, { force: true });
+  for (const f of [dbFile, floorFile])
+    for (const suffix of ['', '-wal', '-shm']) rmSync(f + suffix, { force: true });
   return {
     rows: count,
     fileMb: bytes.length / 1e6,

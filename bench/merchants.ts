@@ -25,7 +25,7 @@ export const CHAINS: readonly Merchant[] = [
   m('SHELL OIL {d:11}', 4600, 0.3),
   m('TARGET        000{d:5}', 5200, 0.7),
   m('SAFEWAY #{d:4}', 5900, 0.6),
-  m('MCDONALD\'S F{d:5}', 1100, 0.4),
+  m("MCDONALD'S F{d:5}", 1100, 0.4),
   m('CHEVRON {d:7}', 4900, 0.3),
   m('WAL-MART #{d:4}', 6100, 0.7),
   m('COSTCO WHSE #{d:4}', 14800, 0.5),
@@ -42,12 +42,12 @@ export const CHAINS: readonly Merchant[] = [
   m('APPLE.COM/BILL', 299, 0.9),
   m('DUNKIN #{d:6}', 550, 0.3),
   m('GRUBHUB*{a:10}', 3000, 0.4),
-  m('PEET\'S COFFEE {d:5}', 600, 0.3),
+  m("PEET'S COFFEE {d:5}", 600, 0.3),
   m('SWEETGREEN {a:5}', 1600, 0.2),
   m('PANERA BREAD #{d:6}', 1400, 0.3),
   m('EXXONMOBIL {d:8}', 4500, 0.3),
   m('BP#{d:7}', 4300, 0.3),
-  m('LOWE\'S #{d:4}', 6900, 0.9),
+  m("LOWE'S #{d:4}", 6900, 0.9),
   m('BEST BUY {d:8}', 12000, 0.9),
   m('INSTACART*{a:6}', 8800, 0.4),
   m('TST* SHAKE SHACK {d:4}', 2300, 0.3),
@@ -58,7 +58,7 @@ export const CHAINS: readonly Merchant[] = [
   m('RALPHS #{d:4}', 5500, 0.6),
   m('SPROUTS FARMERS MKT#{d:3}', 4700, 0.5),
   m('TACO BELL #{d:6}', 900, 0.3),
-  m('DOMINO\'S {d:4}', 2400, 0.3),
+  m("DOMINO'S {d:4}", 2400, 0.3),
   m('EBAY O*{d:2}-{d:5}-{d:5}', 3600, 0.8),
   m('ETSY.COM', 3100, 0.7),
   m('PAYPAL *{a:8}', 4000, 0.9),
@@ -109,19 +109,66 @@ export const SUBSCRIPTIONS: readonly Merchant[] = [
 ];
 
 const CITIES = [
-  'OAKLAND CA', 'SAN FRANCISCO CA', 'BERKELEY CA', 'SEATTLE WA', 'PORTLAND OR', 'BROOKLYN NY', 'NEW YORK NY',
-  'AUSTIN TX', 'CHICAGO IL', 'DENVER CO', 'BOSTON MA', 'LOS ANGELES CA', 'ATLANTA GA', 'MIAMI FL', 'MINNEAPOLIS MN',
+  'OAKLAND CA',
+  'SAN FRANCISCO CA',
+  'BERKELEY CA',
+  'SEATTLE WA',
+  'PORTLAND OR',
+  'BROOKLYN NY',
+  'NEW YORK NY',
+  'AUSTIN TX',
+  'CHICAGO IL',
+  'DENVER CO',
+  'BOSTON MA',
+  'LOS ANGELES CA',
+  'ATLANTA GA',
+  'MIAMI FL',
+  'MINNEAPOLIS MN',
 ];
 
 const LOCAL_FIRST = [
-  'BLUE', 'GOLDEN', 'LITTLE', 'OLD TOWN', 'SUNSET', 'MISSION', 'HARBOR', 'MAPLE', 'CEDAR', 'RED DOOR', 'CORNER',
-  'LUCKY', 'GREEN LEAF', 'NORTH STAR', 'RIVERSIDE', 'HILLTOP', 'URBAN', 'SILVER', 'BAYSIDE', 'PARK AVE',
+  'BLUE',
+  'GOLDEN',
+  'LITTLE',
+  'OLD TOWN',
+  'SUNSET',
+  'MISSION',
+  'HARBOR',
+  'MAPLE',
+  'CEDAR',
+  'RED DOOR',
+  'CORNER',
+  'LUCKY',
+  'GREEN LEAF',
+  'NORTH STAR',
+  'RIVERSIDE',
+  'HILLTOP',
+  'URBAN',
+  'SILVER',
+  'BAYSIDE',
+  'PARK AVE',
 ];
 const LOCAL_KIND: readonly [string, number, number][] = [
-  ['COFFEE', 600, 0.3], ['CAFE', 1100, 0.4], ['TAQUERIA', 1500, 0.3], ['PIZZA', 2600, 0.4], ['SUSHI', 4200, 0.4],
-  ['THAI KITCHEN', 3100, 0.4], ['BAKERY', 900, 0.4], ['MARKET', 3300, 0.6], ['DELI', 1300, 0.3], ['BREWING CO', 3600, 0.5],
-  ['BOOKS', 2400, 0.5], ['HARDWARE', 2800, 0.7], ['NAIL SALON', 4500, 0.3], ['DRY CLEANERS', 2200, 0.3], ['RAMEN', 2200, 0.2],
-  ['WINE BAR', 5200, 0.4], ['FLORIST', 4800, 0.4], ['BARBER', 3500, 0.15], ['YOGA', 2500, 0.2], ['PHO', 1700, 0.2],
+  ['COFFEE', 600, 0.3],
+  ['CAFE', 1100, 0.4],
+  ['TAQUERIA', 1500, 0.3],
+  ['PIZZA', 2600, 0.4],
+  ['SUSHI', 4200, 0.4],
+  ['THAI KITCHEN', 3100, 0.4],
+  ['BAKERY', 900, 0.4],
+  ['MARKET', 3300, 0.6],
+  ['DELI', 1300, 0.3],
+  ['BREWING CO', 3600, 0.5],
+  ['BOOKS', 2400, 0.5],
+  ['HARDWARE', 2800, 0.7],
+  ['NAIL SALON', 4500, 0.3],
+  ['DRY CLEANERS', 2200, 0.3],
+  ['RAMEN', 2200, 0.2],
+  ['WINE BAR', 5200, 0.4],
+  ['FLORIST', 4800, 0.4],
+  ['BARBER', 3500, 0.15],
+  ['YOGA', 2500, 0.2],
+  ['PHO', 1700, 0.2],
 ];
 const LOCAL_PREFIX = ['SQ *', 'TST* ', 'SP ', '', '', ''];
 
@@ -130,7 +177,11 @@ export function merchantCatalogue(localCount: number): Merchant[] {
   const list = [...CHAINS];
   for (let i = 0; i < localCount; i++) {
     const first = LOCAL_FIRST[i % LOCAL_FIRST.length] as string;
-    const [kind, typical, spread] = LOCAL_KIND[Math.floor(i / LOCAL_FIRST.length) % LOCAL_KIND.length] as [string, number, number];
+    const [kind, typical, spread] = LOCAL_KIND[Math.floor(i / LOCAL_FIRST.length) % LOCAL_KIND.length] as [
+      string,
+      number,
+      number,
+    ];
     const prefix = LOCAL_PREFIX[(i * 7) % LOCAL_PREFIX.length] as string;
     const city = CITIES[(i * 13) % CITIES.length] as string;
     const round = Math.floor(i / (LOCAL_FIRST.length * LOCAL_KIND.length));

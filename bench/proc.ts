@@ -32,7 +32,9 @@ export function descendants(pid: number): number[] {
 /** A /proc/<pid>/status field in kB (VmHWM = peak resident set, VmRSS = now), or 0 when the process is gone. */
 export function statusKb(pid: number, field: 'VmHWM' | 'VmRSS'): number {
   try {
-    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(
+      readFileSync(`/proc/${pid}/status`, 'utf8'),
+    );
     return Number(match?.[1] ?? 0);
   } catch {
     return 0;
@@ -52,7 +54,11 @@ export interface Finished {
 }
 
 /** Runs a command to completion, watching the peak RSS of its process tree every 100 ms. */
-export function runWatched(command: string, args: readonly string[], options: SpawnOptions): Promise<Finished> {
+export function runWatched(
+  command: string,
+  args: readonly string[],
+  options: SpawnOptions,
+): Promise<Finished> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });

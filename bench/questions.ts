@@ -32,7 +32,13 @@ export interface QuestionOptions {
   seed: number;
 }
 
-const CATEGORIES = ['FOOD_AND_DRINK_GROCERIES', 'FOOD_AND_DRINK_COFFEE', 'FOOD_AND_DRINK_RESTAURANT', 'TRANSPORTATION_GAS', 'FOOD_AND_DRINK'];
+const CATEGORIES = [
+  'FOOD_AND_DRINK_GROCERIES',
+  'FOOD_AND_DRINK_COFFEE',
+  'FOOD_AND_DRINK_RESTAURANT',
+  'TRANSPORTATION_GAS',
+  'FOOD_AND_DRINK',
+];
 
 interface Case {
   name: string;
@@ -54,41 +60,74 @@ function cases(store: Store, db: Database.Database, o: QuestionOptions): Case[] 
   const categoryIds = new Map(
     CATEGORIES.map((code) => [
       code,
-      (db.prepare('SELECT id FROM categories WHERE code = ? OR primary_code = ?').pluck().all(code, code) as number[]).join(','),
+      (
+        db
+          .prepare('SELECT id FROM categories WHERE code = ? OR primary_code = ?')
+          .pluck()
+          .all(code, code) as number[]
+      ).join(','),
     ]),
   );
   const floorStatements = new Map<string, Database.Statement>();
   const categoryFloor = (code: string) => {
     let s = floorStatements.get(code);
     if (!s) {
-      s = db.prepare(`SELECT SUM(-amount_minor) FROM transactions WHERE user_id = ? AND posted_on >= ? AND posted_on < ?
-        AND flow = 'spending' AND category_id IN (${categoryIds.get(code)})`).pluck();
+      s = db
+        .prepare(
+          `SELECT SUM(-amount_minor) FROM transactions WHERE user_id = ? AND posted_on >= ? AND posted_on < ?
+        AND flow = 'spending' AND category_id IN (${categoryIds.get(code)})`,
+        )
+        .pluck();
       floorStatements.set(code, s);
     }
     return s;
   };
-  const merchantSql = db.prepare(`SELECT SUM(-amount_minor) FROM transactions WHERE user_id = ? AND posted_on >= ?
-    AND posted_on < ? AND flow = 'spending' AND merchant_id = ?`).pluck();
-  const topSql = db.prepare(`SELECT m.name, t.total FROM (SELECT merchant_id, SUM(-amount_minor) AS total FROM transactions
+  const merchantSql = db
+    .prepare(
+      `SELECT SUM(-amount_minor) FROM transactions WHERE user_id = ? AND posted_on >= ?
+    AND posted_on < ? AND flow = 'spending' AND merchant_id = ?`,
+    )
+    .pluck();
+  const topSql = db
+    .prepare(
+      `SELECT m.name, t.total FROM (SELECT merchant_id, SUM(-amount_minor) AS total FROM transactions
     WHERE user_id = ? AND posted_on >= ? AND posted_on < ? AND flow = 'spending' GROUP BY merchant_id ORDER BY total DESC LIMIT 5) t
-    JOIN merchants m ON m.id = t.merchant_id`).raw();
-  const trendSql = db.prepare(`SELECT posted_on / 100, SUM(-amount_minor) FROM transactions
-    WHERE user_id = ? AND posted_on >= ? AND posted_on < ? AND flow = 'spending' GROUP BY posted_on / 100`).raw();
-  const historySql = db.prepare(`SELECT id, posted_on, amount_minor, currency, description, merchant_id, category_id, account_id, flow
-    FROM transactions WHERE user_id = ? AND posted_on >= ? ORDER BY posted_on, id`).raw();
+    JOIN merchants m ON m.id = t.merchant_id`,
+    )
+    .raw();
+  const trendSql = db
+    .prepare(
+      `SELECT posted_on / 100, SUM(-amount_minor) FROM transactions
+    WHERE user_id = ? AND posted_on >= ? AND posted_on < ? AND flow = 'spending' GROUP BY posted_on / 100`,
+    )
+    .raw();
+  const historySql = db
+    .prepare(
+      `SELECT id, posted_on, amount_minor, currency, description, merchant_id, category_id, account_id, flow
+    FROM transactions WHERE user_id = ? AND posted_on >= ? ORDER BY posted_on, id`,
+    )
+    .raw();
   const merchantsOf = new Map<string, number[]>();
   const userMerchants = (user: string) => {
     let ids = merchantsOf.get(user);
     if (!ids) {
-      ids = db.prepare(`SELECT merchant_id FROM transactions WHERE user_id = ? AND flow = 'spending' GROUP BY merchant_id
-        HAVING COUNT(*) >= 3`).pluck().all(user) as number[];
+      ids = db
+        .prepare(
+          `SELECT merchant_id FROM transactions WHERE user_id = ? AND flow = 'spending' GROUP BY merchant_id
+        HAVING COUNT(*) >= 3`,
+        )
+        .pluck()
+        .all(user) as number[];
       merchantsOf.set(user, ids);
     }
     return ids;
   };
   const randomUser = (rng: Rng) => userId(Math.floor(rng() * o.users));
   const since = monthStart(o.today, -12);
-  const historyCase = (name: string, run: (rows: Awaited<ReturnType<Store['queries']['history']>>) => number): Case => ({
+  const historyCase = (
+    name: string,
+    run: (rows: Awaited<ReturnType<Store['queries']['history']>>) => number,
+  ): Case => ({
     name,
     kind: 'history',
     make: (rng) => {
@@ -110,7 +149,9 @@ function cases(store: Store, db: Database.Database, o: QuestionOptions): Case[] 
         const start = monthStart(o.today, -intBetween(rng, 0, months));
         const end = monthStart(start, 1);
         return {
-          store: async () => (await store.queries.totals(u, 'spending', { categories: [code], start, end }))[0]?.amountMinor ?? 0,
+          store: async () =>
+            (await store.queries.totals(u, 'spending', { categories: [code], start, end }))[0]?.amountMinor ??
+            0,
           floor: () => Number(categoryFloor(code).get(u, dayInt(start), dayInt(end)) ?? 0),
         };
       },
@@ -126,7 +167,8 @@ function cases(store: Store, db: Database.Database, o: QuestionOptions): Case[] 
         const end = isoDay(endDay);
         return {
           store: async () =>
-            (await store.queries.totals(u, 'spending', { merchantIds: [merchant], start, end }))[0]?.amountMinor ?? 0,
+            (await store.queries.totals(u, 'spending', { merchantIds: [merchant], start, end }))[0]
+              ?.amountMinor ?? 0,
           floor: () => Number(merchantSql.get(u, dayInt(start), dayInt(end), merchant) ?? 0),
         };
       },
@@ -141,8 +183,11 @@ function cases(store: Store, db: Database.Database, o: QuestionOptions): Case[] 
         const end = `${year + 1}-01-01`;
         return {
           store: async () =>
-            (await store.queries.grouped(u, 'spending', 'merchant', { start, end })).slice(0, 5).reduce((n, g) => n + g.amountMinor, 0),
-          floor: () => (topSql.all(u, dayInt(start), dayInt(end)) as [string, number][]).reduce((n, r) => n + r[1], 0),
+            (await store.queries.grouped(u, 'spending', 'merchant', { start, end }))
+              .slice(0, 5)
+              .reduce((n, g) => n + g.amountMinor, 0),
+          floor: () =>
+            (topSql.all(u, dayInt(start), dayInt(end)) as [string, number][]).reduce((n, r) => n + r[1], 0),
         };
       },
     },
@@ -154,20 +199,30 @@ function cases(store: Store, db: Database.Database, o: QuestionOptions): Case[] 
         const end = monthStart(o.today, -intBetween(rng, 0, Math.max(0, months - 12)));
         const start = monthStart(end, -12);
         return {
-          store: async () => (await store.queries.grouped(u, 'spending', 'month', { start, end })).reduce((n, g) => n + g.amountMinor, 0),
-          floor: () => (trendSql.all(u, dayInt(start), dayInt(end)) as [number, number][]).reduce((n, r) => n + r[1], 0),
+          store: async () =>
+            (await store.queries.grouped(u, 'spending', 'month', { start, end })).reduce(
+              (n, g) => n + g.amountMinor,
+              0,
+            ),
+          floor: () =>
+            (trendSql.all(u, dayInt(start), dayInt(end)) as [number, number][]).reduce((n, r) => n + r[1], 0),
         };
       },
     },
-    historyCase('unusual charges, 13 months', (rows) =>
-      findUnusualCharges(rows, { since: monthStart(o.today, 0), today: o.today }).length + rows.length,
+    historyCase(
+      'unusual charges, 13 months',
+      (rows) =>
+        findUnusualCharges(rows, { since: monthStart(o.today, 0), today: o.today }).length + rows.length,
     ),
     historyCase('recurring payments, 13 months', (rows) => findRecurring(rows, o.today).length + rows.length),
   ];
 }
 
 /** Runs each question (of one kind, or all) `samples` times after a warm-up; latencies in milliseconds. */
-export async function benchQuestions(o: QuestionOptions, only?: 'aggregate' | 'history'): Promise<QuestionResult[]> {
+export async function benchQuestions(
+  o: QuestionOptions,
+  only?: 'aggregate' | 'history',
+): Promise<QuestionResult[]> {
   const store = Store.open(o.dbFile);
   const db = new Database(o.dbFile, { readonly: true });
   try {

@@ -1,43 +1,8 @@
 /** Seeded randomness for the benchmark data: the same seed gives the same bytes on every machine. */
 
-export type Rng = () => number;
+import { intBetween, mulberry32, normal, pick, streamFor, type Rng } from '../src/random.ts';
 
-/** mulberry32: small and fast; plenty for made-up spending. */
-export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** A seed per named stream (user 17, the import file…), so one stream never shifts another. */
-export function streamFor(seed: number, name: string): Rng {
-  let h = 0x811c9dc5 ^ seed;
-  for (let i = 0; i < name.length; i++) {
-    h ^= name.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return mulberry32(h >>> 0);
-}
-
-/** Integer in [min, max]. */
-export function intBetween(rng: Rng, min: number, max: number): number {
-  return min + Math.floor(rng() * (max - min + 1));
-}
-
-export function pick<T>(rng: Rng, list: readonly T[]): T {
-  return list[Math.floor(rng() * list.length)] as T;
-}
-
-/** Standard normal, Box–Muller. */
-export function normal(rng: Rng): number {
-  const u = 1 - rng();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng());
-}
+export { intBetween, mulberry32, normal, pick, streamFor, type Rng };
 
 /** Poisson count with mean `lambda` (Knuth; fine for small means). */
 export function poisson(rng: Rng, lambda: number): number {

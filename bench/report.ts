@@ -42,7 +42,7 @@ export function printTable(title: string, rows: readonly (readonly string[])[]):
 
 /** Microseconds from milliseconds, rounded for display. */
 export function us(ms: number): string {
-  return ms >= 10 ? `${(ms).toFixed(1)} ms` : `${Math.round(ms * 1000)} µs`;
+  return ms >= 10 ? `${ms.toFixed(1)} ms` : `${Math.round(ms * 1000)} µs`;
 }
 
 export function int(n: number): string {

@@ -30,8 +30,28 @@ interface Plan {
   probeRounds: number;
 }
 
-const FULL: Plan = { users: 1000, years: 3, importRows: 1_000_000, samples: 2000, historySamples: 1000, botSeconds: 15, warmSeconds: 3, connections: [10, 50], probeRounds: 20 };
-const QUICK: Plan = { users: 20, years: 1, importRows: 10_000, samples: 60, historySamples: 20, botSeconds: 1, warmSeconds: 1, connections: [10, 50], probeRounds: 2 };
+const FULL: Plan = {
+  users: 1000,
+  years: 3,
+  importRows: 1_000_000,
+  samples: 2000,
+  historySamples: 1000,
+  botSeconds: 15,
+  warmSeconds: 3,
+  connections: [10, 50],
+  probeRounds: 20,
+};
+const QUICK: Plan = {
+  users: 20,
+  years: 1,
+  importRows: 10_000,
+  samples: 60,
+  historySamples: 20,
+  botSeconds: 1,
+  warmSeconds: 1,
+  connections: [10, 50],
+  probeRounds: 2,
+};
 const SEED = 1;
 const END = '2026-10-31';
 
@@ -41,7 +61,8 @@ function argValue(name: string): string | undefined {
 }
 
 function machine() {
-  const cpu = /model name\s*:\s*(.+)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model ?? 'unknown';
+  const cpu =
+    /model name\s*:\s*(.+)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model ?? 'unknown';
   return { nproc: cpus().length, cpu, node: process.version, date: new Date().toISOString() };
 }
 
@@ -67,7 +88,9 @@ function printImport(r: ImportResult): void {
     ['floor: bare prepared insert, 1 txn', int(r.floor), '1.00×'],
     ['parseStatement alone (in-process)', int(r.parseOnly), ratio(r.parseOnly, r.floor)],
   ]);
-  console.log(`import took ${r.endToEndSeconds.toFixed(1)} s, stored ${int(r.rowsStored)} rows, peak RSS ${r.peakRssMb.toFixed(0)} MB`);
+  console.log(
+    `import took ${r.endToEndSeconds.toFixed(1)} s, stored ${int(r.rowsStored)} rows, peak RSS ${r.peakRssMb.toFixed(0)} MB`,
+  );
 }
 
 function printQuestions(db: BuiltDb, results: readonly QuestionResult[]): void {
@@ -85,29 +108,55 @@ function printQuestions(db: BuiltDb, results: readonly QuestionResult[]): void {
       String(q.mismatches),
     ]),
   ]);
-  const fetches = results.filter((q) => q.fetchP50 !== undefined).map((q) => `${q.name}: ${us(q.fetchP50 as number)}`);
-  console.log(`* floor = fetching the same rows with raw SQL; store.queries.history alone p50 — ${fetches.join('; ')}`);
+  const fetches = results
+    .filter((q) => q.fetchP50 !== undefined)
+    .map((q) => `${q.name}: ${us(q.fetchP50 as number)}`);
+  console.log(
+    `* floor = fetching the same rows with raw SQL; store.queries.history alone p50 — ${fetches.join('; ')}`,
+  );
 }
 
 function printBot(servers: readonly ServerResult[]): void {
   const echo = servers.find((s) => s.name === 'echo');
   printTable('Bot turns (autocannon, expectReplies, random users and questions)', [
-    ['server', 'conns', 'req/s', 'p50 ms', 'p99 ms', 'req/s vs echo', 'p99 vs echo', 'requests', 'failures (non-2xx/errors/timeouts)'],
+    [
+      'server',
+      'conns',
+      'req/s',
+      'p50 ms',
+      'p99 ms',
+      'req/s vs echo',
+      'p99 vs echo',
+      'requests',
+      'failed (non-2xx/errors/of which timeouts)',
+    ],
     ...servers.flatMap((s) =>
       s.runs.map((r) => {
         const base = echo?.runs.find((e) => e.connections === r.connections);
-        return [s.name, String(r.connections), int(r.requestsPerSecond), String(r.p50), String(r.p99),
-          base ? ratio(r.requestsPerSecond, base.requestsPerSecond) : '', base ? ratio(r.p99, base.p99) : '', int(r.requests), `${r.failures} (${r.non2xx}/${r.errors}/${r.timeouts})`];
+        return [
+          s.name,
+          String(r.connections),
+          int(r.requestsPerSecond),
+          String(r.p50),
+          String(r.p99),
+          base ? ratio(r.requestsPerSecond, base.requestsPerSecond) : '',
+          base ? ratio(r.p99, base.p99) : '',
+          int(r.requests),
+          `${r.failures} (${r.non2xx}/${r.errors}/${r.timeouts})`,
+        ];
       }),
     ),
   ]);
   const tally = servers.find((s) => s.name === 'tally');
   if (tally && echo) {
     const echoP50 = echo.probes.length ? latency(echo.probes.map((p) => p.p50Ms)).p50 : 0;
-    printTable(`Each question alone (one connection, serial; echo bot answers any text in ${echoP50.toFixed(1)} ms)`, [
-      ['question', 'p50 ms', 'response bytes'],
-      ...tally.probes.map((p) => [p.text, p.p50Ms.toFixed(1), int(p.responseBytes)]),
-    ]);
+    printTable(
+      `Each question alone (one connection, serial; echo bot answers any text in ${echoP50.toFixed(1)} ms)`,
+      [
+        ['question', 'p50 ms', 'response bytes'],
+        ...tally.probes.map((p) => [p.text, p.p50Ms.toFixed(1), int(p.responseBytes)]),
+      ],
+    );
   }
   printTable('Memory and start-up', [
     ['server', 'peak RSS MB', 'spawn → first answer ms'],
@@ -116,7 +165,10 @@ function printBot(servers: readonly ServerResult[]): void {
 }
 
 function printVerdicts(list: readonly Verdict[]): void {
-  printTable('Targets', [['benchmark', 'target', 'measured', ''], ...list.map((v) => [v.benchmark, v.target, v.measured, v.pass ? 'PASS' : 'MISS'])]);
+  printTable('Targets', [
+    ['benchmark', 'target', 'measured', ''],
+    ...list.map((v) => [v.benchmark, v.target, v.measured, v.pass ? 'PASS' : 'MISS']),
+  ]);
 }
 
 async function main(): Promise<number> {
@@ -131,8 +183,13 @@ async function main(): Promise<number> {
   const gen = { seed: SEED, end: END, years: plan.years };
   console.log(`Tally benchmarks (${quick ? 'quick' : 'full'}) on ${JSON.stringify(machine())}`);
   try {
-    const db = await section('database', errors, () => buildDatabase(dataDir, { ...gen, users: plan.users }, console.log));
-    if (db) console.log(`${int(db.transactions)} rows for ${db.users} users in ${db.file}${db.buildSeconds ? ` (built in ${db.buildSeconds.toFixed(0)} s, ${int(db.importRowsPerSecond)} rows/s through importStatement)` : ' (cached)'}`);
+    const db = await section('database', errors, () =>
+      buildDatabase(dataDir, { ...gen, users: plan.users }, console.log),
+    );
+    if (db)
+      console.log(
+        `${int(db.transactions)} rows for ${db.users} users in ${db.file}${db.buildSeconds ? ` (built in ${db.buildSeconds.toFixed(0)} s, ${int(db.importRowsPerSecond)} rows/s through importStatement)` : ' (cached)'}`,
+      );
 
     const questions = db
       ? await section('questions', errors, async () => {
@@ -149,9 +206,34 @@ async function main(): Promise<number> {
       await section('bot turns', errors, async () => {
         const botDb = join(work, 'tally.db');
         copyFileSync(db.file, botDb);
-        const common = { users: db.users, connections: plan.connections, seconds: plan.botSeconds, warmSeconds: plan.warmSeconds, seed: SEED, probeRounds: plan.probeRounds };
-        servers.push(await benchServer({ ...common, name: 'echo', args: ['--import', 'tsx', 'bench/echo-bot.ts'], env: {}, port: 39791, logFile: join(work, 'echo.log') }));
-        servers.push(await benchServer({ ...common, name: 'tally', args: ['--import', 'tsx', 'src/index.ts'], env: { TALLY_DB: botDb }, port: 39792, logFile: join(work, 'tally.log') }));
+        const common = {
+          users: db.users,
+          connections: plan.connections,
+          seconds: plan.botSeconds,
+          warmSeconds: plan.warmSeconds,
+          seed: SEED,
+          probeRounds: plan.probeRounds,
+        };
+        servers.push(
+          await benchServer({
+            ...common,
+            name: 'echo',
+            args: ['--import', 'tsx', 'bench/echo-bot.ts'],
+            env: {},
+            port: 39791,
+            logFile: join(work, 'echo.log'),
+          }),
+        );
+        servers.push(
+          await benchServer({
+            ...common,
+            name: 'tally',
+            args: ['--import', 'tsx', 'src/index.ts'],
+            env: { TALLY_DB: botDb },
+            port: 39792,
+            logFile: join(work, 'tally.log'),
+          }),
+        );
         if (servers.some((s) => s.runs.some((r) => r.failures > 0))) {
           keepWork = true;
           console.log(`some requests failed; server logs kept in ${work}`);
@@ -161,13 +243,18 @@ async function main(): Promise<number> {
     }
 
     // Last: the import's in-process parse leaves a large heap behind, which would slow the load generator.
-    const imported = await section('import', errors, () => benchImport(dataDir, work, plan.importRows, { ...gen, years: 3 }));
+    const imported = await section('import', errors, () =>
+      benchImport(dataDir, work, plan.importRows, { ...gen, years: 3 }),
+    );
     if (imported) printImport(imported);
 
     const checked = verdicts(imported, questions ?? [], servers);
     printVerdicts(checked);
     const file = join(out, 'latest.json');
-    writeFileSync(file, `${JSON.stringify({ mode: quick ? 'quick' : 'full', machine: machine(), plan, database: db, import: imported, questions, bot: servers, verdicts: checked, errors }, null, 2)}\n`);
+    writeFileSync(
+      file,
+      `${JSON.stringify({ mode: quick ? 'quick' : 'full', machine: machine(), plan, database: db, import: imported, questions, bot: servers, verdicts: checked, errors }, null, 2)}\n`,
+    );
     console.log(`\nResults written to ${file}`);
     if (errors.length) console.log(`Errors:\n  ${errors.join('\n  ')}`);
     return errors.length ? 1 : 0;

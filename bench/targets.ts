@@ -15,7 +15,11 @@ export const TARGETS = {
 };
 
 /** One PASS/MISS line per target; a benchmark that did not run yields no line for it. */
-export function verdicts(imported: ImportResult | undefined, questions: readonly QuestionResult[], servers: readonly ServerResult[]): Verdict[] {
+export function verdicts(
+  imported: ImportResult | undefined,
+  questions: readonly QuestionResult[],
+  servers: readonly ServerResult[],
+): Verdict[] {
   const out: Verdict[] = [];
   if (imported) {
     out.push({
@@ -32,7 +36,8 @@ export function verdicts(imported: ImportResult | undefined, questions: readonly
         benchmark: q.name,
         target: `p99 ≤ ${TARGETS.aggregateP99Ms} ms and ≤ ${TARGETS.aggregateVsFloor}× floor`,
         measured: `${us(q.store.p99)}, ${vsFloor.toFixed(2)}×`,
-        pass: q.store.p99 <= TARGETS.aggregateP99Ms && vsFloor <= TARGETS.aggregateVsFloor && q.mismatches === 0,
+        pass:
+          q.store.p99 <= TARGETS.aggregateP99Ms && vsFloor <= TARGETS.aggregateVsFloor && q.mismatches === 0,
       });
     } else {
       out.push({
