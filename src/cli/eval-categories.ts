@@ -8,6 +8,7 @@ import { categorize } from '../ingest/enrich/categorize.ts';
 import { checkAcceptance } from '../ingest/enrich/evaluation/acceptance-questions.ts';
 import { scoreLabelled } from '../ingest/enrich/evaluation/labelled.ts';
 import { cleanMerchant } from '../ingest/enrich/merchants.ts';
+import { sharedDir } from './shared-dir.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string): string => {
@@ -15,7 +16,7 @@ const option = (name: string, fallback: string): string => {
   return at >= 0 && args[at + 1] ? (args[at + 1] as string) : fallback;
 };
 const labelledPath = option('--labelled', 'test/ingest/enrich/fixtures/labelled_descriptions_za.csv');
-const acceptanceDir = option('--acceptance', process.env.TALLY_ACCEPTANCE_DIR ?? '/work/shared/acceptance');
+const acceptanceDir = option('--acceptance', process.env.TALLY_ACCEPTANCE_DIR ?? sharedDir('acceptance'));
 const pct = (n: number, d: number): string => `${((100 * n) / Math.max(d, 1)).toFixed(1)}%`;
 
 const labelled = scoreLabelled(readFileSync(labelledPath, 'utf8'));

@@ -5,8 +5,9 @@
 import { join } from 'node:path';
 import { findPeriods } from '../language/periods/index.ts';
 import { loadModelCases, loadParserCases, scoreSpec } from '../language/periods/spec-eval.ts';
+import { sharedDir } from './shared-dir.ts';
 
-const specDir = process.env.SPEC_DIR ?? '/work/shared/specs';
+const specDir = process.env.SPEC_DIR ?? sharedDir('specs');
 const showFailures = process.argv.includes('--failures');
 
 for (const [name, cases] of [

@@ -1,6 +1,6 @@
 /**
  * Questions and follow-ups, turn by turn, on the acceptance statements (today = 2026-03-10). Amounts marked
- * "truth" are the independently worked-out answers in /work/shared/acceptance/truth.json.
+ * "truth" are the independently worked-out answers in the shared acceptance set (truth.json).
  */
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Understanding } from '../../src/conversation/types.ts';

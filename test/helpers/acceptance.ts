@@ -1,14 +1,15 @@
 /**
- * The shared acceptance statements (read in place from /work/shared/acceptance; origin and licence in
- * /work/shared/SOURCES.md) and a store loaded with them through the real import pipeline.
+ * The shared acceptance statements (read in place from the shared folder's acceptance; origin and licence in
+ * the shared folder's SOURCES.md) and a store loaded with them through the real import pipeline.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AccountType } from '../../src/ingest/types.ts';
 import { importStatement, type ImportSummary } from '../../src/ingest/importer.ts';
 import type { Store } from '../../src/store/index.ts';
+import { sharedDir } from '../../src/cli/shared-dir.ts';
 
-export const ACCEPTANCE_DIR = '/work/shared/acceptance';
+export const ACCEPTANCE_DIR = sharedDir('acceptance');
 
 /** The instant and calendar day every acceptance question is asked at. */
 export const ACCEPTANCE_NOW = new Date('2026-03-10T12:00:00.000-08:00');

@@ -1,13 +1,14 @@
 /**
  * A deliberately rough reader for the shared acceptance statements, so insights can be checked on realistic
  * history without the real import pipeline: merchant = first two words of the description, categories from a few
- * obvious keywords. Source files: /work/shared/acceptance (see data/README.md, "Sources and licences").
+ * obvious keywords. Source files: the shared folder's acceptance (see data/README.md, "Sources and licences").
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { Flow, Txn } from '../../src/insights/types.ts';
+import { sharedDir } from '../../src/cli/shared-dir.ts';
 
-export const ACCEPTANCE_DIR = '/work/shared/acceptance';
+export const ACCEPTANCE_DIR = sharedDir('acceptance');
 
 const CATEGORIES: [RegExp, string][] = [
   [/NETFLIX|HULU|DISNEY/, 'ENTERTAINMENT_TV_AND_MOVIES'],

@@ -2,9 +2,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadModelCases, loadParserCases, scoreSpec } from '../../src/language/periods/spec-eval.ts';
+import { sharedDir } from '../../src/cli/shared-dir.ts';
 
 // Microsoft Recognizers-Text English date specs (MIT), past-looking date and date-range cases only.
-const SPECS = process.env.SPEC_DIR ?? '/work/shared/specs';
+const SPECS = process.env.SPEC_DIR ?? sharedDir('specs');
 const present = existsSync(join(SPECS, 'DateTimeModel.json'));
 /** Pass rates reached, in percent; the suite fails when a change loses more than 2 points. */
 const REACHED = { model: 60.1, parser: 72.2 };

@@ -2,8 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkAcceptance } from '../../../src/ingest/enrich/evaluation/acceptance-questions.ts';
 import { scoreLabelled } from '../../../src/ingest/enrich/evaluation/labelled.ts';
+import { sharedDir } from '../../../src/cli/shared-dir.ts';
 
-const ACCEPTANCE_DIR = process.env.TALLY_ACCEPTANCE_DIR ?? '/work/shared/acceptance';
+const ACCEPTANCE_DIR = process.env.TALLY_ACCEPTANCE_DIR ?? sharedDir('acceptance');
 
 describe('categorisation accuracy', () => {
   // Measured 80.5% (primary) and 76.9% (label) on 442 scored rows; the floor leaves a small margin.

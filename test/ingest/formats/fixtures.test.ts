@@ -6,8 +6,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseStatement } from '../../../src/ingest/parse.ts';
 import { StatementError, StatementQuestion, type ParseOptions, type ParsedStatement } from '../../../src/ingest/types.ts';
+import { sharedDir } from '../../../src/cli/shared-dir.ts';
 
-const SHARED = '/work/shared';
+const SHARED = sharedDir();
 
 type Expectation =
   | { count: number; total: number; accounts?: number; opts?: Partial<ParseOptions> }
