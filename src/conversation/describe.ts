@@ -30,9 +30,11 @@ export function dayRangeText(first: string, last: string): string {
   return first === last ? dayText(first) : `${dayText(first)} – ${dayText(last)}`;
 }
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "1 Sep 2025" (fixed wording, whatever the server's ICU data says). */
 export function dayText(isoDay: string): string {
-  const d = new Date(`${isoDay}T00:00:00Z`);
-  return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return `${Number(isoDay.slice(8, 10))} ${MONTHS[Number(isoDay.slice(5, 7)) - 1]} ${isoDay.slice(0, 4)}`;
 }
 
 /** The period's label, falling back to its concrete dates. */
