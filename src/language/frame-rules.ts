@@ -1,0 +1,195 @@
+/**
+ * Rules people expect on top of the classifier: comparison, breakdown, top and trend wording, corrections,
+ * alert toggles, and guards that keep a weak guess from doing harm.
+ */
+import type { EntityMatch, Token } from './entities.ts';
+import type { CategoryRef, Frame, Intent } from './types.ts';
+
+
+/** Intents that ask about the user's money, and so keep every entity found. */
+const DATA_INTENTS: ReadonlySet<Intent> = new Set([
+  'spending',
+  'breakdown',
+  'top',
+  'compare',
+  'trend',
+  'balance',
+  'income',
+  'transactions',
+  'unusual',
+  'duplicates',
+  'subscriptions',
+  'price_rises',
+]);
+const SPENDING_LIKE: ReadonlySet<Intent> = new Set([
+  'spending',
+  'breakdown',
+  'top',
+  'compare',
+  'trend',
+  'transactions',
+]);
+
+const COMPARE_WORDS =
+  /\b(vs|versus|v|compared?|comparing|comparison|against)\b|\b(more|less|cheaper|pricier|worse|better)\b.*\bthan\b/;
+const BREAKDOWN_WORDS =
+  /\b(break ?down|broken down|breakdwn|split)\b|\b(by|per|each|across)\s+(category|categories|merchants?|stores?|shops?|accounts?|cards?)\b/;
+const TREND_WORDS = /\b(month by month|month over month|over time|trend(s|ed|ing)?)\b/;
+const TOP_WORDS =
+  /\b(top|biggest|largest|most)\b.*\b(merchants?|categor(y|ies)|stores?|shops?|places?|compan(y|ies))\b/;
+const BALANCE_WORDS = /\bhow much (money|cash)\b.*\b(do i have|have i got|is left|i have)\b/;
+
+export interface Extra {
+  categories: EntityMatch<CategoryRef>[];
+  merchants: EntityMatch<string>[];
+  top: number | undefined;
+}
+
+/** Wording people expect to be decisive ("X vs Y", "by merchant", "biggest merchant"), plus group-by, top, toggle and correction. */
+export function applyHeuristics(text: string, tokens: Token[], frame: Frame, extra: Extra): Frame {
+  const lower = tokens.map((t) => t.text).join(' ');
+  let intent = frame.intent;
+  const many =
+    frame.periods.length >= 2 ||
+    frame.categories.length >= 2 ||
+    frame.merchants.length >= 2 ||
+    frame.accounts.length >= 2;
+  if (
+    intent !== 'compare' &&
+    (SPENDING_LIKE.has(intent) || intent === 'none') &&
+    COMPARE_WORDS.test(lower) &&
+    (many || /\bcompar/.test(lower) || frame.periods.length === 1)
+  )
+    intent = 'compare';
+  else if (
+    (intent === 'spending' || intent === 'none') &&
+    BALANCE_WORDS.test(lower) &&
+    !/\bspen[dt]\b/.test(lower)
+  )
+    intent = 'balance';
+  else if (
+    (intent === 'spending' || intent === 'breakdown') &&
+    TOP_WORDS.test(lower) &&
+    !/\b(purchases?|transactions?|charges?)\b/.test(lower)
+  )
+    intent = 'top';
+  else if (intent === 'spending' && BREAKDOWN_WORDS.test(lower)) intent = 'breakdown';
+  else if ((intent === 'spending' || intent === 'breakdown') && TREND_WORDS.test(lower)) intent = 'trend';
+  const out: Frame = { ...frame, intent };
+  if (intent === 'breakdown') out.groupBy = groupByFor(lower);
+  if (intent === 'top') {
+    out.groupBy = /\bcategor/.test(lower) ? 'category' : 'merchant';
+    const singular = /\b(merchant|category|store|shop|place|company|vendor)\b/.test(lower);
+    const top = extra.top ?? (singular ? 1 : undefined);
+    if (top !== undefined) out.top = top;
+  }
+  if (intent === 'transactions' && extra.top !== undefined) out.top = extra.top;
+  if (intent === 'alerts') {
+    const toggle = alertToggle(lower);
+    if (toggle !== undefined) out.toggle = toggle;
+  }
+  if (intent === 'correct_category') {
+    const correction = correctionOf(text, tokens, extra);
+    if (correction) out.correction = correction;
+  }
+  return out;
+}
+
+function groupByFor(lower: string): NonNullable<Frame['groupBy']> {
+  if (/\b(by|per|each)\s+month\b|\bmonthly\b/.test(lower)) return 'month';
+  if (/\b(by|per|each|across|which)\s+(\w+\s+)?(accounts?|cards?)\b/.test(lower)) return 'account';
+  if (/\b(merchants?|stores?|shops?|places?|restaurants?|compan(y|ies)|vendors?)\b/.test(lower))
+    return 'merchant';
+  return 'category';
+}
+
+/** "turn alerts off" → false, "alerts on" → true, "alert settings" → undefined. */
+export function alertToggle(lower: string): boolean | undefined {
+  if (/\b(unmute|resume|back on)\b/.test(lower)) return true;
+  if (/\b(off|stop|stops|disable|mute|silence|pause|quit|unsubscribe|dont|no more|nothing)\b/.test(lower))
+    return false;
+  if (/\b(on|enable|start|want|send|notify|warn|let me know|text me|set up|alert me)\b/.test(lower))
+    return true;
+  return undefined;
+}
+
+const NEGATION = new Set(['not', 'isnt', 'arent', 'from', 'instead', 'nor']);
+const CORRECTION_VERB =
+  /^(?:please\s+)?(?:put|move|file|categori[sz]e|re-?categori[sz]e|mark|label|classify|treat|change|set|fix|make)\s+(?:the\s+category\s+(?:of|for)\s+)?(.+?)\s+(?:under|as|to|in|into|from|is)\b/i;
+const CORRECTION_COPULA = /^(.+?)\s+(?:is|are|isnt|isn't|should|belongs|counts|goes|go)\b/i;
+
+/** "Blue Bottle is coffee", "put uber under transport": which merchant, and the category it should be (not the one negated). */
+function correctionOf(text: string, tokens: Token[], extra: Extra): Frame['correction'] {
+  if (extra.categories.length === 0) return undefined;
+  const positive = extra.categories.filter(
+    (c) => !tokens.slice(Math.max(0, c.from - 2), c.from).some((t) => NEGATION.has(t.text)),
+  );
+  const category = (positive.length > 0 ? positive : extra.categories).at(-1)?.value;
+  if (!category) return undefined;
+  let merchantText = extra.merchants[0]?.text;
+  if (!merchantText) {
+    const m = CORRECTION_VERB.exec(text) ?? CORRECTION_COPULA.exec(text);
+    merchantText = m?.[1]
+      ?.toLowerCase()
+      .replace(/^(that|the|this|my|all)\s+/, '')
+      .replace(/\s+(charges?|purchases?|transactions?|payments?)$/, '')
+      .trim();
+  }
+  return merchantText ? { merchantText, category } : undefined;
+}
+
+/** Drops what a reply to this intent cannot use ("good morning" is not a period to a greeting). */
+/** Words without which nothing is ever removed: a bare "my amex" must not start unlinking. */
+const DESTRUCTIVE_WORDS =
+  /\b(un-?link|de-?link|remov|disconn?ec?t|delet|eras|forget|wipe|drop|purge|get rid|clear|close|stop (tracking|using|watching)|opt.?out|no longer|any ?more|revoke|gdpr)/i;
+
+/**
+ * Guards on the classifier: destructive intents need a destructive word, and an unclear message that
+ * names a category, merchant or account is read as a spending question about it.
+ */
+export function guardIntent(text: string, frame: Frame): Frame {
+  const hasEntities =
+    frame.periods.length > 0 || frame.categories.length > 0 || frame.merchants.length > 0 || frame.accounts.length > 0;
+  if ((frame.intent === 'unlink_account' || frame.intent === 'delete_data') && !DESTRUCTIVE_WORDS.test(text)) {
+    return { ...frame, intent: hasEntities ? 'spending' : 'none' };
+  }
+  if (frame.intent === 'trend' && !/trend|over time|month (by|to|on) month|monthly|each month|per month|every month|history|graph|chart|progress|going (up|down)|increas|decreas|rising|growing|climbing|dropping|lately|more and more|creeping/i.test(text)) {
+    return { ...frame, intent: 'spending' };
+  }
+  const hasSubject = frame.categories.length > 0 || frame.merchants.length > 0 || frame.accounts.length > 0;
+  if (
+    (frame.intent === 'none' && (hasSubject || frame.ambiguous)) ||
+    (frame.intent === 'correct_category' && frame.categories.length === 0 && !frame.correction && hasSubject)
+  ) {
+    return { ...frame, intent: 'spending' };
+  }
+  return frame;
+}
+
+export function keepEntitiesFor(frame: Frame): Frame {
+  if (DATA_INTENTS.has(frame.intent)) {
+    if (frame.intent === 'subscriptions' || frame.intent === 'price_rises')
+      frame.categories = frame.categories.filter((c) => c.key !== 'subscriptions');
+    if (frame.intent !== 'transactions' && frame.intent !== 'top') delete frame.top;
+    return frame;
+  }
+  const bare: Frame = {
+    intent: frame.intent,
+    confidence: frame.confidence,
+    periods: [],
+    categories: [],
+    merchants: [],
+    accounts: [],
+  };
+  if (frame.intent === 'link_account' || frame.intent === 'unlink_account') {
+    bare.accounts = frame.accounts;
+    if (frame.ambiguous?.kind === 'account') bare.ambiguous = frame.ambiguous;
+  }
+  if (frame.intent === 'correct_category') {
+    bare.merchants = frame.merchants;
+    bare.categories = frame.categories;
+    if (frame.correction) bare.correction = frame.correction;
+  }
+  if (frame.toggle !== undefined) bare.toggle = frame.toggle;
+  return bare;
+}
