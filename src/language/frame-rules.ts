@@ -3,24 +3,10 @@
  * alert toggles, and guards that keep a weak guess from doing harm.
  */
 import type { EntityMatch, Token } from './entities.ts';
-import type { CategoryRef, Frame, Intent } from './types.ts';
+import { DATA_INTENTS as DATA_INTENT_LIST, type CategoryRef, type Frame, type Intent } from './types.ts';
 
 
-/** Intents that ask about the user's money, and so keep every entity found. */
-const DATA_INTENTS: ReadonlySet<Intent> = new Set([
-  'spending',
-  'breakdown',
-  'top',
-  'compare',
-  'trend',
-  'balance',
-  'income',
-  'transactions',
-  'unusual',
-  'duplicates',
-  'subscriptions',
-  'price_rises',
-]);
+const DATA_INTENTS: ReadonlySet<Intent> = new Set(DATA_INTENT_LIST);
 const SPENDING_LIKE: ReadonlySet<Intent> = new Set([
   'spending',
   'breakdown',

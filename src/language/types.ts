@@ -27,7 +27,8 @@ export interface AmountRange {
   currency?: string;
 }
 
-export const INTENTS = [
+/** Intents that ask about the user's money: they keep every entity found in the message. */
+export const DATA_INTENTS = [
   'spending',
   'breakdown',
   'top',
@@ -40,6 +41,10 @@ export const INTENTS = [
   'duplicates',
   'subscriptions',
   'price_rises',
+] as const;
+
+export const INTENTS = [
+  ...DATA_INTENTS,
   'link_account',
   'unlink_account',
   'delete_data',
