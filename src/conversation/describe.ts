@@ -32,9 +32,14 @@ export function dayRangeText(first: string, last: string): string {
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
+/** "Sep 2025" for a `yyyy-mm` month (fixed wording, whatever the server's ICU data says). */
+export function monthText(ym: string): string {
+  return `${MONTHS[Number(ym.slice(5, 7)) - 1]} ${ym.slice(0, 4)}`;
+}
+
 /** "1 Sep 2025" (fixed wording, whatever the server's ICU data says). */
 export function dayText(isoDay: string): string {
-  return `${Number(isoDay.slice(8, 10))} ${MONTHS[Number(isoDay.slice(5, 7)) - 1]} ${isoDay.slice(0, 4)}`;
+  return `${Number(isoDay.slice(8, 10))} ${monthText(isoDay)}`;
 }
 
 /** The period's label, falling back to its concrete dates. */

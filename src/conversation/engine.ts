@@ -21,7 +21,7 @@ export interface TurnResult {
  */
 export async function handleTurn(input: TurnInput, state: DialogState, services: Services): Promise<TurnResult> {
   const text = input.text.replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT);
-  const vocabulary = await vocabularyOf(services, input.userId);
+  const { vocabulary, merchantIds } = await vocabularyOf(services, input.userId);
   const frame = text ? services.understanding.understand(text, input.today, vocabulary) : emptyFrame();
 
   if (frame.intent === 'cancel' && (state.pending || frame.confidence >= 0.5)) {
@@ -35,7 +35,7 @@ export async function handleTurn(input: TurnInput, state: DialogState, services:
 
   const pending = state.pending;
   if (pending) {
-    const ctx = { input: { ...input, text }, frame, services, vocabulary };
+    const ctx = { input: { ...input, text }, frame, services, vocabulary, merchantIds };
     if (pending.kind === 'clarify') {
       const resolved = applyClarification(pending, text, frame, vocabulary);
       if (resolved) return answerQuestion({ ...ctx, frame: resolved }, { ...state, pending: undefined });
@@ -50,7 +50,7 @@ export async function handleTurn(input: TurnInput, state: DialogState, services:
       if (linked) return linked;
     }
   }
-  return route({ input: { ...input, text }, frame, services, vocabulary }, { ...state, pending: undefined });
+  return route({ input: { ...input, text }, frame, services, vocabulary, merchantIds }, { ...state, pending: undefined });
 }
 
 export interface TurnContextLite {
@@ -58,6 +58,8 @@ export interface TurnContextLite {
   frame: Frame;
   services: Services;
   vocabulary: UserVocabulary;
+  /** The user's merchants by lower-case name, read once per turn with the vocabulary. */
+  merchantIds: ReadonlyMap<string, readonly number[]>;
 }
 
 async function route(ctx: TurnContextLite, state: DialogState): Promise<TurnResult> {
@@ -112,14 +114,23 @@ async function route(ctx: TurnContextLite, state: DialogState): Promise<TurnResu
   return answerQuestion({ ...ctx, frame }, state);
 }
 
-async function vocabularyOf(services: Services, userId: string): Promise<UserVocabulary> {
+async function vocabularyOf(
+  services: Services,
+  userId: string,
+): Promise<{ vocabulary: UserVocabulary; merchantIds: Map<string, number[]> }> {
   const [accounts, merchants] = await Promise.all([
     services.store.accounts.list(userId),
     services.store.queries.merchants(userId),
   ]);
   return {
-    accounts: accounts.map((a) => ({ id: a.id, name: a.name, type: a.type, institution: a.institution ?? undefined, mask: a.mask ?? undefined })),
-    merchants: merchants.map((m) => m.name),
+    vocabulary: {
+      accounts: accounts.map((a) => ({ id: a.id, name: a.name, type: a.type, institution: a.institution ?? undefined, mask: a.mask ?? undefined })),
+      merchants: merchants.map((m) => m.name),
+    },
+    merchantIds: merchants.reduce((ids, m) => {
+      const key = m.name.toLowerCase();
+      return ids.set(key, [...(ids.get(key) ?? []), m.id]);
+    }, new Map<string, number[]>()),
   };
 }
 

@@ -2,6 +2,7 @@ import type { Frame, Intent, UserVocabulary } from '../language/types.ts';
 import { typeFromWords } from './link.ts';
 import type { Pending } from './types.ts';
 
+/** Questions about the user's money that a follow-up can build on. */
 const QUESTION_INTENTS: ReadonlySet<Intent> = new Set([
   'spending',
   'breakdown',
@@ -12,6 +13,10 @@ const QUESTION_INTENTS: ReadonlySet<Intent> = new Set([
   'transactions',
   'balance',
 ]);
+
+export function isQuestionIntent(intent: Intent): boolean {
+  return QUESTION_INTENTS.has(intent);
+}
 
 /** "show more", "next": the next page of the last list. */
 const MORE = /^(show |see |give )?(me )?(some |a few |the )?(more|next( page| ones)?)( please)?[.!?]*$/i;

@@ -1,5 +1,5 @@
 import { breakdownCard, transactionsCard } from '../charts/cards.ts';
-import { breakdown, total } from '../insights/answers.ts';
+import { breakdown, toFilter, total } from '../insights/answers.ts';
 import { currencyExponent, formatMoney } from '../money.ts';
 import type { GroupBy } from '../store/index.ts';
 import type { TurnContextLite } from './engine.ts';
@@ -30,7 +30,7 @@ export async function answerTop(ctx: TurnContextLite): Promise<Reply[]> {
 
 async function groupsReply(ctx: TurnContextLite, by: GroupBy, limit: number, template: string): Promise<Reply[]> {
   const { services, input, frame, vocabulary } = ctx;
-  const scope = await scopeOf(ctx);
+  const scope = scopeOf(ctx);
   const noData = await noDataReply(ctx, scope);
   if (noData) return [noData];
   const groups = await breakdown(services.store, input.userId, 'spending', scope, by);
@@ -81,12 +81,12 @@ async function groupsReply(ctx: TurnContextLite, by: GroupBy, limit: number, tem
 /** The transactions behind the question, newest first, a page at a time. */
 export async function answerTransactions(ctx: TurnContextLite, offset: number): Promise<{ replies: Reply[]; shown: number }> {
   const { services, input, frame } = ctx;
-  const scope = await scopeOf(ctx);
+  const scope = scopeOf(ctx);
   const flows = frame.categories.length || frame.merchants.length ? (['spending'] as const) : (['spending', 'income', 'cash'] as const);
   const rows = await services.store.queries.transactions(
     input.userId,
     [...flows],
-    { start: scope.period.start, end: scope.period.end, categories: scope.categories, merchantIds: scope.merchantIds, accountIds: scope.accountIds, minAbsMinor: scope.minAbsMinor, maxAbsMinor: scope.maxAbsMinor },
+    toFilter(scope),
     { limit: PAGE + 1, offset },
   );
   const page = rows.slice(0, PAGE);

@@ -1,10 +1,10 @@
 import { comparePeriods } from '../insights/compare.ts';
-import { breakdown, total } from '../insights/answers.ts';
+import { breakdown, previousLikePeriods, total } from '../insights/answers.ts';
 import { trendCard } from '../charts/cards.ts';
 import { currencyExponent, formatMoney } from '../money.ts';
 import type { Period } from '../language/types.ts';
 import type { TurnContextLite } from './engine.ts';
-import { accountsText, dayText, lastTwelveMonths, moneyText, percentText, periodText } from './describe.ts';
+import { accountsText, dayText, lastTwelveMonths, moneyText, monthText, percentText, periodText } from './describe.ts';
 import { noDataReply, scopeOf, subjectText } from './spending.ts';
 import type { Reply } from './types.ts';
 
@@ -39,13 +39,13 @@ export async function answerBalance(ctx: TurnContextLite): Promise<Reply[]> {
 export async function answerCompare(ctx: TurnContextLite): Promise<Reply[]> {
   const { frame, services, input } = ctx;
   const [first, second] = frame.periods;
-  const a: Period | undefined = second ? first : first ? previousOf(first) : undefined;
+  const a: Period | undefined = second ? first : first ? previousLikePeriods(first, 1)[0] : undefined;
   const b: Period | undefined = second ?? first;
   if (!a || !b) return [{ template: 'ComparePeriodsNeeded', suggestions: ['Compare January and February', 'This month vs last month'] }];
   // Earlier period first, whatever order they were said in.
   const [older, newer] = a.start <= b.start ? [a, b] : [b, a];
-  const scopeA = await scopeOf(ctx, older);
-  const scopeB = await scopeOf(ctx, newer);
+  const scopeA = scopeOf(ctx, older);
+  const scopeB = scopeOf(ctx, newer);
   const groupBy = frame.categories.length ? 'merchant' : 'primary';
   const [ga, gb] = await Promise.all([
     breakdown(services.store, input.userId, 'spending', scopeA, groupBy),
@@ -91,12 +91,12 @@ export async function answerCompare(ctx: TurnContextLite): Promise<Reply[]> {
 export async function answerTrend(ctx: TurnContextLite): Promise<Reply[]> {
   const { frame, services, input } = ctx;
   const period = frame.periods[0] ?? lastTwelveMonths(input.today);
-  const scope = await scopeOf(ctx, period);
+  const scope = scopeOf(ctx, period);
   const months = await breakdown(services.store, input.userId, 'spending', scope, 'month');
   if (months.length === 0) return [(await noDataReply(ctx, scope)) ?? { template: 'NothingSpent', data: { period: periodText(period), subject: subjectText(frame) } }];
   const currency = months[0]?.currency ?? 'USD';
   const series = months.filter((m) => m.currency === currency).sort((x, y) => x.key.localeCompare(y.key));
-  const labels = series.map((m) => monthLabel(m.key));
+  const labels = series.map((m) => monthText(m.key));
   const peak = series.reduce((best, m) => (m.amountMinor > best.amountMinor ? m : best), series[0]!);
   const chart = services.charts
     ? await services.charts.line({ labels, series: [{ name: 'Spending', values: series.map((m) => m.amountMinor / 10 ** currencyExponent(currency)) }], currency })
@@ -107,8 +107,8 @@ export async function answerTrend(ctx: TurnContextLite): Promise<Reply[]> {
       data: {
         subject: subjectText(frame),
         period: periodText(period),
-        rows: series.map((m) => ({ month: monthLabel(m.key), amount: formatMoney(m.amountMinor, m.currency) })),
-        peakMonth: monthLabel(peak.key),
+        rows: series.map((m) => ({ month: monthText(m.key), amount: formatMoney(m.amountMinor, m.currency) })),
+        peakMonth: monthText(peak.key),
         peakAmount: formatMoney(peak.amountMinor, currency),
       },
       card: trendCard({
@@ -116,7 +116,7 @@ export async function answerTrend(ctx: TurnContextLite): Promise<Reply[]> {
         periodLabel: periodText(period),
         accountsLabel: accountsText(ctx.vocabulary, frame.accounts).text,
         chartDataUri: chart,
-        rows: series.map((m) => ({ label: monthLabel(m.key), amountText: formatMoney(m.amountMinor, m.currency) })),
+        rows: series.map((m) => ({ label: monthText(m.key), amountText: formatMoney(m.amountMinor, m.currency) })),
       }),
       suggestions: ['Break down last month by category', 'Top merchants this year'],
     },
@@ -126,7 +126,7 @@ export async function answerTrend(ctx: TurnContextLite): Promise<Reply[]> {
 /** Money in: pay and other income in the period, and the net after spending. */
 export async function answerIncome(ctx: TurnContextLite): Promise<Reply[]> {
   const { services, input, frame } = ctx;
-  const scope = await scopeOf(ctx);
+  const scope = scopeOf(ctx);
   const noData = await noDataReply(ctx, scope);
   if (noData) return [noData];
   const incomeScope = { ...scope, categories: [] };
@@ -152,27 +152,4 @@ export async function answerIncome(ctx: TurnContextLite): Promise<Reply[]> {
       suggestions: ['Spending last month', 'What is my balance?'],
     },
   ];
-}
-
-function previousOf(p: Period): Period {
-  const months = { month: 1, quarter: 3, half: 6, year: 12 }[p.grain as 'month'];
-  const start = months ? shift(p.start, -months) : shiftDays(p.start, -daysIn(p));
-  return { start, end: p.start, label: months ? '' : '', grain: p.grain };
-}
-
-function shift(day: string, months: number): string {
-  const m = Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1 + months;
-  return `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}-${day.slice(8, 10)}`;
-}
-
-function daysIn(p: Period): number {
-  return Math.round((Date.parse(p.end) - Date.parse(p.start)) / 86_400_000);
-}
-
-function shiftDays(day: string, n: number): string {
-  return new Date(Date.parse(day) + n * 86_400_000).toISOString().slice(0, 10);
-}
-
-export function monthLabel(ym: string): string {
-  return new Date(`${ym}-01T00:00:00Z`).toLocaleDateString('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
 }

@@ -1,17 +1,17 @@
 import { breakdown, covers, previousTotals, total, type Scope } from '../insights/answers.ts';
 import { compareWithUsual } from '../insights/usual.ts';
-import type { Frame, Intent, Period } from '../language/types.ts';
+import type { Frame, Period } from '../language/types.ts';
 import { formatMoney } from '../money.ts';
 import type { TurnContextLite, TurnResult } from './engine.ts';
+import { isQuestionIntent } from './follow-up.ts';
 import { accountsText, dayRangeText, monthToDate, moneyText, percentText, periodText } from './describe.ts';
 import { answerBalance, answerCompare, answerIncome, answerTrend } from './reports.ts';
 import { answerBreakdown, answerTop, answerTransactions } from './lists.ts';
 import type { DialogState, Reply } from './types.ts';
 
-const QUESTIONS: ReadonlySet<Intent> = new Set(['spending', 'breakdown', 'top', 'compare', 'trend', 'income', 'transactions', 'balance']);
 
 export function isQuestion(frame: Frame): boolean {
-  return QUESTIONS.has(frame.intent);
+  return isQuestionIntent(frame.intent);
 }
 
 /** Answers a question about the user's money and remembers it for follow-ups. */
@@ -46,14 +46,12 @@ export async function answerQuestion(ctx: TurnContextLite, state: DialogState): 
 }
 
 /** Resolves names in the frame to the store's ids and a period (this month so far by default). */
-export async function scopeOf(ctx: TurnContextLite, period?: Period): Promise<Scope> {
-  const { frame, services, input } = ctx;
-  const merchants = frame.merchants.length ? await services.store.queries.merchants(input.userId) : [];
-  const wanted = new Set(frame.merchants.map((m) => m.toLowerCase()));
+export function scopeOf(ctx: TurnContextLite, period?: Period): Scope {
+  const { frame, input, merchantIds } = ctx;
   return {
     period: period ?? frame.periods[0] ?? monthToDate(input.today),
     categories: frame.categories.flatMap((c) => c.codes),
-    merchantIds: merchants.filter((m) => wanted.has(m.name.toLowerCase())).map((m) => m.id),
+    merchantIds: frame.merchants.flatMap((m) => merchantIds.get(m.toLowerCase()) ?? []),
     accountIds: frame.accounts,
     minAbsMinor: frame.amount?.minMinor,
     maxAbsMinor: frame.amount?.maxMinor,
@@ -70,9 +68,9 @@ export function subjectText(frame: Frame): string {
 
 /** Says plainly that there is no data for the period, with the dates that are covered. */
 export async function noDataReply(ctx: TurnContextLite, scope: Scope): Promise<Reply | undefined> {
-  if (await covers(ctx.services.store, ctx.input.userId, scope.period, scope.accountIds)) return undefined;
   const coverage = await ctx.services.store.queries.coverage(ctx.input.userId);
   const relevant = coverage.filter((c) => !scope.accountIds?.length || scope.accountIds.includes(c.accountId));
+  if (covers(relevant, scope.period)) return undefined;
   const first = relevant.map((c) => c.first).sort()[0];
   const last = relevant.map((c) => c.last).sort().reverse()[0];
   return {
@@ -84,7 +82,7 @@ export async function noDataReply(ctx: TurnContextLite, scope: Scope): Promise<R
 
 async function answerSpending(ctx: TurnContextLite): Promise<Reply[]> {
   const { frame, services, input, vocabulary } = ctx;
-  const scope = await scopeOf(ctx);
+  const scope = scopeOf(ctx);
   const noData = await noDataReply(ctx, scope);
   if (noData) return [noData];
   const totals = (await total(services.store, input.userId, 'spending', scope)).filter((t) => t.count > 0);

@@ -148,18 +148,18 @@ async function markTransfers(store: Store, userId: string, first: string, last: 
   }));
   const ids = new Set(findTransferIds(candidates));
   if (ids.size === 0) return 0;
-  const byId = new Map(candidates.map((c) => [c.id, c]));
-  let marked = 0;
-  for (const id of ids) {
-    const row = byId.get(id);
-    if (!row) continue;
+  const idsByCode = new Map<string, number[]>();
+  for (const row of candidates) {
+    if (!ids.has(row.id)) continue;
     const cardPayment = row.accountType === 'credit_card' || /CARD|CRD|AMEX|CAPITAL ONE|DISCOVER|CITI|PMT|PAYMENT/i.test(row.description);
     const code = cardPayment
       ? 'LOAN_PAYMENTS_CREDIT_CARD_PAYMENT'
       : row.amountMinor < 0
         ? 'TRANSFER_OUT_ACCOUNT_TRANSFER'
         : 'TRANSFER_IN_ACCOUNT_TRANSFER';
-    marked += await store.ledger.setFlow(userId, [id], 'transfer', code);
+    idsByCode.set(code, [...(idsByCode.get(code) ?? []), row.id]);
   }
+  let marked = 0;
+  for (const [code, group] of idsByCode) marked += await store.ledger.setFlow(userId, group, 'transfer', code);
   return marked;
 }

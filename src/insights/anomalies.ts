@@ -1,7 +1,7 @@
 /** Charges that stand out from a user's own history: outliers, large first-time merchants, fees and interest. */
 import { median, medianAbsoluteDeviation } from 'simple-statistics';
 import { byDate, isCharge, majorUnits, merchantKey, primaryCategory } from './charges.ts';
-import { daysBetween } from './dates.ts';
+import { daysBetween } from '../day.ts';
 import type { Txn, UnusualBasis, UnusualFlag } from './types.ts';
 
 export interface UnusualOptions {

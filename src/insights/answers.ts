@@ -1,4 +1,4 @@
-import { addDays } from '../day.ts';
+import { addDays, addMonths, daysBetween } from '../day.ts';
 import type { Period } from '../language/types.ts';
 import type { GroupBy, GroupedTotal, MoneyTotal, Store, TxnFilter } from '../store/index.ts';
 import type { Flow } from './types.ts';
@@ -61,21 +61,24 @@ export function withShares(groups: GroupedTotal[]): Share[] {
   return groups.map((g) => ({ ...g, percent: out.get(g) ?? 0 }));
 }
 
-/** The like periods just before a month, quarter or year (for "compared with your usual"). */
+/**
+ * The like periods just before this one, newest first: the months, quarters, halves or years before a
+ * calendar period, or windows of the same number of days before any other.
+ */
 export function previousLikePeriods(period: Period, count: number): Period[] {
   const months = { month: 1, quarter: 3, half: 6, year: 12 }[period.grain as 'month' | 'quarter' | 'half' | 'year'];
-  if (!months) return [];
+  const days = daysBetween(period.start, period.end);
   const out: Period[] = [];
   let end = period.start;
   for (let i = 0; i < count; i++) {
-    const start = shiftMonths(end, -months);
+    const start = months ? addMonths(end, -months) : addDays(end, -days);
     out.push({ start, end, label: '', grain: period.grain });
     end = start;
   }
   return out;
 }
 
-/** Spending in each of the like periods before this one, oldest last; used for the usual (median of three). */
+/** Spending in each of the like periods before this one, newest first; used for the usual (median of three). */
 export async function previousTotals(store: Store, userId: string, scope: Scope, count = 3): Promise<Map<string, number[]>> {
   const out = new Map<string, number[]>();
   for (const p of previousLikePeriods(scope.period, count)) {
@@ -85,21 +88,7 @@ export async function previousTotals(store: Store, userId: string, scope: Scope,
   return out;
 }
 
-/** Whether the user's data reaches into the period at all (to tell "nothing spent" from "no data"). */
-export async function covers(store: Store, userId: string, period: Period, accountIds?: number[]): Promise<boolean> {
-  const coverage = await store.queries.coverage(userId);
-  return coverage.some(
-    (c) =>
-      (!accountIds?.length || accountIds.includes(c.accountId)) &&
-      c.first < period.end &&
-      addDays(c.last, 1) > period.start,
-  );
-}
-
-function shiftMonths(isoDay: string, months: number): string {
-  const y = Number(isoDay.slice(0, 4));
-  const m = Number(isoDay.slice(5, 7)) - 1 + months;
-  const yy = y + Math.floor(m / 12);
-  const mm = ((m % 12) + 12) % 12;
-  return `${yy}-${String(mm + 1).padStart(2, '0')}-${isoDay.slice(8, 10)}`;
+/** Whether any account's data (first and last day held) reaches into the period: "nothing spent" vs "no data". */
+export function covers(coverage: readonly { first: string; last: string }[], period: Period): boolean {
+  return coverage.some((c) => c.first < period.end && addDays(c.last, 1) > period.start);
 }

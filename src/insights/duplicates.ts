@@ -1,7 +1,7 @@
 /** Charges that look billed twice, told apart from purchases a person genuinely repeats. */
 import { median } from 'simple-statistics';
 import { byDate, isCharge, merchantKey } from './charges.ts';
-import { daysBetween } from './dates.ts';
+import { daysBetween } from '../day.ts';
 import type { DuplicatePair, Txn } from './types.ts';
 
 export interface DuplicateOptions {

@@ -1,7 +1,7 @@
 /** Regular charges — subscriptions and bills — found from history alone, with price changes and what comes next. */
 import { median } from 'simple-statistics';
 import { byDate, isCharge, merchantKey } from './charges.ts';
-import { addDays, addMonths, dayNumber, daysBetween } from './dates.ts';
+import { addDays, addMonths, dayNumber, daysBetween } from '../day.ts';
 import type { Cadence, PriceChange, RecurringSeries, Txn } from './types.ts';
 
 interface CadenceRule {

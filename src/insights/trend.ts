@@ -1,5 +1,5 @@
 /** Month-by-month series and the observations a reply can make about them. */
-import { addToMonth } from './dates.ts';
+import { addToMonth } from '../day.ts';
 
 export interface MonthTotal {
   /** `yyyy-mm`. */

@@ -1,5 +1,5 @@
 /** Small builders for hand-written histories. */
-import { addDays, addMonths } from '../../src/insights/dates.ts';
+import { addDays, addMonths } from '../../src/day.ts';
 import type { Flow, Txn } from '../../src/insights/types.ts';
 
 let nextId = 1;

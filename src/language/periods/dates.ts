@@ -2,6 +2,9 @@
  * Calendar arithmetic on ISO `yyyy-mm-dd` strings. Everything works on calendar days in UTC so that
  * the user's time zone never shifts a day: the caller has already turned "now" into the user's local date.
  */
+import { addDays, addMonths, daysBetween } from '../../day.ts';
+
+export { addDays, addMonths, daysBetween };
 
 /** A calendar day as numbers; `month` is 1–12. */
 export interface Ymd {
@@ -31,26 +34,6 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-function fromUtc(ms: number): string {
-  const d = new Date(ms);
-  return iso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
-}
-
-/** Adds (or with a negative n, subtracts) calendar days. */
-export function addDays(date: string, n: number): string {
-  const { year, month, day } = parseIso(date);
-  return fromUtc(Date.UTC(year, month - 1, day + n));
-}
-
-/** Adds months, clamping the day to the target month's length (31 Mar − 1 month = 28/29 Feb). */
-export function addMonths(date: string, n: number): string {
-  const { year, month, day } = parseIso(date);
-  const index = year * 12 + (month - 1) + n;
-  const y = Math.floor(index / 12);
-  const m = (index % 12) + 1;
-  return iso(y, m, Math.min(day, daysInMonth(y, m)));
-}
-
 /** The first day of the month `n` months from the month of `date`. */
 export function monthStart(date: string, n = 0): string {
   const { year, month } = parseIso(date);
@@ -66,13 +49,6 @@ export function weekday(date: string): number {
 /** The first day of the week containing `date`. */
 export function weekStart(date: string, weekStartsOn: 0 | 1): string {
   return addDays(date, -((weekday(date) - weekStartsOn + 7) % 7));
-}
-
-/** Whole days from `a` to `b` (positive when b is later). */
-export function daysBetween(a: string, b: string): number {
-  const x = parseIso(a);
-  const y = parseIso(b);
-  return Math.round((Date.UTC(y.year, y.month - 1, y.day) - Date.UTC(x.year, x.month - 1, x.day)) / 86_400_000);
 }
 
 /** Quarter 1–4 of a month 1–12. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, addToMonth, dayNumber, daysBetween } from '../../src/insights/dates.ts';
+import { addDays, addMonths, addToMonth, dayNumber, daysBetween } from '../src/day.ts';
 
 describe('dates', () => {
   it('counts days across month, year and leap-day boundaries', () => {
