@@ -15,7 +15,7 @@ const option = (name: string, fallback: string): string => {
   const at = args.indexOf(name);
   return at >= 0 && args[at + 1] ? (args[at + 1] as string) : fallback;
 };
-const labelledPath = option('--labelled', 'test/ingest/enrich/fixtures/labelled_descriptions_za.csv');
+const labelledPath = option('--labelled', 'test/fixtures/reference/labelled_descriptions_za.csv');
 const acceptanceDir = option('--acceptance', process.env.TALLY_ACCEPTANCE_DIR ?? sharedDir('acceptance'));
 const pct = (n: number, d: number): string => `${((100 * n) / Math.max(d, 1)).toFixed(1)}%`;
 

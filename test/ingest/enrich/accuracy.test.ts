@@ -10,7 +10,7 @@ describe('categorisation accuracy', () => {
   // Measured 80.5% (primary) and 76.9% (label) on 442 scored rows; the floor leaves a small margin.
   it('stays at or above the measured accuracy on the labelled descriptors', () => {
     const score = scoreLabelled(
-      readFileSync(new URL('./fixtures/labelled_descriptions_za.csv', import.meta.url), 'utf8'),
+      readFileSync(new URL('../../fixtures/reference/labelled_descriptions_za.csv', import.meta.url), 'utf8'),
     );
     expect(score.scored).toBe(442);
     expect(score.primaryHits / score.scored).toBeGreaterThanOrEqual(0.78);
