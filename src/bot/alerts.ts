@@ -1,13 +1,26 @@
-import type { CloudAdapter, ConversationReference } from 'botbuilder';
+import { TurnContext, type Activity, type CloudAdapter, type ConversationReference } from 'botbuilder';
 import { findingsForAlert } from '../conversation/findings.ts';
 import { localDay } from '../day.ts';
 import { errorKind, log } from '../log.ts';
 import type { Store } from '../store/index.ts';
+import { isPersonalActivity, isPersonalReference } from './activities.ts';
 import type { BotTemplates } from './templates.ts';
 
 /**
+ * Remembers where the sender can be reached for alerts: only a one-to-one conversation that takes
+ * messages back at its serviceUrl, and only for someone Tally already holds (a message alone creates
+ * nobody).
+ */
+export async function rememberReach(store: Store, activity: Activity): Promise<void> {
+  const userId = activity.from?.id;
+  if (!userId || !activity.conversation?.id || activity.deliveryMode === 'expectReplies' || !isPersonalActivity(activity)) return;
+  await store.reach.saveReference(userId, activity.conversation.id, TurnContext.getConversationReference(activity));
+}
+
+/**
  * Tells users about unusual or duplicate charges and price rises in newly imported rows, without being
- * asked: through their stored conversation, each finding at most once, and only while alerts are on.
+ * asked: through their stored one-to-one conversation (never a group), each finding at most once, and
+ * only while alerts are on.
  * Imports from chat trigger a check at once; CLI imports are picked up by a periodic sweep.
  */
 export class Alerter {
@@ -53,7 +66,8 @@ export class Alerter {
   private async alertUser(userId: string, batchIds: number[]): Promise<void> {
     const user = await this.store.users.get(userId);
     if (!user?.alertsEnabled) return;
-    const reference = (await this.store.reach.latestReference(userId)) as Partial<ConversationReference> | undefined;
+    // Only personal references are stored; the check stands guard over any stored before that held.
+    const reference = (await this.store.reach.latestReference(userId, isPersonalReference)) as Partial<ConversationReference> | undefined;
     if (!reference) return;
     const newIds = new Set(await this.store.ledger.idsInBatches(userId, batchIds));
     if (newIds.size === 0) return;

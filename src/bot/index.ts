@@ -1,12 +1,12 @@
-import { ConversationState, type Request, type Response, type TurnContext } from 'botbuilder';
+import type { Request, Response, TurnContext } from 'botbuilder';
 import type { CloudAdapter } from 'botbuilder';
 import type { Config } from '../config.ts';
 import type { ChartRenderer, Understanding } from '../conversation/types.ts';
 import type { Store } from '../store/index.ts';
 import { createAdapter } from './adapter.ts';
-import { Alerter } from './alerts.ts';
+import { Alerter, rememberReach } from './alerts.ts';
 import { fetchAttachment } from './attachments.ts';
-import { SqliteStorage } from './storage.ts';
+import { personalState, SqliteStorage } from './storage.ts';
 import { TallyBot } from './tally-bot.ts';
 import { BotTemplates } from './templates.ts';
 
@@ -21,24 +21,27 @@ export interface BotApp {
   process(req: unknown, res: unknown): Promise<void>;
 }
 
-/** Wires the Bot Framework pieces: templates → adapter → state → bot → proactive alerts. */
+/** Wires the Bot Framework pieces: templates → adapter → per-person state → bot → proactive alerts. */
 export function createBotApp(deps: { config: Config; store: Store; understanding: Understanding; charts?: ChartRenderer; templates?: BotTemplates }): BotApp {
   const templates = deps.templates ?? BotTemplates.load(deps.config.dialogsDir);
-  const conversationState = new ConversationState(new SqliteStorage(deps.store.state));
+  // Keyed by conversation and person: in a shared conversation each person has their own dialog.
+  const state = personalState(new SqliteStorage(deps.store.state));
   const adapter = createAdapter(deps.config, templates, async (context) => {
-    await conversationState.delete(context);
+    await state.delete(context);
   });
   const alerter = new Alerter(deps.store, adapter, deps.config.microsoftAppId, templates);
   const bot = new TallyBot({
     store: deps.store,
     templates,
-    conversationState,
+    personalState: state,
     services: (context: TurnContext) => ({
       store: deps.store,
       understanding: deps.understanding,
       charts: deps.charts,
-      fetchAttachment: (attachment) => fetchAttachment(attachment, context.activity.serviceUrl, deps.config.maxUploadBytes),
+      fetchAttachment: (attachment) => fetchAttachment(attachment, context.activity.serviceUrl, deps.config),
       afterImport: async () => {
+        // The person exists now (they linked something): this conversation is where alerts reach them.
+        await rememberReach(deps.store, context.activity);
         void alerter.sweep();
       },
     }),

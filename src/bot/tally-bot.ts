@@ -1,21 +1,17 @@
-import {
-  ActivityHandler,
-  ConversationState,
-  TurnContext,
-  type Activity,
-  type StatePropertyAccessor,
-} from 'botbuilder';
+import { ActivityHandler, type Activity, type BotState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { handleTurn } from '../conversation/engine.ts';
-import type { Attachment, DialogState, Services } from '../conversation/types.ts';
+import type { Attachment, DialogState, Reply, Services } from '../conversation/types.ts';
 import { localDay } from '../day.ts';
 import type { Store } from '../store/index.ts';
-import { toActivities } from './activities.ts';
+import { isPersonalActivity, toActivities } from './activities.ts';
+import { rememberReach } from './alerts.ts';
 import type { BotTemplates } from './templates.ts';
 
 export interface BotDeps {
   store: Store;
   templates: BotTemplates;
-  conversationState: ConversationState;
+  /** Dialog state of one person in one conversation (see `personalState`). */
+  personalState: BotState;
   /** Builds the conversation's services for one turn (attachment downloads need the turn's serviceUrl). */
   services(context: TurnContext): Services;
 }
@@ -26,29 +22,11 @@ export class TallyBot extends ActivityHandler {
 
   constructor(private readonly deps: BotDeps) {
     super();
-    this.dialogState = deps.conversationState.createProperty<DialogState>('tally');
+    this.dialogState = deps.personalState.createProperty<DialogState>('tally');
 
     this.onMembersAdded(async (context, next) => {
-      const bot = context.activity.recipient?.id;
-      for (const member of context.activity.membersAdded ?? []) {
-        if (member.id === bot) continue;
-        const accounts = await deps.store.accounts.list(member.id);
-        await context.sendActivities(
-          toActivities(
-            [
-              {
-                template: 'Welcome',
-                data: { hasAccounts: accounts.length > 0, name: member.name ?? '' },
-                suggestions: accounts.length
-                  ? ['Spending last month', 'Any unusual charges?', 'What do you keep about me?']
-                  : ['Try the demo', 'Link an account', 'What do you keep about me?'],
-              },
-            ],
-            deps.templates,
-            context.activity.channelId,
-          ),
-        );
-      }
+      const welcomes = await this.welcomes(context.activity);
+      if (welcomes.length) await context.sendActivities(toActivities(welcomes, deps.templates, context.activity.channelId));
       await next();
     });
 
@@ -56,25 +34,22 @@ export class TallyBot extends ActivityHandler {
       const activity = context.activity;
       const userId = activity.from?.id;
       if (!userId) return next();
+      const inGroup = !isPersonalActivity(activity);
       const now = activity.localTimestamp instanceof Date && !Number.isNaN(activity.localTimestamp.getTime()) ? activity.localTimestamp : new Date();
       const today = localDay(now, activity.localTimezone, (activity as Activity & { rawLocalTimestamp?: string }).rawLocalTimestamp);
-      // Only channels that take messages back at their serviceUrl can receive alerts later.
-      if (activity.deliveryMode !== 'expectReplies') {
-        await deps.store.reach.saveReference(userId, activity.conversation.id, TurnContext.getConversationReference(activity));
-      } else {
-        await deps.store.users.ensure(userId);
-      }
-      const state = await this.dialogState.get(context, {});
+      await rememberReach(deps.store, activity);
+      // A group turn neither reads nor writes anyone's dialog state.
+      const state = inGroup ? {} : await this.dialogState.get(context, {});
       const result = await handleTurn(
-        { userId, text: textOf(activity), today, now, attachments: filesOf(activity), value: activity.value },
+        { userId, text: textOf(activity), today, now, attachments: filesOf(activity), value: activity.value, inGroup },
         state,
         deps.services(context),
       );
       await context.sendActivities(toActivities(result.replies, deps.templates, activity.channelId));
-      if (result.state.deleted) {
-        await deps.conversationState.delete(context);
-      } else {
-        await this.dialogState.set(context, result.state);
+      if (!inGroup) {
+        // Deleted or empty state leaves no row behind.
+        if (result.state.deleted || (!result.state.pending && !result.state.last)) await deps.personalState.delete(context);
+        else await this.dialogState.set(context, result.state);
       }
       await next();
     });
@@ -82,7 +57,32 @@ export class TallyBot extends ActivityHandler {
 
   override async run(context: TurnContext): Promise<void> {
     await super.run(context);
-    await this.deps.conversationState.saveChanges(context, false);
+    await this.deps.personalState.saveChanges(context, false);
+  }
+
+  /**
+   * One welcome per person added to a one-to-one conversation. In a group, one welcome that says nothing
+   * about anyone, and only when Tally itself joins.
+   */
+  private async welcomes(activity: Activity): Promise<Reply[]> {
+    const bot = activity.recipient?.id;
+    const added = activity.membersAdded ?? [];
+    if (!isPersonalActivity(activity)) {
+      return added.some((m) => m.id === bot) ? [{ template: 'WelcomeInGroup' }] : [];
+    }
+    const replies: Reply[] = [];
+    for (const member of added) {
+      if (member.id === bot) continue;
+      const accounts = await this.deps.store.accounts.list(member.id);
+      replies.push({
+        template: 'Welcome',
+        data: { hasAccounts: accounts.length > 0, name: member.name ?? '' },
+        suggestions: accounts.length
+          ? ['Spending last month', 'Any unusual charges?', 'What do you keep about me?']
+          : ['Try the demo', 'Link an account', 'What do you keep about me?'],
+      });
+    }
+    return replies;
   }
 }
 

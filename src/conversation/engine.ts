@@ -1,8 +1,9 @@
-import type { Frame, UserVocabulary } from '../language/types.ts';
+import type { Frame, Intent, UserVocabulary } from '../language/types.ts';
 import { answerFindings } from './findings.ts';
 import { applyClarification, mergeFollowUp } from './follow-up.ts';
-import { answerCorrection, answerAlerts, answerDemo } from './settings.ts';
-import { forgetTurn, startDelete, startUnlink } from './forget.ts';
+import { answerCorrection, answerAlerts } from './settings.ts';
+import { answerDemo, demoTurn } from './demo.ts';
+import { forgetTurn, startDelete, startUnlink, yesOrNo } from './forget.ts';
 import { linkTurn, startLink } from './link.ts';
 import { answerQuestion, isQuestion } from './spending.ts';
 import type { DialogState, Reply, Services, TurnInput } from './types.ts';
@@ -15,34 +16,39 @@ export interface TurnResult {
   state: DialogState;
 }
 
+/** How sure the language layer must be before delete, cancel or help breaks into a waiting dialog. */
+const INTERRUPT_CONFIDENCE = 0.5;
+
+/** Nothing about the person: what a group turn understands text against. */
+const NO_VOCABULARY: UserVocabulary = { accounts: [], merchants: [] };
+
 /**
- * One turn of the conversation: interruptions first (cancel, help), then whatever the bot was waiting
- * for, then a fresh question. Pure of channel concerns; the bot layer renders the replies.
+ * One turn of the conversation: interruptions first (delete, cancel, help), then whatever the bot was
+ * waiting for, then a fresh question. Pure of channel concerns; the bot layer renders the replies. In a
+ * group conversation only what is the same for everyone is answered.
  */
 export async function handleTurn(input: TurnInput, state: DialogState, services: Services): Promise<TurnResult> {
   const text = input.text.replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT);
+  if (input.inGroup) return groupTurn({ ...input, text }, state, services);
   const { vocabulary, merchantIds } = await vocabularyOf(services, input.userId);
   const frame = text ? services.understanding.understand(text, input.today, vocabulary) : emptyFrame();
+  const ctx: TurnContextLite = { input: { ...input, text }, frame, services, vocabulary, merchantIds };
 
-  if (frame.intent === 'cancel' && (state.pending || frame.confidence >= 0.5)) {
-    return { replies: [{ template: 'Cancelled', data: { wasWaiting: Boolean(state.pending) } }], state: { last: state.last } };
-  }
-  if (frame.intent === 'help' && frame.confidence >= 0.5) {
-    const replies: Reply[] = [{ template: 'Help', suggestions: helpSuggestions() }];
-    if (state.pending) replies.push({ template: 'StillWaiting', data: { pending: state.pending.kind } });
-    return { replies, state };
-  }
+  const interrupted = await interruption(ctx, state);
+  if (interrupted) return interrupted;
 
   const pending = state.pending;
   if (pending) {
-    const ctx = { input: { ...input, text }, frame, services, vocabulary, merchantIds };
     if (pending.kind === 'clarify') {
       const resolved = applyClarification(pending, text, frame, vocabulary);
       if (resolved) return answerQuestion({ ...ctx, frame: resolved }, { ...state, pending: undefined });
       if (isQuestion(frame)) return route(ctx, { ...state, pending: undefined });
       return { replies: [{ template: 'ClarifyAgain', data: { options: pending.options }, suggestions: pending.options }], state };
     }
-    if (pending.kind === 'confirm-unlink' || pending.kind === 'confirm-delete') {
+    if (pending.kind === 'confirm-demo') {
+      const answered = await demoTurn(ctx, state);
+      if (answered) return answered;
+    } else if (pending.kind === 'confirm-unlink' || pending.kind === 'confirm-delete') {
       // A real question instead of a yes or no leaves the data as it is and gets answered.
       if (!(isQuestion(frame) && frame.confidence >= 0.6 && text.split(' ').length > 2)) return forgetTurn(ctx, pending, state);
     } else {
@@ -50,8 +56,52 @@ export async function handleTurn(input: TurnInput, state: DialogState, services:
       if (linked) return linked;
     }
   }
-  return route({ input: { ...input, text }, frame, services, vocabulary, merchantIds }, { ...state, pending: undefined });
+  return route(ctx, { ...state, pending: undefined });
 }
+
+/**
+ * "Delete my data", "cancel" and "help" are heard whatever the bot is waiting for: delete starts its own
+ * confirmation (again, if that is what was waiting), cancel drops the waiting question, help answers and
+ * keeps it. A yes or no that names deleting ("yes, delete everything") still answers the question asked.
+ */
+async function interruption(ctx: TurnContextLite, state: DialogState): Promise<TurnResult | undefined> {
+  const { frame, input } = ctx;
+  if (frame.confidence < INTERRUPT_CONFIDENCE) return undefined;
+  const pending = state.pending;
+  if (frame.intent === 'cancel') {
+    return { replies: [{ template: 'Cancelled', data: { wasWaiting: Boolean(pending) } }], state: { last: state.last } };
+  }
+  if (frame.intent === 'help') {
+    const replies: Reply[] = [{ template: 'Help', suggestions: helpSuggestions() }];
+    if (pending) replies.push({ template: 'StillWaiting', data: { pending: pending.kind } });
+    return { replies, state };
+  }
+  if (frame.intent === 'delete_data' && pending && yesOrNo(input.text, frame.intent) === undefined) {
+    return startDelete(ctx, { ...state, pending: undefined });
+  }
+  return undefined;
+}
+
+/**
+ * A turn in a group chat or channel. Nobody's money, accounts or merchants are read or said, and whether
+ * the person has any data is not revealed: greetings, help, thanks and what Tally keeps are answered, and
+ * anything else is asked for in a private chat.
+ */
+function groupTurn(input: TurnInput, state: DialogState, services: Services): TurnResult {
+  const frame = input.text ? services.understanding.understand(input.text, input.today, NO_VOCABULARY) : emptyFrame();
+  const general = input.attachments.length === 0 && frame.confidence >= INTERRUPT_CONFIDENCE;
+  const answer = general ? GROUP_ANSWERS[frame.intent] : undefined;
+  return { replies: [answer ?? { template: 'AskPrivately' }], state };
+}
+
+/** What is said in a group, the same whoever asks. */
+const GROUP_ANSWERS: Partial<Record<Intent, Reply>> = {
+  greeting: { template: 'GreetingInGroup' },
+  help: { template: 'Help' },
+  privacy: { template: 'PrivacyInGroup' },
+  thanks: { template: 'Thanks' },
+  cancel: { template: 'NothingToCancel' },
+};
 
 export interface TurnContextLite {
   input: TurnInput;

@@ -12,6 +12,11 @@ export interface TurnInput {
   attachments: Attachment[];
   /** Data from a tapped card button, if any. */
   value?: unknown;
+  /**
+   * The conversation has other people in it (a group chat or channel): nothing about anyone's money,
+   * accounts or merchants may be said, and no dialog is started.
+   */
+  inGroup?: boolean;
 }
 
 export interface Attachment {
@@ -70,6 +75,8 @@ export type Pending =
     }
   | { kind: 'confirm-unlink'; accountId: number; name: string }
   | { kind: 'confirm-delete' }
+  /** "Try the demo" was asked for: loading it waits for a yes. */
+  | { kind: 'confirm-demo' }
   | { kind: 'clarify'; frame: Frame; field: 'merchant' | 'account'; options: string[] };
 
 /** Conversation memory kept between turns (persisted by the bot layer). */

@@ -48,6 +48,15 @@ export class Catalog {
     return [...ids];
   }
 
+  /**
+   * Empties the merchant caches. After a delete has removed merchants, a cached id could point at a row
+   * that is gone (or reused); the caches refill from the table on demand.
+   */
+  forgetMerchants(): void {
+    this.merchantIds.clear();
+    this.merchantNames.clear();
+  }
+
   /** The id for a merchant name, created on first sight. */
   merchantId(name: string): number {
     const cached = this.merchantIds.get(name);

@@ -24,7 +24,7 @@ export class Store {
 
   private constructor(private readonly db: Db) {
     this.catalog = new Catalog(db);
-    this.users = new Users(db);
+    this.users = new Users(db, () => this.catalog.forgetMerchants());
     this.accounts = new Accounts(db);
     this.ledger = new Ledger(db, this.catalog);
     this.queries = new Queries(db, this.catalog);

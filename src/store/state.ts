@@ -1,6 +1,9 @@
 import type { Db } from './db.ts';
 
-/** Opaque JSON documents keyed by string, with optimistic concurrency: the bot's conversation and user state. */
+/**
+ * Opaque JSON documents keyed by string, with optimistic concurrency: the bot's dialog state. Each
+ * document may name the person it belongs to, so all of a person's documents can be found and deleted.
+ */
 export class StateStore {
   constructor(private readonly db: Db) {}
 
@@ -18,11 +21,12 @@ export class StateStore {
    * Writes documents; a write that names an etag other than "*" succeeds only if the stored etag still
    * matches. Returns the keys that conflicted (nothing is written when any does).
    */
-  async write(changes: ReadonlyMap<string, { value: unknown; etag?: string }>): Promise<string[]> {
+  async write(changes: ReadonlyMap<string, { value: unknown; etag?: string; userId?: string }>): Promise<string[]> {
     const current = this.db.prepare('SELECT etag FROM bot_state WHERE key = ?').pluck();
     const put = this.db.prepare(
-      `INSERT INTO bot_state (key, value, etag, updated_at) VALUES (?, ?, 1, ?)
-       ON CONFLICT (key) DO UPDATE SET value = excluded.value, etag = bot_state.etag + 1, updated_at = excluded.updated_at`,
+      `INSERT INTO bot_state (key, value, etag, updated_at, user_id) VALUES (?, ?, 1, ?, ?)
+       ON CONFLICT (key) DO UPDATE SET value = excluded.value, etag = bot_state.etag + 1,
+         updated_at = excluded.updated_at, user_id = excluded.user_id`,
     );
     return this.db.transaction(() => {
       const conflicts: string[] = [];
@@ -34,7 +38,7 @@ export class StateStore {
       }
       if (conflicts.length) return conflicts;
       const now = new Date().toISOString();
-      for (const [key, change] of changes) put.run(key, JSON.stringify(change.value), now);
+      for (const [key, change] of changes) put.run(key, JSON.stringify(change.value), now, change.userId ?? null);
       return [];
     })();
   }
@@ -49,25 +53,28 @@ export class StateStore {
 export class Reach {
   constructor(private readonly db: Db) {}
 
-  async saveReference(userId: string, conversationId: string, reference: unknown): Promise<void> {
-    this.db
-      .prepare('INSERT INTO users (id, created_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING')
-      .run(userId, new Date().toISOString());
-    this.db
+  /**
+   * Remembers where a known user can be reached; returns whether it did. Someone with no users row (never
+   * linked, or deleted) is not remembered: a message alone never creates a user.
+   */
+  async saveReference(userId: string, conversationId: string, reference: unknown, now = new Date()): Promise<boolean> {
+    const info = this.db
       .prepare(
-        `INSERT INTO conversation_refs (user_id, conversation_id, reference, updated_at) VALUES (?, ?, ?, ?)
+        `INSERT INTO conversation_refs (user_id, conversation_id, reference, updated_at)
+         SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM users WHERE id = ?)
          ON CONFLICT (user_id, conversation_id) DO UPDATE SET reference = excluded.reference, updated_at = excluded.updated_at`,
       )
-      .run(userId, conversationId, JSON.stringify(reference), new Date().toISOString());
+      .run(userId, conversationId, JSON.stringify(reference), now.toISOString(), userId);
+    return info.changes > 0;
   }
 
-  /** The most recently used conversation of the user, if any. */
-  async latestReference(userId: string): Promise<unknown> {
-    const row = this.db
-      .prepare('SELECT reference FROM conversation_refs WHERE user_id = ? ORDER BY updated_at DESC LIMIT 1')
+  /** The most recently used conversation of the user that `accept` takes (any, by default). */
+  async latestReference(userId: string, accept: (reference: unknown) => boolean = () => true): Promise<unknown> {
+    const rows = this.db
+      .prepare('SELECT reference FROM conversation_refs WHERE user_id = ? ORDER BY updated_at DESC, rowid DESC')
       .pluck()
-      .get(userId) as string | undefined;
-    return row === undefined ? undefined : JSON.parse(row);
+      .all(userId) as string[];
+    return rows.map((r) => JSON.parse(r) as unknown).find(accept);
   }
 
   /** Marks findings as sent; returns the keys that were new (each finding is sent at most once). */

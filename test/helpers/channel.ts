@@ -55,6 +55,8 @@ export interface ActivityOptions {
   conversation: string;
   serviceUrl: string;
   expectReplies?: boolean;
+  /** A group chat of several people (Teams marks it `isGroup` and `groupChat`), not a one-to-one chat. */
+  group?: boolean;
 }
 
 /** A message as the Emulator sends it, asked on 2026-03-10 at noon in Los Angeles. */
@@ -67,7 +69,7 @@ export function messageActivity(text: string, o: ActivityOptions): Record<string
     serviceUrl: o.serviceUrl,
     from: { id: o.user, name: o.user },
     recipient: { id: 'tally-bot', name: 'Tally' },
-    conversation: { id: o.conversation },
+    conversation: o.group ? { id: o.conversation, isGroup: true, conversationType: 'groupChat' } : { id: o.conversation },
     ...(o.expectReplies ? { deliveryMode: 'expectReplies' } : {}),
     locale: 'en-US',
     timestamp: '2026-03-10T20:00:00.000Z',

@@ -40,6 +40,8 @@ export interface ChatOptions {
   /** What a download of an attachment returns; by default every download fails. */
   fetchAttachment?: Services['fetchAttachment'];
   afterImport?: Services['afterImport'];
+  /** The conversation is a group chat or channel rather than one to one. */
+  inGroup?: boolean;
 }
 
 /** One user's conversation, with its state kept between turns as the bot keeps it. */
@@ -59,7 +61,7 @@ export class Chat {
       afterImport: o.afterImport,
     };
     const result = await handleTurn(
-      { userId: o.userId, text, today: o.today, now: o.now, attachments: extra.attachments ?? [], value: extra.value },
+      { userId: o.userId, text, today: o.today, now: o.now, attachments: extra.attachments ?? [], value: extra.value, inGroup: o.inGroup },
       this.state,
       services,
     );

@@ -1,9 +1,15 @@
 import Database from 'better-sqlite3';
+import { readdirSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrate } from '../../src/store/db.ts';
 import { Store } from '../../src/store/index.ts';
 import { dbOf } from '../helpers/db.ts';
 import { tempDbFile } from '../helpers/store.ts';
+
+/** Every migration shipped, in the order they apply. */
+const SHIPPED = readdirSync(new URL('../../src/store/migrations/', import.meta.url))
+  .filter((f) => /^\d+_.+\.sql$/.test(f))
+  .sort();
 
 describe('migrations', () => {
   let temp: ReturnType<typeof tempDbFile>;
@@ -19,7 +25,10 @@ describe('migrations', () => {
       name: string;
       appliedAt: string;
     }[];
-    expect(recorded).toEqual([{ version: 1, name: '001_init.sql', appliedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) }]);
+    expect(SHIPPED[0]).toBe('001_init.sql');
+    expect(recorded).toEqual(
+      SHIPPED.map((name) => ({ version: Number(name.split('_')[0]), name, appliedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) })),
+    );
     const tables = dbOf(store).prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
     expect(tables).toEqual(expect.arrayContaining(['users', 'accounts', 'transactions', 'bot_state', 'conversation_refs']));
     store.close();
@@ -33,7 +42,7 @@ describe('migrations', () => {
 
     // A second apply of 001_init.sql would fail on "table users already exists".
     const second = Store.open(temp.file);
-    expect(dbOf(second).prepare('SELECT count(*) FROM schema_migrations').pluck().get()).toBe(1);
+    expect(dbOf(second).prepare('SELECT count(*) FROM schema_migrations').pluck().get()).toBe(SHIPPED.length);
     expect(dbOf(second).prepare('SELECT applied_at FROM schema_migrations').pluck().get()).toBe(appliedAt);
     expect(dbOf(second).prepare('SELECT id FROM users').pluck().all()).toEqual(['u1']);
     expect(migrate(dbOf(second))).toEqual([]);
@@ -42,7 +51,7 @@ describe('migrations', () => {
 
   it('runs against a bare connection and reports what it applied', () => {
     const db = new Database(':memory:');
-    expect(migrate(db)).toEqual(['001_init.sql']);
+    expect(migrate(db)).toEqual(SHIPPED);
     expect(migrate(db)).toEqual([]);
     db.close();
   });
