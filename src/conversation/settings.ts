@@ -1,35 +1,9 @@
-import { generateDemoHousehold } from '../demo/household.ts';
-import { importParsed } from '../ingest/importer.ts';
 import type { Store } from '../store/index.ts';
 import type { TurnContextLite, TurnResult } from './engine.ts';
-import { starterSuggestions } from './engine.ts';
 import type { DialogState } from './types.ts';
 
-/** Loads the demo household for a user, as if they had linked its accounts. */
-export async function loadDemo(store: Store, userId: string, today: string, now = new Date()): Promise<{ accounts: number; transactions: number }> {
-  let transactions = 0;
-  const household = generateDemoHousehold(today);
-  for (const account of household) {
-    const summary = await importParsed(
-      store,
-      { userId, accountName: account.name, accountType: account.type, fileName: `demo:${account.name}`, now },
-      [account.statement],
-    );
-    transactions += summary.added;
-  }
-  return { accounts: household.length, transactions };
-}
-
-export async function answerDemo(ctx: TurnContextLite, state: DialogState): Promise<TurnResult> {
-  const { services, input } = ctx;
-  await services.store.users.recordConsent(input.userId, input.now);
-  const loaded = await loadDemo(services.store, input.userId, input.today, input.now);
-  await services.afterImport?.(input.userId);
-  return {
-    replies: [{ template: 'DemoLoaded', data: loaded, suggestions: starterSuggestions(true) }],
-    state: { ...state, pending: undefined, last: undefined },
-  };
-}
+/** Kept here too for callers that loaded the demo through the settings dialog. */
+export { loadDemo } from '../demo/load.ts';
 
 /** "Blue Bottle is coffee": remembers the user's category for a merchant, past and future. */
 export async function answerCorrection(ctx: TurnContextLite, state: DialogState): Promise<TurnResult> {

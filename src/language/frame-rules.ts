@@ -129,13 +129,54 @@ function correctionOf(text: string, tokens: Token[], extra: Extra): Frame['corre
 const DESTRUCTIVE_WORDS =
   /\b(un-?link|de-?link|remov|disconn?ec?t|delet|eras|forget|wipe|drop|purge|get rid|clear|close|stop (tracking|using|watching)|opt.?out|no longer|any ?more|revoke|gdpr)/i;
 
+/** The demo by name ("the demo", "sample data", "example accounts") — not "a sample of my spending". */
+const DEMO_NAMED =
+  /\b(demo|demos|demonstration|(sample|example|dummy|made-? ?up|mock|test|fake|pretend) (data|accounts?|household|bank|profile|mode)|(sample|example|dummy|made-? ?up|mock|test|demo) (transactions?|cards?))\b/;
+/** Asking to try Tally before linking anything, without naming the demo. */
+const TRY_FIRST =
+  /\b(try (it|this|tally|you) (out|first)|try (it|this|tally)( out)?$|try (it |this )?without|test (it|this) (out|first|without)|test drive|take (it|this|you) for a (spin|test drive)|play around)\b/;
+/** Questions about data already there ("is this demo data?"), which ask for nothing. */
+const ABOUT_DATA = /^(is (this|that|it|my)|are (these|those|they|my|the)|was|were|why|where|whose|which|what'?s|what (is|are|was|were|does|do)|how (much|many|come))\b/;
+const TAKE_OUT =
+  /\b(exit|end|quit|cancel|abort|undo|stop|turn off|switch off|take (it |them )?(out|away|off)|clean (up|out)|get out of|no more|throw (it |them )?(away|out)|ditch|trash|toss|dump|scrap|bin|done with)\b/;
+const NO_LONGER = /\b(any ?more|no longer|no more)\b/;
+const EVERYTHING = /\b(everything|all (of )?(my|the) (data|accounts|information|info|stuff)|my (own|real) |my (data|accounts|information|info|stuff)\b)/;
+const NEGATING = /\b(not|no|never|dont|don't|do not|didn't|didnt|won't|wont)\b/;
+
+/** True when one of the three words before `index` negates what follows ("don't load the demo"). */
+function negatedAt(text: string, index: number): boolean {
+  return NEGATING.test(text.slice(0, index).split(' ').slice(-4).join(' '));
+}
+
 /**
- * Guards on the classifier: destructive intents need a destructive word, and an unclear message that
+ * Whether a message clearly asks to load the demo household or to take it out again; undefined for
+ * everything else ("test", "try again", "a sample of my spending", "is this demo data?").
+ * @example demoRequest('try the demo') // 'load'
+ * @example demoRequest('get rid of the sample accounts') // 'remove'
+ */
+export function demoRequest(text: string): 'load' | 'remove' | undefined {
+  const t = text.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[^\p{L}\p{N}' -]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  if (ABOUT_DATA.test(t)) return undefined;
+  const named = DEMO_NAMED.exec(t);
+  if (named && (DESTRUCTIVE_WORDS.test(t) || TAKE_OUT.test(t))) {
+    if (EVERYTHING.test(t)) return undefined;
+    return NO_LONGER.test(t) || !negatedAt(t, named.index) ? 'remove' : undefined;
+  }
+  const asked = named ?? TRY_FIRST.exec(t);
+  return asked && !negatedAt(t, asked.index) ? 'load' : undefined;
+}
+
+/**
+ * Guards on the classifier: destructive intents need a destructive word, the demo intent needs a clear
+ * request for the demo (and taking the demo out wins over unlinking or deleting), and an unclear message that
  * names a category, merchant or account is read as a spending question about it.
  */
 export function guardIntent(text: string, frame: Frame): Frame {
   const hasEntities =
     frame.periods.length > 0 || frame.categories.length > 0 || frame.merchants.length > 0 || frame.accounts.length > 0;
+  const demo = demoRequest(text);
+  if (demo === 'remove') return { ...frame, intent: 'demo' };
+  if (frame.intent === 'demo' && demo !== 'load') return { ...frame, intent: hasEntities ? 'spending' : 'none' };
   if ((frame.intent === 'unlink_account' || frame.intent === 'delete_data') && !DESTRUCTIVE_WORDS.test(text)) {
     return { ...frame, intent: hasEntities ? 'spending' : 'none' };
   }

@@ -9,6 +9,8 @@ export interface AccountRow {
   type: AccountType;
   currency: string;
   mask: string | null;
+  /** Holds the made-up demo household, not the person's own statements. */
+  demo: boolean;
   createdAt: string;
 }
 

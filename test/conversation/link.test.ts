@@ -3,14 +3,14 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AttachmentError } from '../../src/conversation/link.ts';
 import type { Attachment, Understanding } from '../../src/conversation/types.ts';
 import type { Store } from '../../src/store/index.ts';
-import { ACCEPTANCE_NOW, ACCEPTANCE_TODAY, acceptanceBytes, loadAcceptance } from '../helpers/acceptance.ts';
 import { Chat, play, realUnderstanding } from '../helpers/chat.ts';
 import { countRows } from '../helpers/db.ts';
+import { HOUSEHOLD_NOW, HOUSEHOLD_TODAY, householdBytes, loadHousehold } from '../helpers/household.ts';
 import { memoryStore } from '../helpers/store.ts';
 
-/** alice_amex_gold.csv has a header and 73 charges, payments and refunds. */
-const AMEX_ROWS = 73;
-const AMEX_FILE: Attachment = { name: 'amex.csv', contentType: 'text/csv', contentUrl: 'https://channel.example/attachments/1' };
+/** maya_discover_it.csv (test/fixtures/household) has a header and 53 charges, payments and a return. */
+const CARD_ROWS = 53;
+const CARD_FILE: Attachment = { name: 'discover.csv', contentType: 'text/csv', contentUrl: 'https://channel.example/attachments/1' };
 const BROKEN = Buffer.from('Date,Description,Amount\nyesterday,COFFEE,lots\nsoon,TEA,some\n');
 
 let understanding: Understanding;
@@ -26,7 +26,7 @@ beforeEach(async () => {
 /** A chat whose downloads return `bytes()` (whatever it is at the time). */
 function chatFor(
   userId: string,
-  bytes: () => Buffer = () => acceptanceBytes('alice_amex_gold.csv'),
+  bytes: () => Buffer = () => householdBytes('maya_discover_it.csv'),
   afterImport?: (userId: string) => Promise<void>,
 ): Chat & { downloads: Attachment[] } {
   const downloads: Attachment[] = [];
@@ -34,8 +34,8 @@ function chatFor(
     store,
     understanding,
     userId,
-    today: ACCEPTANCE_TODAY,
-    now: ACCEPTANCE_NOW,
+    today: HOUSEHOLD_TODAY,
+    now: HOUSEHOLD_NOW,
     fetchAttachment: async (a) => {
       downloads.push(a);
       return bytes();
@@ -57,35 +57,36 @@ describe('linking an account', () => {
       { says: 'My Everyday', template: 'AskAccountType', data: { name: 'Everyday' } },
       { says: 'credit card', template: 'AskUpload', data: { name: 'Everyday', type: 'credit_card' } },
     ]);
-    expect(await store.users.get('dana')).toEqual({ consentAt: ACCEPTANCE_NOW.toISOString(), alertsEnabled: true });
+    expect(await store.users.get('dana')).toEqual({ consentAt: HOUSEHOLD_NOW.toISOString(), alertsEnabled: true });
     expect(await store.accounts.list('dana')).toEqual([]);
 
-    const done = await chat.say('', { attachments: [AMEX_FILE] });
-    expect(done.replies[0]).toMatchObject({ template: 'ImportSummary', data: { added: AMEX_ROWS, skipped: 0, account: 'Everyday', created: true } });
-    expect(done.texts[0]).toContain(`Imported ${AMEX_ROWS} transactions`);
-    expect(chat.downloads).toEqual([AMEX_FILE]);
+    const done = await chat.say('', { attachments: [CARD_FILE] });
+    expect(done.replies[0]).toMatchObject({ template: 'ImportSummary', data: { added: CARD_ROWS, skipped: 0, account: 'Everyday', created: true } });
+    expect(done.texts[0]).toContain(`Imported ${CARD_ROWS} transactions`);
+    expect(chat.downloads).toEqual([CARD_FILE]);
     expect(chat.state.pending).toBeUndefined();
     expect(imported).toEqual(['dana']);
     expect(await store.accounts.list('dana')).toMatchObject([{ name: 'Everyday', type: 'credit_card' }]);
-    expect(countRows(store, 'transactions', 'user_id = ?', 'dana')).toBe(AMEX_ROWS);
+    expect(countRows(store, 'transactions', 'user_id = ?', 'dana')).toBe(CARD_ROWS);
 
-    // Now it answers from the file: Amex spending in February (truth: 896.02).
-    await play(chat, [{ says: 'How much did I spend in February?', template: 'SpendingTotal', data: { amount: '$896.02' } }]);
+    // Now it answers from the file: the card's February charges (Trader Joe's 251.71, Whole Foods 84.33, Lucca Osteria
+    // 128.36, Camino Bistro 142.60, Chipotle 15.20, Peet's 18.85, Amazon 58.61, Netflix 17.99, Spotify 12.99, IKEA 1,146.75).
+    await play(chat, [{ says: 'How much did I spend in February?', template: 'SpendingTotal', data: { amount: '$1,877.39' } }]);
   });
 
   it('a file dropped in the chat starts the same dialog, and a second upload of it adds nothing', async () => {
     const chat = chatFor('dana');
-    const first = await chat.say('', { attachments: [AMEX_FILE] });
+    const first = await chat.say('', { attachments: [CARD_FILE] });
     expect(first.replies[0]!.template).toBe('LinkExplain');
     await play(chat, [
       { says: 'Yes, I agree', template: 'AskAccountName', data: { consented: true, hasFile: true }, text: ['Which account is this file from?'] },
-      { says: 'Amex Gold', template: 'ImportSummary', data: { added: AMEX_ROWS, account: 'Amex Gold' } },
+      { says: 'Discover Card', template: 'ImportSummary', data: { added: CARD_ROWS, account: 'Discover Card' } },
     ]);
-    const again = await chat.say('', { attachments: [AMEX_FILE] });
+    const again = await chat.say('', { attachments: [CARD_FILE] });
     // Consent is on record: straight to the name.
-    expect(again.replies[0]).toMatchObject({ template: 'AskAccountName', data: { consented: false, existing: ['Amex Gold'] } });
-    await play(chat, [{ says: 'Amex Gold', template: 'ImportSummary', data: { added: 0, skipped: AMEX_ROWS, created: false } }]);
-    expect(countRows(store, 'transactions', 'user_id = ?', 'dana')).toBe(AMEX_ROWS);
+    expect(again.replies[0]).toMatchObject({ template: 'AskAccountName', data: { consented: false, existing: ['Discover Card'] } });
+    await play(chat, [{ says: 'Discover Card', template: 'ImportSummary', data: { added: 0, skipped: CARD_ROWS, created: false } }]);
+    expect(countRows(store, 'transactions', 'user_id = ?', 'dana')).toBe(CARD_ROWS);
   });
 
   it('"no" to the explanation keeps nothing, not even consent', async () => {
@@ -106,12 +107,12 @@ describe('linking an account', () => {
     expect(help!.replies[1]).toMatchObject({ template: 'StillWaiting', data: { pending: 'account-name' } });
     expect(chat.state.pending).toEqual({ kind: 'account-name' });
     await play(chat, [
-      { says: 'Amex Gold', template: 'AskUpload', data: { name: 'Amex Gold' } },
+      { says: 'Discover Card', template: 'AskUpload', data: { name: 'Discover Card' } },
       { says: 'cancel', template: 'Cancelled', data: { wasWaiting: true } },
     ]);
     expect(chat.state.pending).toBeUndefined();
     // The file arriving after "cancel" starts afresh instead of importing into the abandoned account.
-    const after = await chat.say('', { attachments: [AMEX_FILE] });
+    const after = await chat.say('', { attachments: [CARD_FILE] });
     expect(after.replies[0]!.template).toBe('AskAccountName');
     expect(countRows(store, 'transactions', 'user_id = ?', 'dana')).toBe(0);
     expect(await store.accounts.list('dana')).toEqual([]);
@@ -123,19 +124,19 @@ describe('linking an account', () => {
     await play(chat, [
       { says: 'link an account', template: 'LinkExplain' },
       { says: 'yes', template: 'AskAccountName' },
-      { says: 'Amex Gold', template: 'AskUpload' },
+      { says: 'Discover Card', template: 'AskUpload' },
     ]);
-    const failed = await chat.say('', { attachments: [AMEX_FILE] });
-    expect(failed.replies[0]).toMatchObject({ template: 'ImportFailed', data: { file: 'amex.csv' } });
+    const failed = await chat.say('', { attachments: [CARD_FILE] });
+    expect(failed.replies[0]).toMatchObject({ template: 'ImportFailed', data: { file: 'discover.csv' } });
     expect(failed.texts[0]).toContain('Nothing from it was saved');
-    expect(chat.state.pending).toMatchObject({ kind: 'upload', name: 'Amex Gold' });
+    expect(chat.state.pending).toMatchObject({ kind: 'upload', name: 'Discover Card' });
     expect(countRows(store, 'transactions')).toBe(0);
     expect(countRows(store, 'import_batches')).toBe(0);
     expect(await store.accounts.list('dana')).toEqual([]);
 
-    bytes = acceptanceBytes('alice_amex_gold.csv');
-    const retried = await chat.say('', { attachments: [AMEX_FILE] });
-    expect(retried.replies[0]).toMatchObject({ template: 'ImportSummary', data: { added: AMEX_ROWS } });
+    bytes = householdBytes('maya_discover_it.csv');
+    const retried = await chat.say('', { attachments: [CARD_FILE] });
+    expect(retried.replies[0]).toMatchObject({ template: 'ImportSummary', data: { added: CARD_ROWS } });
   });
 
   it('a download the channel refuses is said plainly and nothing is saved', async () => {
@@ -143,8 +144,8 @@ describe('linking an account', () => {
       store,
       understanding,
       userId: 'dana',
-      today: ACCEPTANCE_TODAY,
-      now: ACCEPTANCE_NOW,
+      today: HOUSEHOLD_TODAY,
+      now: HOUSEHOLD_NOW,
       fetchAttachment: async () => {
         throw new AttachmentError('too-large', 20);
       },
@@ -152,9 +153,9 @@ describe('linking an account', () => {
     await play(chat, [
       { says: 'link an account', template: 'LinkExplain' },
       { says: 'yes', template: 'AskAccountName' },
-      { says: 'Amex Gold', template: 'AskUpload' },
+      { says: 'Discover Card', template: 'AskUpload' },
     ]);
-    const refused = await chat.say('', { attachments: [AMEX_FILE] });
+    const refused = await chat.say('', { attachments: [CARD_FILE] });
     expect(refused.replies[0]).toMatchObject({ template: 'AttachmentRefused', data: { reason: 'too-large', limitMb: 20 } });
     expect(refused.texts[0]).toContain('20 MB');
     expect(countRows(store, 'transactions')).toBe(0);
@@ -163,57 +164,63 @@ describe('linking an account', () => {
 
 describe('unlinking and deleting', () => {
   beforeEach(async () => {
-    await loadAcceptance(store);
+    await loadHousehold(store);
   });
 
   it('unlink asks first: "no" keeps the account, "yes" removes it and its rows', async () => {
-    const chat = chatFor('alice');
-    const amexRows = countRows(store, 'transactions', "account_id = (SELECT id FROM accounts WHERE user_id = 'alice' AND name = 'Amex Gold')");
-    expect(amexRows).toBe(AMEX_ROWS);
+    const chat = chatFor('maya');
+    const cardRows = countRows(store, 'transactions', "account_id = (SELECT id FROM accounts WHERE user_id = 'maya' AND name = 'Discover It')");
+    expect(cardRows).toBe(CARD_ROWS);
     await play(chat, [
-      { says: 'unlink Amex Gold', template: 'ConfirmUnlink', data: { account: 'Amex Gold' } },
+      { says: 'unlink Discover It', template: 'ConfirmUnlink', data: { account: 'Discover It' } },
       { says: 'no', template: 'KeptData' },
     ]);
-    expect((await store.accounts.list('alice')).map((a) => a.name)).toContain('Amex Gold');
+    expect((await store.accounts.list('maya')).map((a) => a.name)).toContain('Discover It');
     await play(chat, [
-      { says: 'unlink Amex Gold', template: 'ConfirmUnlink' },
+      { says: 'unlink Discover It', template: 'ConfirmUnlink' },
       { says: 'maybe', template: 'ConfirmAgain' },
-      { says: 'yes', template: 'Unlinked', data: { account: 'Amex Gold', transactions: AMEX_ROWS } },
+      { says: 'yes', template: 'Unlinked', data: { account: 'Discover It', transactions: CARD_ROWS } },
     ]);
-    expect((await store.accounts.list('alice')).map((a) => a.name)).toEqual(['Chase Checking', 'Chase Sapphire', 'Capital One Quicksilver']);
-    expect(countRows(store, 'transactions', "description LIKE '%SHAKE SHACK%' AND user_id = 'alice'")).toBe(0);
+    expect((await store.accounts.list('maya')).map((a) => a.name)).toEqual(['BofA Checking']);
+    expect(countRows(store, 'transactions', "description LIKE '%TRADER JOE%' AND user_id = 'maya'")).toBe(0);
   });
 
   it('"delete all my data" asks first, then removes everything of that user and nothing of another', async () => {
-    const bobRows = countRows(store, 'transactions', "user_id = 'bob'");
-    const chat = chatFor('alice');
+    const theoRows = countRows(store, 'transactions', "user_id = 'theo'");
+    const chat = chatFor('maya');
     await play(chat, [
       { says: 'delete all my data', template: 'ConfirmDelete' },
       { says: 'no', template: 'KeptData' },
     ]);
-    expect(countRows(store, 'transactions', "user_id = 'alice'")).toBeGreaterThan(0);
+    expect(countRows(store, 'transactions', "user_id = 'maya'")).toBeGreaterThan(0);
     const [, deleted] = await play(chat, [
       { says: 'delete all my data', template: 'ConfirmDelete', text: ["can't be undone"] },
-      { says: 'yes', template: 'DeletedEverything', data: { accounts: 4 } },
+      { says: 'yes', template: 'DeletedEverything', data: { accounts: 2 } },
     ]);
     expect(deleted!.state.deleted).toBe(true);
     for (const table of ['accounts', 'transactions', 'balances', 'import_batches', 'users']) {
-      expect(countRows(store, table, table === 'users' ? 'id = ?' : 'user_id = ?', 'alice'), table).toBe(0);
+      expect(countRows(store, table, table === 'users' ? 'id = ?' : 'user_id = ?', 'maya'), table).toBe(0);
     }
-    expect(countRows(store, 'transactions', "user_id = 'bob'")).toBe(bobRows);
+    expect(countRows(store, 'transactions', "user_id = 'theo'")).toBe(theoRows);
     await play(chat, [{ says: 'How much went on groceries last month?', template: 'NoAccountsYet' }]);
   });
 });
 
 describe('the demo', () => {
-  it('"try the demo" loads the demo household, and questions are then answered from it', async () => {
+  it('"try the demo" asks first, a yes loads the demo household, and questions are then answered from it', async () => {
     const chat = chatFor('erin');
-    const [loaded] = await play(chat, [{ says: 'try the demo', template: 'DemoLoaded', data: { accounts: 5 } }]);
+    const [, loaded] = await play(chat, [
+      { says: 'try the demo', template: 'DemoOffer' },
+      { says: 'yes', template: 'DemoAdded', data: { accounts: 5 } },
+    ]);
     const transactions = loaded!.replies[0]!.data!.transactions as number;
     expect(transactions).toBeGreaterThan(300);
     expect(countRows(store, 'transactions', "user_id = 'erin'")).toBe(transactions);
-    expect((await store.accounts.list('erin')).length).toBe(5);
-    expect((await store.users.get('erin'))?.consentAt).toBe(ACCEPTANCE_NOW.toISOString());
+    const accounts = await store.accounts.list('erin');
+    expect(accounts.length).toBe(5);
+    expect(accounts.every((a) => a.demo)).toBe(true);
+    // Made-up data is not consent to keep the person's own statements.
+    expect((await store.users.get('erin'))?.consentAt ?? null).toBeNull();
     await play(chat, [{ says: 'How much did I spend last month?', template: 'SpendingTotal', data: { period: 'February 2026', nothing: false } }]);
   });
 });

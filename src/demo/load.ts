@@ -1,0 +1,80 @@
+import { importParsed } from '../ingest/importer.ts';
+import type { Store } from '../store/index.ts';
+import { generateDemoHousehold } from './household.ts';
+import { loadHouseholdRecipe } from './recipe.ts';
+
+export interface DemoLoad {
+  accounts: number;
+  /** Transactions added by this load (none when the demo was already there for the same days). */
+  transactions: number;
+}
+
+/** Which source every demo file is recorded under, so its batches are recognisable. */
+const DEMO_SOURCE_PREFIX = 'demo:';
+
+/** How many accounts the demo household adds, for telling people before they say yes. */
+export function demoAccountCount(): number {
+  return loadHouseholdRecipe().accounts.length;
+}
+
+/**
+ * Loads the demo household for a user into accounts marked as demo and named so ("Chase Checking (demo)"),
+ * through the same import pipeline as a statement. The person's own accounts are never touched, whatever
+ * their names. Loading again for the same day adds nothing twice; a load that fails leaves no demo account
+ * it created behind.
+ * @example await loadDemo(store, 'alice', '2026-03-10') // { accounts: 5, transactions: 929 }
+ */
+export async function loadDemo(
+  store: Store,
+  userId: string,
+  today: string,
+  now = new Date(),
+): Promise<DemoLoad> {
+  const household = generateDemoHousehold(today);
+  const demoAccounts = store.accounts.demoNames();
+  const demoStore = withAccounts(store, demoAccounts);
+  const created: number[] = [];
+  let transactions = 0;
+  try {
+    for (const account of household) {
+      const name = await store.accounts.demoNameFor(userId, account.name);
+      const existing = await demoAccounts.findByName(userId, name);
+      // Created here, not by the importer, so it is a demo account whatever the importer does with new names.
+      const target =
+        existing ??
+        (await demoAccounts.upsert(
+          userId,
+          {
+            name,
+            type: account.type,
+            currency: account.currency,
+            institution: account.institution,
+            mask: account.mask,
+          },
+          now,
+        ));
+      if (!existing) created.push(target.id);
+      const summary = await importParsed(
+        demoStore,
+        {
+          userId,
+          accountName: target.name,
+          accountType: account.type,
+          fileName: `${DEMO_SOURCE_PREFIX}${account.name}`,
+          now,
+        },
+        [account.statement],
+      );
+      transactions += summary.added;
+    }
+  } catch (err) {
+    for (const id of created) await store.accounts.remove(userId, id);
+    throw err;
+  }
+  return { accounts: household.length, transactions };
+}
+
+/** The store as the importer should see it for demo files: account names resolve to demo accounts only. */
+function withAccounts(store: Store, accounts: Store['accounts']): Store {
+  return Object.create(store, { accounts: { value: accounts } }) as Store;
+}
