@@ -1,11 +1,12 @@
 import { createBotApp } from './bot/index.ts';
 import { cached } from './charts/cache.ts';
 import { renderBarChart, renderLineChart } from './charts/render.ts';
-import type { Config } from './config.ts';
+import { isLoopbackHost, type Config } from './config.ts';
 import type { ChartRenderer } from './conversation/types.ts';
 import { warmUpRecognizer } from './language/periods/index.ts';
 import { createUnderstanding } from './language/understand.ts';
 import { join } from 'node:path';
+import { bearerRefusal } from './http/bearer.ts';
 import { log } from './log.ts';
 import { createServer } from './server.ts';
 import type { Store } from './store/index.ts';
@@ -13,6 +14,8 @@ import { openStore } from './open-store.ts';
 
 export interface RunningTally {
   port: number;
+  /** The interface listened on, or undefined for all of them. */
+  host: string | undefined;
   store: Store;
   close(): Promise<void>;
 }
@@ -32,15 +35,35 @@ export async function startTally(config: Config): Promise<RunningTally> {
   const { server, drain } = createServer({
     processMessage: (req, res) => app.process(req, res),
     healthy: () => true,
+    // With authentication on, a header that can never pass is refused before the body is read.
+    screenAuthorization: config.microsoftAppId ? (header) => bearerRefusal(header) : undefined,
   });
-  await new Promise<void>((resolve) => server.listen(config.port, resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.server.once('error', reject);
+    const listening = () => {
+      server.server.off('error', reject);
+      resolve();
+    };
+    if (config.host) server.listen(config.port, config.host, listening);
+    else server.listen(config.port, listening);
+  });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host ?? '*';
   app.alerter.start(Number(process.env.TALLY_ALERT_POLL_MS ?? 5000));
-  log.info('server.started', { port, trainMs: Math.round(understanding.trainMs) });
+  log.info('server.started', {
+    host,
+    port,
+    authenticated: config.microsoftAppId !== '',
+    trainMs: Math.round(understanding.trainMs),
+  });
+  if (!config.microsoftAppId && !isLoopbackHost(host)) {
+    log.warn('server.unauthenticated-beyond-loopback', { host, port });
+  }
   let closed = false;
   return {
     port,
+    host: config.host,
     store,
     async close() {
       if (closed) return;

@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 
 export interface Config {
   port: number;
+  /** Interface to listen on; undefined means every interface. Without an app id the default is loopback only. */
+  host: string | undefined;
   dbFile: string;
   dialogsDir: string;
   dataDir: string;
@@ -14,6 +16,8 @@ export interface Config {
   microsoftAppTenantId: string;
   /** Largest statement a user may upload in chat, in bytes. */
   maxUploadBytes: number;
+  /** The whole download of one attachment (connecting and every byte) must finish within this. */
+  downloadTimeoutMs: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -30,20 +34,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number, got "${env.PORT}"`);
   const maxUploadMb = Number(env.TALLY_MAX_UPLOAD_MB ?? 20);
   if (!(maxUploadMb > 0)) throw new ConfigError(`TALLY_MAX_UPLOAD_MB must be a positive number, got "${env.TALLY_MAX_UPLOAD_MB}"`);
+  const downloadTimeoutMs = Number(env.TALLY_DOWNLOAD_TIMEOUT_MS ?? 30_000);
+  if (!Number.isInteger(downloadTimeoutMs) || downloadTimeoutMs <= 0) {
+    throw new ConfigError(`TALLY_DOWNLOAD_TIMEOUT_MS must be a positive whole number of milliseconds, got "${env.TALLY_DOWNLOAD_TIMEOUT_MS}"`);
+  }
+  const microsoftAppId = env.MicrosoftAppId ?? '';
   const level = (env.LOG_LEVEL ?? 'info').toLowerCase();
   if (!['debug', 'info', 'warn', 'error'].includes(level)) throw new ConfigError(`LOG_LEVEL must be debug, info, warn or error`);
   return {
     port,
+    // The Emulator mode has no authentication, so it stays on this machine unless told otherwise.
+    host: env.HOST?.trim() || (microsoftAppId ? undefined : '127.0.0.1'),
     dbFile: env.TALLY_DB ? resolve(env.TALLY_DB) : join(ROOT, 'tally.db'),
     dialogsDir: join(ROOT, 'dialogs'),
     dataDir: join(ROOT, 'data'),
-    microsoftAppId: env.MicrosoftAppId ?? '',
+    microsoftAppId,
     microsoftAppPassword: env.MicrosoftAppPassword ?? '',
     microsoftAppType: env.MicrosoftAppType ?? 'MultiTenant',
     microsoftAppTenantId: env.MicrosoftAppTenantId ?? '',
     maxUploadBytes: Math.round(maxUploadMb * 1024 * 1024),
+    downloadTimeoutMs,
     logLevel: level as Config['logLevel'],
   };
+}
+
+/** Whether a listening address is reachable only from this machine. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h) || /^::ffff:127(\.\d{1,3}){3}$/.test(h);
 }
 
 /** Loads `.env` from the project root when there is one; real environment variables win. */

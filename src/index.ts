@@ -1,14 +1,17 @@
 import { startTally } from './app.ts';
 import { ConfigError, loadConfig, loadDotEnv } from './config.ts';
-import { errorKind, log, setLogLevel } from './log.ts';
+import { errorKind, guardProcess, log, setLogLevel } from './log.ts';
 
 /** Entry point for `npm start`: configuration, then the app, then graceful shutdown on signals. */
 async function main(): Promise<void> {
+  guardProcess();
   await loadDotEnv();
   const config = loadConfig();
   setLogLevel(config.logLevel);
   const tally = await startTally(config);
-  process.stdout.write(`Tally is listening on http://localhost:${tally.port}/api/messages\n`);
+  // Listening everywhere, it is still reachable as localhost; otherwise name the address it took.
+  const host = !tally.host || tally.host === '0.0.0.0' || tally.host === '::' ? 'localhost' : tally.host;
+  process.stdout.write(`Tally is listening on http://${host.includes(':') ? `[${host}]` : host}:${tally.port}/api/messages\n`);
   const stop = (signal: string) => {
     log.info('server.stopping', { signal });
     tally.close().then(

@@ -31,3 +31,30 @@ export function errorKind(err: unknown): string {
   }
   return typeof err;
 }
+
+/** The parts of `process` the last-resort handlers need (a stand-in in tests). */
+export interface GuardedProcess {
+  on(event: 'unhandledRejection', listener: (reason: unknown) => void): unknown;
+  on(event: 'uncaughtException', listener: (err: Error, origin: string) => void): unknown;
+}
+
+/**
+ * Last-resort handlers: an error that escaped one turn or one request is logged as one line (its kind,
+ * never its message or stack) and the server keeps serving. Only a burst of them (something broken for
+ * every request, not one bad request) ends the process, so a supervisor can start a clean one.
+ */
+export function guardProcess(proc: GuardedProcess = process, exit: (code: number) => void = (code) => process.exit(code), burst = { count: 20, windowMs: 60_000 }): void {
+  let recent: number[] = [];
+  proc.on('unhandledRejection', (reason) => {
+    log.error('process.unhandled-rejection', { kind: errorKind(reason) });
+  });
+  proc.on('uncaughtException', (err, origin) => {
+    const now = Date.now();
+    recent = [...recent.filter((t) => now - t < burst.windowMs), now];
+    log.error('process.uncaught-exception', { kind: errorKind(err), origin, recent: recent.length });
+    if (recent.length >= burst.count) {
+      log.error('process.unstable', { errors: recent.length, windowMs: burst.windowMs });
+      exit(1);
+    }
+  });
+}

@@ -1,30 +1,60 @@
+import type { ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import restify from 'restify';
+import { logRequests } from './http/access-log.ts';
+import { BodyError, DEFAULT_BODY_LIMITS, discard, readJsonBody } from './http/body.ts';
 import { errorKind, log } from './log.ts';
 
 export interface ServerDeps {
-  /** Runs one Bot Framework request. */
+  /** Runs one Bot Framework request; `req.body` holds the JSON object already read. */
   processMessage(req: restify.Request, res: restify.Response): Promise<void>;
   /** Whether the service can answer (database open). */
   healthy(): boolean;
+  /**
+   * With authentication on: why an Authorization header is refused before the body is even read, or
+   * undefined to let the request through to the full check.
+   */
+  screenAuthorization?(header: string | string[] | undefined): string | undefined;
 }
 
 /**
- * The HTTP face of Tally: POST /api/messages for channels, GET /healthz for operators. Tracks in-flight
- * turns so shutdown can let them finish.
+ * The HTTP face of Tally: POST /api/messages for channels, GET /healthz for operators. Bodies are read by
+ * our own streaming reader (restify's bodyParser counts compressed bytes and crashes on a bad gzip stream).
+ * Tracks in-flight turns so shutdown can let them finish.
  */
-export function createServer(deps: ServerDeps): { server: restify.Server; drain(timeoutMs: number): Promise<void> } {
+export function createServer(deps: ServerDeps): {
+  server: restify.Server;
+  drain(timeoutMs: number): Promise<void>;
+} {
+  // restify's handleUncaughtExceptions runs every request in a (deprecated, slow) domain; handlers here
+  // catch their own errors instead, and the process keeps a last-resort handler (see guardProcess).
   const server = restify.createServer({ name: 'tally', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize: 4 * 1024 * 1024, mapParams: false }));
+  logRequests(server);
   let inFlight = 0;
   let idle: (() => void) | undefined;
 
   server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
     inFlight += 1;
     try {
+      const refused = deps.screenAuthorization?.(req.headers.authorization);
+      if (refused) {
+        log.warn('http.unauthorized', { reason: refused });
+        discard(req);
+        return sendJson(res, 401, { error: 'unauthorized' });
+      }
+      let body: Record<string, unknown>;
+      try {
+        body = await readJsonBody(req, DEFAULT_BODY_LIMITS);
+      } catch (err) {
+        if (!(err instanceof BodyError)) throw err;
+        log.warn('http.rejected', { reason: err.reason, status: err.status });
+        return sendJson(res, err.status, { error: err.reason });
+      }
+      req.body = body;
       await deps.processMessage(req, res);
     } catch (err) {
       log.error('http.failed', { kind: errorKind(err) });
-      if (!res.headersSent) res.send(500, { error: 'internal error' });
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal-error' });
     } finally {
       inFlight -= 1;
       if (inFlight === 0) idle?.();
@@ -33,13 +63,26 @@ export function createServer(deps: ServerDeps): { server: restify.Server; drain(
 
   server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
     const ok = deps.healthy();
-    res.send(ok ? 200 : 503, { status: ok ? 'ok' : 'unavailable' });
+    sendJson(res, ok ? 200 : 503, { status: ok ? 'ok' : 'unavailable' });
   });
 
-  server.on('restifyError', (req: restify.Request, res: restify.Response, err: Error, callback: () => void) => {
-    log.warn('http.rejected', { kind: errorKind(err), path: req.path() });
-    return callback();
-  });
+  // restify's own refusals (unknown route, wrong method) and anything a handler passed to next(err).
+  server.on(
+    'restifyError',
+    (req: restify.Request, _res: restify.Response, err: Error, callback: () => void) => {
+      const route = req.getRoute()?.path;
+      log.warn('http.rejected', {
+        reason: errorKind(err),
+        route: typeof route === 'string' ? route : 'unmatched',
+      });
+      return callback();
+    },
+  );
+
+  // restify re-emits the HTTP server's events: an 'error' nobody listens to would throw, and an upgrade
+  // nobody takes would leave its socket open.
+  server.on('error', (err: Error) => log.error('http.server-error', { kind: errorKind(err) }));
+  server.on('upgrade', (_req: unknown, socket: Duplex) => socket.destroy());
 
   return {
     server,
@@ -53,4 +96,11 @@ export function createServer(deps: ServerDeps): { server: restify.Server; drain(
         };
       }),
   };
+}
+
+/** A small JSON answer written directly, whatever the request's Accept header says. */
+export function sendJson(res: ServerResponse, status: number, body: Record<string, unknown>): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
+  res.end(text);
 }

@@ -1,56 +1,134 @@
+import type { Config } from '../config.ts';
 import { AttachmentError } from '../conversation/link.ts';
 import type { Attachment } from '../conversation/types.ts';
+import { log } from '../log.ts';
+
+/** What decides where files may come from and how long a download may take. */
+export type AttachmentPolicy = Pick<Config, 'microsoftAppId' | 'maxUploadBytes' | 'downloadTimeoutMs'>;
 
 /**
- * Downloads a file the user attached, only from the channel's own attachment service (same origin as the
- * activity's serviceUrl) or inline base64 data, and never more than `maxBytes`.
+ * Downloads a file the user attached, never more than `maxUploadBytes` and never for longer than
+ * `downloadTimeoutMs` in all (connecting, headers and every byte of the body). Inline `data:` URLs are
+ * decoded. Anything else must come from the channel's own service (same origin as the activity's
+ * serviceUrl): with an app id that service must be https; without one (the Emulator's local mode, where
+ * nobody is authenticated) it must also be on this machine, so a request cannot send Tally to fetch from
+ * an internal host.
  */
 export async function fetchAttachment(
   attachment: Attachment,
   serviceUrl: string | undefined,
-  maxBytes: number,
+  policy: AttachmentPolicy,
   token?: () => Promise<string | undefined>,
 ): Promise<Buffer> {
-  const limitMb = Math.round(maxBytes / 1024 / 1024);
+  const maxBytes = policy.maxUploadBytes;
   const url = attachment.contentUrl;
-  if (url?.startsWith('data:')) {
-    const comma = url.indexOf(',');
-    const data = Buffer.from(url.slice(comma + 1), url.slice(0, comma).includes(';base64') ? 'base64' : 'utf8');
-    if (data.length > maxBytes) throw new AttachmentError('too-large', limitMb);
-    return data;
-  }
-  if (!url || !serviceUrl || !sameOrigin(url, serviceUrl)) throw new AttachmentError('not-allowed');
+  if (url?.startsWith('data:')) return decodeDataUrl(url, maxBytes);
+  if (!url || !serviceUrl || !mayDownload(url, serviceUrl, policy.microsoftAppId !== ''))
+    throw new AttachmentError('not-allowed');
   const headers: Record<string, string> = {};
   const bearer = await token?.();
   if (bearer) headers.Authorization = `Bearer ${bearer}`;
+  return withDeadline(policy.downloadTimeoutMs, (signal) => download(url, headers, maxBytes, signal));
+}
+
+/**
+ * Whether `url` may be fetched for an activity that came from `serviceUrl`: same origin always; https
+ * when authenticated; loopback when not.
+ */
+export function mayDownload(url: string, serviceUrl: string, authenticated: boolean): boolean {
+  let file: URL;
+  let service: URL;
+  try {
+    file = new URL(url);
+    service = new URL(serviceUrl);
+  } catch {
+    return false;
+  }
+  if (file.username || file.password) return false;
+  if (authenticated)
+    return file.protocol === 'https:' && service.protocol === 'https:' && file.host === service.host;
+  if (!isLoopback(service.hostname) || !isLoopback(file.hostname)) return false;
+  if (file.protocol !== 'http:' && file.protocol !== 'https:') return false;
+  // The Emulator names its own service "localhost" or "127.0.0.1" interchangeably.
+  return file.protocol === service.protocol && file.port === service.port;
+}
+
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
+function decodeDataUrl(url: string, maxBytes: number): Buffer {
+  const comma = url.indexOf(',');
+  if (comma < 0) throw new AttachmentError('unreachable');
+  const base64 = url.slice(0, comma).includes(';base64');
+  const payload = url.slice(comma + 1);
+  // Refuse by the encoded length first, so an oversized payload is never decoded.
+  if ((base64 ? Math.floor((payload.length * 3) / 4) - 2 : payload.length) > maxBytes)
+    throw tooLarge(maxBytes);
+  const data = Buffer.from(payload, base64 ? 'base64' : 'utf8');
+  if (data.length > maxBytes) throw tooLarge(maxBytes);
+  return data;
+}
+
+/**
+ * Runs `work` with a signal that aborts at the deadline, and gives up waiting at the deadline even if the
+ * work ignores its signal: the deadline covers the whole download, not just the response headers.
+ */
+export async function withDeadline<T>(
+  timeoutMs: number,
+  work: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      log.warn('attachment.timed-out', { ms: timeoutMs });
+      reject(new AttachmentError('unreachable'));
+    }, timeoutMs);
+  });
+  try {
+    return await Promise.race([work(controller.signal), deadline]);
+  } finally {
+    clearTimeout(timer);
+    // Stops a body still streaming after a refusal (too large) as well.
+    controller.abort();
+  }
+}
+
+async function download(
+  url: string,
+  headers: Record<string, string>,
+  maxBytes: number,
+  signal: AbortSignal,
+): Promise<Buffer> {
   let res: Response;
   try {
-    res = await fetch(url, { headers, redirect: 'error', signal: AbortSignal.timeout(30_000) });
+    res = await fetch(url, { headers, redirect: 'error', signal });
   } catch {
     throw new AttachmentError('unreachable');
   }
   if (!res.ok || !res.body) throw new AttachmentError('unreachable');
   const declared = Number(res.headers.get('content-length') ?? 0);
-  if (declared > maxBytes) throw new AttachmentError('too-large', limitMb);
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  const reader = res.body.getReader();
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-    size += chunk.length;
-    if (size > maxBytes) throw new AttachmentError('too-large', limitMb);
-    chunks.push(Buffer.from(chunk));
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.length;
+      if (size > maxBytes) throw tooLarge(maxBytes);
+      chunks.push(Buffer.from(value));
+    }
+  } catch (err) {
+    void reader.cancel().catch(() => undefined);
+    throw err instanceof AttachmentError ? err : new AttachmentError('unreachable');
   }
   return Buffer.concat(chunks);
 }
 
-function sameOrigin(a: string, b: string): boolean {
-  try {
-    const ua = new URL(a);
-    const ub = new URL(b);
-    const local = (h: string) => ['localhost', '127.0.0.1', '[::1]'].includes(h);
-    // The Emulator names its own service "localhost" or "127.0.0.1" interchangeably.
-    const hostOk = ua.hostname === ub.hostname || (local(ua.hostname) && local(ub.hostname));
-    return ua.protocol === ub.protocol && hostOk && ua.port === ub.port;
-  } catch {
-    return false;
-  }
+function tooLarge(maxBytes: number): AttachmentError {
+  return new AttachmentError('too-large', Math.round(maxBytes / 1024 / 1024));
 }

@@ -2,12 +2,17 @@
  * The real server (startTally) on 127.0.0.1 with a temporary database, driven over HTTP the way the
  * Emulator and channels drive it.
  */
+import { EventEmitter } from 'node:events';
+import { networkInterfaces } from 'node:os';
+import { ConfigurationBotFrameworkAuthentication, type Request, type Response } from 'botbuilder';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openStore, startTally, type RunningTally } from '../../src/app.ts';
-import { loadConfig } from '../../src/config.ts';
+import { createAdapter } from '../../src/bot/adapter.ts';
+import { BotTemplates } from '../../src/bot/templates.ts';
+import { ConfigError, loadConfig } from '../../src/config.ts';
 import { localDay } from '../../src/day.ts';
 import { importStatement } from '../../src/ingest/importer.ts';
-import { setLogLevel } from '../../src/log.ts';
+import { guardProcess, setLogLevel } from '../../src/log.ts';
 import { loadAcceptance } from '../helpers/acceptance.ts';
 import { messageActivity, postActivity, startChannel, type FakeChannel } from '../helpers/channel.ts';
 import { groceriesWithSpike } from '../helpers/statements.ts';
@@ -17,6 +22,22 @@ const ALERT_POLL_MS = 100;
 
 function start(dbFile: string, env: Record<string, string> = {}): Promise<RunningTally> {
   return startTally(loadConfig({ ...process.env, PORT: '0', TALLY_DB: dbFile, LOG_LEVEL: 'error', MicrosoftAppId: '', ...env }));
+}
+
+/** Collects the structured log lines written while `level` is in force. */
+function captureLogs(level: 'info' | 'warn'): { lines: () => Record<string, unknown>[]; raw: () => string; stop(): void } {
+  const written: string[] = [];
+  const write = process.stderr.write.bind(process.stderr);
+  setLogLevel(level);
+  process.stderr.write = ((chunk: string | Uint8Array) => written.push(String(chunk)) > 0) as typeof process.stderr.write;
+  return {
+    raw: () => written.join(''),
+    lines: () => written.join('').split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>),
+    stop() {
+      process.stderr.write = write;
+      setLogLevel('error');
+    },
+  };
 }
 
 const texts = (body: { activities?: { text?: string }[] } | undefined) => (body?.activities ?? []).map((a) => a.text ?? '');
@@ -51,6 +72,35 @@ describe('the running server', () => {
     const res = await fetch(`http://127.0.0.1:${tally.port}/healthz`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('listens on loopback only, with no app id and no HOST', async () => {
+    expect(tally.host).toBe('127.0.0.1');
+    const outside = Object.values(networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal);
+    if (outside) await expect(fetch(`http://${outside.address}:${tally.port}/healthz`)).rejects.toThrow();
+  });
+
+  it('writes one access line per request: method, route, status, duration, bytes; no query, ids or text', async () => {
+    const logs = captureLogs('info');
+    try {
+      await fetch(`http://127.0.0.1:${tally.port}/healthz?user=alice`);
+      await postActivity(tally.port, messageActivity('How much went on groceries last month?', { user: 'alice', conversation: 'c-log', serviceUrl: channel.serviceUrl, expectReplies: true }));
+      await fetch(`http://127.0.0.1:${tally.port}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }, body: 'not gzip at all' });
+    } finally {
+      logs.stop();
+    }
+    const access = logs.lines().filter((l) => l.event === 'http.request');
+    expect(access.map((l) => [l.method, l.route, l.status])).toEqual([
+      ['GET', '/healthz', 200],
+      ['POST', '/api/messages', 200],
+      ['POST', '/api/messages', 400],
+    ]);
+    for (const line of access) {
+      expect(line.ms).toBeTypeOf('number');
+      expect(line.bytesOut).toBeGreaterThan(0);
+    }
+    expect(access[1]?.bytesIn).toBeGreaterThan(100);
+    expect(logs.raw()).not.toMatch(/alice|groceries|611|user=/);
   });
 
   it('with deliveryMode expectReplies, the replies come back in the HTTP response', async () => {
@@ -93,7 +143,11 @@ describe('the running server', () => {
   });
 
   it('sends a proactive alert for an unusual charge imported outside the chat, once', async () => {
-    // A normal-mode message stores where Nina can be reached.
+    // Nina is someone Tally holds (a message alone creates nobody); her normal-mode message stores where
+    // she can be reached.
+    const held = await openStore(temp.file);
+    await held.users.ensure('nina');
+    held.close();
     await postActivity(tally.port, messageActivity('hi', { user: 'nina', conversation: 'c-nina', serviceUrl: channel.serviceUrl }));
     await channel.waitFor((r) => r.activity.conversation?.id === 'c-nina');
     const before = channel.received.length;
@@ -169,5 +223,153 @@ describe('with a MicrosoftAppId', () => {
       { Authorization: 'Bearer eyJhbGciOiJub25lIn0.eyJhdWQiOiJ4In0.' },
     );
     expect(status).toBe(401);
+  });
+
+  const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  const claims = { iss: 'https://api.botframework.com', aud: '00000000-0000-0000-0000-000000000001', exp: now + 600 };
+  const signed = (c: object) => `Bearer ${b64({ alg: 'RS256', kid: 'k1' })}.${b64(c)}.c2lnbmF0dXJl`;
+  // [what, Authorization header, reason logged]; none of them reaches the network or a turn.
+  const badTokens: [string, string | undefined, string][] = [
+    ['missing', undefined, 'missing'],
+    ['garbage', 'Bearer garbage', 'malformed'],
+    ['another scheme', 'Basic bWFsbG9yeTpwdw==', 'not-bearer'],
+    ['unsigned (alg none)', `Bearer ${b64({ alg: 'none' })}.${b64(claims)}.`, 'unsigned'],
+    ['signed with a shared secret (HS256)', `Bearer ${b64({ alg: 'HS256' })}.${b64(claims)}.c2ln`, 'unsigned'],
+    ['expired an hour ago', signed({ ...claims, exp: now - 3600 }), 'expired'],
+    ['not valid for another hour', signed({ ...claims, nbf: now + 3600 }), 'not-yet-valid'],
+    ['from a foreign issuer', signed({ ...claims, iss: 'https://login.example.com/' }), 'refused'],
+  ];
+  it.each(badTokens)('answers 401 to a token that is %s, with one structured line and no token in the logs', async (_what, header, reason) => {
+    const logs = captureLogs('warn');
+    let status: number;
+    try {
+      ({ status } = await postActivity(
+        tally.port,
+        messageActivity('hi', { user: 'mallory', conversation: 'c-auth', serviceUrl: 'http://127.0.0.1:9/', expectReplies: true }),
+        header ? { Authorization: header } : {},
+      ));
+    } finally {
+      logs.stop();
+    }
+    expect(status).toBe(401);
+    const refusals = logs.lines().filter((l) => l.event === 'http.unauthorized');
+    expect(refusals).toHaveLength(1);
+    expect(refusals[0]?.reason).toBe(reason);
+    if (header) expect(logs.raw()).not.toContain(header.slice(7, 40));
+    expect(logs.raw()).not.toMatch(/\n\s+at /);
+    expect(await tally.store.users.get('mallory')).toBeUndefined();
+  });
+});
+
+describe('the adapter on its own', () => {
+  const config = loadConfig({ ...process.env, MicrosoftAppId: '', LOG_LEVEL: 'error' });
+  const templates = BotTemplates.load(config.dialogsDir);
+  /** The SDK's own authentication, except that checking a request fails the way it is told to. */
+  class FailingAuthentication extends ConfigurationBotFrameworkAuthentication {
+    constructor(private readonly failure: unknown) {
+      super({});
+    }
+    override authenticateRequest(): Promise<never> {
+      return Promise.reject(this.failure);
+    }
+  }
+  function fakeResponse() {
+    const r = { code: 0, body: undefined as unknown, ended: false, socket: null };
+    return Object.assign(r, { status: (c: number) => (r.code = c), send: (b: unknown) => (r.body = b), end: () => (r.ended = true), header: () => undefined });
+  }
+  const request = (body: Record<string, unknown>): Request => ({ method: 'POST', headers: { authorization: 'Bearer x.y.z' }, body });
+  const message = () => messageActivity('hi', { user: 'nina', conversation: 'c-unit', serviceUrl: 'http://127.0.0.1:9/' });
+  const named = (name: string, extra: object = {}) => Object.assign(new Error('Unauthorized. Invalid AppId passed on token: 1234'), { name }, extra);
+
+  // What CloudAdapter.process turns into 500 with a stack trace, each a 401 here.
+  it.each([
+    ['the SDK’s AuthenticationError', named('Error', { statusCode: 401 }), 'refused'],
+    ['a bad signature (JsonWebTokenError)', named('JsonWebTokenError'), 'invalid-token'],
+    ['an expired token (TokenExpiredError)', named('TokenExpiredError'), 'expired'],
+    ['signing keys out of reach (FetchError)', named('FetchError', { code: 'ENOTFOUND' }), 'keys-unavailable'],
+    ['anything else', new TypeError('cannot read properties of undefined'), 'unverifiable'],
+  ])('answers 401 when authentication fails with %s, and runs no turn', async (_what, failure, reason) => {
+    const adapter = createAdapter(config, templates, undefined, new FailingAuthentication(failure));
+    const res = fakeResponse();
+    const logic = vi.fn(async () => undefined);
+    const logs = captureLogs('warn');
+    try {
+      await adapter.process(request(message()), res as unknown as Response, logic);
+    } finally {
+      logs.stop();
+    }
+    expect([res.code, res.body, res.ended]).toEqual([401, { error: 'unauthorized' }, true]);
+    expect(logic).not.toHaveBeenCalled();
+    expect(logs.lines().map((l) => [l.event, l.reason])).toEqual([['http.unauthorized', reason]]);
+    expect(logs.raw()).not.toContain('1234');
+  });
+
+  it('answers 400 to an activity without a recipient, and 200 after a turn for a whole one', async () => {
+    const adapter = createAdapter(config, templates);
+    const logic = vi.fn(async () => undefined);
+    const broken = fakeResponse();
+    const { recipient: _recipient, ...withoutRecipient } = message();
+    await adapter.process(request(withoutRecipient), broken as unknown as Response, logic);
+    expect([broken.code, broken.body]).toEqual([400, { error: 'invalid-activity' }]);
+    expect(logic).not.toHaveBeenCalled();
+    const whole = fakeResponse();
+    await adapter.process({ ...request(message()), headers: {} }, whole as unknown as Response, logic);
+    expect(whole.code).toBe(200);
+    expect(logic).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('configuration of the HTTP edge', () => {
+  const env = { PORT: '0' };
+  it('listens on loopback without an app id, everywhere with one, and where HOST says if set', () => {
+    expect(loadConfig({ ...env }).host).toBe('127.0.0.1');
+    expect(loadConfig({ ...env, MicrosoftAppId: 'app' }).host).toBeUndefined();
+    expect(loadConfig({ ...env, HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+  });
+  it('reads the download deadline, 30 s unless set, and refuses nonsense', () => {
+    expect(loadConfig(env).downloadTimeoutMs).toBe(30_000);
+    expect(loadConfig({ ...env, TALLY_DOWNLOAD_TIMEOUT_MS: '1500' }).downloadTimeoutMs).toBe(1500);
+    expect(() => loadConfig({ ...env, TALLY_DOWNLOAD_TIMEOUT_MS: 'soon' })).toThrow(ConfigError);
+  });
+  it('warns once at start-up when the unauthenticated mode listens beyond loopback', async () => {
+    const temp = tempDbFile();
+    const logs = captureLogs('warn');
+    let open: RunningTally | undefined;
+    try {
+      open = await start(temp.file, { HOST: '0.0.0.0' });
+    } finally {
+      logs.stop();
+      await open?.close();
+      temp.remove();
+    }
+    expect(logs.lines().filter((l) => l.event === 'server.unauthenticated-beyond-loopback')).toEqual([expect.objectContaining({ host: '0.0.0.0' })]);
+  });
+});
+
+describe('the last-resort handlers', () => {
+  it('log an escaped error as one line and keep serving; only a burst of them ends the process', () => {
+    const proc = new EventEmitter();
+    const exit = vi.fn();
+    guardProcess(proc, exit, { count: 3, windowMs: 60_000 });
+    const logs = captureLogs('warn');
+    try {
+      proc.emit('unhandledRejection', new RangeError('amount 4999.99 out of range'));
+      proc.emit('uncaughtException', Object.assign(new Error('incorrect header check'), { code: 'Z_DATA_ERROR' }), 'uncaughtException');
+      expect(exit).not.toHaveBeenCalled();
+      proc.emit('uncaughtException', new Error('again'), 'uncaughtException');
+      proc.emit('uncaughtException', new Error('and again'), 'uncaughtException');
+    } finally {
+      logs.stop();
+    }
+    expect(logs.lines().map((l) => [l.event, l.kind])).toEqual([
+      ['process.unhandled-rejection', 'RangeError'],
+      ['process.uncaught-exception', 'Error:Z_DATA_ERROR'],
+      ['process.uncaught-exception', 'Error'],
+      ['process.uncaught-exception', 'Error'],
+      ['process.unstable', undefined],
+    ]);
+    expect(logs.raw()).not.toMatch(/4999|header check/);
+    expect(exit).toHaveBeenCalledExactlyOnceWith(1);
   });
 });
