@@ -8,7 +8,7 @@ import { loadConfig } from '../../src/config.ts';
 import { localDay } from '../../src/day.ts';
 import { importStatement } from '../../src/ingest/importer.ts';
 import { setLogLevel } from '../../src/log.ts';
-import { loadAcceptance } from '../helpers/acceptance.ts';
+import { loadHousehold } from '../helpers/household.ts';
 import { messageActivity, postActivity, startChannel, type FakeChannel } from '../helpers/channel.ts';
 import { realTemplates } from '../helpers/chat.ts';
 import { countRows } from '../helpers/db.ts';
@@ -16,22 +16,22 @@ import { groceriesWithSpike } from '../helpers/statements.ts';
 import { tempDbFile } from '../helpers/store.ts';
 
 const ALERT_POLL_MS = 100;
-const ALICE_ACCOUNTS = ['Chase Checking', 'Chase Sapphire', 'Amex Gold', 'Capital One Quicksilver'];
+const MAYA_ACCOUNTS = ['BofA Checking', 'Discover It'];
 
 const temp = tempDbFile();
 let tally: RunningTally;
 let channel: FakeChannel;
-let aliceMerchants: string[];
+let mayaMerchants: string[];
 
 beforeAll(async () => {
   setLogLevel('error');
   vi.stubEnv('TALLY_ALERT_POLL_MS', String(ALERT_POLL_MS));
   const seed = await openStore(temp.file);
-  await loadAcceptance(seed, ['alice', 'bob']);
+  await loadHousehold(seed, ['maya', 'theo']);
   await seed.users.recordConsent('nina');
-  // Names of alice's own shops (bob's shops are his to see), long enough not to occur by chance.
-  const bobs = new Set((await seed.queries.merchants('bob')).map((m) => m.name));
-  aliceMerchants = (await seed.queries.merchants('alice')).map((m) => m.name).filter((m) => m.length >= 5 && !bobs.has(m));
+  // Names of maya's own shops (theo's shops are his to see), long enough not to occur by chance.
+  const theos = new Set((await seed.queries.merchants('theo')).map((m) => m.name));
+  mayaMerchants = (await seed.queries.merchants('maya')).map((m) => m.name).filter((m) => m.length >= 5 && !theos.has(m));
   seed.close();
   channel = await startChannel();
   tally = await startTally(loadConfig({ ...process.env, PORT: '0', TALLY_DB: temp.file, LOG_LEVEL: 'error', MicrosoftAppId: '' }));
@@ -50,9 +50,9 @@ async function say(user: string, conversation: string, text: string, group = fal
   return (body?.activities ?? []).map((a) => a.text ?? '').join('\n');
 }
 
-/** Nothing of alice's: no account or merchant name of hers, and no money figure at all. */
+/** Nothing of maya's: no account or merchant name of hers, and no money figure at all. */
 function expectNothingOfAlice(text: string, where: string): void {
-  for (const name of [...ALICE_ACCOUNTS, ...aliceMerchants]) expect(text.toLowerCase(), `${where}: ${name}`).not.toContain(name.toLowerCase());
+  for (const name of [...MAYA_ACCOUNTS, ...mayaMerchants]) expect(text.toLowerCase(), `${where}: ${name}`).not.toContain(name.toLowerCase());
   expect(text, `${where}: a figure`).not.toMatch(/\$\s?\d/);
 }
 
@@ -65,67 +65,67 @@ function wordings(template: string): Set<string> {
 
 describe('two and three people in one conversation', () => {
   it('B neither sees A’s answers nor answers A’s question', async () => {
-    expect(await say('alice', 'shared-1', 'How much went on groceries last month?')).toContain('$611.32');
+    expect(await say('maya', 'shared-1', 'How much went on groceries last month?')).toContain('$414.59');
     const follow = await say('dave', 'shared-1', 'and in January?');
     expectNothingOfAlice(follow, 'dave’s follow-up');
     expectNothingOfAlice(await say('dave', 'shared-1', 'break that down by merchant'), 'dave’s breakdown');
 
-    expect(await say('alice', 'shared-1', 'unlink Amex Gold')).toContain('Amex Gold');
+    expect(await say('maya', 'shared-1', 'unlink Discover It')).toContain('Discover It');
     const yes = await say('dave', 'shared-1', 'yes');
     expectNothingOfAlice(yes, 'dave’s yes');
     expect(yes).not.toMatch(/unlinked/i);
-    expect((await tally.store.accounts.list('alice')).map((a) => a.name)).toContain('Amex Gold');
+    expect((await tally.store.accounts.list('maya')).map((a) => a.name)).toContain('Discover It');
     // Alice's question is still hers to answer.
-    expect(await say('alice', 'shared-1', 'no')).toMatch(/kept|nothing (was )?(changed|removed)|keep/i);
-    expect((await tally.store.accounts.list('alice')).map((a) => a.name)).toContain('Amex Gold');
+    expect(await say('maya', 'shared-1', 'no')).toMatch(/kept|nothing (was )?(changed|removed)|keep/i);
+    expect((await tally.store.accounts.list('maya')).map((a) => a.name)).toContain('Discover It');
   });
 
   it('C’s "yes" cannot confirm A’s "delete my data", and neither can B’s', async () => {
-    const alice = transactionsOf('alice');
-    const bob = transactionsOf('bob');
-    expect(alice).toBeGreaterThan(100);
-    expect(bob).toBeGreaterThan(10);
-    expect(await say('alice', 'shared-2', 'delete my data')).toMatch(/can't be undone/i);
-    for (const other of ['bob', 'dave']) {
+    const maya = transactionsOf('maya');
+    const theo = transactionsOf('theo');
+    expect(maya).toBeGreaterThan(50);
+    expect(theo).toBeGreaterThan(10);
+    expect(await say('maya', 'shared-2', 'delete my data')).toMatch(/can't be undone/i);
+    for (const other of ['theo', 'dave']) {
       const reply = await say(other, 'shared-2', 'Yes, delete everything');
       expectNothingOfAlice(reply, `${other}’s yes`);
       expect(reply, `${other}’s yes`).not.toMatch(/deleted/i);
     }
-    expect(transactionsOf('alice')).toBe(alice);
-    expect(transactionsOf('bob')).toBe(bob);
-    expect(await say('alice', 'shared-2', 'no')).not.toMatch(/deleted/i);
-    expect(transactionsOf('alice')).toBe(alice);
+    expect(transactionsOf('maya')).toBe(maya);
+    expect(transactionsOf('theo')).toBe(theo);
+    expect(await say('maya', 'shared-2', 'no')).not.toMatch(/deleted/i);
+    expect(transactionsOf('maya')).toBe(maya);
   });
 });
 
 describe('a group chat', () => {
-  const ASKS = ['How much went on groceries last month?', 'show my subscriptions', 'any unusual charges?', 'what is my balance?', 'unlink Amex Gold', 'delete my data', 'yes', 'try the demo', 'link an account', 'Amex Gold'];
+  const ASKS = ['How much went on groceries last month?', 'show my subscriptions', 'any unusual charges?', 'what is my balance?', 'unlink Discover It', 'delete my data', 'yes', 'try the demo', 'link an account', 'Discover It'];
 
   it('answers money questions only with "ask me privately", in the same words whoever asks', async () => {
     const asked = wordings('AskPrivately');
-    for (const user of ['alice', 'bob', 'dave']) {
+    for (const user of ['maya', 'theo', 'dave']) {
       for (const text of ASKS) {
         const reply = await say(user, 'team-chat', text, true);
         expect(asked.has(reply), `${user}: "${text}" → ${reply}`).toBe(true);
       }
     }
-    expect(transactionsOf('alice')).toBeGreaterThan(100);
-    expect((await tally.store.accounts.list('alice')).map((a) => a.name)).toContain('Amex Gold');
+    expect(transactionsOf('maya')).toBeGreaterThan(50);
+    expect((await tally.store.accounts.list('maya')).map((a) => a.name)).toContain('Discover It');
     expect(countRows(tally.store, 'accounts', 'user_id = ?', 'dave')).toBe(0);
   });
 
   it('answers help, privacy and greetings without saying who has linked anything', async () => {
     for (const [text, template] of [['help', 'Help'], ['what do you keep about me?', 'PrivacyInGroup'], ['hi', 'GreetingInGroup']] as const) {
-      const replies = await Promise.all(['alice', 'dave'].map((u) => say(u, 'team-chat', text, true)));
+      const replies = await Promise.all(['maya', 'dave'].map((u) => say(u, 'team-chat', text, true)));
       expect(replies[0], text).toBe(realTemplates().render(template));
       expect(replies[1], text).toBe(replies[0]);
     }
-    expect(await say('alice', 'team-chat', 'what do you keep about me?', true)).not.toMatch(/right now i hold/i);
+    expect(await say('maya', 'team-chat', 'what do you keep about me?', true)).not.toMatch(/right now i hold/i);
   });
 
   it('keeps no dialog state and no reference for a group, and downloads no file dropped in it', async () => {
     const { body } = await postActivity(tally.port, {
-      ...messageActivity('', { user: 'alice', conversation: 'team-chat', serviceUrl: channel.serviceUrl, expectReplies: true, group: true }),
+      ...messageActivity('', { user: 'maya', conversation: 'team-chat', serviceUrl: channel.serviceUrl, expectReplies: true, group: true }),
       attachments: [{ name: 'amex.csv', contentType: 'text/csv', contentUrl: `${channel.serviceUrl}v3/attachments/a1/views/original` }],
     });
     expect(wordings('AskPrivately').has(body?.activities?.[0]?.text ?? '')).toBe(true);
@@ -140,10 +140,10 @@ describe('a group chat', () => {
       id: 'group-update-1',
       channelId: 'emulator',
       serviceUrl: channel.serviceUrl,
-      from: { id: 'alice', name: 'alice' },
+      from: { id: 'maya', name: 'maya' },
       recipient: { id: 'tally-bot', name: 'Tally' },
       conversation: { id: 'team-welcome', isGroup: true, conversationType: 'groupChat' },
-      membersAdded: [{ id: 'tally-bot', name: 'Tally' }, { id: 'alice', name: 'alice' }, { id: 'dave', name: 'dave' }],
+      membersAdded: [{ id: 'tally-bot', name: 'Tally' }, { id: 'maya', name: 'maya' }, { id: 'dave', name: 'dave' }],
     });
     const welcome = await channel.waitFor((r) => r.activity.conversation?.id === 'team-welcome');
     expect(welcome.activity.text).toBe(realTemplates().render('WelcomeInGroup'));

@@ -13,7 +13,7 @@ import { ConfigError, loadConfig } from '../../src/config.ts';
 import { localDay } from '../../src/day.ts';
 import { importStatement } from '../../src/ingest/importer.ts';
 import { guardProcess, setLogLevel } from '../../src/log.ts';
-import { loadAcceptance } from '../helpers/acceptance.ts';
+import { loadHousehold } from '../helpers/household.ts';
 import { messageActivity, postActivity, startChannel, type FakeChannel } from '../helpers/channel.ts';
 import { groceriesWithSpike } from '../helpers/statements.ts';
 import { tempDbFile } from '../helpers/store.ts';
@@ -57,7 +57,7 @@ describe('the running server', () => {
 
   beforeAll(async () => {
     const seed = await openStore(temp.file);
-    await loadAcceptance(seed, ['alice']);
+    await loadHousehold(seed, ['maya']);
     seed.close();
     channel = await startChannel();
     tally = await start(temp.file);
@@ -83,8 +83,8 @@ describe('the running server', () => {
   it('writes one access line per request: method, route, status, duration, bytes; no query, ids or text', async () => {
     const logs = captureLogs('info');
     try {
-      await fetch(`http://127.0.0.1:${tally.port}/healthz?user=alice`);
-      await postActivity(tally.port, messageActivity('How much went on groceries last month?', { user: 'alice', conversation: 'c-log', serviceUrl: channel.serviceUrl, expectReplies: true }));
+      await fetch(`http://127.0.0.1:${tally.port}/healthz?user=maya`);
+      await postActivity(tally.port, messageActivity('How much went on groceries last month?', { user: 'maya', conversation: 'c-log', serviceUrl: channel.serviceUrl, expectReplies: true }));
       await fetch(`http://127.0.0.1:${tally.port}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }, body: 'not gzip at all' });
     } finally {
       logs.stop();
@@ -100,28 +100,28 @@ describe('the running server', () => {
       expect(line.bytesOut).toBeGreaterThan(0);
     }
     expect(access[1]?.bytesIn).toBeGreaterThan(100);
-    expect(logs.raw()).not.toMatch(/alice|groceries|611|user=/);
+    expect(logs.raw()).not.toMatch(/maya|groceries|414|user=/);
   });
 
   it('with deliveryMode expectReplies, the replies come back in the HTTP response', async () => {
     const { status, body } = await postActivity(
       tally.port,
-      messageActivity('How much went on groceries last month?', { user: 'alice', conversation: 'c-expect', serviceUrl: channel.serviceUrl, expectReplies: true }),
+      messageActivity('How much went on groceries last month?', { user: 'maya', conversation: 'c-expect', serviceUrl: channel.serviceUrl, expectReplies: true }),
     );
     expect(status).toBe(200);
-    expect(texts(body).join('\n')).toContain('$611.32');
+    expect(texts(body).join('\n')).toContain('$414.59');
     expect(channel.received).toEqual([]);
   });
 
   it('in normal mode, replies are POSTed to the channel as replies to the message', async () => {
-    const activity = messageActivity('How much went on groceries last month?', { user: 'alice', conversation: 'c-normal', serviceUrl: channel.serviceUrl });
+    const activity = messageActivity('How much went on groceries last month?', { user: 'maya', conversation: 'c-normal', serviceUrl: channel.serviceUrl });
     const { status } = await postActivity(tally.port, activity);
     expect(status).toBeLessThan(300);
     const reply = await channel.waitFor((r) => r.activity.conversation?.id === 'c-normal');
     expect(reply.method).toBe('POST');
     expect(reply.path).toBe(`/v3/conversations/c-normal/activities/${activity.id as string}`);
     expect(reply.activity).toMatchObject({ type: 'message', replyToId: activity.id });
-    expect(reply.activity.text).toContain('$611.32');
+    expect(reply.activity.text).toContain('$414.59');
   });
 
   it('a conversationUpdate with a new member gets the welcome', async () => {

@@ -5,7 +5,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Attachment, Pending, Understanding } from '../../src/conversation/types.ts';
 import type { Store } from '../../src/store/index.ts';
-import { ACCEPTANCE_NOW, ACCEPTANCE_TODAY, loadAcceptance } from '../helpers/acceptance.ts';
+import { HOUSEHOLD_NOW, HOUSEHOLD_TODAY, loadHousehold } from '../helpers/household.ts';
 import { Chat, play, realUnderstanding } from '../helpers/chat.ts';
 import { countRows } from '../helpers/db.ts';
 import { memoryStore } from '../helpers/store.ts';
@@ -21,10 +21,10 @@ const REACH = {
   'account-type': ['link an account', 'yes', 'My Everyday'],
   upload: ['link an account', 'yes', 'My Everyday', 'checking'],
   'import-question': ['link an account', 'yes', 'My Everyday', 'checking', { file: FILE }],
-  'confirm-unlink': ['unlink Amex Gold'],
+  'confirm-unlink': ['unlink Alliant Checking'],
   'confirm-delete': ['delete all my data'],
   'confirm-demo': ['try the demo'],
-  clarify: ['how much did I spend on chase last month'],
+  clarify: ['how much did I spend on alliant last month'],
 } satisfies Record<Pending['kind'], (string | { file: Attachment })[]>;
 
 const SAYINGS = {
@@ -45,19 +45,19 @@ beforeAll(async () => {
 });
 beforeEach(async () => {
   store = await memoryStore();
-  await loadAcceptance(store, ['alice']);
+  await loadHousehold(store, ['theo']);
 });
 
 function chat(): Chat {
-  return new Chat({ store, understanding, userId: 'alice', today: ACCEPTANCE_TODAY, now: ACCEPTANCE_NOW, fetchAttachment: async () => AMBIGUOUS });
+  return new Chat({ store, understanding, userId: 'theo', today: HOUSEHOLD_TODAY, now: HOUSEHOLD_NOW, fetchAttachment: async () => AMBIGUOUS });
 }
 
-/** What alice holds, to show an interruption changed nothing. */
+/** What theo holds, to show an interruption changed nothing. */
 function holdings(): Record<string, number> {
   return {
-    accounts: countRows(store, 'accounts', 'user_id = ?', 'alice'),
-    transactions: countRows(store, 'transactions', 'user_id = ?', 'alice'),
-    batches: countRows(store, 'import_batches', 'user_id = ?', 'alice'),
+    accounts: countRows(store, 'accounts', 'user_id = ?', 'theo'),
+    transactions: countRows(store, 'transactions', 'user_id = ?', 'theo'),
+    batches: countRows(store, 'import_batches', 'user_id = ?', 'theo'),
   };
 }
 
@@ -89,7 +89,7 @@ describe('interruptions while the bot waits', () => {
     }
     // Nothing was named, imported, unlinked, loaded or deleted by the interruption.
     expect(holdings(), where).toEqual(before);
-    expect((await store.accounts.list('alice')).map((a) => a.name), where).not.toContain(says);
+    expect((await store.accounts.list('theo')).map((a) => a.name), where).not.toContain(says);
   });
 
   it('"delete my data" while an account name is awaited is a delete, and "yes" then deletes', async () => {
@@ -98,10 +98,10 @@ describe('interruptions while the bot waits', () => {
       { says: 'link an account', template: 'LinkExplain' },
       { says: 'yes', template: 'AskAccountName' },
       { says: 'delete my data', template: 'ConfirmDelete', notText: ['checking account'] },
-      { says: 'Yes, delete everything', template: 'DeletedEverything', data: { accounts: 4 } },
+      { says: 'Yes, delete everything', template: 'DeletedEverything', data: { accounts: 2 } },
     ]);
     expect(holdings()).toEqual({ accounts: 0, transactions: 0, batches: 0 });
-    expect(await store.users.get('alice')).toBeUndefined();
+    expect(await store.users.get('theo')).toBeUndefined();
   });
 
   it('an answer that only sounds like a command still answers: "both" picks both accounts', async () => {
@@ -118,6 +118,6 @@ describe('interruptions while the bot waits', () => {
       { says: 'no', template: 'KeptData' },
     ]);
     expect(c.state.pending).toBeUndefined();
-    expect((await store.accounts.list('alice')).map((a) => a.name)).toContain('Amex Gold');
+    expect((await store.accounts.list('theo')).map((a) => a.name)).toContain('Alliant Checking');
   });
 });

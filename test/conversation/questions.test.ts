@@ -1,13 +1,14 @@
 /**
- * Questions and follow-ups, turn by turn, on the acceptance statements (today = 2026-03-10). Amounts marked
- * "truth" are the independently worked-out answers in the shared acceptance set (truth.json).
+ * Questions and follow-ups, turn by turn, on the made-up household (test/fixtures/household; today = 2026-03-05,
+ * so "last month" is February 2026). Each expected amount is worked out by hand from the statement rows named
+ * beside it; card payments between a person's own accounts and pay never count as spending.
  */
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Understanding } from '../../src/conversation/types.ts';
-import { importStatement } from '../../src/ingest/importer.ts';
 import type { Store } from '../../src/store/index.ts';
-import { ACCEPTANCE_NOW, ACCEPTANCE_TODAY, acceptanceBytes, loadAcceptance } from '../helpers/acceptance.ts';
 import { Chat, play, realUnderstanding } from '../helpers/chat.ts';
+import { countRows } from '../helpers/db.ts';
+import { HOUSEHOLD_NOW, HOUSEHOLD_TODAY, loadHousehold } from '../helpers/household.ts';
 import { memoryStore } from '../helpers/store.ts';
 
 let understanding: Understanding;
@@ -19,131 +20,231 @@ beforeAll(async () => {
 
 beforeEach(async () => {
   store = await memoryStore();
-  await loadAcceptance(store);
+  await loadHousehold(store);
 });
 
-const chatFor = (userId: string, on = store) => new Chat({ store: on, understanding, userId, today: ACCEPTANCE_TODAY, now: ACCEPTANCE_NOW });
+const chatFor = (userId: string) =>
+  new Chat({ store, understanding, userId, today: HOUSEHOLD_TODAY, now: HOUSEHOLD_NOW });
+
+// Maya's February spending, $4,206.68: rent 2,150.00 + IKEA 1,146.75 + groceries 414.59 + eating out 286.16
+// + Shell 100.74 (53.08, 47.66) + Amazon 58.61 (38.62, 19.99) + Netflix 17.99 + Spotify 12.99
+// + Peet's 18.85 (6.45, 6.45, 5.95). Left out: pay 6,825.10 (3,412.55 twice) and the card payment of 812.06.
+// Groceries, $414.59: Trader Joe's 73.48 + 59.27 + 61.90 + 57.06, Whole Foods 84.33, Safeway 78.55.
+// Eating out, $286.16: Lucca Osteria 64.18 twice (charged twice), Camino Bistro 142.60, Chipotle 15.20.
+const MAYA_FEBRUARY = '$4,206.68';
 
 describe('spending questions and follow-ups', () => {
   it('answers a spending question, then "and in January?" keeps the subject and takes the period', async () => {
-    await play(chatFor('alice'), [
-      { says: 'How much went on groceries last month?', template: 'SpendingTotal', data: { amount: '$611.32', period: 'February 2026', subject: 'on groceries' } }, // truth
-      { says: 'food spending in December', template: 'SpendingTotal', data: { period: 'December 2025', subject: 'on food' } },
-      { says: 'and in January?', template: 'SpendingTotal', data: { amount: '$1,686.73', period: 'January 2026', subject: 'on food' }, text: ['**$1,686.73** on food in January 2026'] }, // truth
+    await play(chatFor('maya'), [
+      {
+        says: 'How much went on groceries last month?',
+        template: 'SpendingTotal',
+        data: { amount: '$414.59', period: 'February 2026', subject: 'on groceries' },
+      },
+      // Trader Joe's 64.37 + 71.02 + 58.76 + 47.91, Whole Foods 112.58, Safeway 86.40 (groceries 441.04);
+      // Peet's 6.45 + 5.95 + 6.45; Lucca Osteria 58.40; Chipotle 14.85; Sweetgreen 16.25.
+      {
+        says: 'food spending in December',
+        template: 'SpendingTotal',
+        data: { amount: '$549.39', period: 'December 2025', subject: 'on food' },
+        notText: ['263.64'],
+      }, // not Theo's
+      // Trader Joe's 69.14 + 62.80 + 55.63 + 66.19, Safeway 92.14; Peet's 6.45 + 5.95 + 6.45; Lucca Osteria 71.25;
+      // Chipotle 13.95; Sweetgreen 17.40.
+      {
+        says: 'and in January?',
+        template: 'SpendingTotal',
+        data: { amount: '$467.35', period: 'January 2026', subject: 'on food' },
+        text: ['**$467.35** on food in January 2026'],
+      },
     ]);
   });
 
   it('"what about Amazon in February?" keeps the question and takes the new merchant', async () => {
-    await play(chatFor('alice'), [
-      { says: 'How much did Starbucks cost me in December?', template: 'SpendingTotal', data: { amount: '$71.84', subject: 'at Starbucks' }, notText: ['31.91'] }, // truth, not bob's
-      { says: 'what about Amazon in February?', template: 'SpendingTotal', data: { amount: '$474.31', subject: 'at Amazon', period: 'February 2026' } }, // truth
+    await play(chatFor('maya'), [
+      // Peet's on 6, 14 and 21 December: 6.45 + 5.95 + 6.45. Theo's were 4.95 twice.
+      {
+        says: "How much did Peet's cost me in December?",
+        template: 'SpendingTotal',
+        data: { amount: '$18.85', subject: "at Peet's Coffee" },
+        notText: ['9.90'],
+      },
+      {
+        says: 'what about Amazon in February?',
+        template: 'SpendingTotal',
+        data: { amount: '$58.61', subject: 'at Amazon', period: 'February 2026' },
+      },
     ]);
   });
 
   it('"what about Amazon?" keeps the period of the last question', async () => {
-    await play(chatFor('alice'), [
-      { says: 'How much did I spend in total last month?', template: 'SpendingTotal' },
-      { says: 'what about Amazon?', template: 'SpendingTotal', data: { amount: '$474.31', subject: 'at Amazon', period: 'February 2026' } },
+    await play(chatFor('maya'), [
+      {
+        says: 'How much did I spend in total last month?',
+        template: 'SpendingTotal',
+        data: { amount: MAYA_FEBRUARY },
+      },
+      {
+        says: 'what about Amazon?',
+        template: 'SpendingTotal',
+        data: { amount: '$58.61', subject: 'at Amazon', period: 'February 2026' },
+      },
     ]);
   });
 
   it('"break that down by merchant", "show me those" and "show more" work on the last question', async () => {
-    const chat = chatFor('alice');
+    const chat = chatFor('maya');
     const [, breakdown, list, more] = await play(chat, [
-      { says: 'How much did I spend in total last month?', template: 'SpendingTotal', data: { amount: '$5,943.75', period: 'February 2026' } }, // truth
-      { says: 'break that down by merchant', template: 'Breakdown', data: { dimension: 'merchant', period: 'February 2026', total: '$5,943.75' } },
-      { says: 'show me those', template: 'TransactionList', data: { period: 'February 2026', from: 1, to: 10, more: true }, text: ['(1–10, newest first)'] },
-      { says: 'show more', template: 'TransactionList', data: { period: 'February 2026', from: 11, to: 20 }, text: ['(11–20, newest first)'] },
+      {
+        says: 'How much did I spend in total last month?',
+        template: 'SpendingTotal',
+        data: { amount: MAYA_FEBRUARY, period: 'February 2026' },
+      },
+      {
+        says: 'break that down by merchant',
+        template: 'Breakdown',
+        data: { dimension: 'merchant', period: 'February 2026', total: MAYA_FEBRUARY },
+      },
+      {
+        says: 'show me those',
+        template: 'TransactionList',
+        data: { period: 'February 2026', from: 1, to: 10, more: true },
+        text: ['(1–10, newest first)'],
+        notText: ['812.06'],
+      },
+      {
+        says: 'show more',
+        template: 'TransactionList',
+        data: { period: 'February 2026', from: 11, to: 20 },
+        text: ['(11–20, newest first)'],
+        notText: ['812.06'],
+      },
     ]);
     const rows = (breakdown!.replies[0]!.data as { rows: { label: string; amount: string }[] }).rows;
-    expect(rows[0]).toMatchObject({ label: 'Oakwood Apts', amount: '$2,150.00' });
-    expect(rows.some((r) => r.label === 'Amazon' && r.amount === '$474.31')).toBe(true);
+    expect(rows[0]!.label).toMatch(/^Westgate Property/i);
+    expect(rows[0]!.amount).toBe('$2,150.00');
+    expect(rows[1]).toMatchObject({ label: 'IKEA', amount: '$1,146.75' });
+    expect(rows).toContainEqual(expect.objectContaining({ label: "Trader Joe's", amount: '$251.71' })); // 73.48 + 59.27 + 61.90 + 57.06
+    expect(rows.some((r) => /discover|payment/i.test(r.label))).toBe(false);
     // Page two continues where page one stopped, newest first throughout, all in February.
-    const dates = [list!, more!].flatMap((t) => (t.replies[0]!.data as { rows: { date: string }[] }).rows.map((r) => new Date(`${r.date} UTC`).getTime()));
+    const dates = [list!, more!].flatMap((t) =>
+      (t.replies[0]!.data as { rows: { date: string }[] }).rows.map((r) =>
+        new Date(`${r.date} UTC`).getTime(),
+      ),
+    );
     expect(dates).toHaveLength(20);
     expect(dates).toEqual([...dates].sort((a, b) => b - a));
     expect(dates.every((d) => d >= Date.UTC(2026, 1, 1) && d < Date.UTC(2026, 2, 1))).toBe(true);
     expect(list!.replies[0]!.card).toBeDefined();
   });
 
-  it('each user hears only about their own money', async () => {
-    await play(chatFor('bob'), [
-      { says: 'How much did Starbucks cost me in December?', template: 'SpendingTotal', data: { amount: '$31.91' }, notText: ['71.84'] }, // truth
-      { says: 'How much money do I have?', template: 'Balances', text: ['18,891.19'], notText: ['22,626.58'] }, // truth
+  it('each person hears only about their own money', async () => {
+    await play(chatFor('theo'), [
+      {
+        says: "How much did Peet's cost me in December?",
+        template: 'SpendingTotal',
+        data: { amount: '$9.90' },
+        notText: ['18.85'],
+      }, // 4.95 on 3 and 27 December
+      // The same Safeway: Theo's 71.48 (5 Jan) + 58.90 (19 Jan); Maya's 92.14 is hers.
+      {
+        says: 'How much did I spend at Safeway in January?',
+        template: 'SpendingTotal',
+        data: { amount: '$130.38' },
+        notText: ['92.14'],
+      },
+      // The ledger balances the two OFX files end with; Maya's checking ends at 11,749.28.
+      {
+        says: 'How much money do I have?',
+        template: 'Balances',
+        text: ['**$21,822.31**', '**$352.28** owed'],
+        notText: ['11,749.28'],
+      },
+      {
+        says: 'Is there anything unusual on my accounts?',
+        template: 'UnusualCharges',
+        data: { count: 0 },
+        notText: ['IKEA', '1,146.75'],
+      },
+    ]);
+    // 3,482.16 at the start + pay 6 × 3,412.55 − rent 4 × 2,150.00 − Shell 347.18 − Safeway 257.09 − card payments 3,003.91.
+    await play(chatFor('maya'), [
+      {
+        says: 'How much money do I have?',
+        template: 'Balances',
+        text: ['$11,749.28'],
+        notText: ['21,822.31', '352.28'],
+      },
     ]);
   });
 
   it('asks about unusual charges within the period asked about', async () => {
-    await play(chatFor('alice'), [
-      { says: 'Is there anything unusual on my accounts?', template: 'UnusualCharges', text: ['$1,249.00 at Best Buy'] }, // truth
-      { says: 'anything unusual in January?', template: 'UnusualCharges', notText: ['Feb 2026'] },
+    await play(chatFor('maya'), [
+      {
+        says: 'Is there anything unusual on my accounts?',
+        template: 'UnusualCharges',
+        text: ['$1,146.75 at IKEA'],
+        notText: ['Westgate', '2,150.00'],
+      },
+      // January's charges are all near her usual ones; the REI jacket ($149.00) was returned.
+      {
+        says: 'anything unusual in January?',
+        template: 'UnusualCharges',
+        data: { count: 0 },
+        notText: ['Feb 2026'],
+      },
     ]);
   });
 });
 
-describe('an account name that fits two accounts', () => {
-  /** Two Chase accounts, and no merchant called Chase to confuse the word with. */
-  async function twoChases(): Promise<Store> {
-    const s = await memoryStore();
-    const add = (accountName: string, accountType: 'checking' | 'credit_card', file: string) =>
-      importStatement(s, { userId: 'carol', accountName, accountType, fileName: file, bytes: acceptanceBytes(file), now: ACCEPTANCE_NOW });
-    await add('Chase Sapphire', 'credit_card', 'alice_chase_sapphire.csv');
-    await add('Chase Checking', 'checking', 'bob_wells_checking.ofx');
-    return s;
-  }
-
-  it.each([
-    ['a typed answer', 'the card'],
-    ['a tapped suggestion', 'Chase Sapphire'],
-    ['an ordinal', 'the second one'],
-  ])('asks which one, and %s resolves it', async (_how, answer) => {
-    const s = await twoChases();
-    const direct = await chatFor('carol', s).say('how much did I spend on Chase Sapphire last month');
-    expect(direct.replies[0]).toMatchObject({ template: 'SpendingTotal', data: { accounts: 'on Chase Sapphire' } });
-    const chat = chatFor('carol', s);
-    await play(chat, [
-      { says: 'how much did I spend on chase last month', template: 'Clarify', data: { kind: 'account', options: ['Chase Checking', 'Chase Sapphire'] }, text: ['Chase Checking', 'Chase Sapphire'] },
-      { says: answer, template: 'SpendingTotal', data: { accounts: 'on Chase Sapphire', accountCount: 1, period: 'February 2026', amount: direct.replies[0]!.data!.amount } },
+describe('what is not spending', () => {
+  it('a card payment from checking counts on neither account, and pay is income', async () => {
+    await play(chatFor('maya'), [
+      // The card's February charges, without the 812.06 payment: Trader Joe's 251.71, Whole Foods 84.33, Lucca Osteria
+      // 128.36, Camino Bistro 142.60, Chipotle 15.20, Peet's 18.85, Amazon 58.61, Netflix 17.99, Spotify 12.99, IKEA 1,146.75.
+      {
+        says: 'how much did I spend on Discover It last month?',
+        template: 'SpendingTotal',
+        data: { amount: '$1,877.39', accounts: 'on Discover It' },
+        notText: ['812.06'],
+      },
+      {
+        says: 'how much did I earn last month',
+        template: 'Income',
+        data: { amount: '$6,825.10', period: 'February 2026' },
+      }, // 3,412.55 on 13 and 27 Feb
     ]);
-    expect(chat.state.pending).toBeUndefined();
+    // Three paydays in January (2, 16 and 30): 3 × 2,688.40. The 361.84 moved to the Visa is not income.
+    await play(chatFor('theo'), [
+      {
+        says: 'how much did I earn in January',
+        template: 'Income',
+        data: { amount: '$8,065.20' },
+        notText: ['361.84'],
+      },
+    ]);
   });
 
-  it('asks again when the answer fits neither, and lets a new question through', async () => {
-    const chat = chatFor('carol', await twoChases());
-    await play(chat, [
-      { says: 'how much did I spend on chase last month', template: 'Clarify' },
-      { says: 'purple', template: 'ClarifyAgain', data: { options: ['Chase Checking', 'Chase Sapphire'] } },
-      { says: 'How much did Starbucks cost me in December?', template: 'SpendingTotal', data: { subject: 'at Starbucks' } },
+  it('a refund takes its purchase back out of the total', async () => {
+    await play(chatFor('maya'), [
+      // REI 149.00 on 11 January, returned on 24 January.
+      {
+        says: 'how much did I spend at REI in January',
+        template: 'SpendingTotal',
+        data: { nothing: true, subject: 'at REI' },
+      },
+      // Amazon 23.47 + REI 149.00 − 149.00.
+      {
+        says: 'how much on shopping in January?',
+        template: 'SpendingTotal',
+        data: { amount: '$23.47', period: 'January 2026' },
+      },
     ]);
-    expect(chat.state.pending).toBeUndefined();
-  });
-});
-
-describe('category corrections', () => {
-  it('"Starbucks is eating out" re-labels that user’s past Starbucks rows, even right after a question', async () => {
-    const starbucksCategories = async (user: string) => {
-      const id = (await store.queries.merchants(user)).find((m) => m.name === 'Starbucks')!.id;
-      const rows = await store.queries.transactions(user, ['spending'], { merchantIds: [id] }, { limit: 1000, offset: 0 });
-      return new Set(rows.map((r) => r.category));
-    };
-    const bobBefore = await starbucksCategories('bob');
-    const [, corrected] = await play(chatFor('alice'), [
-      { says: 'How much did Starbucks cost me in December?', template: 'SpendingTotal' },
-      { says: 'Starbucks is eating out', template: 'CategoryCorrected', data: { merchant: 'Starbucks', category: 'eating out' } },
-    ]);
-    expect(corrected!.replies[0]!.data!.changed).toBeGreaterThan(10);
-    expect(await starbucksCategories('alice')).toEqual(new Set(['FOOD_AND_DRINK_RESTAURANT']));
-    expect(await starbucksCategories('bob')).toEqual(bobBefore);
-    expect(bobBefore.has('FOOD_AND_DRINK_RESTAURANT')).toBe(false);
-  });
-
-  it('asks for the missing part of a correction', async () => {
-    await play(chatFor('alice'), [{ says: 'Put Zzyzx Widgets under groceries', template: 'CorrectionNeedsDetail' }]);
   });
 });
 
 describe('people without data, and odd input', () => {
-  it('a user with no accounts is told how to start', async () => {
+  it('a person with no accounts is told how to start', async () => {
     await play(chatFor('nobody'), [
       { says: 'How much did I spend on groceries last month?', template: 'NoAccountsYet' },
       { says: 'Any unusual charges?', template: 'NoAccountsYet' },
@@ -160,13 +261,28 @@ describe('people without data, and odd input', () => {
     ['SQL', "'; DROP TABLE transactions; --"],
     ['control characters', 'how much\u0000 on \u0007groceries'],
   ])('%s never throws and gets a sensible reply', async (_name, text) => {
-    const chat = chatFor('alice');
+    const chat = chatFor('maya');
     const turn = await chat.say(text);
     expect(turn.replies.length).toBeGreaterThan(0);
     expect(turn.texts.every((t) => t.length > 0)).toBe(true);
-    expect(['Fallback', 'SpendingTotal', 'NoDataForPeriod', 'Help']).toContain(turn.replies[0]!.template);
+    expect([
+      'Fallback',
+      'SpendingTotal',
+      'NoDataForPeriod',
+      'Help',
+      'TransactionList',
+      'NoTransactions',
+    ]).toContain(turn.replies[0]!.template);
     expect(chat.state.pending).toBeUndefined();
+    // Nothing was written or dropped: Maya's 23 + 53 rows and Theo's 23 + 35.
+    expect(countRows(store, 'transactions')).toBe(134);
     // And the conversation still works afterwards.
-    await play(chat, [{ says: 'How much went on groceries last month?', template: 'SpendingTotal', data: { amount: '$611.32' } }]);
+    await play(chat, [
+      {
+        says: 'How much went on groceries last month?',
+        template: 'SpendingTotal',
+        data: { amount: '$414.59' },
+      },
+    ]);
   });
 });

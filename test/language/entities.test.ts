@@ -12,7 +12,6 @@ import {
   tokenize,
 } from '../../src/language/entities.ts';
 import type { AccountRef } from '../../src/language/types.ts';
-import { sharedDir } from '../../src/cli/shared-dir.ts';
 
 const { lexicon, problems } = parseCategorySynonyms(
   readFileSync(join(import.meta.dirname, '../../data/category-synonyms.csv'), 'utf8'),
@@ -86,7 +85,7 @@ describe('category synonyms', () => {
 
   it('maps every code to the Plaid taxonomy', () => {
     const known = new Set(
-      readFileSync(sharedDir('reference', 'plaid_pfc_v1.csv'), 'utf8')
+      readFileSync(join(import.meta.dirname, '../fixtures/reference/plaid_pfc_v1.csv'), 'utf8')
         .split('\n')
         .slice(1)
         .flatMap((l) => l.split(',').slice(0, 2)),
