@@ -1,17 +1,22 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
+import { BotTemplates } from '../bot/templates.ts';
 import { openStore } from '../open-store.ts';
 import { loadConfig, loadDotEnv } from '../config.ts';
 import { dayRangeText } from '../conversation/describe.ts';
-import { MissingAccountTypeError, importStatement } from '../ingest/importer.ts';
-import { StatementError, StatementQuestion, type AccountType } from '../ingest/types.ts';
+import { MissingAccountTypeError, importStatement, type ImportSummary } from '../ingest/importer.ts';
+import { StatementError, StatementQuestion, TruncatedStatementError, type AccountType } from '../ingest/types.ts';
 import { flag, parseArgs } from './args.ts';
 
 const USAGE = `Usage: npm run import -- FILE --user ID --account NAME --type checking|savings|credit_card
        [--date-format mm/dd/yyyy|dd/mm/yyyy|yyyy-mm-dd|…] [--columns date=…,description=…,amount=…] [--negate]`;
 const TYPES: readonly AccountType[] = ['checking', 'savings', 'credit_card'];
 
-/** Links a statement file to a user's account. Exit 0 only when the whole file was imported. */
+/**
+ * Links a statement file to a user's account. Exit 0 only when the whole file was imported; a file
+ * that is refused (broken, cut off, or needing an answer) saves nothing and exits 1. What it reports
+ * comes from dialogs/*.lg (the Cli… templates).
+ */
 async function main(argv: string[]): Promise<number> {
   const { positional, flags } = parseArgs(argv);
   const file = positional[0];
@@ -28,7 +33,9 @@ async function main(argv: string[]): Promise<number> {
     return fail(`Cannot read ${file}: no such file, or no permission.`);
   }
   await loadDotEnv();
-  const store = await openStore(loadConfig().dbFile);
+  const config = loadConfig();
+  const templates = BotTemplates.load(config.dialogsDir);
+  const store = await openStore(config.dbFile);
   const started = performance.now();
   const progress = bytes.length > 5_000_000 ? setInterval(() => process.stderr.write('.'), 1000) : undefined;
   try {
@@ -46,27 +53,41 @@ async function main(argv: string[]): Promise<number> {
     });
     if (progress) process.stderr.write('\n');
     await store.optimize();
-    const seconds = (performance.now() - started) / 1000;
-    const range = s.firstDate && s.lastDate ? ` (${dayRangeText(s.firstDate, s.lastDate)})` : '';
-    const already = s.skipped ? `; ${s.skipped} already there` : '';
-    const transfers = s.transfersMarked ? `; ${s.transfersMarked} marked as transfers between own accounts` : '';
-    process.stdout.write(
-      `Imported ${s.added} transactions${range} into ${s.account.name}${already}${transfers} [${s.format}: ${s.layout}, ${seconds.toFixed(1)} s].\n`,
-    );
-    for (const a of s.assumptions) process.stdout.write(`  Assumed: ${a}\n`);
+    process.stdout.write(`${report(templates, s, (performance.now() - started) / 1000)}\n`);
     return 0;
   } catch (err) {
     if (progress) process.stderr.write('\n');
-    if (err instanceof StatementError) return fail(`Not imported: ${err.message}. Nothing was saved.`);
-    if (err instanceof StatementQuestion) {
-      const hint = err.topic === 'date-format' ? '--date-format' : err.topic === 'sign' ? '--negate' : '--columns';
-      return fail(`Not imported: ${err.question} Answer with ${hint} (${err.options.join(' or ')}). Nothing was saved.`);
-    }
-    if (err instanceof MissingAccountTypeError) return fail(`Not imported: ${err.message}; pass --type. Nothing was saved.`);
-    return fail(`Not imported: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}. Nothing was saved.`);
+    return fail(templates.render('CliNotImported', refusal(err, basename(file), accountName)));
   } finally {
     store.close();
   }
+}
+
+function report(templates: BotTemplates, s: ImportSummary, seconds: number): string {
+  const imported = templates.render('CliImported', {
+    added: s.added,
+    range: s.firstDate && s.lastDate ? dayRangeText(s.firstDate, s.lastDate) : '',
+    account: s.account.name,
+    skipped: s.skipped,
+    repeated: s.repeated,
+    transfers: s.transfersMarked,
+    format: s.format,
+    layout: s.layout,
+    seconds: seconds.toFixed(1),
+  });
+  return [imported, ...s.assumptions.map((assumption) => `  ${templates.render('CliAssumed', { assumption })}`)].join('\n');
+}
+
+/** What CliNotImported needs to say why nothing was imported. */
+function refusal(err: unknown, file: string, account: string): Record<string, unknown> {
+  if (err instanceof TruncatedStatementError) return { kind: 'cut-off', file: err.file, line: err.line, detail: err.detail };
+  if (err instanceof StatementError) return { kind: 'unreadable', file: err.file, where: err.where, expected: err.expected };
+  if (err instanceof StatementQuestion) {
+    const hint = err.topic === 'date-format' ? '--date-format' : err.topic === 'sign' ? '--negate' : '--columns';
+    return { kind: 'question', question: err.question, flag: hint, options: err.options };
+  }
+  if (err instanceof MissingAccountTypeError) return { kind: 'account-type', account };
+  return { kind: 'other', file, reason: err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err) };
 }
 
 function fail(message: string): number {

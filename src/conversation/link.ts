@@ -1,5 +1,5 @@
 import { MissingAccountTypeError, importStatement, type ImportSummary } from '../ingest/importer.ts';
-import { StatementError, StatementQuestion, type AccountType } from '../ingest/types.ts';
+import { StatementError, StatementQuestion, TruncatedStatementError, type AccountType } from '../ingest/types.ts';
 import { errorKind, log } from '../log.ts';
 import type { TurnContextLite, TurnResult } from './engine.ts';
 import { dayRangeText } from './describe.ts';
@@ -122,7 +122,7 @@ async function runImport(
       now: input.now,
     });
     await services.afterImport?.(input.userId);
-    return { replies: [summaryReply(summary)], state: { ...state, pending: undefined, last: undefined } };
+    return { replies: summaryReplies(summary), state: { ...state, pending: undefined, last: undefined } };
   } catch (err) {
     if (err instanceof StatementQuestion) {
       return {
@@ -133,11 +133,22 @@ async function runImport(
     if (err instanceof MissingAccountTypeError) {
       return { replies: [{ template: 'AskAccountType', data: { name: job.name }, suggestions: ['Checking', 'Savings', 'Credit card'] }], state: { ...state, pending: { kind: 'account-type', name: job.name, attachment: job.attachment } } };
     }
+    if (err instanceof TruncatedStatementError) {
+      return { replies: [{ template: 'ImportCutOff', data: { file: err.file, line: err.line, detail: err.detail } }], state: { ...state, pending: { kind: 'upload', name: job.name, type: job.type } } };
+    }
     if (err instanceof StatementError) {
       return { replies: [{ template: 'ImportFailed', data: { file: err.file, where: err.where, expected: err.expected } }], state: { ...state, pending: { kind: 'upload', name: job.name, type: job.type } } };
     }
     throw err;
   }
+}
+
+/** The summary, then how many exact repeats were imported once; suggestions go with the last reply. */
+export function summaryReplies(s: ImportSummary): Reply[] {
+  const summary = summaryReply(s);
+  if (s.repeated === 0) return [summary];
+  const { suggestions, ...first } = summary;
+  return [first, { template: 'ImportRepeated', data: { repeated: s.repeated }, suggestions }];
 }
 
 export function summaryReply(s: ImportSummary): Reply {
@@ -151,6 +162,7 @@ export function summaryReply(s: ImportSummary): Reply {
       transfers: s.transfersMarked,
       assumptions: s.assumptions,
       created: s.accountCreated,
+      repeated: s.repeated,
     },
     suggestions: ['Spending last month', 'Break down last month by category', 'Link another account'],
   };

@@ -2,21 +2,39 @@ import type { StatementTransaction } from './types.ts';
 
 /**
  * Stable identities for a file's rows so re-imports and overlapping statements add nothing twice.
- * The bank's own id wins; otherwise date, amount and descriptor, plus the row's rank among identical
- * rows of the same file, so two genuine identical coffees on one day stay two.
+ *
+ * A line with the bank's own id (OFX FITID, camt AcctSvcrRef, MT940 reference) is identified by that id
+ * together with its date, amount and descriptor: banks reuse ids (a salary and a rent payment sharing
+ * one MT940 reference), and lines that differ must all be kept, while a line repeated exactly within a
+ * file is one line (the importer keeps it once and reports the repeat). A line without an id is
+ * identified by date, amount and descriptor plus its rank among identical lines of the same file, so
+ * two genuine identical coffees on one day stay two.
+ *
+ * Rows imported before ids were combined with the line carry `x:<id>` alone; the ledger still
+ * recognises them (Ledger.addStatement), so re-importing an old file adds nothing twice.
  */
 export function fingerprints(rows: readonly StatementTransaction[]): string[] {
   const seen = new Map<string, number>();
   return rows.map((r) => {
-    if (r.externalId) return `x:${r.externalId}`;
     const base = `${r.date}|${r.amountMinor}|${r.currency}|${r.description.trim().toUpperCase().replace(/\s+/g, ' ')}`;
+    if (r.externalId) return `b:${day(r.date)}:${hash(`${r.externalId}|${base}`)}`;
     const rank = (seen.get(base) ?? 0) + 1;
     seen.set(base, rank);
-    const key = `${base}|${rank}`;
-    // The day first keeps inserts of a statement close together in the unique index (much faster than
-    // random keys); two independent 53-bit hashes make a collision between genuine rows no practical risk.
-    return `f:${r.date.replace(/-/g, '')}:${hash53(key, 0x9e3779b9).toString(36)}${hash53(key, 0x85ebca6b).toString(36)}`;
+    return `f:${day(r.date)}:${hash(`${base}|${rank}`)}`;
   });
+}
+
+function day(date: string): string {
+  return date.replace(/-/g, '');
+}
+
+/**
+ * The day first (in the callers) keeps inserts of a statement close together in the unique index, much
+ * faster than random keys; two independent 53-bit hashes make a collision between genuine rows no
+ * practical risk.
+ */
+function hash(key: string): string {
+  return `${hash53(key, 0x9e3779b9).toString(36)}${hash53(key, 0x85ebca6b).toString(36)}`;
 }
 
 /** cyrb53: a fast, well-distributed 53-bit string hash (public domain). Not for security. */

@@ -5,7 +5,7 @@ import { cleanMerchant, pickDescriptor } from './enrich/merchants.ts';
 import { findTransferIds } from './enrich/transfers.ts';
 import { fingerprints } from './fingerprint.ts';
 import { parseStatement } from './parse.ts';
-import type { AccountType, ParseOptions, ParsedStatement } from './types.ts';
+import { StatementError, type AccountType, type ParseOptions, type ParsedStatement } from './types.ts';
 
 export interface ImportRequest {
   userId: string;
@@ -23,9 +23,13 @@ export interface ImportSummary {
   accountCreated: boolean;
   format: string;
   layout: string;
+  /** Lines read from the file. */
   rows: number;
   added: number;
+  /** Lines the account already held (an earlier import of the same or an overlapping statement). */
   skipped: number;
+  /** Lines repeated exactly within the file (same bank id, date, amount and descriptor), imported once. */
+  repeated: number;
   firstDate?: string;
   lastDate?: string;
   transfersMarked: number;
@@ -43,9 +47,10 @@ export class MissingAccountTypeError extends Error {
 }
 
 /**
- * Reads a statement file and links its transactions to one of the user's accounts: parse, clean merchant
- * names, categorise, then write everything in one database transaction (a failing file writes nothing),
- * then mark payments between the user's own accounts as transfers.
+ * Reads a statement file and links its transactions to one of the user's accounts: parse (a file that
+ * is broken or cut off is refused whole), clean merchant names, categorise, then write the account (when
+ * new) and every row in one database transaction (a failing or interrupted file writes nothing), then
+ * mark payments between the user's own accounts as transfers.
  */
 export async function importStatement(store: Store, req: ImportRequest): Promise<ImportSummary> {
   const existing = await store.accounts.findByName(req.userId, req.accountName);
@@ -66,24 +71,19 @@ export async function importParsed(
   const type = existing?.type ?? req.accountType ?? first?.account.type;
   if (!type) throw new MissingAccountTypeError(req.accountName);
   const currency = first?.account.currency ?? first?.transactions[0]?.currency ?? 'USD';
-  const account =
-    existing ??
-    (await store.accounts.upsert(
-      req.userId,
-      { name: req.accountName, type, currency, institution: first?.account.institution, mask: first?.account.mask },
-      now,
-    ));
   const rules = await store.ledger.userRules(req.userId);
-  const rows = statements.flatMap((s) => enrich(s, type, rules));
+  const lines = statements.flatMap((s) => enrich(s, type, rules));
+  if (lines.length === 0) throw new StatementError(req.fileName, 'file', 'expected at least one transaction; found none');
+  const rows = onceEach(lines);
   const balances = statements.flatMap((s) => s.balances);
-  const result = await store.ledger.addStatement(
-    req.userId,
-    account.id,
-    { name: req.fileName, format: first?.format ?? 'unknown' },
-    rows,
-    balances,
-    now,
-  );
+  // The account (when new) and every row commit together: a refused or interrupted file leaves no empty account.
+  const { account, result } = await store.ledger.atomically(async () => {
+    const account =
+      existing ??
+      (await store.accounts.upsert(req.userId, { name: req.accountName, type, currency, institution: first?.account.institution, mask: first?.account.mask }, now));
+    const result = await store.ledger.addStatement(req.userId, account.id, { name: req.fileName, format: first?.format ?? 'unknown' }, rows, balances, now);
+    return { account, result };
+  });
   const transfersMarked =
     result.firstDate && result.lastDate ? await markTransfers(store, req.userId, result.firstDate, result.lastDate) : 0;
   return {
@@ -91,9 +91,10 @@ export async function importParsed(
     accountCreated: !existing,
     format: first?.format ?? 'unknown',
     layout: [...new Set(statements.map((s) => s.layout))].join(', '),
-    rows: rows.length,
+    rows: lines.length,
     added: result.added,
     skipped: result.skipped,
+    repeated: lines.length - rows.length,
     firstDate: result.firstDate,
     lastDate: result.lastDate,
     transfersMarked,
@@ -101,6 +102,12 @@ export async function importParsed(
     assumptions: [...new Set(statements.flatMap((s) => s.assumptions))],
     addedIds: result.addedIds,
   };
+}
+
+/** The file's rows with exact repeats (the same fingerprint) kept once, in file order. */
+function onceEach(rows: readonly NewTransaction[]): NewTransaction[] {
+  const seen = new Set<string>();
+  return rows.filter((r) => !seen.has(r.fingerprint) && Boolean(seen.add(r.fingerprint)));
 }
 
 function enrich(statement: ParsedStatement, accountType: AccountType, rules: ReadonlyMap<string, string>): NewTransaction[] {

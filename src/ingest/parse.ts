@@ -11,7 +11,8 @@ import { StatementError, StatementQuestion, type ParseOptions, type ParsedStatem
 /**
  * Reads a statement file of any supported format (OFX/QFX/OFC, CSV, QIF, camt.053/052, MT940),
  * recognised from its content. Throws StatementError for files that cannot be imported (broken, or
- * without bank or card transactions) and StatementQuestion when the caller must settle a choice.
+ * without bank or card transactions), TruncatedStatementError (a StatementError) for files that stop
+ * before their end, and StatementQuestion when the caller must settle a choice.
  * @example parseStatement(readFileSync('chase.csv'), { fileName: 'chase.csv' })[0].transactions
  */
 export function parseStatement(bytes: Buffer, opts: ParseOptions): ParsedStatement[] {

@@ -82,6 +82,23 @@ export class StatementError extends Error {
   }
 }
 
+/**
+ * A file that stops before its end: cut off in the download or the export. Says where it stops and
+ * what was still open there, so the user knows to export it again; nothing from it is imported.
+ */
+export class TruncatedStatementError extends StatementError {
+  constructor(
+    file: string,
+    /** 1-based line where the text stops. */
+    readonly line: number,
+    /** What was unfinished there, in plain words: "inside the transaction that starts at line 40 (no </STMTTRN>)". */
+    readonly detail: string,
+  ) {
+    super(file, `line ${line}`, `the file stops here, ${detail}; it looks cut off`);
+    this.name = 'TruncatedStatementError';
+  }
+}
+
 /** Inference was unsure: the caller must ask one question (CLI: an override flag; chat: a question). */
 export class StatementQuestion extends Error {
   constructor(

@@ -12,8 +12,31 @@ export class Ledger {
   ) {}
 
   /**
+   * Runs `work` in one database transaction: everything it writes through the store (a new account and
+   * its user, the batch, the rows, the balances) is committed together, or not at all when it throws or
+   * the process dies first. `work` may only call the store, whose SQLite calls finish without waiting on
+   * I/O, so nothing else runs on the connection until the commit.
+   * @example await store.ledger.atomically(async () => addStatement(userId, (await store.accounts.upsert(userId, spec)).id, …))
+   */
+  async atomically<T>(work: () => Promise<T>): Promise<T> {
+    if (this.db.inTransaction) throw new Error('another write is already in progress on this connection');
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const out = await work();
+      this.db.exec('COMMIT');
+      return out;
+    } catch (err) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      // Merchants first seen in this file were rolled back with it; their cached ids must go too.
+      this.catalog.forgetMerchants();
+      throw err;
+    }
+  }
+
+  /**
    * Adds a file's rows to one account. Rows whose fingerprint the account already holds are skipped,
-   * so importing the same or an overlapping statement twice adds nothing twice. All or nothing.
+   * so importing the same or an overlapping statement twice adds nothing twice, including rows imported
+   * when a bank id alone identified a line (same id, day and amount). All or nothing.
    */
   async addStatement(
     userId: string,
@@ -35,7 +58,8 @@ export class Ledger {
       `INSERT INTO balances (account_id, user_id, as_of, kind, amount_minor, currency) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (account_id, kind, as_of) DO UPDATE SET amount_minor = excluded.amount_minor`,
     );
-    return this.db.transaction((): ImportResult => {
+    const write = this.db.transaction((): ImportResult => {
+      const isLegacy = this.legacyMatcher(accountId);
       const batchId = Number(
         this.db
           .prepare(
@@ -49,6 +73,9 @@ export class Ledger {
       for (const r of rows) {
         const category = this.catalog.category(r.category);
         if (!category) throw new Error(`unknown category code ${r.category}`);
+        if (!first || r.date < first) first = r.date;
+        if (!last || r.date > last) last = r.date;
+        if (isLegacy?.(r)) continue;
         const info = insert.run(
           userId,
           accountId,
@@ -67,8 +94,6 @@ export class Ledger {
           batchId,
         );
         if (info.changes > 0) addedIds.push(Number(info.lastInsertRowid));
-        if (!first || r.date < first) first = r.date;
-        if (!last || r.date > last) last = r.date;
       }
       for (const b of balances) balance.run(accountId, userId, toDayInt(b.asOf), b.kind, b.amountMinor, b.currency);
       const skipped = rows.length - addedIds.length;
@@ -76,7 +101,30 @@ export class Ledger {
         .prepare('UPDATE import_batches SET added = ?, skipped = ? WHERE id = ?')
         .run(addedIds.length, skipped, batchId);
       return { batchId, added: addedIds.length, skipped, firstDate: first, lastDate: last, addedIds };
-    })();
+    });
+    try {
+      return write();
+    } catch (err) {
+      this.catalog.forgetMerchants();
+      throw err;
+    }
+  }
+
+  /**
+   * Recognises rows the account holds in the form used before bank ids were combined with the line's
+   * date, amount and descriptor (fingerprint `x:<id>`, see ingest/fingerprint.ts): the same id on the
+   * same day for the same amount is the same line. Undefined when the account holds no such rows,
+   * which keeps the common import free of the extra look-up.
+   */
+  private legacyMatcher(accountId: number): ((r: NewTransaction) => boolean) | undefined {
+    const any = this.db
+      .prepare(`SELECT 1 FROM transactions WHERE account_id = ? AND fingerprint >= 'x:' AND fingerprint < 'x;' LIMIT 1`)
+      .get(accountId);
+    if (!any) return undefined;
+    const same = this.db.prepare(
+      'SELECT 1 FROM transactions WHERE account_id = ? AND fingerprint = ? AND posted_on = ? AND amount_minor = ?',
+    );
+    return (r) => r.externalId !== undefined && same.get(accountId, `x:${r.externalId}`, toDayInt(r.date), r.amountMinor) !== undefined;
   }
 
   /** Re-labels the user's rows (e.g. as transfers between their own accounts). */

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/store/index.ts';
+import type { NewTransaction, Store } from '../../src/store/index.ts';
 import { countRows } from '../helpers/db.ts';
 import { fileRows } from '../helpers/rows.ts';
 import { memoryStore } from '../helpers/store.ts';
@@ -187,5 +187,48 @@ describe('setUserCategory', () => {
     expect(await store.ledger.userRules('alice')).toEqual(new Map([['starbucks', 'FOOD_AND_DRINK_COFFEE']]));
     expect(await store.ledger.userRules('bob')).toEqual(new Map());
     await expect(store.ledger.setUserCategory('alice', 'Starbucks', 'NOPE', NOW)).rejects.toThrow(/unknown category/);
+  });
+});
+
+describe('one file, one database transaction', () => {
+  let store: Store;
+  beforeEach(async () => {
+    store = await memoryStore();
+  });
+  const rows = () =>
+    fileRows([
+      { date: '2026-03-01', amountMinor: -450, description: 'STARBUCKS', externalId: 'T1' },
+      { date: '2026-03-02', amountMinor: -2_000, description: 'SAFEWAY', externalId: 'T2' },
+    ]);
+  const importInto = (name: string, file: NewTransaction[]) =>
+    store.ledger.atomically(async () => {
+      const account = await store.accounts.upsert('carol', { name, type: 'credit_card', currency: 'USD' }, NOW);
+      return store.ledger.addStatement('carol', account.id, FILE, file, [], NOW);
+    });
+
+  it('commits a new account, its user and its rows together', async () => {
+    expect(await importInto('Amex Gold', rows())).toMatchObject({ added: 2, skipped: 0 });
+    expect(['users', 'accounts', 'import_batches', 'transactions'].map((t) => countRows(store, t))).toEqual([1, 1, 1, 2]);
+  });
+
+  it('a file that fails leaves no account, no user, no batch and no rows behind', async () => {
+    const bad = [...rows(), ...fileRows([{ date: '2026-03-03', amountMinor: -1, description: 'X', category: 'NOT_A_CATEGORY' }])];
+    await expect(importInto('Amex Gold', bad)).rejects.toThrow(/unknown category/);
+    expect(['users', 'accounts', 'import_batches', 'transactions'].map((t) => countRows(store, t))).toEqual([0, 0, 0, 0]);
+    expect(await importInto('Amex Gold', rows())).toMatchObject({ added: 2 });
+  });
+
+  it('refuses to start a second write while one is open on the connection', async () => {
+    await expect(store.ledger.atomically(() => store.ledger.atomically(async () => 1))).rejects.toThrow(/already in progress/);
+    expect(await store.ledger.atomically(async () => 2)).toBe(2);
+  });
+
+  it('recognises a row stored under its bank id alone when the id, day and amount agree', async () => {
+    const account = await store.accounts.upsert('carol', { name: 'Amex Gold', type: 'credit_card', currency: 'USD' }, NOW);
+    const legacy = rows().map((r) => ({ ...r, fingerprint: `x:${r.externalId}` }));
+    await store.ledger.addStatement('carol', account.id, FILE, legacy, [], NOW);
+    const sameIdOtherDay = fileRows([{ date: '2026-03-09', amountMinor: -450, description: 'STARBUCKS', externalId: 'T1' }]);
+    expect(await store.ledger.addStatement('carol', account.id, FILE, rows(), [], NOW)).toMatchObject({ added: 0, skipped: 2 });
+    expect(await store.ledger.addStatement('carol', account.id, FILE, sameIdOtherDay, [], NOW)).toMatchObject({ added: 1, skipped: 0 });
   });
 });

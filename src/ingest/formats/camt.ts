@@ -1,7 +1,7 @@
 /** Reads ISO 20022 bank-to-customer statements (camt.053) and account reports (camt.052), any version. */
 import { StatementError, type ParsedStatement, type StatementBalance, type StatementTransaction } from '../types.ts';
 import { toMinorUnits } from '../../money.ts';
-import { child, findAll, findFirst, parseXml, text, type MarkupNode } from './markup.ts';
+import { brokenXml, child, findAll, findFirst, parseXml, text, type MarkupNode } from './markup.ts';
 import { accountMask, emptyStatement, mergeByKey } from './statement.ts';
 
 const BALANCE_KINDS: Record<string, StatementBalance['kind']> = { CLBD: 'ledger', CLAV: 'available', ITBD: 'ledger', ITAV: 'available' };
@@ -25,7 +25,7 @@ function signedAmount(node: MarkupNode, currency: string): number | undefined {
  */
 export function parseCamt(source: string, file: string): ParsedStatement[] {
   const root = parseXml(source);
-  if (!root) throw new StatementError(file, 'document', 'expected well-formed ISO 20022 XML');
+  if (!root) throw brokenXml(source, file, 'ISO 20022');
   const doc = child(root, 'Document');
   const body = child(doc, 'BkToCstmrStmt') ?? child(doc, 'BkToCstmrAcctRpt') ?? child(doc, 'BkToCstmrDbtCdtNtfctn');
   if (!body) throw new StatementError(file, 'element Document', 'expected a BkToCstmrStmt (camt.053) or BkToCstmrAcctRpt (camt.052) element');

@@ -1,5 +1,7 @@
 /** A small element tree shared by the OFX (SGML and XML) and camt readers. */
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { StatementError, TruncatedStatementError } from '../types.ts';
+import { endLine, lineAt } from './statement.ts';
 
 export interface MarkupNode {
   name: string;
@@ -9,6 +11,8 @@ export interface MarkupNode {
   children: MarkupNode[];
   /** 1-based line where the element starts, when known. */
   line?: number;
+  /** SGML only: true once the element's own closing tag was read (leaves and implied closes stay unset). */
+  closed?: boolean;
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
@@ -48,7 +52,10 @@ export function parseSgml(source: string, startOffset = 0): MarkupNode {
     if (tag.startsWith('/')) {
       const name = tag.slice(1).trim().toUpperCase();
       const at = findOpen(stack, name);
-      if (at > 0) stack.length = at;
+      if (at > 0) {
+        (stack[at] as MarkupNode).closed = true;
+        stack.length = at;
+      }
       continue;
     }
     const name = tag.split(/\s/)[0]?.toUpperCase() ?? '';
@@ -59,6 +66,7 @@ export function parseSgml(source: string, startOffset = 0): MarkupNode {
     const closesItself = next >= 0 && text.startsWith(`</${name}>`, next);
     if (raw.trim() !== '' || closesItself) {
       node.value = decodeEntities(raw.trim());
+      if (closesItself) node.closed = true;
     } else {
       stack.push(node);
     }
@@ -163,4 +171,57 @@ export function findFirst(node: MarkupNode | undefined, name: string): MarkupNod
     if (deep) return deep;
   }
   return undefined;
+}
+
+/** An element left open where a file stops, outermost first. */
+export interface OpenElement {
+  name: string;
+  line: number;
+}
+
+/** "inside <STMTTRN> from line 40; </STMTTRN>, </BANKTRANLIST> and </OFX> never come". */
+export function openElementsText(open: readonly OpenElement[]): string {
+  const inner = open[open.length - 1];
+  if (!inner) return 'in the middle of a tag';
+  const closers = [...open].reverse().map((o) => `</${o.name}>`);
+  const list =
+    closers.length === 1
+      ? `${closers[0]} never comes`
+      : closers.length <= 4
+        ? `${closers.slice(0, -1).join(', ')} and ${closers[closers.length - 1]} never come`
+        : `${closers[0]} and ${closers.length - 1} more closing tags up to ${closers[closers.length - 1]} never come`;
+  return `inside <${inner.name}> from line ${inner.line}; ${list}`;
+}
+
+/**
+ * Explains why XML could not be read: a file that stops with elements still open (or inside a tag)
+ * is cut off; anything else is not well-formed, at the line and column the validator names.
+ */
+export function brokenXml(source: string, file: string, kind: string): StatementError {
+  const { open, insideTag } = xmlOpenAtEnd(source);
+  if (open.length > 0 || insideTag) {
+    const elements = open.map((o) => ({ name: o.name.replace(/^[^:]*:/, ''), line: lineAt(source, o.offset) }));
+    return new TruncatedStatementError(file, endLine(source), insideTag && open.length === 0 ? 'in the middle of a tag' : openElementsText(elements));
+  }
+  const result = XMLValidator.validate(source);
+  const err = result === true ? undefined : result.err;
+  return new StatementError(file, err ? `line ${err.line}, column ${err.col}` : 'document', `expected well-formed ${kind} XML${err ? ` (${err.msg})` : ''}`);
+}
+
+/** The elements still open where the text stops, and whether it stops inside a tag, comment or CDATA. */
+function xmlOpenAtEnd(source: string): { open: Array<{ name: string; offset: number }>; insideTag: boolean } {
+  const stack: Array<{ name: string; offset: number }> = [];
+  const re = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<[?!][^>]*>|<(\/?)([^\s/>]+)[^>]*?(\/?)>/g;
+  let end = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(source))) {
+    end = re.lastIndex;
+    const name = m[2];
+    if (!name) continue;
+    if (m[1]) {
+      const at = stack.map((e) => e.name).lastIndexOf(name);
+      if (at >= 0) stack.length = at;
+    } else if (!m[3]) stack.push({ name, offset: m.index });
+  }
+  return { open: stack, insideTag: source.indexOf('<', end) >= 0 };
 }

@@ -1,8 +1,8 @@
 /** Reads SWIFT MT940 customer statements, as Dutch, German, Swiss, Polish and other banks export them. */
-import { StatementError, type ParsedStatement, type StatementBalance, type StatementTransaction } from '../types.ts';
+import { StatementError, TruncatedStatementError, type ParsedStatement, type StatementBalance, type StatementTransaction } from '../types.ts';
 import { toMinorUnits } from '../../money.ts';
 import { isoDate } from './dates.ts';
-import { accountMask, emptyStatement, mergeByKey } from './statement.ts';
+import { accountMask, emptyStatement, endLine, lineAt, mergeByKey } from './statement.ts';
 
 interface Field {
   tag: string;
@@ -45,6 +45,7 @@ function amount(text: string, currency: string): number | undefined {
 export function parseMt940(source: string, file: string): ParsedStatement[] {
   const all = fields(source);
   if (!all.some((f) => f.tag === '20')) throw new StatementError(file, 'line 1', 'expected an MT940 statement starting with a :20: field');
+  assertComplete(source, all, file);
   const items: Array<{ key: string; statement: ParsedStatement }> = [];
   let current: { key: string; statement: ParsedStatement } | undefined;
   let currency = 'EUR';
@@ -92,6 +93,57 @@ export function parseMt940(source: string, file: string): ParsedStatement[] {
   if (withTx.length === 0) throw new StatementError(file, 'line 1', 'expected statement lines (:61:) in the statement; found only balances');
   const merged = mergeByKey(items.map((i) => ({ key: i.key, statement: i.statement })));
   return merged.filter((s) => s.transactions.length > 0 || merged.length === 1);
+}
+
+/** Length of the text without the line breaks, blanks and control bytes (an ETX) it ends with. */
+function contentEnd(text: string): number {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) <= 32) end--;
+  return end;
+}
+
+/** A line that ends a message: `-`, `-}` (SWIFT envelope, perhaps with `{5:…}` after it), or `-` and an ETX byte. */
+function isTerminator(line: string): boolean {
+  const t = line.slice(0, contentEnd(line)).trim();
+  return t === '-' || t.startsWith('-}');
+}
+
+/**
+ * Refuses a file that stops early. MT940 lines end with a line break, so a last line without one is
+ * cut; every statement (from :20:) ends with its closing balance :62F: or :62M:; a SWIFT envelope
+ * block `{4:` ends with `-}`; and when the earlier statements each end with a `-` line, so must the last.
+ */
+function assertComplete(source: string, all: readonly Field[], file: string): void {
+  const stops = (detail: string) => new TruncatedStatementError(file, endLine(source), detail);
+  const end = contentEnd(source);
+  const lastLine = source.slice(source.lastIndexOf('\n', end - 1) + 1, end);
+  if (!/[\r\n]/.test(source.slice(end)) && !isTerminator(lastLine) && !/^\s*-?\}?\{5:/.test(lastLine)) {
+    throw stops('in the middle of its last line, which has no line break');
+  }
+  const open = source.lastIndexOf('{4:');
+  if (open >= 0 && source.lastIndexOf('-}') < open) {
+    throw stops(`inside the message block that starts at line ${lineAt(source, open)} ({4:), before its closing -}`);
+  }
+  let statement: Field | undefined;
+  let balanced = true;
+  for (const f of all) {
+    if (f.tag === '20') {
+      if (!balanced && statement) throw new StatementError(file, `line ${statement.line}`, 'expected a closing balance (:62F: or :62M:) before the next statement starts');
+      statement = f;
+      balanced = false;
+    } else if (f.tag === '62F' || f.tag === '62M') balanced = true;
+  }
+  if (!balanced && statement) throw stops(`inside the statement that starts at line ${statement.line} (:20:), before its closing balance :62F:`);
+  const starts = all.filter((f) => f.tag === '20');
+  const lines = source.split(/\r\n|\r|\n/);
+  const ended = starts.map((start, i) => {
+    const until = (starts[i + 1]?.line ?? lines.length + 1) - 1;
+    return lines.slice(start.line, until).some(isTerminator);
+  });
+  const last = starts[starts.length - 1];
+  if (last && starts.length > 1 && ended.slice(0, -1).every(Boolean) && !ended[ended.length - 1]) {
+    throw stops(`inside the statement that starts at line ${last.line}, before the - line that ends each statement`);
+  }
 }
 
 function statementLine(text: string, currency: string, file: string, line: number): StatementTransaction {

@@ -1,11 +1,17 @@
 /** Reads OFX 1.x (SGML), OFX 2.x (XML), QFX and the older OFC format. */
-import { StatementError, type ParsedStatement, type StatementBalance, type StatementTransaction } from '../types.ts';
+import { StatementError, TruncatedStatementError, type ParsedStatement, type StatementBalance, type StatementTransaction } from '../types.ts';
 import { toMinorUnits } from '../../money.ts';
 import { isoDate } from './dates.ts';
-import { child, findAll, findFirst, parseSgml, parseXml, text, type MarkupNode } from './markup.ts';
-import { accountMask, accountTypeFrom, emptyStatement, mergeByKey } from './statement.ts';
+import { child, findAll, findFirst, openElementsText, parseSgml, parseXml, text, type MarkupNode, type OpenElement } from './markup.ts';
+import { accountMask, accountTypeFrom, emptyStatement, endLine, mergeByKey } from './statement.ts';
 
 const STATEMENT_TAGS = ['STMTRS', 'CCSTMTRS'];
+
+/** Aggregates OFX closes explicitly even in 1.x, where leaf elements stay open: a file must close them all. */
+const AGGREGATES = new Set([
+  'OFX', 'OFC', 'SIGNONMSGSRSV1', 'SONRS', 'BANKMSGSRSV1', 'CREDITCARDMSGSRSV1', 'STMTTRNRS', 'CCSTMTTRNRS',
+  'STMTRS', 'CCSTMTRS', 'BANKTRANLIST', 'STMTTRN', 'LEDGERBAL', 'AVAILBAL', 'ACCTSTMT',
+]);
 
 interface Context {
   file: string;
@@ -53,6 +59,7 @@ function checkStatus(ctx: Context, aggregate: MarkupNode | undefined, label: str
  */
 export function parseOfx(source: string, file: string): ParsedStatement[] {
   const start = source.search(/<(OFX|OFC)>/i);
+  if (start < 0 && /OFXHEADER\s*[:=]/i.test(source)) throw new TruncatedStatementError(file, endLine(source), 'after the OFX header, before <OFX>');
   if (start < 0) throw new StatementError(file, 'line 1', 'expected an OFX file with an <OFX> element');
   const isOfc = /^<OFC>/i.test(source.slice(start, start + 5));
   const xmlLike = /^\s*<\?xml/i.test(source) || /OFXHEADER\s*=\s*"2/.test(source.slice(0, start));
@@ -61,6 +68,7 @@ export function parseOfx(source: string, file: string): ParsedStatement[] {
   root ??= parseSgml(source, start);
   const ofx = child(root, isOfc ? 'OFC' : 'OFX');
   if (!ofx) throw new StatementError(file, 'line 1', 'expected an <OFX> element');
+  if (!ctx.xml) assertClosed(file, ofx, source);
 
   const sonrs = findFirst(ofx, 'SONRS');
   checkStatus(ctx, sonrs, 'SONRS');
@@ -87,6 +95,33 @@ export function parseOfx(source: string, file: string): ParsedStatement[] {
     for (const s of merged) s.assumptions.push('The file also holds an investment account; it was left out.');
   }
   return merged;
+}
+
+/**
+ * Refuses SGML whose aggregates do not all close. When the outermost element is still open the file
+ * stops early (cut off in the export or the download); otherwise one aggregate inside lacks its end tag.
+ */
+function assertClosed(file: string, ofx: MarkupNode, source: string): void {
+  if (!ofx.closed) {
+    const open: OpenElement[] = [];
+    for (let node: MarkupNode | undefined = ofx; node; node = node.children[node.children.length - 1]) {
+      if (AGGREGATES.has(node.name) && !node.closed) open.push({ name: node.name, line: node.line ?? 1 });
+    }
+    throw new TruncatedStatementError(file, endLine(source), openElementsText(open));
+  }
+  const unclosed = firstUnclosed(ofx);
+  if (unclosed) {
+    throw new StatementError(file, `line ${unclosed.line ?? 1} (element ${unclosed.name})`, `expected </${unclosed.name}> to close the <${unclosed.name}> that starts here`);
+  }
+}
+
+function firstUnclosed(node: MarkupNode): MarkupNode | undefined {
+  for (const c of node.children) {
+    if (AGGREGATES.has(c.name) && !c.closed) return c;
+    const deep = firstUnclosed(c);
+    if (deep) return deep;
+  }
+  return undefined;
 }
 
 function refusal(ctx: Context, ofx: MarkupNode): StatementError {

@@ -1,8 +1,8 @@
 /** Reads Quicken Interchange Format files (bank, cash, card and liability accounts). */
-import { StatementError, StatementQuestion, type ParseOptions, type ParsedStatement, type StatementTransaction } from '../types.ts';
+import { StatementError, StatementQuestion, TruncatedStatementError, type ParseOptions, type ParsedStatement, type StatementTransaction } from '../types.ts';
 import { guessDecimalMark, parseAmount } from './amount.ts';
 import { dateExample, formatName, inferDateOrder, orderFromFormat, parseDate, type DateOrder } from './dates.ts';
-import { accountTypeFrom, emptyStatement } from './statement.ts';
+import { accountTypeFrom, emptyStatement, endLine } from './statement.ts';
 
 interface RawRecord {
   fields: Map<string, string>;
@@ -24,10 +24,11 @@ function cleanDate(raw: string): string {
   return raw.replace(/'/g, '/').replace(/\s+/g, '');
 }
 
-function sections(source: string): Section[] {
+/** `unfinished` says what a file that stops early left open, in plain words. */
+function sections(source: string): { sections: Section[]; unfinished?: string } {
   const out: Section[] = [];
   let current: Section | undefined;
-  let pendingAccount: { name?: string; type?: string } | undefined;
+  let pendingAccount: { name?: string; type?: string; line: number; closed: boolean } | undefined;
   let inAccountBlock = false;
   let record: RawRecord | undefined;
   source.split(/\r\n|\r|\n/).forEach((raw, i) => {
@@ -37,7 +38,7 @@ function sections(source: string): Section[] {
       const header = line.slice(1).trim();
       if (/^account/i.test(header)) {
         inAccountBlock = true;
-        pendingAccount = {};
+        pendingAccount = { line: i + 1, closed: false };
       } else if (/^type:/i.test(header)) {
         inAccountBlock = false;
         current = { type: header.slice(5).trim(), records: [], line: i + 1 };
@@ -52,6 +53,7 @@ function sections(source: string): Section[] {
     if (inAccountBlock) {
       if (code === 'N' && pendingAccount) pendingAccount.name = value;
       if (code === 'T' && pendingAccount) pendingAccount.type = value;
+      if (code === '^' && pendingAccount) pendingAccount.closed = true;
       return;
     }
     if (!current) return;
@@ -63,8 +65,25 @@ function sections(source: string): Section[] {
     record ??= { fields: new Map(), line: i + 1 };
     if (!record.fields.has(code)) record.fields.set(code, value);
   });
-  if (record && current) current.records.push(record);
-  return out;
+  const content = source.trimEnd();
+  const lastLine = content.slice(Math.max(content.lastIndexOf('\n'), content.lastIndexOf('\r')) + 1).trim();
+  if (!/[\r\n]$/.test(source) && lastLine.startsWith('!') && !/^!(type:|account|option|clear)/i.test(lastLine)) {
+    return { sections: out, unfinished: 'in the middle of a header line' };
+  }
+  return { sections: out, unfinished: unfinishedEnd(record, inAccountBlock ? pendingAccount : undefined, current) };
+}
+
+/**
+ * Every QIF record ends with a `^` line; a last record without one, or a file that stops right after a
+ * `!Type:` header, was cut off.
+ */
+function unfinishedEnd(record: RawRecord | undefined, account: { line: number; closed: boolean } | undefined, last: Section | undefined): string | undefined {
+  if (record) return `inside the record that starts at line ${record.line}, which has no closing ^`;
+  if (account && !account.closed) return `inside the !Account block that starts at line ${account.line}, which has no closing ^`;
+  if (!account && last && last.records.length === 0 && !LIST_TYPES.test(last.type)) {
+    return `right after the !Type:${last.type} header at line ${last.line}, before any record`;
+  }
+  return undefined;
 }
 
 /**
@@ -72,7 +91,8 @@ function sections(source: string): Section[] {
  * Investment sections are refused: their amounts are trades, not spending.
  */
 export function parseQif(source: string, file: string, opts: ParseOptions): ParsedStatement[] {
-  const all = sections(source);
+  const { sections: all, unfinished } = sections(source);
+  if (unfinished) throw new TruncatedStatementError(file, endLine(source), unfinished);
   if (all.length === 0) throw new StatementError(file, 'line 1', 'expected a QIF header such as !Type:Bank');
   const money = all.filter((s) => !LIST_TYPES.test(s.type) && !/^invst/i.test(s.type));
   if (money.length === 0 || money.every((s) => s.records.length === 0)) {

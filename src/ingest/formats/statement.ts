@@ -48,3 +48,17 @@ export function latestBalances(balances: readonly StatementBalance[]): Statement
   }
   return [...byKind.values()];
 }
+
+/** 1-based line where the text stops; a final line break ends the last line rather than starting one. */
+export function endLine(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < text.length - 1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** 1-based line of a character offset. */
+export function lineAt(text: string, offset: number): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}

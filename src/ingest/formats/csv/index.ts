@@ -1,12 +1,13 @@
 /** Reads CSV statements: known bank layouts by header, anything else by inference. */
-import { StatementError, StatementQuestion, type ParseOptions, type ParsedStatement, type StatementTransaction } from '../../types.ts';
+import { StatementError, StatementQuestion, TruncatedStatementError, type ParseOptions, type ParsedStatement, type StatementTransaction } from '../../types.ts';
 import { guessDecimalMark, parseAmount, type DecimalMark } from '../amount.ts';
 import { dateExample, formatName, inferDateOrder, orderFromFormat, parseDate, type DateOrder } from '../dates.ts';
 import { accountMask, emptyStatement } from '../statement.ts';
 import { inferColumns, inferHeaderlessColumns, isOutgoing, type ColumnMap } from './columns.ts';
 import { findHeader, sniffDelimiter } from './header.ts';
 import { normaliseHeader, type ColumnRole, type CsvLayout } from './layouts.ts';
-import { decideSign } from './sign.ts';
+import { applySign } from './sign.ts';
+import { assertLastRowWhole } from './complete.ts';
 import { splitCsv, type CsvRows } from './split.ts';
 
 const SYMBOLS: Record<string, string> = { '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₩': 'KRW', '₹': 'INR', 'CHF': 'CHF' };
@@ -57,9 +58,11 @@ function parseColumnsOption(text: string): Partial<Record<ColumnRole, string>> {
 export function parseCsv(text: string, opts: ParseOptions): ParsedStatement[] {
   const file = opts.fileName;
   const delimiter = sniffDelimiter(text);
-  const source = splitCsv(text, delimiter);
+  const source = splitCsv(text, delimiter, file);
+  // A last row without a line break may be cut off (see complete.ts): it must not shape the inference.
+  const inferable = /[\r\n]$/.test(text) || source.count < 3 ? source.count : source.count - 1;
   const head: string[][] = [];
-  for (let i = 0; i < Math.min(source.count, 40); i++) head.push(source.row(i));
+  for (let i = 0; i < Math.min(inferable, 40); i++) head.push(source.row(i));
   const override = opts.columns ? parseColumnsOption(opts.columns) : undefined;
   const wanted = override ? Object.values(override).filter((v): v is string => !!v && !/^\d+$/.test(v)) : [];
   const found = findHeader(head, wanted);
@@ -69,7 +72,7 @@ export function parseCsv(text: string, opts: ParseOptions): ParsedStatement[] {
   const layout = override ? undefined : found.layout;
   const header = found.headerIndex >= 0 ? (head[found.headerIndex] ?? []) : [];
   const sample: string[][] = [];
-  for (let i = found.dataIndex; i < Math.min(source.count, found.dataIndex + 200); i++) sample.push(source.row(i));
+  for (let i = found.dataIndex; i < Math.min(inferable, found.dataIndex + 200); i++) sample.push(source.row(i));
   const columns = override
     ? resolveColumns(override, header, file)
     : layout
@@ -89,20 +92,25 @@ export function parseCsv(text: string, opts: ParseOptions): ParsedStatement[] {
   };
   const needAll = !opts.dateFormat && !layout?.dateFormat;
   const kept = { rows: transactionRows(source, found.dataIndex, filter, needAll ? Infinity : 2000) };
-  if (kept.rows.length === 0) throw new StatementError(file, headerLine, 'expected at least one transaction row after the header; found none');
+  if (kept.rows.length === 0) {
+    if (!/[\r\n]$/.test(text) && source.count > found.dataIndex) throw new TruncatedStatementError(file, source.line(source.count - 1), 'in the middle of its first row');
+    throw new StatementError(file, headerLine, 'expected at least one transaction row after the header; found none');
+  }
 
-  const amountCells = [...kept.rows.slice(0, 2000)].map((i) => source.row(i)).flatMap((r) => [columns.amount, columns.debit, columns.credit].map((i) => (i === undefined ? '' : (r[i] ?? ''))));
+  const basis = kept.rows[0] !== undefined && kept.rows[0] < inferable ? kept.rows.filter((i) => i < inferable) : kept.rows;
+  const amountCells = basis.slice(0, 2000).map((i) => source.row(i)).flatMap((r) => [columns.amount, columns.debit, columns.credit].map((i) => (i === undefined ? '' : (r[i] ?? ''))));
   const plan: Plan = {
     file,
     header,
     columns,
-    order: dateOrder(source, kept.rows, columns.date, header, layout, opts),
+    order: settledOrder(source, basis, kept.rows, columns.date, header, layout, opts),
     mark: layout?.decimal ?? guessDecimalMark(amountCells),
-    currency: currencyOf(layout, header, columns, amountCells, source.row(kept.rows[0] ?? 0)),
+    currency: currencyOf(layout, header, columns, amountCells, source.row(basis[0] ?? 0)),
     source,
     from: found.dataIndex,
     filter,
   };
+  assertLastRowWhole({ file, text, source, header, from: found.dataIndex, columns, mark: plan.mark, order: plan.order, isTransactionRow: (r) => isTransactionRow(r, filter) });
   const { txs, skipped, sourceRows } = readRows(plan);
   const statement = emptyStatement('csv', layout?.id ?? 'inferred');
   if (skipped > 0) statement.assumptions.push(`Skipped ${skipped} row${skipped === 1 ? '' : 's'} with no amount (pending, cancelled or repeated headers).`);
@@ -158,6 +166,20 @@ function dateOrder(source: CsvRows, kept: readonly number[], col: number, header
   const bad = values.findIndex((v) => !['ymd', 'mdy', 'dmy'].some((o) => parseDate(v, o as DateOrder) !== undefined));
   const example = dateExample(values.some((v) => /^\d{4}/.test(v)) ? 'ymd' : 'mdy', values[0]);
   throw new StatementError(opts.fileName, `line ${source.line(kept[Math.max(bad, 0)] ?? 0)}`, `expected a date like ${example} in ${name}, found "${values[Math.max(bad, 0)] ?? ''}"`);
+}
+
+/** The date order read without a last row that may be cut off; with it when only that row settles the order. */
+function settledOrder(source: CsvRows, basis: readonly number[], all: readonly number[], col: number, header: readonly string[], layout: CsvLayout | undefined, opts: ParseOptions): DateOrder {
+  try {
+    return dateOrder(source, basis, col, header, layout, opts);
+  } catch (e) {
+    if (!(e instanceof StatementQuestion) || basis.length === all.length) throw e;
+    try {
+      return dateOrder(source, all, col, header, layout, opts);
+    } catch {
+      throw e;
+    }
+  }
 }
 
 function currencyOf(layout: CsvLayout | undefined, header: readonly string[], columns: ColumnMap, amounts: readonly string[], first: readonly string[] | undefined): string {
@@ -234,33 +256,6 @@ function amountOf(plan: Plan, r: readonly string[], line: number, currency: stri
     return isOutgoing(r[c.direction] ?? '') ? -Math.abs(v) : Math.abs(v);
   }
   return Math.abs(read(c.credit)) - Math.abs(read(c.debit));
-}
-
-function applySign(txs: StatementTransaction[], statement: ParsedStatement, layout: CsvLayout | undefined, c: ColumnMap, opts: ParseOptions): void {
-  let negate = false;
-  if (opts.negate !== undefined) negate = opts.negate;
-  else if (layout) {
-    negate = layout.sign === 'negate';
-    if (negate) statement.assumptions.push(`${layout.institution ?? 'This bank'} lists charges as positive amounts; treated them as money out.`);
-  } else if (c.amount !== undefined && c.direction === undefined) {
-    const decision = decideSign(txs.map((t) => t.amountMinor), txs.map((t) => t.description), statement.account.type);
-    if (decision.kind === 'ask') {
-      throw new StatementQuestion(
-        opts.fileName,
-        'sign',
-        `In ${opts.fileName}, most amounts are positive. Are purchases listed as positive numbers (as many card exports do), or are these amounts already money in?`,
-        ['negate', 'as-is'],
-      );
-    }
-    negate = decision.kind === 'negate';
-    if (decision.assumption) statement.assumptions.push(decision.assumption);
-    if (decision.accountType && !statement.account.type) statement.account.type = decision.accountType;
-  }
-  if (!negate) return;
-  for (const t of txs) {
-    t.amountMinor = t.amountMinor === 0 ? 0 : -t.amountMinor;
-    if (t.balanceAfterMinor !== undefined && statement.account.type === 'credit_card') t.balanceAfterMinor = -t.balanceAfterMinor;
-  }
 }
 
 function splitByAccount(txs: StatementTransaction[], sourceRows: readonly number[], plan: Plan, base: ParsedStatement): ParsedStatement[] {

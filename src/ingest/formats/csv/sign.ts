@@ -1,5 +1,7 @@
 /** Settles which way a single amount column points when the bank is not known. */
-import type { AccountType } from '../../types.ts';
+import { StatementQuestion, type AccountType, type ParseOptions, type ParsedStatement, type StatementTransaction } from '../../types.ts';
+import type { ColumnMap } from './columns.ts';
+import type { CsvLayout } from './layouts.ts';
 
 const PAYMENT = /PAYMENT|THANK YOU|AUTOPAY|AUTO-PMT|AUTO PMT|ONLINE PMT|PMT RECEIVED|E-?PAYMENT/i;
 
@@ -37,4 +39,32 @@ export function decideSign(amounts: readonly number[], descriptions: readonly st
   if (negative > 0 && paymentsPositive === 0 && accountType === 'credit_card') return { kind: 'negate', assumption: flipped };
   if (negative > 0) return { kind: 'as-is' };
   return { kind: 'ask' };
+}
+
+/** Flips the amounts of a file that lists charges as positive numbers, or asks when that cannot be told. */
+export function applySign(txs: StatementTransaction[], statement: ParsedStatement, layout: CsvLayout | undefined, c: ColumnMap, opts: ParseOptions): void {
+  let negate = false;
+  if (opts.negate !== undefined) negate = opts.negate;
+  else if (layout) {
+    negate = layout.sign === 'negate';
+    if (negate) statement.assumptions.push(`${layout.institution ?? 'This bank'} lists charges as positive amounts; treated them as money out.`);
+  } else if (c.amount !== undefined && c.direction === undefined) {
+    const decision = decideSign(txs.map((t) => t.amountMinor), txs.map((t) => t.description), statement.account.type);
+    if (decision.kind === 'ask') {
+      throw new StatementQuestion(
+        opts.fileName,
+        'sign',
+        `In ${opts.fileName}, most amounts are positive. Are purchases listed as positive numbers (as many card exports do), or are these amounts already money in?`,
+        ['negate', 'as-is'],
+      );
+    }
+    negate = decision.kind === 'negate';
+    if (decision.assumption) statement.assumptions.push(decision.assumption);
+    if (decision.accountType && !statement.account.type) statement.account.type = decision.accountType;
+  }
+  if (!negate) return;
+  for (const t of txs) {
+    t.amountMinor = t.amountMinor === 0 ? 0 : -t.amountMinor;
+    if (t.balanceAfterMinor !== undefined && statement.account.type === 'credit_card') t.balanceAfterMinor = -t.balanceAfterMinor;
+  }
 }

@@ -1,5 +1,6 @@
 /** Splits CSV text into rows: a fast path for plain files, csv-parse for the rest. */
 import { parse } from 'csv-parse/sync';
+import { TruncatedStatementError } from '../../types.ts';
 
 /** Rows of a CSV, split into cells on demand so a million-row file is not held twice in memory. */
 export interface CsvRows {
@@ -15,14 +16,15 @@ class NeedsFullParser extends Error {}
 /**
  * Splits text into rows of cells. Most bank exports never put a delimiter or a line break inside
  * quotes; those are split line by line several times faster than a general reader. Anything else
- * (quoted newlines, quotes inside unquoted cells) goes through csv-parse.
+ * (quoted newlines, quotes inside unquoted cells) goes through csv-parse. Text that stops inside a
+ * quoted value was cut off: TruncatedStatementError, naming `file`.
  */
-export function splitCsv(text: string, delimiter: string): CsvRows {
+export function splitCsv(text: string, delimiter: string, file: string): CsvRows {
   try {
     return fastSplit(text, delimiter);
   } catch (e) {
     if (!(e instanceof NeedsFullParser)) throw e;
-    return fullSplit(text, delimiter);
+    return fullSplit(text, delimiter, file);
   }
 }
 
@@ -117,15 +119,22 @@ function splitQuotedLine(line: string, delimiter: string): string[] {
   }
 }
 
-function fullSplit(text: string, delimiter: string): CsvRows {
-  const records = parse(text, {
-    delimiter,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: true,
-    info: true,
-    ...(text.includes('\n') ? {} : { record_delimiter: '\r' }),
-  }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
+function fullSplit(text: string, delimiter: string, file: string): CsvRows {
+  let records: Array<{ record: string[]; info: { lines: number } }>;
+  try {
+    records = parse(text, {
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      info: true,
+      ...(text.includes('\n') ? {} : { record_delimiter: '\r' }),
+    }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
+  } catch (e) {
+    if ((e as { code?: string }).code !== 'CSV_QUOTE_NOT_CLOSED') throw e;
+    const open = openQuote(text, delimiter);
+    throw new TruncatedStatementError(file, open.end, `inside a quoted value that opens at line ${open.line} and never closes`);
+  }
   const rows: string[][] = [];
   const lines: number[] = [];
   for (const r of records) {
@@ -134,4 +143,29 @@ function fullSplit(text: string, delimiter: string): CsvRows {
     lines.push(r.info.lines - embedded);
   }
   return { count: rows.length, row: (i) => rows[i] ?? [], line: (i) => lines[i] ?? 0 };
+}
+
+/** Where the quoted value that is still open at the end of the text starts (csv-parse rules, relaxed quotes). */
+function openQuote(text: string, delimiter: string): { line: number; end: number } {
+  let line = 1;
+  let openedAt = 1;
+  let quoted = false;
+  let cellStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) line++;
+    if (quoted) {
+      if (ch !== '"') continue;
+      if (text[i + 1] === '"') i++;
+      else quoted = false;
+      continue;
+    }
+    if (ch === '"' && cellStart) {
+      quoted = true;
+      openedAt = line;
+    }
+    cellStart = ch === delimiter || ch === '\n' || ch === '\r';
+  }
+  const end = /[\r\n]$/.test(text) ? line - 1 : line;
+  return { line: openedAt, end: Math.max(end, openedAt) };
 }
