@@ -118,20 +118,23 @@ export class Queries {
     start: string,
     end: string,
   ): Promise<{ id: number; accountId: number; date: string; amountMinor: number; description: string; flow: Flow }[]> {
+    // Made-up demo rows never pair with the person's own: a transfer has both ends of the same kind.
     const rows = this.stmt(
-      `SELECT id, account_id, posted_on, amount_minor FROM transactions
-       WHERE user_id = ? AND posted_on >= ? AND posted_on < ? AND flow != 'transfer'`,
+      `SELECT t.id, t.account_id, t.posted_on, t.amount_minor, a.demo FROM transactions t
+       JOIN accounts a ON a.id = t.account_id
+       WHERE t.user_id = ? AND t.posted_on >= ? AND t.posted_on < ? AND t.flow != 'transfer'`,
     )
       .raw()
-      .all(userId, toDayInt(start), toDayInt(end)) as [number, number, number, number][];
-    const accountsBySignedAmount = new Map<number, Set<number>>();
-    for (const [, account, , amount] of rows) {
-      const set = accountsBySignedAmount.get(amount) ?? new Set<number>();
+      .all(userId, toDayInt(start), toDayInt(end)) as [number, number, number, number, number][];
+    const key = (amount: number, demo: number) => `${demo}:${amount}`;
+    const accountsBySignedAmount = new Map<string, Set<number>>();
+    for (const [, account, , amount, demo] of rows) {
+      const set = accountsBySignedAmount.get(key(amount, demo)) ?? new Set<number>();
       set.add(account);
-      accountsBySignedAmount.set(amount, set);
+      accountsBySignedAmount.set(key(amount, demo), set);
     }
     const ids = rows
-      .filter(([, account, , amount]) => [...(accountsBySignedAmount.get(-amount) ?? [])].some((a) => a !== account))
+      .filter(([, account, , amount, demo]) => [...(accountsBySignedAmount.get(key(-amount, demo)) ?? [])].some((a) => a !== account))
       .map(([id]) => id);
     const detail = this.stmt(
       `SELECT id, account_id AS accountId, posted_on AS day, amount_minor AS amountMinor, description, flow
