@@ -1,15 +1,8 @@
 /** What the language layer hands to the conversation: an intent and the entities it found. */
 
-/** A half-open range of calendar days `[start, end)` in the user's time zone. */
-export interface Period {
-  /** First day included, ISO `yyyy-mm-dd`. */
-  start: string;
-  /** First day excluded, ISO `yyyy-mm-dd`. */
-  end: string;
-  /** How to name it in a reply: "February 2026", "the last 30 days", "2026 so far", "1–15 October 2025". */
-  label: string;
-  grain: 'day' | 'week' | 'month' | 'quarter' | 'half' | 'year' | 'custom';
-}
+import type { Period, Understood } from '../insights/query.ts';
+
+export type { Period } from '../insights/query.ts';
 
 /** A period found in a piece of text, with where it was found. */
 export interface PeriodMatch {
@@ -106,4 +99,6 @@ export interface Frame {
   correction?: { merchantText: string; category: CategoryRef };
   /** For alerts: "turn alerts off" → false. */
   toggle?: boolean;
+  /** For questions about money: the query the message asks, and what of it was not understood. */
+  understood?: Understood;
 }
