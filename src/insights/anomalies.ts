@@ -2,6 +2,7 @@
 import { median, medianAbsoluteDeviation } from 'simple-statistics';
 import { byDate, isCharge, majorUnits, merchantKey, primaryCategory } from './charges.ts';
 import { daysBetween } from '../day.ts';
+import { isFixedBill } from './recurring.ts';
 import type { Txn, UnusualBasis, UnusualFlag } from './types.ts';
 
 export interface UnusualOptions {
@@ -28,6 +29,8 @@ const MIN_HISTORY_DAYS = 30;
 const NEW_MERCHANT_RATIO = 10;
 
 const FEE_WORDS = /\b(?:FEES?|INTEREST CHARGE|FINANCE CHARGE|OVERDRAFT|NSF)\b/i;
+/** Categories that say nothing about what a charge was for, so its wording may still reveal a fee. */
+const UNPLACED = new Set(['', 'GENERAL_MERCHANDISE_OTHER_GENERAL_MERCHANDISE']);
 
 interface Baseline {
   basis: UnusualBasis;
@@ -36,6 +39,11 @@ interface Baseline {
   mad: number;
   count: number;
 }
+
+/** A price paid at the merchant at least this long before is the merchant's price now (a plan that went up), not a surprise. */
+const REPEAT_PRICE_GAP_DAYS = 20;
+/** How close to an earlier charge a price must be to count as the same price. */
+const REPEAT_PRICE_TOLERANCE = 0.01;
 
 /** Past this size one charge barely moves the median, so the group's own statistics stand in for leave-one-out. */
 const LEAVE_ONE_OUT_MAX = 40;
@@ -114,21 +122,28 @@ class History {
  * deviation) set what is usual, so one earlier splurge does not hide the next; a charge is an outlier only when its
  * modified z-score is above 3.5 and it is at least 3× the usual amount. Thin merchant history (under 4 other
  * charges) falls back to the detailed category, then the primary category, then all of the user's charges, each
- * measured over its merchants' usual charges. A first charge at a never-seen merchant is flagged when it is large
+ * measured over its merchants' usual charges. A price already paid at the merchant weeks earlier is its price now
+ * (a plan that went up is reported as a price rise), so it is not flagged again. A first charge at a never-seen merchant is flagged when it is large
  * ($200, or 10× the user's typical charge) unless its category says such amounts are normal (under 2×). Fees and
- * interest are always flagged. Transfers, income, cash and refunds never are.
+ * interest are always flagged. Transfers, income, cash and refunds never are, and neither are fixed bills (rent,
+ * utilities, loan repayments, insurance): their amounts are set by a contract or a meter, and they are neither
+ * "usual" at another merchant's scale nor a surprise on the day they fall due.
  * @example findUnusualCharges(history, { since: '2026-02-01', today: '2026-03-10' })
  * // [{ kind: 'new_merchant', amountMinor: 124900, typicalMinor: 6574, ratio: 19, basis: 'category', categoryLabelKey: 'GENERAL_MERCHANDISE', … }]
  */
 export function findUnusualCharges(history: readonly Txn[], options: UnusualOptions): UnusualFlag[] {
-  const charges = byDate(history.filter(isCharge));
+  const charges = byDate(history.filter((t) => isCharge(t) && !isFixedBill(t.category)));
   if (charges.length === 0) return [];
   const firstDate = charges[0]!.date;
 
   const seen = new History();
   const firstSeen = new Map<string, string>();
+  const paid = new Map<string, Txn[]>();
   for (const t of charges) {
     const m = merchantKey(t);
+    const list = paid.get(m);
+    if (list) list.push(t);
+    else paid.set(m, [t]);
     seen.add(
       m,
       [`${t.currency}|${t.category}`, `${t.currency}|${primaryCategory(t.category)}`, t.currency],
@@ -172,7 +187,13 @@ export function findUnusualCharges(history: readonly Txn[], options: UnusualOpti
 
     if (isNew && isLargeForNewMerchant(t, amount, seen, options) && (ratio === undefined || ratio >= 2)) {
       flags.push({ kind: 'new_merchant', txn: t, amountMinor: amount, ...described });
-    } else if (baseline && ratio !== undefined && ratio >= MIN_RATIO && robustZ(amount, baseline) > Z_LIMIT) {
+    } else if (
+      baseline &&
+      ratio !== undefined &&
+      ratio >= MIN_RATIO &&
+      robustZ(amount, baseline) > Z_LIMIT &&
+      !paidBefore(paid.get(merchantKey(t)) ?? [], t)
+    ) {
       flags.push({ kind: 'outlier', txn: t, amountMinor: amount, ...described });
     }
   }
@@ -181,9 +202,22 @@ export function findUnusualCharges(history: readonly Txn[], options: UnusualOpti
   );
 }
 
-/** Bank fees and interest by category, or by the words banks print on them. */
+/** True when the same price was charged at the merchant weeks before: that is its price now, already seen once. */
+function paidBefore(atMerchant: readonly Txn[], t: Txn): boolean {
+  return atMerchant.some(
+    (earlier) =>
+      daysBetween(earlier.date, t.date) >= REPEAT_PRICE_GAP_DAYS &&
+      Math.abs(earlier.amountMinor - t.amountMinor) <= REPEAT_PRICE_TOLERANCE * -t.amountMinor,
+  );
+}
+
+/**
+ * Bank fees and interest by category, or by the words banks print on them when nothing better placed the charge
+ * ("PLANET FITNESS CLUB FEES" is a gym, not a bank fee).
+ */
 export function isFee(t: Txn): boolean {
-  return t.category.toUpperCase().startsWith('BANK_FEES') || FEE_WORDS.test(t.description);
+  const code = t.category.toUpperCase();
+  return code.startsWith('BANK_FEES') || (UNPLACED.has(code) && FEE_WORDS.test(t.description));
 }
 
 function isLargeForNewMerchant(t: Txn, amount: number, seen: History, options: UnusualOptions): boolean {

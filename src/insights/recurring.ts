@@ -43,6 +43,8 @@ const MAX_EXTRA_SHARE = 0.25;
 /** A series is active while its last charge is within this many cycles of today. */
 const ACTIVE_CYCLES = 1.5;
 
+/** Rent, utilities, loan repayments and insurance: amounts set by a contract or a meter, not chosen at a till. */
+const FIXED_BILLS = /^(?:RENT_AND_UTILITIES|LOAN_PAYMENTS|GENERAL_SERVICES_INSURANCE)/;
 const BILL_CATEGORIES = /^(?:RENT_AND_UTILITIES|LOAN_PAYMENTS|GENERAL_SERVICES_INSURANCE|BANK_FEES)/;
 const SUBSCRIPTION_CATEGORIES =
   /^(?:ENTERTAINMENT_TV_AND_MOVIES|ENTERTAINMENT_MUSIC_AND_AUDIO|ENTERTAINMENT_VIDEO_GAMES|GENERAL_SERVICES_|PERSONAL_CARE_GYMS_AND_FITNESS_CENTERS)/;
@@ -118,6 +120,15 @@ export function monthlySubscriptionTotal(
     totals.set(s.currency, t);
   }
   return [...totals.values()].sort((a, b) => b.amountMinor - a.amountMinor);
+}
+
+/**
+ * True for a fixed bill: rent, mortgage and other loan repayments, utilities (power, water, phone, internet) and
+ * insurance. Such charges are never "unusual" and never subscriptions.
+ * @example isFixedBill('RENT_AND_UTILITIES_RENT') // true
+ */
+export function isFixedBill(category: string): boolean {
+  return FIXED_BILLS.test(category.toUpperCase());
 }
 
 /** Streaming, software, memberships and gyms; rent, utilities, insurance and loans are bills, whatever the name. */

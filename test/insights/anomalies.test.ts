@@ -129,6 +129,44 @@ describe('findUnusualCharges', () => {
     expect(isFee(charge('2026-02-01', 500, 'Blue Bottle Coffee', 'FOOD_AND_DRINK_COFFEE'))).toBe(false);
   });
 
+  it('never flags fixed bills, even when the history is too thin to know their usual amount', () => {
+    const bills = [
+      ...ordinaryLife(),
+      charge('2026-01-02', 12_500, 'PG&E', 'RENT_AND_UTILITIES_GAS_AND_ELECTRICITY'),
+      charge('2026-02-02', 14_800, 'PG&E', 'RENT_AND_UTILITIES_GAS_AND_ELECTRICITY'),
+      charge('2026-02-01', 295_000, 'Oakwood Prop Mgmt', 'RENT_AND_UTILITIES_RENT'),
+      charge('2026-02-03', 210_000, 'Wells Fargo Home Mtg', 'LOAN_PAYMENTS_MORTGAGE_PAYMENT'),
+      charge('2026-02-08', 13_240, 'GEICO', 'GENERAL_SERVICES_INSURANCE'),
+      charge('2026-02-10', 45_000, 'Toyota Financial Services', 'LOAN_PAYMENTS_CAR_PAYMENT'),
+      charge('2026-02-12', 38_000, 'PG&E', 'RENT_AND_UTILITIES_GAS_AND_ELECTRICITY'),
+    ];
+    expect(findUnusualCharges(bills, { since: SINCE, today: TODAY })).toEqual([]);
+  });
+
+  it('does not take a merchant’s own fee for a bank fee', () => {
+    const gym = charge('2026-02-17', 2_499, 'Planet Fitness', 'PERSONAL_CARE_GYMS_AND_FITNESS_CENTERS', {
+      description: 'PLANET FITNESS CLUB FEES PPD ID: 1264567890',
+    });
+    expect(isFee(gym)).toBe(false);
+    expect(findUnusualCharges([...ordinaryLife(), gym], { since: SINCE, today: TODAY })).toEqual([]);
+  });
+
+  it('flags a plan’s new price once, not every month after', () => {
+    const news = [
+      ...everyDays('2025-09-27', 4, 30, 400, 'The New York Times', 'GENERAL_SERVICES_OTHER_GENERAL_SERVICES'),
+      ...everyDays(
+        '2026-01-25',
+        2,
+        30,
+        2_500,
+        'The New York Times',
+        'GENERAL_SERVICES_OTHER_GENERAL_SERVICES',
+      ),
+    ];
+    const flags = findUnusualCharges([...ordinaryLife(), ...news], { since: '2026-01-01', today: TODAY });
+    expect(flags.map((f) => [f.txn.merchant, f.txn.date])).toEqual([['The New York Times', '2026-01-25']]);
+  });
+
   it('never flags transfers, income, cash or refunds', () => {
     const rows = [
       ...ordinaryLife(),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   findPriceRises,
   findRecurring,
+  isFixedBill,
   isSubscriptionLike,
   monthlySubscriptionTotal,
 } from '../../src/insights/recurring.ts';
@@ -129,6 +130,23 @@ describe('findRecurring', () => {
       { currency: 'USD', amountMinor: 2_998, count: 2 },
       { currency: 'EUR', amountMinor: 999, count: 1 },
     ]);
+  });
+
+  it('knows fixed bills: rent, loans, utilities and insurance, not fees or shopping', () => {
+    for (const code of [
+      'RENT_AND_UTILITIES_RENT',
+      'RENT_AND_UTILITIES_WATER',
+      'LOAN_PAYMENTS_MORTGAGE_PAYMENT',
+      'LOAN_PAYMENTS_CAR_PAYMENT',
+      'GENERAL_SERVICES_INSURANCE',
+    ])
+      expect(isFixedBill(code)).toBe(true);
+    for (const code of [
+      'BANK_FEES_OTHER_BANK_FEES',
+      'GENERAL_SERVICES_EDUCATION',
+      'FOOD_AND_DRINK_GROCERIES',
+    ])
+      expect(isFixedBill(code)).toBe(false);
   });
 
   it('tells subscriptions from bills by category and name', () => {

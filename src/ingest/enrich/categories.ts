@@ -22,6 +22,14 @@ export const CATEGORIES: readonly Category[] = readDataCsv('categories.csv').map
 const BY_CODE = new Map(CATEGORIES.map((c) => [c.detailed, c]));
 const PRIMARIES = new Set(CATEGORIES.map((c) => c.primary));
 
+/** Words for each primary code, from `data/category-groups.csv`; every primary of the taxonomy must have one. */
+const PRIMARY_LABELS = new Map(
+  readDataCsv('category-groups.csv').map((row) => [row.primary ?? '', row.label ?? ''] as const),
+);
+for (const primary of PRIMARIES) {
+  if (!PRIMARY_LABELS.get(primary)) throw new Error(`data/category-groups.csv: no label for ${primary}`);
+}
+
 /** The category used when nothing else is known about a purchase. */
 export const FALLBACK_SPENDING = 'GENERAL_MERCHANDISE_OTHER_GENERAL_MERCHANDISE';
 
@@ -46,9 +54,19 @@ export function primaryOf(code: string): string {
   throw new Error(`Unknown category code: ${code}`);
 }
 
-/** Words for a code in replies; falls back to the code itself so a typo shows up rather than vanishing. */
+/**
+ * Words for a detailed or primary code in replies. A code the taxonomy does not know is never shown as it is:
+ * it becomes plain words ("SOME_CODE" → "Some code"), since people must not see internal keys.
+ * @example categoryLabel('RENT_AND_UTILITIES') // 'Rent and utilities'
+ */
 export function categoryLabel(code: string): string {
-  return BY_CODE.get(code)?.label ?? code;
+  const known = BY_CODE.get(code)?.label ?? PRIMARY_LABELS.get(code);
+  if (known) return known;
+  const words = code
+    .replace(/[_\s]+/g, ' ')
+    .trim()
+    .toLowerCase();
+  return words ? words.charAt(0).toUpperCase() + words.slice(1) : 'Other';
 }
 
 /** The detailed codes under a primary code, e.g. every `TRAVEL_*`. */

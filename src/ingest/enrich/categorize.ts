@@ -1,4 +1,6 @@
 import { FALLBACK_SPENDING, isCategoryCode } from './categories.ts';
+import { chequeCategory, findCheque } from './cheques.ts';
+import { processorCategory } from './cleanup.ts';
 import { identifyMerchant } from './merchants.ts';
 import {
   type AccountKind,
@@ -63,12 +65,15 @@ function ruleCategory(input: CategorizeInput, direction: Direction): Categorizat
   const description = input.description.replace(/\s+/g, ' ');
   const first = matchKeyword('first', description, direction, account);
   if (first) return decide(first, 'keyword');
+  if (findCheque(description)) return decide(chequeCategory(direction), 'keyword');
   const byType = input.bankType ? categoryForBankType(input.bankType, direction, account) : undefined;
   if (byType) return decide(byType, 'bank');
   const merchant =
     identifyMerchant(description).category ??
     (input.merchant ? identifyMerchant(input.merchant).category : undefined);
   if (merchant) return decide(merchant, 'merchant');
+  const middle = matchKeyword('middle', description, direction, account);
+  if (middle) return decide(middle, 'keyword');
   const byMcc = input.mcc ? categoryForMcc(input.mcc) : undefined;
   if (byMcc) return decide(byMcc, 'mcc');
   const byBank = input.bankCategory
@@ -77,6 +82,8 @@ function ruleCategory(input: CategorizeInput, direction: Direction): Categorizat
   if (byBank) return decide(byBank, 'bank');
   const last = matchKeyword('last', description, direction, account);
   if (last) return decide(last, 'keyword');
+  const byProcessor = processorCategory(description);
+  if (byProcessor && direction === 'out') return decide(byProcessor, 'keyword');
   // Money arriving on a card with no other clue is a refund or credit; on a bank account it is income.
   return decide(
     direction === 'in' && account !== 'credit_card' ? 'INCOME_OTHER_INCOME' : FALLBACK_SPENDING,
@@ -85,12 +92,20 @@ function ruleCategory(input: CategorizeInput, direction: Direction): Categorizat
 }
 
 const CACHE_LIMIT = 100_000;
+
+/**
+ * The cache key's form of a text: every run of four or more digits becomes as many zeros. No rule names a literal
+ * number that long (rules see such runs only as `\d`), so lines that differ only in references, card numbers or
+ * dates get the same category, and the cache serves them.
+ */
+const sameForRules = (text: string): string => text.replace(/\d{4,}/g, (digits) => '0'.repeat(digits.length));
 const cache = new Map<string, Categorization>();
 
 /**
  * Picks a detailed category and a flow for one transaction. Order: the user's own corrections, wording
- * that names the kind of transaction (card payment, ATM, payroll, fee) and the bank's transaction type,
- * merchant rules, MCC, the bank's category column, topic keywords, then a default.
+ * that names the kind of transaction (card payment, ATM, payroll, a bank fee), cheques, the bank's transaction
+ * type, merchant rules, wording that yields to a known merchant (a "fee" that is a gym's), MCC, the bank's
+ * category column, topic keywords, what the card processor implies (Toast serves restaurants), then a default.
  * @example categorize({ merchant: 'Safeway', description: 'SAFEWAY #1507', amountMinor: -4210 }).category // 'FOOD_AND_DRINK_GROCERIES'
  */
 export function categorize(input: CategorizeInput, userRules?: ReadonlyMap<string, string>): Categorization {
@@ -99,7 +114,7 @@ export function categorize(input: CategorizeInput, userRules?: ReadonlyMap<strin
     const own = userRules.get(merchantKey(input.merchant));
     if (own && isCategoryCode(own)) return decide(own, 'user');
   }
-  const key = `${input.description}\u0001${input.merchant}\u0001${direction}\u0001${input.accountType ?? ''}\u0001${input.mcc ?? ''}\u0001${input.bankCategory ?? ''}\u0001${input.bankType ?? ''}`;
+  const key = `${sameForRules(input.description)}\u0001${sameForRules(input.merchant)}\u0001${direction}\u0001${input.accountType ?? ''}\u0001${input.mcc ?? ''}\u0001${input.bankCategory ?? ''}\u0001${input.bankType ?? ''}`;
   const hit = cache.get(key);
   if (hit) return hit;
   const result = ruleCategory(input, direction);

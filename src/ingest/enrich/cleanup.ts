@@ -1,3 +1,4 @@
+import { isCategoryCode } from './categories.ts';
 import { readDataCsv } from './data-files.ts';
 
 /**
@@ -7,7 +8,10 @@ import { readDataCsv } from './data-files.ts';
 interface CleanupRules {
   /** All prefix patterns in one anchored alternation: one test per pass instead of one per pattern. */
   prefix: RegExp | undefined;
+  /** Processor codes before a star; the first group is the code. */
   processor: RegExp | undefined;
+  /** What a processor's code says about the merchant behind it (Toast serves restaurants). */
+  processorCategories: Map<string, string>;
   /** All noise patterns in one global alternation. */
   noise: RegExp | undefined;
   drop: Set<string>;
@@ -16,6 +20,12 @@ interface CleanupRules {
   /** City names as token lists, longest first. */
   cities: string[][];
   states: Set<string>;
+}
+
+function checkedCategory(code: string): string {
+  if (!isCategoryCode(code))
+    throw new Error(`data/merchant-cleanup.csv: unknown category ${JSON.stringify(code)}`);
+  return code;
 }
 
 function escapeRegExp(text: string): string {
@@ -30,13 +40,19 @@ function loadRules(): CleanupRules {
       .map((r) => r.pattern ?? '')
       .filter(Boolean);
   const processors = of('processor').map(escapeRegExp);
+  const processorCategories = new Map(
+    rows
+      .filter((r) => r.kind === 'processor' && r.category)
+      .map((r) => [(r.pattern ?? '').toUpperCase(), checkedCategory(r.category ?? '')] as const),
+  );
   const prefixes = of('prefix');
   const noise = of('noise');
   return {
     prefix: prefixes.length
       ? new RegExp(`^(?:${prefixes.map((p) => `(?:${p})`).join('|')})[\\s:*-]*`, 'i')
       : undefined,
-    processor: processors.length ? new RegExp(`^(?:${processors.join('|')}) ?\\* *`, 'i') : undefined,
+    processor: processors.length ? new RegExp(`^(${processors.join('|')}) ?\\* *`, 'i') : undefined,
+    processorCategories,
     noise: noise.length ? new RegExp(noise.map((p) => `(?:${p})`).join('|'), 'gi') : undefined,
     drop: new Set(of('drop').map((w) => w.toUpperCase())),
     end: new Set(of('end').map((w) => w.toUpperCase())),
@@ -49,7 +65,8 @@ function loadRules(): CleanupRules {
 
 const RULES = loadRules();
 
-function stripPrefixes(text: string): string {
+/** Removes bank wording and processor codes from the start, noting which processors were seen. */
+function peelPrefixes(text: string, processors?: string[]): string {
   let current = text;
   for (let changed = true; changed;) {
     changed = false;
@@ -57,12 +74,30 @@ function stripPrefixes(text: string): string {
       if (!re) continue;
       const next = current.replace(re, '');
       if (next !== current && next.length > 0) {
+        if (re === RULES.processor) processors?.push((re.exec(current)?.[1] ?? '').toUpperCase());
         current = next;
         changed = true;
       }
     }
   }
   return current;
+}
+
+const stripPrefixes = (text: string): string => peelPrefixes(text);
+
+/**
+ * The category a card processor's code implies, for merchants no rule knows: Toast (`TST*`) serves restaurants.
+ * @example processorCategory('TST* BURMA SUPERSTAR OAKLAND CA') // 'FOOD_AND_DRINK_RESTAURANT'
+ */
+export function processorCategory(raw: string): string | undefined {
+  if (RULES.processorCategories.size === 0) return undefined;
+  const seen: string[] = [];
+  peelPrefixes(raw.toUpperCase().replace(/\s+/g, ' ').trim(), seen);
+  for (const code of seen) {
+    const category = RULES.processorCategories.get(code);
+    if (category) return category;
+  }
+  return undefined;
 }
 
 /**
@@ -77,13 +112,14 @@ export function stripDescriptor(raw: string): string {
 }
 
 /**
- * The form merchant rules are matched against: letters, digits and `&` only, apostrophes dropped,
- * everything else a single space.
+ * The form merchant rules are matched against: letters, digits and `&` only, apostrophes dropped, `@` read
+ * as "AT" (`@HOME` is the shop At Home), everything else a single space.
  * @example matchKey("TRADER JOE'S #236") // 'TRADER JOES 236'
  */
 export function matchKey(stripped: string): string {
   return stripped
     .replace(/['’`]/g, '')
+    .replace(/@/g, ' AT ')
     .replace(/[^A-Z0-9&]+/g, ' ')
     .trim();
 }
@@ -153,10 +189,32 @@ const KEEP_UPPER = new Set([
   'PNP',
 ]);
 
+/** Short words without vowels that are abbreviated words, not initials: "Oakwood Prop Mgmt", not "MGMT". */
+const WORD_ABBREVIATIONS = new Set([
+  'MR',
+  'MRS',
+  'DR',
+  'ST',
+  'MS',
+  'MGMT',
+  'MGT',
+  'SVC',
+  'SVCS',
+  'CTR',
+  'CNTR',
+  'MKT',
+  'MKTS',
+  'DPT',
+  'BLVD',
+  'PKWY',
+  'HWY',
+  'SQ',
+  'RD',
+]);
+
 function titleWord(word: string): string {
   if (KEEP_UPPER.has(word)) return word;
-  if (/^[A-Z]{2,4}$/.test(word) && !/[AEIOUY]/.test(word) && !['MR', 'MRS', 'DR', 'ST', 'MS'].includes(word))
-    return word;
+  if (/^[A-Z]{2,4}$/.test(word) && !/[AEIOUY]/.test(word) && !WORD_ABBREVIATIONS.has(word)) return word;
   return word
     .toLowerCase()
     .replace(/(^|[\s\-/&(])([a-z])/g, (_m, sep: string, ch: string) => sep + ch.toUpperCase())

@@ -17,6 +17,7 @@ function loadRules(): Map<string, MerchantRule[]> {
     const tokens = (row.pattern ?? '')
       .toUpperCase()
       .replace(/['’`]/g, '')
+      .replace(/@/g, ' AT ')
       .replace(/[^A-Z0-9&]+/g, ' ')
       .trim()
       .split(' ')
@@ -42,22 +43,38 @@ function loadRules(): Map<string, MerchantRule[]> {
 
 const INDEX = loadRules();
 
+/** Shortest start of a pattern's last word that still counts, for names banks cut short ("INCREDIBLE CONN"). */
+const MIN_CUT_WORD = 3;
+
+/**
+ * True when the rule's words follow at `at`. A pattern of several words may end in a word the bank cut short
+ * ("PICK N P", "INCREDIBLE CONN"); a single word must be whole, or "PROGRESS" would be Progressive.
+ */
 function matchesAt(tokens: string[], at: number, rule: MerchantRule): boolean {
-  for (let i = 1; i < rule.tokens.length; i++) if (tokens[at + i] !== rule.tokens[i]) return false;
+  const last = rule.tokens.length - 1;
+  for (let i = 1; i <= last; i++) {
+    const token = tokens[at + i];
+    if (token === rule.tokens[i]) continue;
+    const cut =
+      i === last && token !== undefined && token.length >= MIN_CUT_WORD && at + i === tokens.length - 1;
+    if (!cut || !rule.tokens[i]!.startsWith(token)) return false;
+  }
   return true;
 }
 
 /**
- * Finds the merchant rule for a match key: a rule matches whole words at the start of the key,
- * or anywhere when the rule allows it; the earliest, then longest, match wins.
+ * Finds the merchant rule for a match key: a rule matches whole words at the start of the key (a leading
+ * "THE" aside), or anywhere when the rule allows it; the earliest, then longest, match wins.
  */
 export function findMerchantRule(key: string): MerchantRule | undefined {
   const tokens = key.split(' ');
+  // "THE CHEESECAKE FACTORY" starts with the merchant's name as much as "CHEESECAKE FACTORY" does.
+  const start = tokens[0] === 'THE' && tokens.length > 1 ? 1 : 0;
   for (let at = 0; at < tokens.length; at++) {
     const candidates = INDEX.get(tokens[at] ?? '');
     if (!candidates) continue;
     for (const rule of candidates) {
-      if ((at === 0 || rule.anywhere) && matchesAt(tokens, at, rule)) return rule;
+      if ((at <= start || rule.anywhere) && matchesAt(tokens, at, rule)) return rule;
     }
   }
   return undefined;

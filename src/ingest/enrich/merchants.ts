@@ -1,3 +1,4 @@
+import { chequeName, findCheque } from './cheques.ts';
 import { matchKey, stripDescriptor, tidyMerchantName } from './cleanup.ts';
 import { findMerchantRule } from './merchant-rules.ts';
 
@@ -19,14 +20,21 @@ const cache = new Map<string, MerchantMatch>();
 export function identifyMerchant(raw: string): MerchantMatch {
   const hit = cache.get(raw);
   if (hit) return hit;
-  const stripped = stripDescriptor(raw);
-  const rule = findMerchantRule(matchKey(stripped));
-  const found: MerchantMatch = rule
-    ? { name: rule.merchant, category: rule.category }
-    : { name: tidyMerchantName(stripped) || tidyMerchantName(raw.toUpperCase()) || raw.trim() };
+  const found = cacheable(raw);
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(raw, found);
   return found;
+}
+
+function cacheable(raw: string): MerchantMatch {
+  // A cheque names no payee: it is shown by its number and never pooled with other cheques under one name.
+  const cheque = findCheque(raw);
+  if (cheque) return { name: chequeName(cheque) };
+  const stripped = stripDescriptor(raw);
+  const rule = findMerchantRule(matchKey(stripped));
+  return rule
+    ? { name: rule.merchant, category: rule.category }
+    : { name: tidyMerchantName(stripped) || tidyMerchantName(raw.toUpperCase()) || raw.trim() };
 }
 
 /**

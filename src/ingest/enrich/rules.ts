@@ -34,36 +34,50 @@ function applies(rule: Scoped, direction: Direction, account: AccountKind | unde
   );
 }
 
+/**
+ * When a keyword rule is tried. `first`: wording that says what kind of transaction it is (card payment, ATM,
+ * payroll, a fee named as such) and beats merchant rules. `middle`: wording that usually names the kind but yields
+ * to a known merchant ("PLANET FITNESS CLUB FEES" is a gym). `last`: topic words ("COFFEE", "PARKING") used only
+ * when nothing better is known.
+ */
+export type KeywordStage = 'first' | 'middle' | 'last';
+const STAGES: readonly KeywordStage[] = ['first', 'middle', 'last'];
+
+function stageOf(row: Record<string, string>): KeywordStage {
+  const stage = STAGES.find((s) => s === row.stage);
+  if (!stage) throw new Error(`data/keyword-rules.csv: unknown stage ${JSON.stringify(row.stage)}`);
+  return stage;
+}
+
 const KEYWORDS = readDataCsv('keyword-rules.csv').map((row) => ({
-  stage: row.stage === 'first' ? 'first' : 'last',
+  stage: stageOf(row),
   rule: {
     ...scope('keyword-rules.csv', row),
     pattern: new RegExp(row.pattern ?? '', 'i'),
   } satisfies KeywordRule,
 }));
-const FIRST = KEYWORDS.filter((k) => k.stage === 'first').map((k) => k.rule);
-const LAST = KEYWORDS.filter((k) => k.stage === 'last').map((k) => k.rule);
 
 /** One regex per stage that matches when any rule of the stage could: most descriptors then cost one test. */
 function anyOf(rules: KeywordRule[]): RegExp {
   return new RegExp(rules.map((r) => `(?:${r.pattern.source})`).join('|') || '(?!)', 'i');
 }
-const ANY_FIRST = anyOf(FIRST);
-const ANY_LAST = anyOf(LAST);
+const BY_STAGE = new Map(
+  STAGES.map((stage) => {
+    const rules = KEYWORDS.filter((k) => k.stage === stage).map((k) => k.rule);
+    return [stage, { rules, any: anyOf(rules) }] as const;
+  }),
+);
 
-/**
- * The first keyword rule of a stage whose pattern is found in the description. Stage `first` holds the
- * wording that says what kind of transaction it is (card payment, ATM, payroll, fee) and beats merchant
- * rules; stage `last` holds topic words ("COFFEE", "PARKING") used only when nothing better is known.
- */
+/** The first keyword rule of a stage (see `KeywordStage`) whose pattern is found in the description. */
 export function matchKeyword(
-  stage: 'first' | 'last',
+  stage: KeywordStage,
   description: string,
   direction: Direction,
   account?: AccountKind,
 ): string | undefined {
-  if (!(stage === 'first' ? ANY_FIRST : ANY_LAST).test(description)) return undefined;
-  for (const rule of stage === 'first' ? FIRST : LAST) {
+  const { rules, any } = BY_STAGE.get(stage)!;
+  if (!any.test(description)) return undefined;
+  for (const rule of rules) {
     if (applies(rule, direction, account) && rule.pattern.test(description)) return rule.category;
   }
   return undefined;

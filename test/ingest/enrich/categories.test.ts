@@ -18,4 +18,10 @@ describe('categories', () => {
     expect(primaryOf('RENT_AND_UTILITIES_WATER')).toBe('RENT_AND_UTILITIES');
     expect(categoryLabel('FOOD_AND_DRINK_GROCERIES')).toBe('Groceries');
   });
+
+  it('labels every primary code, and never shows an unknown code as it is', () => {
+    expect(categoryLabel('RENT_AND_UTILITIES')).toBe('Rent and utilities');
+    for (const c of CATEGORIES) expect(categoryLabel(c.primary)).not.toMatch(/_/);
+    expect(categoryLabel('SOME_NEW_CODE')).toBe('Some new code');
+  });
 });

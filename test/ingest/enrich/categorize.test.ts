@@ -70,8 +70,60 @@ describe('categorize', () => {
 
   it('uses the bank category column for a merchant no rule knows', () => {
     expect(
-      categorize(line('TST* NOPA SAN FRANCISCO CA', -7501, { bankCategory: 'Food & Drink' })),
+      categorize(line('SQ *MARLOWE SAN FRANCISCO CA', -7501, { bankCategory: 'Food & Drink' })),
     ).toMatchObject({ category: 'FOOD_AND_DRINK_RESTAURANT', source: 'bank' });
+  });
+
+  it('lets a known merchant claim a fee word, but not the bank’s own fee wording', () => {
+    expect(categorize(line('PLANET FITNESS CLUB FEES PPD ID: 1264567890', -2499)).category).toBe(
+      'PERSONAL_CARE_GYMS_AND_FITNESS_CENTERS',
+    );
+    expect(categorize(line('FNB App Payment To St Johns College School Fees', -1250000)).category).toBe(
+      'GENERAL_SERVICES_EDUCATION',
+    );
+    expect(categorize(line('#Monthly Account Fee', -19900)).category).toBe('BANK_FEES_OTHER_BANK_FEES');
+    expect(categorize(line('Fee: Prepaid Mobile Vodacom', -110)).category).toBe('BANK_FEES_OTHER_BANK_FEES');
+  });
+
+  it('takes a Toast restaurant for a restaurant when nothing else names it', () => {
+    expect(categorize(line('TST* BURMA HOUSE OAKLAND CA', -4200))).toMatchObject({
+      category: 'FOOD_AND_DRINK_RESTAURANT',
+      source: 'keyword',
+    });
+    expect(categorize(line('TST* JOES COFFEE OAKLAND CA', -600)).category).toBe('FOOD_AND_DRINK_COFFEE');
+  });
+
+  it('reads the payee after South African and UK payment wording', () => {
+    expect(cleanMerchant('IB PAYMENT TO DISCOVERY INSURE 1234')).toBe('Discovery Insure');
+    expect(categorize(line('Internet Pmt To City Of Johannesburg 555123456', -245000)).category).toBe(
+      'RENT_AND_UTILITIES_OTHER_UTILITIES',
+    );
+    expect(categorize(line('DD THAMES WATER UTILITIES', -3800)).category).toBe('RENT_AND_UTILITIES_WATER');
+    expect(categorize(line('FNB App Payment To Thandi', -40000)).category).toBe(
+      'TRANSFER_OUT_ACCOUNT_TRANSFER',
+    );
+  });
+
+  it('says what a bill was for whichever way the money moved, as merchant rules do', () => {
+    expect(categorize(line('PREPAID AIRTIME REFUND', 2900)).category).toBe('RENT_AND_UTILITIES_TELEPHONE');
+    expect(categorize(line('POS Purchase Reversal Joes Hardware Store', 12000)).category).toBe(
+      'HOME_IMPROVEMENT_HARDWARE',
+    );
+    expect(categorize(line('POS Purchase Reversal Zqx Trading', 12000)).flow).toBe('spending');
+  });
+
+  it('does not take a firm called "… Investments" for an investment', () => {
+    expect(categorize(line('POS Purchase Mabena Investments Cc 412345*6789 02 Aug', -12000)).category).toBe(
+      'GENERAL_MERCHANDISE_OTHER_GENERAL_MERCHANDISE',
+    );
+    expect(categorize(line('Debit Order Allan Gray Unit Trust 123', -200000)).category).toBe(
+      'TRANSFER_OUT_INVESTMENT_AND_RETIREMENT_FUNDS',
+    );
+  });
+
+  it('recognises a multi-word merchant name the bank cut short', () => {
+    expect(cleanMerchant('POS Purchase Incredible Connec')).toBe('Incredible Connection');
+    expect(cleanMerchant('POS Purchase Progress')).not.toBe('Progressive');
   });
 
   it('uses the MCC before the bank category', () => {
