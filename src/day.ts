@@ -1,4 +1,12 @@
-/** Calendar days as ISO strings at the edges and as integer yyyymmdd inside the database. */
+/**
+ * Calendar days as ISO strings at the edges and as integer yyyymmdd inside the database.
+ *
+ * Arithmetic is date-fns on local-midnight `Date`s: date-fns moves by calendar fields (`setDate`,
+ * `setMonth`), never by multiples of 24 hours, so a daylight-saving change in the server's zone cannot
+ * shift a day. The user's zone matters only once, when "now" becomes the user's day (`localDay`, TZDate).
+ */
+import { TZDate } from '@date-fns/tz';
+import { addDays as addDaysTo, addMonths as addMonthsTo } from 'date-fns';
 
 /** @example toDayInt('2026-02-01') // 20260201 */
 export function toDayInt(isoDay: string): number {
@@ -7,24 +15,45 @@ export function toDayInt(isoDay: string): number {
 
 /** @example fromDayInt(20260201) // '2026-02-01' */
 export function fromDayInt(day: number): string {
-  const y = Math.floor(day / 10000);
-  const m = Math.floor(day / 100) % 100;
-  const d = day % 100;
-  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return formatDay(Math.floor(day / 10000), Math.floor(day / 100) % 100, day % 100);
 }
 
-const DAY_MS = 86_400_000;
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
-function toUtc(isoDay: string): number {
-  return Date.UTC(Number(isoDay.slice(0, 4)), Number(isoDay.slice(5, 7)) - 1, Number(isoDay.slice(8, 10)));
+function formatDay(year: number, month: number, day: number): string {
+  const y = year >= 1000 ? String(year) : String(year).padStart(4, '0');
+  return `${y}-${pad2(month)}-${pad2(day)}`;
 }
 
 /**
- * Adds whole days to an ISO day, in the proleptic Gregorian calendar (no time zones involved).
+ * The local-midnight `Date` of an ISO day, for date-fns.
+ * @example dayToDate('2026-03-10').getDate() // 10
+ */
+export function dayToDate(isoDay: string): Date {
+  const year = Number(isoDay.slice(0, 4));
+  const month = Number(isoDay.slice(5, 7)) - 1;
+  const day = Number(isoDay.slice(8, 10));
+  if (year >= 100) return new Date(year, month, day);
+  // The two-argument-year form of the constructor reads 0–99 as 1900–1999.
+  const date = new Date(2000, 0, 1);
+  date.setFullYear(year, month, day);
+  return date;
+}
+
+/**
+ * The ISO day of a `Date`'s local calendar fields (a TZDate's fields are those of its zone).
+ * @example dateToDay(new Date(2026, 2, 10)) // '2026-03-10'
+ */
+export function dateToDay(date: Date): string {
+  return formatDay(date.getFullYear(), date.getMonth() + 1, date.getDate());
+}
+
+/**
+ * Adds whole days to an ISO day.
  * @example addDays('2026-02-28', 1) // '2026-03-01'
  */
 export function addDays(isoDay: string, days: number): string {
-  return new Date(toUtc(isoDay) + days * DAY_MS).toISOString().slice(0, 10);
+  return dateToDay(addDaysTo(dayToDate(isoDay), days));
 }
 
 /**
@@ -32,11 +61,7 @@ export function addDays(isoDay: string, days: number): string {
  * @example addMonths('2026-01-31', 1) // '2026-02-28'
  */
 export function addMonths(isoDay: string, months: number): string {
-  const y = Number(isoDay.slice(0, 4));
-  const m = Number(isoDay.slice(5, 7)) - 1 + months;
-  const d = Number(isoDay.slice(8, 10));
-  const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(y, m, Math.min(d, lastDay))).toISOString().slice(0, 10);
+  return dateToDay(addMonthsTo(dayToDate(isoDay), months));
 }
 
 /**
@@ -47,8 +72,11 @@ export function addToMonth(month: string, months: number): string {
   return addMonths(`${month}-01`, months).slice(0, 7);
 }
 
+const DAY_MS = 86_400_000;
+
 /**
- * Whole days from `a` to `b` (negative when `b` is earlier).
+ * Whole days from `a` to `b` (negative when `b` is earlier): date-fns's `differenceInCalendarDays`, computed
+ * as the difference of two serial day numbers because the insight loops call it once per transaction.
  * @example daysBetween('2026-02-28', '2026-03-01') // 1
  */
 export function daysBetween(a: string, b: string): number {
@@ -56,20 +84,15 @@ export function daysBetween(a: string, b: string): number {
 }
 
 /**
- * Days since 1970-01-01, for comparing many dates cheaply (integer civil-calendar arithmetic, no Date objects).
+ * Days since 1970-01-01: a serial number for comparing many dates cheaply, read straight from the
+ * calendar fields (no arithmetic to get wrong, no `Date` kept).
  * @example dayNumber('1970-01-02') // 1
  */
 export function dayNumber(isoDay: string): number {
-  const digit = (i: number) => isoDay.charCodeAt(i) - 48;
-  let y = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
-  const m = digit(5) * 10 + digit(6);
-  const d = digit(8) * 10 + digit(9);
-  if (m <= 2) y -= 1;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146_097 + doe - 719_468;
+  const year = Number(isoDay.slice(0, 4));
+  const utc = Date.UTC(year, Number(isoDay.slice(5, 7)) - 1, Number(isoDay.slice(8, 10)));
+  // Date.UTC also reads years 0–99 as 1900–1999.
+  return (year >= 100 ? utc : new Date(utc).setUTCFullYear(year)) / DAY_MS;
 }
 
 /**
@@ -78,16 +101,9 @@ export function dayNumber(isoDay: string): number {
  */
 export function localDay(instant: Date, timeZone?: string, localTimestamp?: string): string {
   if (timeZone) {
-    try {
-      return new Intl.DateTimeFormat('en-CA', {
-        timeZone,
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-      }).format(instant);
-    } catch {
-      // Not a zone Intl knows: fall through to the user's own clock.
-    }
+    const zoned = new TZDate(instant.getTime(), timeZone);
+    // A zone Intl does not know gives an invalid date: fall through to the user's own clock.
+    if (!Number.isNaN(zoned.getTime())) return dateToDay(zoned);
   }
   const wall = localTimestamp && /^(\d{4}-\d{2}-\d{2})T/.exec(localTimestamp);
   if (wall && wall[1]) return wall[1];

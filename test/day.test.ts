@@ -1,5 +1,17 @@
-import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, addToMonth, dayNumber, daysBetween } from '../src/day.ts';
+import { differenceInCalendarDays } from 'date-fns';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  addDays,
+  addMonths,
+  addToMonth,
+  dateToDay,
+  dayNumber,
+  daysBetween,
+  dayToDate,
+  fromDayInt,
+  localDay,
+  toDayInt,
+} from '../src/day.ts';
 
 describe('dates', () => {
   it('counts days across month, year and leap-day boundaries', () => {
@@ -7,6 +19,14 @@ describe('dates', () => {
     expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
     expect(daysBetween('2025-12-31', '2026-01-01')).toBe(1);
     expect(daysBetween('2026-03-10', '2026-03-01')).toBe(-9);
+  });
+
+  it('counts the same days as date-fns over four years of pairs', () => {
+    for (let i = 0; i < 1461; i += 7) {
+      const a = addDays('2023-01-01', i);
+      const b = addDays(a, (i % 97) - 40);
+      expect(daysBetween(a, b), `${a} → ${b}`).toBe(differenceInCalendarDays(dayToDate(b), dayToDate(a)));
+    }
   });
 
   it('agrees with the calendar for day numbers', () => {
@@ -17,9 +37,56 @@ describe('dates', () => {
 
   it('adds months clamping to the end of shorter months', () => {
     expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
+    expect(addMonths('2024-03-31', -1)).toBe('2024-02-29');
     expect(addMonths('2025-11-15', 3)).toBe('2026-02-15');
     expect(addDays('2026-02-28', 1)).toBe('2026-03-01');
     expect(addToMonth('2025-12', 1)).toBe('2026-01');
     expect(addToMonth('2026-01', -1)).toBe('2025-12');
+  });
+
+  it('keeps years before 100 as written rather than reading them as 19xx', () => {
+    expect(dateToDay(dayToDate('0050-03-01'))).toBe('0050-03-01');
+    expect(addDays('0247-12-31', 1)).toBe('0248-01-01');
+  });
+
+  it('converts between ISO days and the integers the database keeps', () => {
+    expect(toDayInt('2026-02-01')).toBe(20260201);
+    expect(fromDayInt(20260201)).toBe('2026-02-01');
+  });
+});
+
+describe('day arithmetic does not depend on the server clock zone', () => {
+  const original = process.env.TZ;
+  afterEach(() => {
+    if (original === undefined) delete process.env.TZ;
+    else process.env.TZ = original;
+  });
+
+  it.each(['America/New_York', 'Europe/London', 'America/Sao_Paulo', 'Australia/Lord_Howe'])(
+    'adds days across a daylight-saving change with the server in %s',
+    (zone) => {
+      process.env.TZ = zone;
+      expect(addDays('2026-03-07', 2)).toBe('2026-03-09');
+      expect(addDays('2026-10-24', 14)).toBe('2026-11-07');
+      expect(addDays('2026-04-04', 1)).toBe('2026-04-05');
+      expect(daysBetween('2026-03-01', '2026-04-01')).toBe(31);
+      expect(daysBetween('2026-10-01', '2026-11-01')).toBe(31);
+    },
+  );
+});
+
+describe("the user's day", () => {
+  const instant = new Date('2026-03-10T03:30:00Z');
+
+  it('is the calendar day in the user’s time zone', () => {
+    expect(localDay(instant, 'America/New_York')).toBe('2026-03-09');
+    expect(localDay(instant, 'Asia/Tokyo')).toBe('2026-03-10');
+    expect(localDay(new Date('2026-03-10T23:30:00Z'), 'Pacific/Kiritimati')).toBe('2026-03-11');
+  });
+
+  it('falls back to the user’s own clock, then UTC, when the zone is unknown', () => {
+    expect(localDay(instant, 'Not/AZone', '2026-03-11T01:00:00+05:00')).toBe('2026-03-11');
+    expect(localDay(instant, 'Not/AZone')).toBe('2026-03-10');
+    expect(localDay(instant)).toBe('2026-03-10');
   });
 });

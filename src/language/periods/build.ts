@@ -2,7 +2,15 @@
 import type { Period } from '../types.ts';
 import { addDays, addMonths, iso, isValidDay, parseIso, quarterOf, weekStart } from './dates.ts';
 import type { RuleContext } from './grammar.ts';
-import { dayRangeLabel, halfLabel, longDay, monthLabel, monthRangeLabel, quarterLabel, shortDay } from './labels.ts';
+import {
+  dayRangeLabel,
+  halfLabel,
+  longDay,
+  monthLabel,
+  monthRangeLabel,
+  quarterLabel,
+  shortDay,
+} from './labels.ts';
 
 export function dayPeriod(date: string, label = longDay(date)): Period {
   return { start: date, end: addDays(date, 1), label, grain: 'day' };
@@ -16,7 +24,12 @@ export function monthPeriod(year: number, month: number): Period {
 /** Whole months from the month of `first` through the month of `last` (both `yyyy-mm-01`). */
 export function monthSpan(first: string, last: string): Period {
   const end = addMonths(last, 1);
-  return { start: first, end, label: monthRangeLabel(first, end), grain: first === last ? 'month' : 'custom' };
+  return {
+    start: first,
+    end,
+    label: monthRangeLabel(first, end),
+    grain: first === last ? 'month' : 'custom',
+  };
 }
 
 export function quarterPeriod(year: number, quarter: number): Period {
@@ -57,7 +70,12 @@ export function sinceLabel(start: string, ctx: RuleContext): string {
   const t = parseIso(ctx.today);
   if (s.month === 1 && s.day === 1 && s.year === t.year) return `${t.year} so far`;
   if (s.day === 1 && s.year === t.year && s.month === t.month) return `${monthLabel(t.year, t.month)} so far`;
-  if (s.day === 1 && (s.month - 1) % 3 === 0 && s.year === t.year && quarterOf(s.month) === quarterOf(t.month)) {
+  if (
+    s.day === 1 &&
+    (s.month - 1) % 3 === 0 &&
+    s.year === t.year &&
+    quarterOf(s.month) === quarterOf(t.month)
+  ) {
     return `${quarterLabel(t.year, quarterOf(t.month)).replace(/ \(.*\)$/, '')} so far`;
   }
   if (start === ctx.today) return `today (${shortDay(start)})`;

@@ -1,8 +1,22 @@
 /**
- * Calendar arithmetic on ISO `yyyy-mm-dd` strings. Everything works on calendar days in UTC so that
- * the user's time zone never shifts a day: the caller has already turned "now" into the user's local date.
+ * Calendar arithmetic on ISO `yyyy-mm-dd` strings, on top of date-fns. The caller has already turned
+ * "now" into the user's local date, so everything here is about calendar days, never instants.
  */
-import { addDays, addMonths, daysBetween } from '../../day.ts';
+import {
+  addYears,
+  getDay,
+  getDaysInMonth,
+  getDaysInYear,
+  lastDayOfMonth,
+  nextDay,
+  previousDay,
+  setISOWeek,
+  startOfISOWeek,
+  startOfMonth,
+  startOfWeek,
+  type Day,
+} from 'date-fns';
+import { addDays, addMonths, dateToDay, daysBetween, dayToDate } from '../../day.ts';
 
 export { addDays, addMonths, daysBetween };
 
@@ -13,11 +27,9 @@ export interface Ymd {
   day: number;
 }
 
-const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
-
 /** Formats numbers as `yyyy-mm-dd`. */
 export function iso(year: number, month: number, day: number): string {
-  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
 
 /** Splits an ISO date into numbers. */
@@ -31,27 +43,70 @@ export function isValidDay(year: number, month: number, day: number): boolean {
 }
 
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return getDaysInMonth(dayToDate(iso(year, month, 1)));
+}
+
+/** 365 or 366. */
+export function daysInYear(year: number): number {
+  return getDaysInYear(dayToDate(iso(year, 1, 1)));
 }
 
 /** The first day of the month `n` months from the month of `date`. */
 export function monthStart(date: string, n = 0): string {
-  const { year, month } = parseIso(date);
-  return addMonths(iso(year, month, 1), n);
+  return addMonths(dateToDay(startOfMonth(dayToDate(date))), n);
+}
+
+/** The last day of the month of `date`. */
+export function monthEnd(date: string): string {
+  return dateToDay(lastDayOfMonth(dayToDate(date)));
 }
 
 /** 0 = Sunday … 6 = Saturday. */
 export function weekday(date: string): number {
-  const { year, month, day } = parseIso(date);
-  return new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  return getDay(dayToDate(date));
 }
 
 /** The first day of the week containing `date`. */
 export function weekStart(date: string, weekStartsOn: 0 | 1): string {
-  return addDays(date, -((weekday(date) - weekStartsOn + 7) % 7));
+  return dateToDay(startOfWeek(dayToDate(date), { weekStartsOn }));
+}
+
+/** The latest `day` of the week (0 = Sunday) on or before `date`. */
+export function onOrBefore(date: string, day: number): string {
+  return weekday(date) === day ? date : dateToDay(previousDay(dayToDate(date), day as Day));
+}
+
+/** The earliest `day` of the week (0 = Sunday) on or after `date`. */
+export function onOrAfter(date: string, day: number): string {
+  return weekday(date) === day ? date : dateToDay(nextDay(dayToDate(date), day as Day));
+}
+
+/**
+ * The `n`th given weekday of a month (n = 1…5), or the last one when `n` is -1; undefined when the month
+ * has no fifth one. @example nthWeekday(2025, 11, 4, 4) // '2025-11-27' (Thanksgiving)
+ */
+export function nthWeekday(year: number, month: number, day: number, n: number): string | undefined {
+  if (n < 0) return onOrBefore(monthEnd(iso(year, month, 1)), day);
+  const found = addDays(onOrAfter(iso(year, month, 1), day), 7 * (n - 1));
+  return parseIso(found).month === month ? found : undefined;
+}
+
+/** Monday of ISO week `week` of `year` (week 1 holds the year's first Thursday). */
+export function isoWeekStart(year: number, week: number): string {
+  return dateToDay(startOfISOWeek(setISOWeek(dayToDate(iso(year, 1, 4)), week)));
+}
+
+/** Adds calendar years (29 February becomes 28 February). */
+export function addYearsTo(date: string, years: number): string {
+  return dateToDay(addYears(dayToDate(date), years));
 }
 
 /** Quarter 1–4 of a month 1–12. */
 export function quarterOf(month: number): number {
   return Math.floor((month - 1) / 3) + 1;
+}
+
+/** Lays a half-open range of days end to end: the day `floor(length / 2)` days after its start. */
+export function midpoint(start: string, end: string): string {
+  return addDays(start, Math.floor(daysBetween(start, end) / 2));
 }

@@ -7,13 +7,28 @@ export interface RuleContext {
   today: string;
   /** 0 = Sunday, 1 = Monday. */
   weekStartsOn: 0 | 1;
+  /** True when the number at this index of the normalised text was written in words ("the ninth"). */
+  spelledAt?: (index: number) => boolean;
+}
+
+/** A rule's reading, with what a range built from it needs to know. */
+export interface Resolved {
+  period: Period;
+  /** Where a range starting here starts, when not at `period.start` ("from the end of March" → 1 April). */
+  asStart?: string;
+  /** Where a range ending here ends, when not at `period.end` ("to the middle of September" → 16 September). */
+  asEnd?: string;
+  /** Set when the year was not said, so a range can borrow it from its other end ("Nov – Feb 5th, 2017"). */
+  yearless?: boolean;
 }
 
 /** One hand-written rule: a global regex over normalised text and how to turn a match into a period. */
 export interface Rule {
   name: string;
+  /** A cheap test the text must pass before `re` is worth running. */
+  hint?: RegExp;
   re: RegExp;
-  resolve: (m: RegExpExecArray, ctx: RuleContext) => Period | undefined;
+  resolve: (m: RegExpExecArray, ctx: RuleContext) => Period | Resolved | undefined;
 }
 
 export const MONTH =
@@ -22,11 +37,17 @@ export const MONTH =
 /** A four-digit year of this era, or a two-digit one after an apostrophe ('25). */
 export const YEAR = "(?:(?:19|20)\\d{2}\\b|'\\d{2}\\b)";
 
+/** A year as written after "of": also two bare digits ("April of 87"). */
+export const OF_YEAR = `(?:${YEAR}|\\d{2}\\b(?![/:.]?\\d))`;
+
+/** "1st" … "5th", "last": which of a run of weeks, weekends or days. */
+export const NTH = '(?:1st|2nd|3rd|4th|5th|first|second|third|fourth|fifth|last|final)';
+
 export const ORD = '(?:st|nd|rd|th)?';
 
 /** Small counts people write as words or digits. */
 export const COUNT =
-  '(?:\\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty|thirty|sixty|ninety|couple(?:\\s+of)?|a\\s+couple(?:\\s+of)?)';
+  '(?:\\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty|thirty|sixty|ninety|couple(?:\\s+of)?|a\\s+couple(?:\\s+of)?|(?:a\\s+)?few)';
 
 export const UNIT = '(?:day|week|fortnight|month|quarter|year)s?\\b';
 
@@ -34,14 +55,18 @@ export const WEEKDAY_FULL = '(?:monday|tuesday|wednesday|thursday|friday|saturda
 export const WEEKDAY_ANY =
   '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\\b';
 
+/** A year after a day or month: "2026", ", 2026", "of 87", "in 2025", "1733". */
+export const YEAR_TAIL = `(?:\\s*,?\\s*(?:(?:of|in)\\s+${OF_YEAR}|${YEAR}|(?:1\\d|20)\\d{2}\\b))?`;
+
 /**
- * A single calendar day written out: "march 3rd", "mar 3, 2026", "3 march", "the 3rd of march 2025",
- * "3/5", "3/5/2026", "2026-02-14".
+ * A single calendar day written out: "march 3rd", "mar 3, 2026", "october, 1st", "april the 9th", "3 march",
+ * "the 3rd of march 2025", "the 4th of july of 1995", "3/5", "3/5/2026", "2026-02-14", "22/jan/2019", "2019-aug-01".
  */
 export const DAY_EXPR =
-  `(?:${MONTH}\\s*\\d{1,2}${ORD}\\b(?:\\s*,?\\s*${YEAR})?` +
-  `|(?:the\\s+)?\\d{1,2}${ORD}\\s+(?:of\\s+)?${MONTH}(?:\\s*,?\\s*${YEAR})?` +
+  `(?:${MONTH}\\s*(?:(?:,\\s*|the\\s+)\\d{1,2}(?:st|nd|rd|th)|\\d{1,2}${ORD})\\b${YEAR_TAIL}` +
+  `|(?:the\\s+)?\\d{1,2}${ORD}\\s+(?:(?:day\\s+)?of\\s+)?${MONTH}${YEAR_TAIL}` +
   `|\\d{4}-\\d{1,2}-\\d{1,2}\\b` +
+  `|\\d{4}[/-]${MONTH}[/-]\\d{1,2}\\b|\\d{1,2}[/-]${MONTH}[/-](?:\\d{4}|\\d{2})\\b` +
   `|\\d{1,2}/\\d{1,2}(?:/(?:\\d{4}|\\d{2}))?\\b(?![/.]\\d))`;
 
 /** Words that join the two ends of a range; "and" only counts after "between". */
@@ -72,9 +97,11 @@ const COUNT_WORDS: Readonly<Record<string, number>> = {
   sixty: 60,
   ninety: 90,
   couple: 2,
+  /** "the past few days": the spec's three. */
+  few: 3,
 };
 
-/** "3" → 3, "three" → 3, "a couple of" → 2. */
+/** "3" → 3, "three" → 3, "a couple of" → 2, "a few" → 3. */
 export function countValue(word: string): number | undefined {
   const w = word.trim();
   if (/^\d+$/.test(w)) return Number(w);
@@ -98,10 +125,30 @@ export function weekdayValue(word: string): number | undefined {
   return i < 0 ? undefined : i;
 }
 
-/** "2025" → 2025, "'25" → 2025. */
-export function yearValue(word: string): number {
+/**
+ * "2025" → 2025; two digits are the latest such year not after today's ("'25" → 2025, "30" in 2016 → 1930).
+ */
+export function yearValue(word: string, today?: string): number {
   const w = word.replace(/\D/g, '');
-  return w.length === 2 ? 2000 + Number(w) : Number(w);
+  if (w.length !== 2) return Number(w);
+  const current = today ? Number(today.slice(0, 4)) : 2099;
+  const year = current - (current % 100) + Number(w);
+  return year > current ? year - 100 : year;
+}
+
+/** "1st" → "first", "final" → "last", for labels. */
+export function nthWord(word: string): string {
+  const n = nthValue(word);
+  return n < 0 ? 'last' : (['first', 'second', 'third', 'fourth', 'fifth'][n - 1] ?? word);
+}
+
+/** "1st", "second", "last" → 1, 2, -1. */
+export function nthValue(word: string): number {
+  const w = word.trim();
+  if (w === 'last' || w === 'final') return -1;
+  const digit = /^\d/.exec(w);
+  if (digit) return Number(digit[0]);
+  return ['first', 'second', 'third', 'fourth', 'fifth'].indexOf(w) + 1;
 }
 
 /** Canonical unit from "months", "fortnight"… */
@@ -111,7 +158,13 @@ export function unitValue(word: string): 'day' | 'week' | 'fortnight' | 'month' 
   return 'year';
 }
 
-/** Builds a global regex bounded by word edges from pattern source. */
+/** Builds a global regex bounded by word edges from pattern source; a number right after a currency sign is money. */
 export function rule(source: string): RegExp {
-  return new RegExp(`(?<![\\w$£€¥/.-])(?:${source})(?![\\w/])`, 'g');
+  // A hyphen before a word is a dash ("nov-feb"); before a number it belongs to it ("2026-03").
+  return new RegExp(`(?<![\\w$£€¥/.]|[$£€¥]\\s|-(?=\\d))(?:${source})(?![\\w/])`, 'g');
+}
+
+/** A resolved rule match as a `Resolved`, whichever form the rule returned. */
+export function asResolved(r: Period | Resolved): Resolved {
+  return 'period' in r ? r : { period: r };
 }

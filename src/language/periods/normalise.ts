@@ -3,6 +3,7 @@
  * common misspellings fixed) while remembering where each character came from, so matches can
  * point back into the original text.
  */
+import { spellNumbers } from './numbers.ts';
 
 /** Misspellings seen often enough in chat to be worth fixing before matching. */
 const TYPOS: Readonly<Record<string, string>> = {
@@ -47,6 +48,7 @@ const TYPOS: Readonly<Record<string, string>> = {
   qtr: 'quarter',
   qtrs: 'quarters',
   wkend: 'weekend',
+  wknd: 'weekend',
   weekned: 'weekend',
   yday: 'yesterday',
   yesterdy: 'yesterday',
@@ -70,6 +72,8 @@ export interface Normalised {
   text: string;
   /** `map[i]` is the index in the original text of normalised character `i`; one extra entry for the end. */
   map: number[];
+  /** Spans of `text` that were numbers written out in words ("ninth" → "9th"). */
+  spelled?: [number, number][];
 }
 
 const CHAR_FIXES: Readonly<Record<string, string>> = {
@@ -83,8 +87,12 @@ const CHAR_FIXES: Readonly<Record<string, string>> = {
   '\u00a0': ' ',
 };
 
-/** Lower-cases, unifies dashes and quotes, and fixes frequent misspellings word by word. */
+/** Lower-cases, unifies dashes and quotes, fixes frequent misspellings word by word and writes numbers as digits. */
 export function normalise(original: string): Normalised {
+  return spellNumbers(normaliseWords(original));
+}
+
+function normaliseWords(original: string): Normalised {
   let text = '';
   const map: number[] = [];
   const wordRe = /[a-zA-Z]+/y;

@@ -74,7 +74,8 @@ function toPeriod(r: ModelResult, today: string): Period | undefined {
     const start = v.start.slice(0, 10);
     let end = v.end && DATE_ONLY.test(v.end) ? v.end.slice(0, 10) : addDays(today, 1);
     // "from 3 to 12 Sept" comes back ending on the 12th; people mean the 12th included.
-    if (/\b(to|through|thru|until|till|and)\b|\d\s*-\s*\d/.test(r.text) && parseIso(end).day !== 1) end = addDays(end, 1);
+    if (/\b(to|through|thru|until|till|and)\b|\d\s*-\s*\d/.test(r.text) && parseIso(end).day !== 1)
+      end = addDays(end, 1);
     if (end <= start) return undefined;
     return describe(start, end);
   }
@@ -96,5 +97,3 @@ export function recognizePeriods(text: string, today: string): RecognizedPeriod[
   }
   return out;
 }
-
-

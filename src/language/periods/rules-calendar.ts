@@ -1,8 +1,23 @@
 /** Rules for named calendar periods: months, month ranges, quarters, halves and years. */
 import type { Period } from '../types.ts';
 import { iso, parseIso, quarterOf } from './dates.ts';
+import { namedMonth } from './bases.ts';
 import { halfPeriod, monthPeriod, monthSpan, quarterPeriod, recentYear, yearPeriod } from './build.ts';
-import { MONTH, monthValue, rule, yearValue, YEAR, type Rule, type RuleContext } from './grammar.ts';
+import {
+  COUNT,
+  countValue,
+  MONTH,
+  monthValue,
+  OF_YEAR,
+  rule,
+  yearValue,
+  YEAR,
+  type Rule,
+  type RuleContext,
+} from './grammar.ts';
+
+/** A month name's first letters, tested before the month patterns run. */
+const MONTH_HINT = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/;
 
 const PREP = '(?:(?:in|during|for|over|throughout|of|from)\\s+)?';
 
@@ -14,7 +29,13 @@ function yearRefValue(text: string | undefined, ctx: RuleContext): number | unde
   const t = parseIso(ctx.today).year;
   if (/last|previous/.test(text)) return t - 1;
   if (/this|current|the\s+year/.test(text)) return t;
-  return yearValue(text);
+  return yearValue(text, ctx.today);
+}
+
+/** The decade `[start, start + 10)` named for the reader. */
+function decadePeriod(start: number, end = start + 10): Period {
+  const label = end - start === 10 ? `the ${start}s` : `${start}–${end - 1}`;
+  return { start: iso(start, 1, 1), end: iso(end, 1, 1), label, grain: 'custom' };
 }
 
 /** Quarter without a year: its most recent start not in the future. */
@@ -28,7 +49,16 @@ function recentHalf(h: number, ctx: RuleContext): Period {
   return halfPeriod(h === 1 || t.month >= 7 ? t.year : t.year - 1, h);
 }
 
-const ORDINALS: Readonly<Record<string, number>> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 };
+const ORDINALS: Readonly<Record<string, number>> = {
+  first: 1,
+  '1st': 1,
+  second: 2,
+  '2nd': 2,
+  third: 3,
+  '3rd': 3,
+  fourth: 4,
+  '4th': 4,
+};
 
 /** "may" is a month only where a month is expected: after a preposition, before a year, or beside "vs". */
 function plausibleMonth(word: string, m: RegExpExecArray, hasContext: boolean): boolean {
@@ -45,21 +75,30 @@ function plausibleMonth(word: string, m: RegExpExecArray, hasContext: boolean): 
 export const CALENDAR_RULES: Rule[] = [
   {
     name: 'month',
-    re: rule(`${PREP}(?:the\\s+month\\s+of\\s+)?(?:(last|this|previous|past)\\s+)?(${MONTH})(?:\\s*,?\\s*(?:of\\s+)?(${YEAR_REF}))?`),
+    hint: MONTH_HINT,
+    re: rule(
+      `${PREP}(?:the\\s+month\\s+of\\s+)?(?:(last|this|previous|past)\\s+)?(${MONTH})(?:\\s*,?\\s*(?:(?:of|in)\\s+(${OF_YEAR}|${YEAR_REF})|(${YEAR_REF})))?`,
+    ),
     resolve(m, ctx) {
       const month = monthValue(m[2] ?? '');
       if (month === undefined) return undefined;
-      if (!plausibleMonth(m[2] ?? '', m, Boolean(m[1] || m[3] || /^(in|during|for|over|throughout|of|from)\s/.test(m[0])))) return undefined;
-      const year = yearRefValue(m[3], ctx);
-      if (year !== undefined) return monthPeriod(year, month);
-      const t = parseIso(ctx.today);
-      if (m[1] === 'this') return monthPeriod(t.year, month);
-      if (m[1]) return monthPeriod(month < t.month ? t.year : t.year - 1, month);
-      return monthPeriod(recentYear(month, ctx), month);
+      const yearText = m[3] ?? m[4];
+      if (
+        !plausibleMonth(
+          m[2] ?? '',
+          m,
+          Boolean(m[1] || yearText || /^(in|during|for|over|throughout|of|from)\s/.test(m[0])),
+        )
+      )
+        return undefined;
+      const year = yearRefValue(yearText, ctx);
+      const period = namedMonth(month, m[1] === 'past' ? 'last' : m[1], year, ctx);
+      return year === undefined && !m[1] ? { period, yearless: true } : period;
     },
   },
   {
     name: 'year-month',
+    hint: /\d{4}/,
     re: rule(`${PREP}((?:19|20)\\d{2})\\s*,?\\s*(${MONTH})`),
     resolve(m) {
       const month = monthValue(m[2] ?? '');
@@ -68,15 +107,60 @@ export const CALENDAR_RULES: Rule[] = [
   },
   {
     name: 'decade',
-    re: rule(`${PREP}(?:the\\s+)?(?:((?:19|20)\\d)0|'?([0-9])0)'?s`),
+    hint: /\d\s?'?s\b/,
+    re: rule(`${PREP}(?:the\\s+)?(?:((?:1[0-9]|20)\\d)0\\s?|'?([0-9])0\\s?)'?s`),
     resolve(m) {
-      const start = m[1] ? Number(m[1]) * 10 : 1900 + Number(m[2]) * 10;
-      return { start: iso(start, 1, 1), end: iso(start + 10, 1, 1), label: `the ${start}s`, grain: 'custom' };
+      return decadePeriod(m[1] ? Number(m[1]) * 10 : 1900 + Number(m[2]) * 10);
     },
   },
   {
+    name: 'decade-words',
+    hint: /decade/,
+    re: rule(`${PREP}(?:the\\s+)?(?:(this|current|last|previous|past)\\s+(?:(${COUNT})\\s+)?decades?)`),
+    resolve(m, ctx) {
+      const current = Math.floor(parseIso(ctx.today).year / 10) * 10;
+      if (m[1] === 'this' || m[1] === 'current') return decadePeriod(current);
+      const n = m[2] ? countValue(m[2]) : 1;
+      if (n === undefined || n < 1 || n > 20) return undefined;
+      return decadePeriod(current - 10 * n, current);
+    },
+  },
+  {
+    name: 'century',
+    hint: /century/,
+    re: rule(`${PREP}(?:the\\s+)?(?:(\\d{1,2})(?:st|nd|rd|th)|(this|current|last|previous))\\s+century`),
+    resolve(m, ctx) {
+      const current = Math.floor(parseIso(ctx.today).year / 100) + 1;
+      const n = m[1] ? Number(m[1]) : m[2] === 'this' || m[2] === 'current' ? current : current - 1;
+      if (n < 1 || n > 30) return undefined;
+      return {
+        start: iso((n - 1) * 100, 1, 1),
+        end: iso(n * 100, 1, 1),
+        label: `the ${n}${m[1]?.slice(-2) ?? 'th'} century`,
+        grain: 'custom',
+      };
+    },
+  },
+  {
+    // "cy18", "CY 2025": a calendar year, as finance teams write it.
+    name: 'calendar-year-code',
+    hint: /cy/,
+    re: rule(`${PREP}(?:the\\s+)?cy\\s*(\\d{4}|\\d{2})`),
+    resolve: (m, ctx) => yearPeriod(yearValue(m[1] ?? '', ctx.today)),
+  },
+  {
+    // "year 247", "in 1789": a year outside this era, where the words say it is a year.
+    name: 'any-year',
+    hint: /year|in 1/,
+    re: rule(`(?:(?:in|of)\\s+)?(?:the\\s+)?year\\s+(\\d{3,4})|in\\s+(1[0-8]\\d\\d)`),
+    resolve: (m) => yearPeriod(Number(m[1] ?? m[2])),
+  },
+  {
     name: 'numeric-month',
-    re: rule(`${PREP}(?:(\\d{1,2})/(\\d{4})|(\\d{4})-(\\d{1,2}))`),
+    hint: /\d\s*[/-]\s*\d/,
+    re: rule(
+      `${PREP}(?:(\\d{1,2})\\s*[/-]\\s*((?:19|20)\\d{2})|((?:19|20)\\d{2})\\s*[/-]\\s*(\\d{1,2}))(?![\\d/.-])`,
+    ),
     resolve(m) {
       const month = Number(m[1] ?? m[4]);
       const year = Number(m[2] ?? m[3]);
@@ -86,16 +170,21 @@ export const CALENDAR_RULES: Rule[] = [
   },
   {
     name: 'month-range',
+    hint: MONTH_HINT,
     re: rule(
-      `(from\\s+|between\\s+)?(?:the\\s+months?\\s+of\\s+)?(${MONTH})(?:\\s*,?\\s*(${YEAR}))?\\s*(-|to|through|until|and)\\s*(?:the\\s+end\\s+of\\s+)?(${MONTH})(?:\\s*,?\\s*(?:of\\s+)?(${YEAR_REF}))?`,
+      `(from\\s+|between\\s+)?(?:the\\s+months?\\s+of\\s+)?(?:(this|last|previous)\\s+)?(${MONTH})(?:\\s*,?\\s*(${YEAR}))?\\s*(-|to|through|until|and)\\s*(${MONTH})(?:\\s*,?\\s*(?:(?:of|in)\\s+)?(${YEAR_REF}))?`,
     ),
     resolve(m, ctx) {
-      if (m[4] === 'and' && !m[1]) return undefined;
-      const a = monthValue(m[2] ?? '');
-      const b = monthValue(m[5] ?? '');
+      if (m[5] === 'and' && !m[1]?.startsWith('between')) return undefined;
+      const a = monthValue(m[3] ?? '');
+      const b = monthValue(m[6] ?? '');
       if (a === undefined || b === undefined) return undefined;
-      let endYear = yearRefValue(m[6], ctx);
-      let startYear = m[3] ? yearValue(m[3]) : undefined;
+      let endYear = yearRefValue(m[7], ctx);
+      let startYear = m[4]
+        ? yearValue(m[4], ctx.today)
+        : m[2]
+          ? parseIso(namedMonth(a, m[2], undefined, ctx).start).year
+          : undefined;
       if (endYear === undefined && startYear !== undefined) endYear = a <= b ? startYear : startYear + 1;
       if (endYear === undefined) {
         // Without a year the range's start is its most recent one not in the future.
@@ -109,7 +198,10 @@ export const CALENDAR_RULES: Rule[] = [
   },
   {
     name: 'quarter-code',
-    re: rule(`${PREP}(?:(last|this|previous)\\s+)?(?:q([1-4])(?:\\s*,?\\s*(?:of\\s+)?(${YEAR_REF}|fy\\s*\\d{2,4}))?|(${YEAR})\\s*-?\\s*q([1-4]))`),
+    hint: /q[1-4]/,
+    re: rule(
+      `${PREP}(?:(last|this|previous)\\s+)?(?:q([1-4])(?:\\s*,?\\s*(?:of\\s+)?(${YEAR_REF}|fy\\s*\\d{2,4}))?|((?:19|20)\\d{2})\\s*-?\\s*q([1-4]))`,
+    ),
     resolve(m, ctx) {
       const q = Number(m[2] ?? m[5]);
       const year = yearRefValue(m[3] ?? m[4], ctx);
@@ -119,15 +211,18 @@ export const CALENDAR_RULES: Rule[] = [
         const t = parseIso(ctx.today);
         return quarterPeriod(q < quarterOf(t.month) ? t.year : t.year - 1, q);
       }
-      return recentQuarter(q, ctx);
+      return { period: recentQuarter(q, ctx), yearless: true };
     },
   },
   {
     name: 'quarter-words',
-    re: rule(`${PREP}(?:the\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|last|final)\\s+quarter(?:\\s+(?:of\\s+)?(${YEAR_REF}))?`),
+    hint: /quarter/,
+    re: rule(
+      `${PREP}(?:(${YEAR})\\s*,?\\s*)?(?:the\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|last|final)\\s+quarter(?:\\s+(?:of\\s+)?(${YEAR_REF}))?`,
+    ),
     resolve(m, ctx) {
-      const which = m[1] ?? '';
-      const year = yearRefValue(m[2], ctx);
+      const which = m[2] ?? '';
+      const year = yearRefValue(m[1] ?? m[3], ctx);
       if (which === 'last' && year === undefined) return undefined; // "last quarter" is the previous quarter.
       const q = ORDINALS[which] ?? 4;
       return year === undefined ? recentQuarter(q, ctx) : quarterPeriod(year, q);
@@ -135,8 +230,9 @@ export const CALENDAR_RULES: Rule[] = [
   },
   {
     name: 'half',
+    hint: /h[12]|half/,
     re: rule(
-      `${PREP}(?:h([12])(?:\\s*,?\\s*(?:of\\s+)?(${YEAR_REF}))?|(${YEAR})\\s*-?\\s*h([12])|(?:the\\s+)?(first|second|1st|2nd|last|latter)\\s+half(?:\\s+of\\s+(${YEAR_REF}))?)`,
+      `${PREP}(?:h([12])(?:\\s*,?\\s*(?:of\\s+)?(${YEAR_REF}))?|((?:19|20)\\d{2})\\s*-?\\s*h([12])|(?:the\\s+)?(first|second|1st|2nd|last|latter)\\s+half(?:\\s+of\\s+(${YEAR_REF}))?)`,
     ),
     resolve(m, ctx) {
       const words = m[5];
@@ -147,9 +243,10 @@ export const CALENDAR_RULES: Rule[] = [
   },
   {
     name: 'year-range',
-    re: rule(`(from\\s+|between\\s+)?((?:19|20)\\d{2})\\s*(-|~|to|through|until|and)\\s*(?:the\\s+end\\s+of\\s+)?((?:19|20)\\d{2})`),
+    hint: /\d{4}/,
+    re: rule(`(from\\s+|between\\s+)?((?:19|20)\\d{2})\\s*(-|~|to|through|until|and)\\s*((?:19|20)\\d{2})`),
     resolve(m) {
-      if (m[3] === 'and' && !m[1]) return undefined;
+      if (m[3] === 'and' && !m[1]?.startsWith('between')) return undefined;
       const a = Number(m[2]);
       const b = Number(m[4]);
       if (b <= a) return undefined;
@@ -158,13 +255,17 @@ export const CALENDAR_RULES: Rule[] = [
   },
   {
     name: 'year',
-    re: rule(`${PREP}(?:the\\s+(?:calendar\\s+)?year\\s+|fy\\s*)?((?:19|20)\\d{2})(?!\\s*(?:dollars|bucks|euros?|pounds|usd|eur|gbp|%))`),
+    hint: /\d{4}/,
+    re: rule(
+      `${PREP}(?:the\\s+(?:calendar\\s+)?year\\s+|fy\\s*)?((?:19|20)\\d{2})(?!\\s*(?:dollars|bucks|euros?|pounds|usd|eur|gbp|%))`,
+    ),
     resolve(m) {
       return yearPeriod(Number(m[1]));
     },
   },
   {
     name: 'year-words',
+    hint: /year/,
     re: rule(`${PREP}(?:the\\s+)?(?:(last|previous|prior|this|current)\\s+year|year\\s+before\\s+last)`),
     resolve(m, ctx) {
       const t = parseIso(ctx.today).year;

@@ -12,6 +12,7 @@ import {
   weekPeriod,
   yearPeriod,
 } from './build.ts';
+import { DURATION, parseDuration, shift } from './durations.ts';
 import { COUNT, countValue, rule, unitValue, UNIT, type Rule, type RuleContext } from './grammar.ts';
 import { shortDay } from './labels.ts';
 
@@ -66,39 +67,77 @@ function recentWeekend(ctx: RuleContext, skipCurrent: boolean): Period {
 export const RELATIVE_RULES: Rule[] = [
   {
     name: 'today',
-    re: rule(`${PREP}(?:the\\s+day\\s+before\\s+yesterday|yesterday|today|tonight|this\\s+morning)`),
+    hint: /yesterday|today|tonight|morning|afternoon|evening|night|tomorrow/,
+    re: rule(
+      `${PREP}(?:the\\s+day\\s+(?:before\\s+yesterday|after\\s+tomorrow)|yesterday|today|tonight|this\\s+(?:morning|afternoon|evening)|last\\s+night|tomorrow)`,
+    ),
     resolve(m, ctx) {
       const text = m[0];
-      if (/before/.test(text)) return dayPeriod(addDays(ctx.today, -2), `the day before yesterday (${shortDay(addDays(ctx.today, -2))})`);
-      if (/yesterday/.test(text)) return dayPeriod(addDays(ctx.today, -1), `yesterday (${shortDay(addDays(ctx.today, -1))})`);
-      return dayPeriod(ctx.today, `today (${shortDay(ctx.today)})`);
+      const named = (offset: number, name: string) =>
+        dayPeriod(addDays(ctx.today, offset), `${name} (${shortDay(addDays(ctx.today, offset))})`);
+      if (/before/.test(text)) return named(-2, 'the day before yesterday');
+      if (/after/.test(text)) return named(2, 'the day after tomorrow');
+      if (/yesterday|last\s+night/.test(text)) return named(-1, 'yesterday');
+      if (/tomorrow/.test(text)) return named(1, 'tomorrow');
+      return named(0, 'today');
     },
   },
   {
+    // "between now and November 15th", "from now to Friday": now is today, at the start of a range.
+    name: 'now-in-range',
+    hint: /now/,
+    re: rule(`(?<=\\b(?:between|from)\\s+)(?:right\\s+)?now(?=\\s*(?:and|to|until|through|-)\\s)`),
+    resolve: (_m, ctx) => dayPeriod(ctx.today, `today (${shortDay(ctx.today)})`),
+  },
+  {
     name: 'units-ago',
-    re: rule(`${PREP}(${COUNT})\\s+(${UNIT})\\s+ago`),
+    hint: /ago/,
+    re: rule(`(?<!${LAST}\\s+)${PREP}(${DURATION})\\s+ago`),
     resolve(m, ctx) {
-      const n = countValue(m[1] ?? '');
-      const unit = m[2] ?? '';
-      if (n === undefined) return undefined;
-      const date = back(unit, ctx.today, n);
-      return unitAt(unit, date, ctx, `${m[1]} ${unit} ago`);
+      const d = parseDuration(m[1] ?? '');
+      if (!d) return undefined;
+      const date = shift(ctx.today, d, -1);
+      // "2 weeks and 2 days ago" is a day; "3 weeks ago" the week it fell in.
+      if (d.parts > 1) return dayPeriod(date, `${m[1]} ago (${shortDay(date)})`);
+      return unitAt(d.finest, date, ctx, `${m[1]} ago`);
+    },
+  },
+  {
+    // "within 5 days", "within the next 10 months", "less than 2 weeks from today": from today on.
+    name: 'within',
+    hint: /within|less\s+than/,
+    re: rule(
+      `(?:within|in\\s+less\\s+than|less\\s+than)\\s+(?:the\\s+)?(?:(?:next|coming|upcoming|following)\\s+)?(${DURATION})(?:\\s+(?:from\\s+)?(?:today|now))?`,
+    ),
+    resolve(m, ctx) {
+      const d = parseDuration(m[1] ?? '');
+      if (!d || (/^less/.test(m[0]) && !/today|now/.test(m[0]))) return undefined;
+      return customPeriod(ctx.today, shift(ctx.today, d, 1), `the next ${m[1]}`);
     },
   },
   {
     name: 'this-unit',
-    re: rule(`${PREP}(?:the\\s+)?(this|current|present)\\s+(week|month|quarter|year)(?:\\s+(so\\s+far|to\\s+date))?`),
+    hint: /this|current|present/,
+    re: rule(
+      `${PREP}(?:the\\s+)?(this|current|present)\\s+(week|month|quarter|year)(?:\\s+(so\\s+far|to\\s+date))?`,
+    ),
     resolve(m, ctx) {
       const unit = m[2] ?? '';
       if (m[3]) {
-        const start = unit === 'week' ? weekStart(ctx.today, ctx.weekStartsOn) : unitAt(unit, ctx.today, ctx, '').start;
-        return toDatePeriod(start, ctx, unit === 'week' ? `this week so far (since ${shortDay(start)})` : sinceLabel(start, ctx));
+        const start =
+          unit === 'week' ? weekStart(ctx.today, ctx.weekStartsOn) : unitAt(unit, ctx.today, ctx, '').start;
+        return toDatePeriod(
+          start,
+          ctx,
+          unit === 'week' ? `this week so far (since ${shortDay(start)})` : sinceLabel(start, ctx),
+        );
       }
       return unitAt(unit, ctx.today, ctx, 'this week');
     },
   },
   {
     name: 'last-unit',
+    hint: /last|past|previous|prior|preceding/,
     re: rule(`${PREP}(?:the\\s+)?${LAST}\\s+(week|month|quarter|year)(?!\\s+of\\b)`),
     resolve(m, ctx) {
       const unit = m[1] ?? '';
@@ -112,6 +151,7 @@ export const RELATIVE_RULES: Rule[] = [
   },
   {
     name: 'unit-before-last',
+    hint: /before/,
     re: rule(`${PREP}the\\s+(week|month|quarter|year)\\s+before(?:\\s+(?:last|that))?(?!\\s+[a-z0-9])`),
     resolve(m, ctx) {
       const unit = m[1] ?? '';
@@ -120,33 +160,65 @@ export const RELATIVE_RULES: Rule[] = [
   },
   {
     name: 'weekend',
+    hint: /weekend/,
     re: rule(`(?:(?:on|over|during)\\s+)?(?:the\\s+)?(this\\s+past|last|past|previous|this)?\\s*weekend`),
     resolve(m, ctx) {
       const which = (m[1] ?? '').trim();
       const skipCurrent = which === 'last' || which === 'previous';
       const p = recentWeekend(ctx, skipCurrent);
-      return { ...p, label: `${which === 'this' || which === '' ? 'the weekend' : 'last weekend'} (${p.label})` };
+      return {
+        ...p,
+        label: `${which === 'this' || which === '' ? 'the weekend' : 'last weekend'} (${p.label})`,
+      };
     },
   },
   {
     name: 'rolling',
-    re: rule(`${PREP}(?:the\\s+)?(?:${LAST}|trailing)\\s+(${COUNT})\\s+(${UNIT})`),
+    hint: /last|past|previous|prior|preceding|trailing/,
+    re: rule(
+      `${PREP}(?:the\\s+)?(?:(?:${LAST}|trailing)\\s+(${DURATION})(?!\\s+ago)|(${COUNT})\\s+${LAST}\\s+(${UNIT}))`,
+    ),
     resolve(m, ctx) {
-      const n = countValue(m[1] ?? '');
-      const unit = unitValue(m[2] ?? '');
-      if (n === undefined || n < 1) return undefined;
-      if (unit === 'quarter') {
+      const d = parseDuration(m[1] ?? `${m[2]} ${m[3]}`);
+      if (!d) return undefined;
+      const said = m[1] ?? `${m[2]} ${m[3]}`;
+      if (d.parts === 1 && d.finest === 'quarter') {
+        const n = d.months / 3;
         const current = quarterPeriod(parseIso(ctx.today).year, quarterOf(parseIso(ctx.today).month));
         const start = addMonths(current.start, -3 * n);
-        return { ...customPeriod(start, current.start), label: `the last ${n} quarters (${customPeriod(start, current.start).label})` };
+        return {
+          ...customPeriod(start, current.start),
+          label: `the last ${n} quarters (${customPeriod(start, current.start).label})`,
+        };
       }
-      const start = addDays(back(unit, ctx.today, n), 1);
-      const plural = n === 1 ? unit : `${unit}s`;
-      return customPeriod(start, addDays(ctx.today, 1), n === 1 ? `the last ${plural}` : `the last ${n} ${plural}`);
+      const start = addDays(shift(ctx.today, d, -1), 1);
+      const n = countValue(m[2] ?? m[1] ?? '');
+      const name =
+        d.parts === 1 && n === 1
+          ? `the last ${unitValue(m[3] ?? said.replace(/^\\S+\\s+/, ''))}`
+          : `the last ${said}`;
+      return customPeriod(start, addDays(ctx.today, 1), name);
+    },
+  },
+  {
+    // "the previous 4 business days": counted back from today, today included when it is a weekday.
+    name: 'business-days',
+    hint: /(?:business|working|week)\s*days?/,
+    re: rule(`${PREP}(?:the\\s+)?${LAST}\\s+(${COUNT})\\s+(?:business|working|week)\\s*days?`),
+    resolve(m, ctx) {
+      const n = countValue(m[1] ?? '');
+      if (n === undefined || n < 1 || n > 260) return undefined;
+      let start = addDays(ctx.today, 1);
+      for (let left = n; left > 0;) {
+        start = addDays(start, -1);
+        if (weekday(start) !== 0 && weekday(start) !== 6) left--;
+      }
+      return customPeriod(start, addDays(ctx.today, 1), `the last ${n} business days`);
     },
   },
   {
     name: 'year-to-date',
+    hint: /ytd|to\s*-?\s*date|so\s+far|since/,
     re: rule(
       `ytd|year\\s*-?\\s*to\\s*-?\\s*date|(?:so\\s+far\\s+)?this\\s+year\\s+so\\s+far|so\\s+far\\s+(?:this|in\\s+the)\\s+year` +
         `|since\\s+the\\s+(?:start|beginning)\\s+of\\s+(?:the|this)\\s+year|since\\s+jan(?:uary)?\\s+1(?:st)?(?!\\d|\\s*,?\\s*(?:19|20)\\d\\d)`,
@@ -158,6 +230,7 @@ export const RELATIVE_RULES: Rule[] = [
   },
   {
     name: 'month-to-date',
+    hint: /mtd|to\s*-?\s*date|so\s+far|since/,
     re: rule(
       `mtd|month\\s*-?\\s*to\\s*-?\\s*date|so\\s+far\\s+(?:this|in\\s+the)\\s+month|since\\s+the\\s+(?:start|beginning)\\s+of\\s+(?:the|this)\\s+month`,
     ),
@@ -168,7 +241,10 @@ export const RELATIVE_RULES: Rule[] = [
   },
   {
     name: 'quarter-to-date',
-    re: rule(`qtd|quarter\\s*-?\\s*to\\s*-?\\s*date|so\\s+far\\s+this\\s+quarter|since\\s+the\\s+(?:start|beginning)\\s+of\\s+(?:the|this)\\s+quarter`),
+    hint: /qtd|to\s*-?\s*date|so\s+far|since/,
+    re: rule(
+      `qtd|quarter\\s*-?\\s*to\\s*-?\\s*date|so\\s+far\\s+this\\s+quarter|since\\s+the\\s+(?:start|beginning)\\s+of\\s+(?:the|this)\\s+quarter`,
+    ),
     resolve(_m, ctx) {
       const t = parseIso(ctx.today);
       const start = quarterPeriod(t.year, quarterOf(t.month)).start;
@@ -177,7 +253,10 @@ export const RELATIVE_RULES: Rule[] = [
   },
   {
     name: 'week-to-date',
-    re: rule(`wtd|week\\s*-?\\s*to\\s*-?\\s*date|so\\s+far\\s+this\\s+week|since\\s+the\\s+(?:start|beginning)\\s+of\\s+(?:the|this)\\s+week`),
+    hint: /wtd|to\s*-?\s*date|so\s+far|since/,
+    re: rule(
+      `wtd|week\\s*-?\\s*to\\s*-?\\s*date|so\\s+far\\s+this\\s+week|since\\s+the\\s+(?:start|beginning)\\s+of\\s+(?:the|this)\\s+week`,
+    ),
     resolve(_m, ctx) {
       const start = weekStart(ctx.today, ctx.weekStartsOn);
       return toDatePeriod(start, ctx, `this week so far (since ${shortDay(start)})`);
@@ -185,6 +264,7 @@ export const RELATIVE_RULES: Rule[] = [
   },
   {
     name: 'half-relative',
+    hint: /half/,
     re: rule(`${PREP}(?:the\\s+)?(this|last|previous)\\s+half(?:\\s+year)?`),
     resolve(m, ctx) {
       const t = parseIso(ctx.today);

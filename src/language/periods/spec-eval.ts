@@ -1,7 +1,9 @@
 /**
  * Scores findPeriods against Microsoft Recognizers-Text English date specs (DateTimeModel.json,
- * DatePeriodParser.json; MIT, microsoft/Recognizers-Text). Only cases that resolve to past dates or
- * date ranges are kept: a spending assistant never asks about the future, times, durations or sets.
+ * DatePeriodParser.json, kept in test/fixtures/specs; MIT, microsoft/Recognizers-Text). Only cases that resolve
+ * to past dates or date ranges are kept: a spending assistant never asks about the future, times, durations or sets.
+ * "Past-looking" means every result is a day or a range of days that has begun by the reference day; a range
+ * that begins today and runs on ("within 5 days", "later this week") is kept, and scored like any other.
  */
 import { readFileSync } from 'node:fs';
 import { addDays, addMonths } from './dates.ts';
@@ -59,7 +61,9 @@ function modelPeriod(r: ModelCase['Results'][number], today: string): SpecPeriod
     return v?.value ? { start: v.value, end: addDays(v.value, 1) } : undefined;
   }
   if (r.TypeName === 'datetimeV2.daterange') {
-    const v = values.filter((x) => x.start && x.end && DAY.test(x.start) && DAY.test(x.end) && x.start <= today).pop();
+    const v = values
+      .filter((x) => x.start && x.end && DAY.test(x.start) && DAY.test(x.end) && x.start <= today)
+      .pop();
     return v?.start && v.end ? { start: v.start, end: v.end } : undefined;
   }
   return undefined;
@@ -72,7 +76,8 @@ export function loadModelCases(path: string): SpecCase[] {
     const today = c.Context?.ReferenceDateTime?.slice(0, 10);
     if (!today || c.Results.length === 0) continue;
     const expected = c.Results.map((r) => modelPeriod(r, today));
-    if (expected.every((e): e is SpecPeriod => e !== undefined)) out.push({ input: c.Input, today, expected });
+    if (expected.every((e): e is SpecPeriod => e !== undefined))
+      out.push({ input: c.Input, today, expected });
   }
   return out;
 }
@@ -85,10 +90,18 @@ export function loadParserCases(path: string): SpecCase[] {
     if (!today || c.Results.length === 0) continue;
     const expected = c.Results.map((r) => {
       const p = r.Value?.PastResolution;
-      if (r.Type !== 'daterange' || !p?.startDate || !p.endDate || !DAY.test(p.startDate) || p.startDate > today) return undefined;
+      if (
+        r.Type !== 'daterange' ||
+        !p?.startDate ||
+        !p.endDate ||
+        !DAY.test(p.startDate) ||
+        p.startDate > today
+      )
+        return undefined;
       return { start: p.startDate, end: p.endDate };
     });
-    if (expected.every((e): e is SpecPeriod => e !== undefined)) out.push({ input: c.Input, today, expected });
+    if (expected.every((e): e is SpecPeriod => e !== undefined))
+      out.push({ input: c.Input, today, expected });
   }
   return out;
 }
@@ -98,15 +111,20 @@ function same(a: SpecPeriod, b: SpecPeriod): boolean {
 }
 
 /**
- * Our conventions: a written range includes its last day, month or year ("1 to 15" ends on the 16th, the spec's on the 15th),
+ * Our conventions: a written range includes its last day, month, quarter or year ("1 to 15" ends on the 16th, the spec's on the 15th),
  * and a rolling window ("last 3 months") ends with today rather than yesterday.
  */
 function equivalent(got: SpecPeriod, want: SpecPeriod): boolean {
   if (same(got, want)) return true;
   if (got.start === want.start && got.end === addDays(want.end, 1)) return true;
-  // "from March to May" includes May here; the spec stops at 1 May. Likewise for years.
+  // "from March to May" includes May here; the spec stops at 1 May. Likewise for quarters and years.
   if (got.start === want.start && want.end.endsWith('-01') && want.start.endsWith('-01')) {
-    if (got.end === addMonths(want.end, 1) || (want.end.endsWith('-01-01') && got.end === addMonths(want.end, 12))) return true;
+    if (
+      got.end === addMonths(want.end, 1) ||
+      (/-(01|04|07|10)-01$/.test(want.end) && got.end === addMonths(want.end, 3)) ||
+      (want.end.endsWith('-01-01') && got.end === addMonths(want.end, 12))
+    )
+      return true;
   }
   return got.start === addDays(want.start, 1) && got.end === addDays(want.end, 1);
 }

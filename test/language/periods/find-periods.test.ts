@@ -4,7 +4,11 @@ import { findPeriods } from '../../../src/language/periods/index.ts';
 /** Tuesday 10 March 2026. */
 const TODAY = '2026-03-10';
 
-function one(text: string, today = TODAY, weekStartsOn: 0 | 1 = 1): { start: string; end: string; label: string; grain: string; said: string } {
+function one(
+  text: string,
+  today = TODAY,
+  weekStartsOn: 0 | 1 = 1,
+): { start: string; end: string; label: string; grain: string; said: string } {
   const found = findPeriods(text, today, { weekStartsOn });
   expect(found, text).toHaveLength(1);
   const m = found[0]!;
@@ -189,7 +193,12 @@ describe('comparisons and positions', () => {
   });
 
   it('resolves common phrasings with the fast rules alone, without the recognizer', () => {
-    const phrases = ['how much did I spend last month', 'groceries jan vs dec', 'coffee ytd', 'eating out the past 30 days'];
+    const phrases = [
+      'how much did I spend last month',
+      'groceries jan vs dec',
+      'coffee ytd',
+      'eating out the past 30 days',
+    ];
     for (const p of phrases) {
       const rulesOnly = findPeriods(p, TODAY, { fallback: false });
       expect(rulesOnly.length).toBeGreaterThan(0);
@@ -200,7 +209,13 @@ describe('comparisons and positions', () => {
 
 describe('recognizer fallback', () => {
   it('reads phrasings the rules do not know', () => {
-    const [m] = findPeriods('spending the last week of february', TODAY);
+    expect(findPeriods('spending on 5.12', TODAY, { fallback: false })).toEqual([]);
+    const [m] = findPeriods('spending on 5.12', TODAY);
+    expect([m?.period.start, m?.period.end]).toEqual(['2025-05-12', '2025-05-13']);
+  });
+
+  it('is not needed for the last week of a month', () => {
+    const [m] = findPeriods('spending the last week of february', TODAY, { fallback: false });
     expect([m?.period.start, m?.period.end]).toEqual(['2026-02-23', '2026-03-02']);
   });
 });
