@@ -1,4 +1,4 @@
-import { createBotApp } from './bot/index.ts';
+import { BotTemplates, createBotApp } from './bot/index.ts';
 import { cached } from './charts/cache.ts';
 import { renderBarChart, renderLineChart } from './charts/render.ts';
 import { isLoopbackHost, type Config } from './config.ts';
@@ -6,6 +6,7 @@ import type { ChartRenderer } from './conversation/types.ts';
 import { warmUpRecognizer } from './language/periods/index.ts';
 import { createUnderstanding } from './language/understand.ts';
 import { join } from 'node:path';
+import { healthProbe, Readiness } from './health.ts';
 import { bearerRefusal } from './http/bearer.ts';
 import { log } from './log.ts';
 import { createServer } from './server.ts';
@@ -24,17 +25,23 @@ export { openStore };
 
 /** Starts Tally: store → language → bot → HTTP server. */
 export async function startTally(config: Config): Promise<RunningTally> {
+  const readiness = new Readiness();
   const store = await openStore(config.dbFile);
+  readiness.done('store');
   const understanding = await createUnderstanding({
     luDir: config.dialogsDir,
     synonymsFile: join(config.dataDir, 'category-synonyms.csv'),
   });
   warmUpRecognizer();
+  readiness.done('language');
+  const templates = BotTemplates.load(config.dialogsDir);
+  readiness.done('templates');
   const charts: ChartRenderer = { bar: cached(renderBarChart), line: cached(renderLineChart) };
-  const app = createBotApp({ config, store, understanding, charts });
+  const app = createBotApp({ config, store, understanding, charts, templates });
   const { server, drain } = createServer({
     processMessage: (req, res) => app.process(req, res),
-    healthy: () => true,
+    health: healthProbe(() => store.health()),
+    readiness: () => readiness.state,
     // With authentication on, a header that can never pass is refused before the body is read.
     screenAuthorization: config.microsoftAppId ? (header) => bearerRefusal(header) : undefined,
   });
@@ -51,6 +58,7 @@ export async function startTally(config: Config): Promise<RunningTally> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host ?? '*';
   app.alerter.start(Number(process.env.TALLY_ALERT_POLL_MS ?? 5000));
+  readiness.done('server');
   log.info('server.started', {
     host,
     port,
@@ -68,8 +76,11 @@ export async function startTally(config: Config): Promise<RunningTally> {
     async close() {
       if (closed) return;
       closed = true;
-      server.server.close();
+      // Still listening while in-flight turns finish, so probes see /readyz answer 503 and traffic moves
+      // elsewhere; new connections are refused only once the drain is over.
+      readiness.beginShutdown();
       await drain(10_000);
+      server.server.close();
       await app.alerter.stop();
       server.close();
       store.close();

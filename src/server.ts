@@ -3,13 +3,16 @@ import type { Duplex } from 'node:stream';
 import restify from 'restify';
 import { logRequests } from './http/access-log.ts';
 import { BodyError, DEFAULT_BODY_LIMITS, discard, readJsonBody } from './http/body.ts';
+import { readinessAnswer, type ProbeAnswer, type ReadinessState } from './health.ts';
 import { errorKind, log } from './log.ts';
 
 export interface ServerDeps {
   /** Runs one Bot Framework request; `req.body` holds the JSON object already read. */
   processMessage(req: restify.Request, res: restify.Response): Promise<void>;
-  /** Whether the service can answer (database open). */
-  healthy(): boolean;
+  /** The database's state, for GET /healthz (see healthProbe). */
+  health(): Promise<ProbeAnswer>;
+  /** Whether start-up has finished and shutdown has not begun, for GET /readyz. */
+  readiness(): ReadinessState;
   /**
    * With authentication on: why an Authorization header is refused before the body is even read, or
    * undefined to let the request through to the full check.
@@ -18,7 +21,7 @@ export interface ServerDeps {
 }
 
 /**
- * The HTTP face of Tally: POST /api/messages for channels, GET /healthz for operators. Bodies are read by
+ * The HTTP face of Tally: POST /api/messages for channels, GET /healthz and /readyz for operators. Bodies are read by
  * our own streaming reader (restify's bodyParser counts compressed bytes and crashes on a bad gzip stream).
  * Tracks in-flight turns so shutdown can let them finish.
  */
@@ -62,8 +65,13 @@ export function createServer(deps: ServerDeps): {
   });
 
   server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
-    const ok = deps.healthy();
-    sendJson(res, ok ? 200 : 503, { status: ok ? 'ok' : 'unavailable' });
+    const { status, body } = await deps.health();
+    sendJson(res, status, body);
+  });
+
+  server.get('/readyz', async (_req: restify.Request, res: restify.Response) => {
+    const { status, body } = readinessAnswer(deps.readiness());
+    sendJson(res, status, body);
   });
 
   // restify's own refusals (unknown route, wrong method) and anything a handler passed to next(err).

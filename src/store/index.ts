@@ -1,3 +1,6 @@
+import { accessSync, constants, readdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Accounts } from './accounts.ts';
 import { Catalog } from './catalog.ts';
 import { openDatabase, type Db } from './db.ts';
@@ -8,6 +11,36 @@ import { Users } from './users.ts';
 
 export type * from './types.ts';
 export type { GroupBy } from './queries.ts';
+
+/** What a health probe found: `ok`, or the one thing wrong, worded for an operator (no paths, no data). */
+export type DatabaseHealth =
+  | 'ok'
+  | 'closed'
+  | 'missing'
+  | 'replaced'
+  | 'read-only'
+  | 'query-failed'
+  | 'migrations-pending'
+  | 'schema-newer';
+
+/** The file a store was opened on, as it was then: a probe compares the file at that path with it. */
+interface OpenedFile {
+  path: string;
+  dev: number;
+  ino: number;
+}
+
+let latestMigration: number | undefined;
+/** The highest migration this code ships (the same folder `migrate` applies). */
+function latestShippedMigration(): number {
+  latestMigration ??= Math.max(
+    0,
+    ...readdirSync(join(dirname(fileURLToPath(import.meta.url)), 'migrations'))
+      .filter((f) => /^\d+_.+\.sql$/.test(f))
+      .map((f) => Number(f.split('_')[0])),
+  );
+  return latestMigration;
+}
 
 /**
  * Tally's store: the only code that writes SQL. Every method takes the user id and returns a Promise,
@@ -22,7 +55,10 @@ export class Store {
   readonly state: StateStore;
   readonly reach: Reach;
 
-  private constructor(private readonly db: Db) {
+  private constructor(
+    private readonly db: Db,
+    private readonly opened?: OpenedFile,
+  ) {
     this.catalog = new Catalog(db);
     this.users = new Users(db, () => this.catalog.forgetMerchants());
     this.accounts = new Accounts(db);
@@ -34,7 +70,72 @@ export class Store {
 
   /** Opens the SQLite file (":memory:" for tests), applying migrations. */
   static open(file: string): Store {
-    return new Store(openDatabase(file));
+    const db = openDatabase(file);
+    if (db.memory || file.startsWith('file:')) return new Store(db);
+    const path = resolve(file);
+    const { dev, ino } = statSync(path);
+    return new Store(db, { path, dev, ino });
+  }
+
+  /**
+   * A check cheap enough for every probe: the connection is open, the file it was opened on is still at
+   * its path and writable, `SELECT 1` answers, the schema is at this code's latest migration, and the
+   * write lock can be taken. A committed write per probe would add a log frame every few seconds, and
+   * `PRAGMA quick_check` reads the whole file; neither is worth it here.
+   */
+  async health(): Promise<DatabaseHealth> {
+    if (!this.db.open) return 'closed';
+    const file = this.fileProblem();
+    if (file) return file;
+    let version: number;
+    try {
+      this.db.prepare('SELECT 1').get();
+      version =
+        (this.db.prepare('SELECT max(version) FROM schema_migrations').pluck().get() as number | null) ?? 0;
+    } catch {
+      return 'query-failed';
+    }
+    const latest = latestShippedMigration();
+    if (version < latest) return 'migrations-pending';
+    if (version > latest) return 'schema-newer';
+    return this.canTakeWriteLock() ? 'ok' : 'read-only';
+  }
+
+  /** Deleted, swapped for another file, or no longer writable: writes would go nowhere a restart finds. */
+  private fileProblem(): DatabaseHealth | undefined {
+    if (!this.opened) return undefined;
+    let now;
+    try {
+      now = statSync(this.opened.path);
+    } catch {
+      return 'missing';
+    }
+    if (now.ino !== this.opened.ino || now.dev !== this.opened.dev) return 'replaced';
+    // The mode bits as well as access(): access() says yes to root whatever the bits are.
+    if ((now.mode & 0o222) === 0) return 'read-only';
+    try {
+      accessSync(this.opened.path, constants.W_OK);
+    } catch {
+      return 'read-only';
+    }
+    return undefined;
+  }
+
+  /** Takes and releases the write lock without waiting: busy (someone else writing) counts as writable. */
+  private canTakeWriteLock(): boolean {
+    if (this.db.readonly) return false;
+    if (this.db.inTransaction) return true;
+    const timeout = this.db.pragma('busy_timeout', { simple: true }) as number;
+    this.db.pragma('busy_timeout = 0');
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+      this.db.exec('ROLLBACK');
+      return true;
+    } catch (err) {
+      return (err as { code?: unknown }).code === 'SQLITE_BUSY';
+    } finally {
+      this.db.pragma(`busy_timeout = ${timeout}`);
+    }
   }
 
   /** Refreshes the planner's statistics after a large load. */

@@ -249,7 +249,7 @@ describe('fuzzing POST /api/messages', () => {
   let emulator: RunningTally;
   let authenticated: RunningTally;
   const errorLines: string[] = [];
-  const writeStderr = process.stderr.write.bind(process.stderr);
+  const writeStdout = process.stdout.write.bind(process.stdout);
 
   beforeAll(async () => {
     setLogLevel('error');
@@ -259,13 +259,13 @@ describe('fuzzing POST /api/messages', () => {
       loadConfig({ ...env, TALLY_DB: `${temp.dir}/auth.db`, MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-a-real-secret' }),
     );
     // Any error-level line (a 500, a failed turn, an escaped error) fails the run.
-    process.stderr.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
       if (String(chunk).includes('"level":"error"')) errorLines.push(String(chunk));
-      return (writeStderr as (...args: unknown[]) => boolean)(chunk, ...rest);
-    }) as typeof process.stderr.write;
+      return (writeStdout as (...args: unknown[]) => boolean)(chunk, ...rest);
+    }) as typeof process.stdout.write;
   });
   afterAll(async () => {
-    process.stderr.write = writeStderr;
+    process.stdout.write = writeStdout;
     agent.destroy();
     await emulator?.close();
     await authenticated?.close();

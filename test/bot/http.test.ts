@@ -27,14 +27,14 @@ function start(dbFile: string, env: Record<string, string> = {}): Promise<Runnin
 /** Collects the structured log lines written while `level` is in force. */
 function captureLogs(level: 'info' | 'warn'): { lines: () => Record<string, unknown>[]; raw: () => string; stop(): void } {
   const written: string[] = [];
-  const write = process.stderr.write.bind(process.stderr);
+  const write = process.stdout.write.bind(process.stdout);
   setLogLevel(level);
-  process.stderr.write = ((chunk: string | Uint8Array) => written.push(String(chunk)) > 0) as typeof process.stderr.write;
+  process.stdout.write = ((chunk: string | Uint8Array) => written.push(String(chunk)) > 0) as typeof process.stdout.write;
   return {
     raw: () => written.join(''),
     lines: () => written.join('').split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>),
     stop() {
-      process.stderr.write = write;
+      process.stdout.write = write;
       setLogLevel('error');
     },
   };
@@ -71,7 +71,7 @@ describe('the running server', () => {
   it('GET /healthz answers 200', async () => {
     const res = await fetch(`http://127.0.0.1:${tally.port}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok' });
+    expect(await res.json()).toEqual({ status: 'ok', database: 'ok' });
   });
 
   it('listens on loopback only, with no app id and no HOST', async () => {
