@@ -11,7 +11,8 @@ async function main(): Promise<void> {
   const tally = await startTally(config);
   // Listening everywhere, it is still reachable as localhost; otherwise name the address it took.
   const host = !tally.host || tally.host === '0.0.0.0' || tally.host === '::' ? 'localhost' : tally.host;
-  process.stdout.write(`Tally is listening on http://${host.includes(':') ? `[${host}]` : host}:${tally.port}/api/messages\n`);
+  // For the person at the terminal; stdout carries only the JSON log lines.
+  process.stderr.write(`Tally is listening on http://${host.includes(':') ? `[${host}]` : host}:${tally.port}/api/messages\n`);
   const stop = (signal: string) => {
     log.info('server.stopping', { signal });
     tally.close().then(
