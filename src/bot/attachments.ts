@@ -2,6 +2,7 @@ import type { Config } from '../config.ts';
 import { AttachmentError } from '../conversation/link.ts';
 import type { Attachment } from '../conversation/types.ts';
 import { log } from '../log.ts';
+import { mayDownloadTeamsFile, TEAMS_FILE_DOWNLOAD_INFO } from './teams/files.ts';
 
 /** What decides where files may come from and how long a download may take. */
 export type AttachmentPolicy = Pick<Config, 'microsoftAppId' | 'maxUploadBytes' | 'downloadTimeoutMs'>;
@@ -12,7 +13,7 @@ export type AttachmentPolicy = Pick<Config, 'microsoftAppId' | 'maxUploadBytes' 
  * decoded. Anything else must come from the channel's own service (same origin as the activity's
  * serviceUrl): with an app id that service must be https; without one (the Emulator's local mode, where
  * nobody is authenticated) it must also be on this machine, so a request cannot send Tally to fetch from
- * an internal host.
+ * an internal host. A file shared in Teams comes from the person's OneDrive instead (`fetchTeamsFile`).
  */
 export async function fetchAttachment(
   attachment: Attachment,
@@ -20,6 +21,7 @@ export async function fetchAttachment(
   policy: AttachmentPolicy,
   token?: () => Promise<string | undefined>,
 ): Promise<Buffer> {
+  if (attachment.contentType === TEAMS_FILE_DOWNLOAD_INFO) return fetchTeamsFile(attachment, policy);
   const maxBytes = policy.maxUploadBytes;
   const url = attachment.contentUrl;
   if (url?.startsWith('data:')) return decodeDataUrl(url, maxBytes);
@@ -29,6 +31,24 @@ export async function fetchAttachment(
   const bearer = await token?.();
   if (bearer) headers.Authorization = `Bearer ${bearer}`;
   return withDeadline(policy.downloadTimeoutMs, (signal) => download(url, headers, maxBytes, signal));
+}
+
+/**
+ * Downloads a file someone sent in a Teams personal chat from its pre-authenticated OneDrive link, with
+ * no token of the bot's, within the same size limit and deadline. `allow` decides every URL on the way,
+ * redirects included (by default `mayDownloadTeamsFile`: https on SharePoint or OneDrive, Teams only).
+ */
+export async function fetchTeamsFile(
+  attachment: Attachment,
+  policy: AttachmentPolicy,
+  allow: (url: string) => boolean = (url) =>
+    mayDownloadTeamsFile(url, attachment.channel, policy.microsoftAppId !== ''),
+): Promise<Buffer> {
+  const url = attachment.contentUrl;
+  if (!url || !allow(url)) throw new AttachmentError('not-allowed');
+  return withDeadline(policy.downloadTimeoutMs, (signal) =>
+    download(url, {}, policy.maxUploadBytes, signal, allow),
+  );
 }
 
 /**
@@ -96,17 +116,35 @@ export async function withDeadline<T>(
   }
 }
 
+/** Redirects followed at most, each one checked, when `follow` is given. */
+const MAX_REDIRECTS = 3;
+
+/**
+ * GETs `url` into memory, refusing more than `maxBytes`. Redirects are refused, unless `follow` is given:
+ * then up to MAX_REDIRECTS are followed, each only to a URL `follow` allows.
+ */
 async function download(
   url: string,
   headers: Record<string, string>,
   maxBytes: number,
   signal: AbortSignal,
+  follow?: (url: string) => boolean,
 ): Promise<Buffer> {
   let res: Response;
-  try {
-    res = await fetch(url, { headers, redirect: 'error', signal });
-  } catch {
-    throw new AttachmentError('unreachable');
+  let at = url;
+  for (let hops = 0; ; hops++) {
+    try {
+      res = await fetch(at, { headers, redirect: follow ? 'manual' : 'error', signal });
+    } catch {
+      throw new AttachmentError('unreachable');
+    }
+    const location = res.headers.get('location');
+    if (!follow || res.status < 300 || res.status > 399 || location === null) break;
+    void res.body?.cancel().catch(() => undefined);
+    const next = URL.canParse(location, at) ? new URL(location, at).href : undefined;
+    if (!next || !follow(next)) throw new AttachmentError('not-allowed');
+    if (hops + 1 > MAX_REDIRECTS) throw new AttachmentError('unreachable');
+    at = next;
   }
   if (!res.ok || !res.body) throw new AttachmentError('unreachable');
   const declared = Number(res.headers.get('content-length') ?? 0);

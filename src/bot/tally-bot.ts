@@ -1,10 +1,12 @@
-import { ActivityHandler, type Activity, type BotState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { ActivityHandler, type Activity, type BotState, type InvokeResponse, type StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { handleTurn } from '../conversation/engine.ts';
 import type { Attachment, DialogState, Reply, Services } from '../conversation/types.ts';
 import { localDay } from '../day.ts';
 import type { Store } from '../store/index.ts';
 import { isPersonalActivity, toActivities } from './activities.ts';
 import { rememberReach } from './alerts.ts';
+import { hasTeamsPictures, TEAMS_CHANNEL, teamsFiles } from './teams/files.ts';
+import { teamsInvokeResponse } from './teams/invoke.ts';
 import type { BotTemplates } from './templates.ts';
 
 export interface BotDeps {
@@ -38,14 +40,21 @@ export class TallyBot extends ActivityHandler {
       const now = activity.localTimestamp instanceof Date && !Number.isNaN(activity.localTimestamp.getTime()) ? activity.localTimestamp : new Date();
       const today = localDay(now, activity.localTimezone, (activity as Activity & { rawLocalTimestamp?: string }).rawLocalTimestamp);
       await rememberReach(deps.store, activity);
+      const attachments = filesOf(activity);
+      // A picture pasted into a Teams message is not a statement: say so, and answer any words beside it.
+      const picture: Reply[] = !inGroup && !attachments.length && hasTeamsPictures(activity) ? [{ template: 'PictureIsNotAStatement' }] : [];
+      if (picture.length && !textOf(activity).trim()) {
+        await context.sendActivities(toActivities(picture, deps.templates, activity.channelId));
+        return next();
+      }
       // A group turn neither reads nor writes anyone's dialog state.
       const state = inGroup ? {} : await this.dialogState.get(context, {});
       const result = await handleTurn(
-        { userId, text: textOf(activity), today, now, attachments: filesOf(activity), value: activity.value, inGroup },
+        { userId, text: textOf(activity), today, now, attachments, value: activity.value, inGroup },
         state,
         deps.services(context),
       );
-      await context.sendActivities(toActivities(result.replies, deps.templates, activity.channelId));
+      await context.sendActivities(toActivities([...picture, ...result.replies], deps.templates, activity.channelId));
       if (!inGroup) {
         // Deleted or empty state leaves no row behind.
         if (result.state.deleted || (!result.state.pending && !result.state.last)) await deps.personalState.delete(context);
@@ -53,6 +62,11 @@ export class TallyBot extends ActivityHandler {
       }
       await next();
     });
+  }
+
+  /** Teams' file-consent answers get their 200 here; every other invoke is the SDK's. */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    return teamsInvokeResponse(context.activity) ?? super.onInvokeActivity(context);
   }
 
   override async run(context: TurnContext): Promise<void> {
@@ -89,11 +103,14 @@ export class TallyBot extends ActivityHandler {
 function textOf(activity: Activity): string {
   const value = activity.value as { text?: unknown } | undefined;
   if (!activity.text && typeof value?.text === 'string') return value.text;
-  return typeof activity.text === 'string' ? activity.text : '';
+  if (typeof activity.text !== 'string') return '';
+  // In group chats Teams puts "<at>Tally</at>" into the text; the words after it are the message.
+  return activity.entities?.some((e) => e.type === 'mention') ? TurnContext.removeRecipientMention(activity) : activity.text;
 }
 
 /** Files the user attached (cards and other rich attachments are not files). */
 function filesOf(activity: Activity): Attachment[] {
+  if (activity.channelId === TEAMS_CHANNEL) return teamsFiles(activity.attachments ?? []);
   return (activity.attachments ?? [])
     .filter((a) => !a.contentType?.startsWith('application/vnd.microsoft.card') && (a.contentUrl || typeof a.content === 'string'))
     .map((a) => ({

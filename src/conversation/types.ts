@@ -1,4 +1,5 @@
 import type { AccountType } from '../ingest/types.ts';
+import type { Query } from '../insights/query.ts';
 import type { Frame, UserVocabulary } from '../language/types.ts';
 import type { Store } from '../store/index.ts';
 
@@ -25,6 +26,8 @@ export interface Attachment {
   contentUrl?: string;
   /** Inline content some channels send instead of a URL. */
   content?: unknown;
+  /** The channel it came through, when that decides where it may be downloaded from. */
+  channel?: string;
 }
 
 /** Something to say: a template in dialogs/*.lg with the data it needs, plus optional extras. */
@@ -82,8 +85,33 @@ export type Pending =
 /** Conversation memory kept between turns (persisted by the bot layer). */
 export interface DialogState {
   pending?: Pending;
-  /** The last question answered, for follow-ups ("and in January?", "show me those"). */
-  last?: { frame: Frame; shown: number };
+  /** The last question answered, for follow-ups ("and in January?", "show me those", "and without Amazon?"). */
+  last?: LastQuestion;
   /** Set when the user's data was just deleted: the bot layer must then drop, not save, this state. */
   deleted?: boolean;
 }
+
+/** The last question answered: the query as it was run, so a follow-up edits it. */
+export interface LastQuestion {
+  query: Query;
+  /** How many transactions of a list have been shown, for "show more". */
+  shown: number;
+}
+
+/** Everything one turn's handlers may use. */
+export interface TurnContext {
+  input: TurnInput;
+  frame: Frame;
+  services: Services;
+  vocabulary: UserVocabulary;
+  /** The user's merchants by lower-case name, read once per turn with the vocabulary. */
+  merchantIds: ReadonlyMap<string, readonly number[]>;
+}
+
+export interface TurnResult {
+  replies: Reply[];
+  state: DialogState;
+}
+
+/** What handles one intent: the replies and the state after them. */
+export type TurnHandler = (ctx: TurnContext, state: DialogState) => Promise<TurnResult>;
