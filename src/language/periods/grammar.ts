@@ -1,5 +1,6 @@
 /** Word patterns shared by the period rules, written against normalised (lower-case) text. */
 import type { Period } from '../types.ts';
+import { TEENS, TENS, UNITS } from './numbers.ts';
 
 /** What every rule resolves against. */
 export interface RuleContext {
@@ -75,27 +76,9 @@ export const RANGE_JOIN = '(?:-|to|through|until|and)';
 const COUNT_WORDS: Readonly<Record<string, number>> = {
   a: 1,
   an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  eighteen: 18,
-  twenty: 20,
-  thirty: 30,
-  sixty: 60,
-  ninety: 90,
+  ...UNITS,
+  ...TEENS,
+  ...TENS,
   couple: 2,
   /** "the past few days": the spec's three. */
   few: 3,

@@ -5,7 +5,7 @@
  */
 import type { Normalised } from './normalise.ts';
 
-const UNITS: Readonly<Record<string, number>> = {
+export const UNITS: Readonly<Record<string, number>> = {
   one: 1,
   two: 2,
   three: 3,
@@ -16,7 +16,7 @@ const UNITS: Readonly<Record<string, number>> = {
   eight: 8,
   nine: 9,
 };
-const TEENS: Readonly<Record<string, number>> = {
+export const TEENS: Readonly<Record<string, number>> = {
   ten: 10,
   eleven: 11,
   twelve: 12,
@@ -28,7 +28,7 @@ const TEENS: Readonly<Record<string, number>> = {
   eighteen: 18,
   nineteen: 19,
 };
-const TENS: Readonly<Record<string, number>> = {
+export const TENS: Readonly<Record<string, number>> = {
   twenty: 20,
   thirty: 30,
   forty: 40,
