@@ -34,10 +34,18 @@ export function toMinorUnits(decimal: string, currency = 'USD'): number | undefi
  */
 export function formatMoney(minor: number, currency: string, locale = 'en-US'): string {
   const exp = currencyExponent(currency);
-  return new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency: currency.toUpperCase(),
-    minimumFractionDigits: exp,
-    maximumFractionDigits: exp,
-  }).format(minor / 10 ** exp);
+  return formatterFor(currency.toUpperCase(), locale, exp).format(minor / 10 ** exp);
+}
+
+/** Building an Intl.NumberFormat costs tens of microseconds; replies format many figures, so one is kept per currency and locale. */
+const FORMATTERS = new Map<string, Intl.NumberFormat>();
+
+function formatterFor(currency: string, locale: string, exp: number): Intl.NumberFormat {
+  const key = `${locale}|${currency}`;
+  let formatter = FORMATTERS.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: exp, maximumFractionDigits: exp });
+    FORMATTERS.set(key, formatter);
+  }
+  return formatter;
 }

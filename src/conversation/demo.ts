@@ -1,7 +1,7 @@
 import { demoAccountCount, loadDemo } from '../demo/load.ts';
 import { demoRequest } from '../language/frame-rules.ts';
-import type { TurnContextLite, TurnResult } from './engine.ts';
-import { starterSuggestions } from './engine.ts';
+import type { TurnContext, TurnResult } from './types.ts';
+import { starterSuggestions } from './suggestions.ts';
 import { yesOrNo } from './forget.ts';
 import type { DialogState } from './types.ts';
 
@@ -13,7 +13,7 @@ const OFFER_SUGGESTIONS = ['Yes, add the demo', 'No thanks'];
  * "Try the demo" asks first, saying what will be added; "remove the demo" takes every demo account out.
  * Anything weaker than a clear request for the demo does neither.
  */
-export async function answerDemo(ctx: TurnContextLite, state: DialogState): Promise<TurnResult> {
+export async function answerDemo(ctx: TurnContext, state: DialogState): Promise<TurnResult> {
   const { input, frame, services, vocabulary } = ctx;
   const request = demoRequest(input.text);
   if (request === 'remove') return removeDemo(ctx, state);
@@ -41,9 +41,9 @@ export async function answerDemo(ctx: TurnContextLite, state: DialogState): Prom
  * The answer to the demo offer: yes loads it, no leaves everything as it was. Undefined when the message
  * is something else (a question, another request), which then goes through as if nothing was waiting.
  */
-export async function demoTurn(ctx: TurnContextLite, state: DialogState): Promise<TurnResult | undefined> {
+export async function demoTurn(ctx: TurnContext, state: DialogState): Promise<TurnResult | undefined> {
   const { input, frame } = ctx;
-  const answer = yesOrNo(input.text, frame.intent);
+  const answer = frame.yesNo ?? yesOrNo(input.text, frame.intent);
   if (answer === true) return addDemo(ctx, state);
   if (answer === false)
     return { replies: [{ template: 'DemoDeclined' }], state: { ...state, pending: undefined } };
@@ -52,7 +52,7 @@ export async function demoTurn(ctx: TurnContextLite, state: DialogState): Promis
   return { replies: [{ template: 'DemoOfferAgain', suggestions: OFFER_SUGGESTIONS }], state };
 }
 
-async function addDemo(ctx: TurnContextLite, state: DialogState): Promise<TurnResult> {
+async function addDemo(ctx: TurnContext, state: DialogState): Promise<TurnResult> {
   const { services, input } = ctx;
   const loaded = await loadDemo(services.store, input.userId, input.today, input.now);
   await services.afterImport?.(input.userId);
@@ -62,7 +62,7 @@ async function addDemo(ctx: TurnContextLite, state: DialogState): Promise<TurnRe
   };
 }
 
-async function removeDemo(ctx: TurnContextLite, state: DialogState): Promise<TurnResult> {
+async function removeDemo(ctx: TurnContext, state: DialogState): Promise<TurnResult> {
   const { services, input } = ctx;
   const removed = await services.store.accounts.removeDemo(input.userId);
   const ownAccounts = (await services.store.accounts.list(input.userId)).length;

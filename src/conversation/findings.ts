@@ -7,7 +7,7 @@ import type { DuplicatePair, RecurringSeries, Txn, UnusualFlag } from '../insigh
 import { addDays } from '../day.ts';
 import { formatMoney } from '../money.ts';
 import type { Store } from '../store/index.ts';
-import type { TurnContextLite, TurnResult } from './engine.ts';
+import type { TurnContext as TurnContextLite, TurnResult } from './types.ts';
 import { dayText, moneyText, periodText } from './describe.ts';
 import type { DialogState, Reply } from './types.ts';
 

@@ -1,103 +1,233 @@
-import type { Frame, Intent, UserVocabulary } from '../language/types.ts';
-import { typeFromWords } from './link.ts';
-import type { Pending } from './types.ts';
-
-/** Questions about the user's money that a follow-up can build on. */
-const QUESTION_INTENTS: ReadonlySet<Intent> = new Set([
-  'spending',
-  'breakdown',
-  'top',
-  'compare',
-  'trend',
-  'income',
-  'transactions',
-  'balance',
-]);
-
-export function isQuestionIntent(intent: Intent): boolean {
-  return QUESTION_INTENTS.has(intent);
-}
+import { isEmptySubject, type Query, type SubjectFilter, type Understood } from '../insights/query.ts';
+import type { Frame } from '../language/types.ts';
+import type { LastQuestion } from './types.ts';
 
 /** "show more", "next": the next page of the last list. */
 const MORE = /^(show |see |give )?(me )?(some |a few |the )?(more|next( page| ones)?)( please)?[.!?]*$/i;
-/** Words that really ask for a comparison, so a one-period "compare" from the classifier is believed. */
+/** Words that really ask for a comparison, so a one-period comparison is believed. */
 const COMPARE_WORDING = /\b(compar\w*|vs|versus|against|than|difference)\b/i;
 
-const FOLLOW_UP_OPENERS = /^(and|what about|how about|same|ok and|also|then|now|what of|for|in|at|on|those|that|them|it|break (that|it) down|show (me )?(those|them|that|it|the transactions))\b/i;
+const FOLLOW_UP_OPENERS =
+  /^(and|compare|what about|how about|same|ok and|also|then|now|what of|for|in|at|on|just|only|without|excluding|except|but|those|that|them|it|split|break (that|it) down|show (me )?(those|them|that|it|the transactions))\b/i;
+
+export interface FollowUp {
+  understood: Understood;
+  /** "show more": the next page, from this offset. */
+  offset?: number;
+}
 
 /**
- * Fills what a follow-up leaves out from the last question: "and in January?" keeps the subject and
- * takes the new period; "what about Amazon?" keeps the period and takes the new subject; "break that
- * down by merchant" and "show me those" keep both.
+ * How the words build on the last answer: `edit` ("and in January?", "show me those") changes the last
+ * question; `short` ("Amazon?", "spending in January") is a question of its own that borrows whatever it
+ * leaves out; undefined asks afresh.
  */
-export function mergeFollowUp(frame: Frame, last: Frame | undefined, text: string): Frame {
-  if (!last || !QUESTION_INTENTS.has(last.intent)) return frame;
-  if (last.intent === 'transactions' && MORE.test(text.trim())) return { ...last, ambiguous: undefined };
-  // A confident request of another kind ("Starbucks is coffee", "unlink Amex") is not a follow-up.
-  const otherRequest =
-    frame.intent !== 'none' &&
-    !QUESTION_INTENTS.has(frame.intent) &&
-    frame.confidence >= 0.6 &&
-    (frame.intent !== 'correct_category' || frame.correction !== undefined);
-  if (otherRequest) return frame;
-  const hasSubject = frame.categories.length > 0 || frame.merchants.length > 0 || frame.accounts.length > 0;
-  const looksLikeFollowUp =
-    FOLLOW_UP_OPENERS.test(text.trim()) || text.trim().split(/\s+/).length <= 4 || /\b(that|those|them|it)\b/i.test(text);
-  if (!looksLikeFollowUp) return frame;
-  // "and in January?" names one period: the same question again, not a comparison with it.
-  const oneSidedCompare = frame.intent === 'compare' && frame.periods.length < 2 && last.intent !== 'compare' && !COMPARE_WORDING.test(text);
-  const fresh = frame.intent === 'none' || !QUESTION_INTENTS.has(frame.intent) || oneSidedCompare ? null : frame.intent;
-  if (!fresh && !hasSubject && frame.periods.length === 0) return frame;
-  const intent: Intent =
-    fresh && !(fresh === 'spending' && (last.intent === 'compare' || last.intent === 'income') && !hasSubject)
-      ? fresh
-      : last.intent === 'compare' && frame.periods.length === 1
-        ? 'spending'
-        : last.intent;
+function followUpKind(text: string): 'edit' | 'short' | undefined {
+  const t = text.trim();
+  if (FOLLOW_UP_OPENERS.test(t) || /\b(that|those|them|it)\b/i.test(t)) return 'edit';
+  return t.split(/\s+/).length <= 4 ? 'short' : undefined;
+}
+
+/**
+ * What a message says of its own, as opposed to what its query holds by default. "and in January?" names
+ * one period: the same question again, not a comparison with the month before it; "compare with December"
+ * compares the last question's period with December.
+ */
+function said(q: Query, text: string, frame: Frame) {
+  let comparison = q.comparison;
+  let periodList = q.periods;
+  let against: Query['periods'] = [];
+  if (q.comparison?.kind === 'periods' && frame.periods.length < 2) {
+    const worded = COMPARE_WORDING.test(text);
+    comparison = worded ? q.comparison : undefined;
+    periodList = worded ? [] : frame.periods;
+    if (worded) against = frame.periods;
+  }
   return {
-    ...frame,
-    intent,
-    periods: frame.periods.length ? frame.periods : last.periods,
-    categories: hasSubject ? frame.categories : last.categories,
-    merchants: hasSubject ? frame.merchants : last.merchants,
-    accounts: hasSubject ? frame.accounts : last.accounts,
-    amount: frame.amount ?? last.amount,
-    groupBy: frame.groupBy ?? (intent === last.intent ? last.groupBy : undefined),
-    top: frame.top ?? (intent === last.intent ? last.top : undefined),
+    periodList,
+    against,
+    periods: periodList.length > 0 && !q.defaultedPeriod,
+    subject: q.filters.include.categories.length > 0 || q.filters.include.merchants.length > 0,
+    accounts: q.filters.include.accounts.length > 0 || q.filters.include.accountTypes.length > 0,
+    exclude: !isEmptySubject(q.filters.exclude),
+    amount: q.filters.amount !== undefined,
+    shape: q.groupBy !== undefined || q.series !== undefined || q.form !== 'figure',
+    ranking: q.ranking !== undefined,
+    comparison,
+    measure: q.measure.kind !== 'spent',
   };
 }
 
-/** Applies the user's answer to "which one did you mean?", typed or tapped. */
-export function applyClarification(
-  pending: Extract<Pending, { kind: 'clarify' }>,
-  text: string,
+const union = <T>(a: readonly T[], b: readonly T[]): T[] => [...new Set([...a, ...b])];
+
+/** Adds what is newly left out, and takes it out of what was included. */
+function leaveOut(
+  include: SubjectFilter,
+  exclude: SubjectFilter,
+  more: SubjectFilter,
+): { include: SubjectFilter; exclude: SubjectFilter } {
+  const codes = new Set(more.categories.flatMap((c) => c.codes));
+  return {
+    include: {
+      categories: include.categories.filter((c) => !c.codes.some((code) => codes.has(code))),
+      merchants: include.merchants.filter((m) => !more.merchants.includes(m)),
+      accounts: include.accounts.filter((a) => !more.accounts.includes(a)),
+      accountTypes: include.accountTypes.filter((t) => !more.accountTypes.includes(t)),
+    },
+    exclude: {
+      categories: [
+        ...exclude.categories,
+        ...more.categories.filter((c) => !exclude.categories.some((e) => e.label === c.label)),
+      ],
+      merchants: union(exclude.merchants, more.merchants),
+      accounts: union(exclude.accounts, more.accounts),
+      accountTypes: union(exclude.accountTypes, more.accountTypes),
+    },
+  };
+}
+
+/**
+ * Edits the last question with what a follow-up says: "and in January?" replaces the period, "what about
+ * Amazon?" the subject, "just the Amex" the accounts, "and without Amazon?" adds an exclusion, "split that
+ * by month" makes a series, "show me those" lists the transactions, "top 5 of those" ranks them, "show
+ * more" turns the page. Undefined when the message is a question (or a request) of its own.
+ */
+export function editLastQuestion(
+  next: Understood,
   frame: Frame,
-  vocabulary: UserVocabulary,
-): Frame | undefined {
-  const answer = text.trim().toLowerCase();
-  if (!answer) return undefined;
-  const picked =
-    pending.options.find((o) => o.toLowerCase() === answer) ??
-    pending.options.find((o) => o.toLowerCase().includes(answer) || answer.includes(o.toLowerCase())) ??
-    (/^(the )?(first|1st|1)\b/.test(answer) ? pending.options[0] : undefined) ??
-    (/^(the )?(second|2nd|2)\b/.test(answer) ? pending.options[1] : undefined) ??
-    (/^(the )?(third|3rd|3)\b/.test(answer) ? pending.options[2] : undefined);
-  const both = /^(both|all( of them)?|either)$/.test(answer);
-  const base: Frame = { ...pending.frame, ambiguous: undefined };
-  if (pending.field === 'merchant') {
-    if (both) return { ...base, merchants: [...pending.options] };
-    if (picked) return { ...base, merchants: [picked] };
-    if (frame.merchants.length === 1) return { ...base, merchants: frame.merchants };
-    return undefined;
+  last: LastQuestion | undefined,
+  text: string,
+): FollowUp | undefined {
+  if (!last?.query) return undefined;
+  const base = last.query;
+  if (base.form === 'list' && MORE.test(text.trim()))
+    return { understood: { query: base, unplaced: [], unknownNames: [] }, offset: last.shown };
+  const kind = followUpKind(text);
+  if (!kind || next.unknownNames.length || next.also) return undefined;
+  const q = next.query;
+  const s = said(q, text, frame);
+  const anything =
+    s.periods ||
+    s.subject ||
+    s.accounts ||
+    s.exclude ||
+    s.amount ||
+    s.shape ||
+    s.ranking ||
+    s.comparison ||
+    s.measure;
+  if (!anything) return undefined;
+  if (kind === 'short') return { understood: { ...next, query: borrow(q, s, base, frame) } };
+  const out: Query = structuredClone(base);
+  if (s.measure) out.measure = q.measure;
+  if (s.periods) {
+    delete out.defaultedPeriod;
+    const periods = s.periodList;
+    if (out.series && periods.length === 1) out.series = { ...out.series, within: periods[0]! };
+    else {
+      out.periods = structuredClone(periods);
+      delete out.series;
+    }
+    if (out.comparison?.kind === 'periods' && periods.length < 2 && !s.comparison) delete out.comparison;
   }
-  const idsOf = (names: string[]) =>
-    vocabulary.accounts.filter((a) => names.some((n) => n.toLowerCase() === a.name.toLowerCase())).map((a) => a.id);
-  if (both) return { ...base, accounts: [...new Set([...base.accounts, ...idsOf(pending.options)])] };
-  if (picked) return { ...base, accounts: [...new Set([...base.accounts, ...idsOf([picked])])] };
-  // "the card", "my checking": the one option of that type.
-  const type = typeFromWords(answer);
-  const ofType = type ? vocabulary.accounts.filter((a) => a.type === type && idsOf(pending.options).includes(a.id)) : [];
-  if (ofType.length === 1) return { ...base, accounts: [...new Set([...base.accounts, ofType[0]!.id])] };
-  if (frame.accounts.length === 1) return { ...base, accounts: frame.accounts };
-  return undefined;
+  if (s.subject) {
+    out.filters.include.categories = q.filters.include.categories;
+    out.filters.include.merchants = q.filters.include.merchants;
+  }
+  if (s.accounts) {
+    out.filters.include.accounts = q.filters.include.accounts;
+    out.filters.include.accountTypes = q.filters.include.accountTypes;
+  }
+  if (s.exclude)
+    Object.assign(out.filters, leaveOut(out.filters.include, out.filters.exclude, q.filters.exclude));
+  if (s.amount) out.filters.amount = q.filters.amount;
+  if (s.comparison) {
+    out.comparison = s.comparison;
+    const other = s.against[0];
+    if (
+      s.comparison.kind === 'periods' &&
+      other &&
+      out.periods.length === 1 &&
+      other.start !== out.periods[0]!.start
+    )
+      out.periods = [other, ...out.periods];
+  }
+  if (s.shape) reshape(out, q);
+  if (s.ranking) {
+    out.ranking = q.ranking;
+    if (out.form === 'figure' && !out.groupBy && out.measure.kind !== 'largest') out.form = 'breakdown';
+    if (q.groupBy) out.groupBy = q.groupBy;
+  } else if (s.shape && q.form === 'list') delete out.ranking;
+  return { understood: { query: out, unplaced: next.unplaced, unknownNames: [] } };
+}
+
+/** Above this the message was confidently read as a question of its own kind ("spending last month"). */
+const OWN_QUESTION = 0.6;
+
+/**
+ * A short question of its own: "Amazon?" takes the last question's period, "January?" its subject, and one
+ * that names neither ("how many?") both; one that names both, or that asks afresh for a period ("spending
+ * last month", "biggest purchase last month"), borrows no subject.
+ */
+function borrow(q: Query, s: ReturnType<typeof said>, base: Query, frame: Frame): Query {
+  const subject = s.subject || s.accounts || s.exclude;
+  const afresh =
+    (frame.intent !== 'none' && frame.confidence >= OWN_QUESTION) || s.measure || s.shape || s.ranking;
+  const out: Query = structuredClone(q);
+  if (!s.comparison && out.comparison?.kind === 'periods') {
+    delete out.comparison;
+    out.periods = structuredClone(s.periodList);
+  }
+  if (s.periods && subject) return out;
+  if (!s.periods && !out.series) {
+    out.periods = base.series ? [base.series.within] : structuredClone(base.periods);
+    if (base.defaultedPeriod) out.defaultedPeriod = base.defaultedPeriod;
+    else delete out.defaultedPeriod;
+  }
+  if (!subject && !(s.periods && afresh))
+    out.filters = { ...structuredClone(base.filters), amount: out.filters.amount ?? base.filters.amount };
+  return out;
+}
+
+/** Takes the new answer form: a list, a breakdown, or a series over the last question's period. */
+function reshape(out: Query, q: Query): void {
+  if (q.form === 'list') {
+    out.form = 'list';
+    delete out.groupBy;
+    delete out.comparison;
+    if (out.series) {
+      out.periods = [out.series.within];
+      delete out.series;
+    }
+    return;
+  }
+  const grain = q.series?.grain ?? (q.groupBy === 'month' ? 'month' : undefined);
+  if (grain) {
+    const within = out.series?.within ?? spanOf(out.periods) ?? q.series?.within;
+    delete out.groupBy;
+    delete out.comparison;
+    out.form = 'figure';
+    if (within) {
+      out.series = { grain, within };
+      out.periods = [];
+    }
+    return;
+  }
+  if (q.groupBy || q.form === 'breakdown') {
+    out.form = 'breakdown';
+    out.groupBy = q.groupBy;
+    delete out.series;
+    delete out.comparison;
+  }
+}
+
+/** The days from the first period's start to the last one's end. */
+function spanOf(periods: readonly Query['periods'][number][]): Query['periods'][number] | undefined {
+  if (!periods.length) return undefined;
+  if (periods.length === 1) return periods[0];
+  const start = periods.map((p) => p.start).sort()[0]!;
+  const end = periods
+    .map((p) => p.end)
+    .sort()
+    .at(-1)!;
+  return { start, end, label: '', grain: 'custom' };
 }

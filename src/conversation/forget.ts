@@ -1,8 +1,8 @@
-import type { TurnContextLite, TurnResult } from './engine.ts';
+import type { TurnContext, TurnResult } from './types.ts';
 import type { DialogState, Pending } from './types.ts';
 
 /** "Unlink Amex": asks for confirmation before anything is removed. */
-export async function startUnlink(ctx: TurnContextLite, state: DialogState): Promise<TurnResult> {
+export async function startUnlink(ctx: TurnContext, state: DialogState): Promise<TurnResult> {
   const { frame, vocabulary } = ctx;
   if (vocabulary.accounts.length === 0) return { replies: [{ template: 'NoAccountsToUnlink' }], state };
   if (frame.ambiguous?.kind === 'account') {
@@ -20,7 +20,7 @@ export async function startUnlink(ctx: TurnContextLite, state: DialogState): Pro
 }
 
 /** "Delete all my data": asks for confirmation, then removes everything, conversation state included. */
-export async function startDelete(_ctx: TurnContextLite, state: DialogState): Promise<TurnResult> {
+export async function startDelete(_ctx: TurnContext, state: DialogState): Promise<TurnResult> {
   return {
     replies: [{ template: 'ConfirmDelete', suggestions: ['Yes, delete everything', 'No, keep my data'] }],
     state: { ...state, pending: { kind: 'confirm-delete' } },
@@ -28,12 +28,12 @@ export async function startDelete(_ctx: TurnContextLite, state: DialogState): Pr
 }
 
 export async function forgetTurn(
-  ctx: TurnContextLite,
+  ctx: TurnContext,
   pending: Extract<Pending, { kind: 'confirm-unlink' | 'confirm-delete' }>,
   state: DialogState,
 ): Promise<TurnResult> {
   const { frame, services, input } = ctx;
-  const answer = yesOrNo(input.text, frame.intent);
+  const answer = frame.yesNo ?? yesOrNo(input.text, frame.intent);
   if (answer === undefined) {
     return {
       replies: [{ template: 'ConfirmAgain', suggestions: pending.kind === 'confirm-delete' ? ['Yes, delete everything', 'No, keep my data'] : ['Yes, unlink it', 'No, keep it'] }],
@@ -52,7 +52,7 @@ export async function forgetTurn(
   return { replies: [{ template: 'DeletedEverything', data: { ...counts } }], state: { deleted: true } };
 }
 
-/** Reads a yes or a no, typed or tapped; undefined when it is neither. */
+/** Reads a yes or a no, typed or tapped, when the language layer has not said; undefined when it is neither. */
 export function yesOrNo(text: string, intent: string): boolean | undefined {
   const t = text.trim().toLowerCase();
   if (/^(y|yes|yeah|yep|yup|sure|ok|okay|confirm|do it|go ahead|please do|yes,? .*)$/.test(t) || (intent === 'yes' && !/\bno\b/.test(t))) return true;

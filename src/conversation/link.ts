@@ -1,7 +1,7 @@
 import { MissingAccountTypeError, importStatement, type ImportSummary } from '../ingest/importer.ts';
 import { StatementError, StatementQuestion, TruncatedStatementError, type AccountType } from '../ingest/types.ts';
 import { errorKind, log } from '../log.ts';
-import type { TurnContextLite, TurnResult } from './engine.ts';
+import type { TurnContext, TurnResult } from './types.ts';
 import { dayRangeText } from './describe.ts';
 import { yesOrNo } from './forget.ts';
 import type { Attachment, DialogState, Pending, Reply } from './types.ts';
@@ -15,7 +15,7 @@ export class AttachmentError extends Error {
 }
 
 /** "Link an account" (or a file dropped in the chat): consent first, then name and type, then the file. */
-export async function startLink(ctx: TurnContextLite, state: DialogState, withFile: boolean): Promise<TurnResult> {
+export async function startLink(ctx: TurnContext, state: DialogState, withFile: boolean): Promise<TurnResult> {
   const { services, input } = ctx;
   const attachment = withFile ? input.attachments[0] : undefined;
   const user = await services.store.users.get(input.userId);
@@ -29,13 +29,13 @@ export async function startLink(ctx: TurnContextLite, state: DialogState, withFi
 }
 
 /** Continues the link dialog; undefined when the message is not an answer to it (the user moved on). */
-export async function linkTurn(ctx: TurnContextLite, pending: Pending, state: DialogState): Promise<TurnResult | undefined> {
+export async function linkTurn(ctx: TurnContext, pending: Pending, state: DialogState): Promise<TurnResult | undefined> {
   const { input, services, frame } = ctx;
   const text = input.text;
   const file = input.attachments[0];
   switch (pending.kind) {
     case 'consent': {
-      const yes = yesOrNo(text, frame.intent);
+      const yes = frame.yesNo ?? yesOrNo(text, frame.intent);
       if (yes === undefined) return file ? undefined : movedOn(ctx) ? undefined : reask(state, 'LinkExplain', ['Yes, I agree', 'No thanks']);
       if (!yes) return { replies: [{ template: 'LinkDeclined' }], state: { ...state, pending: undefined } };
       await services.store.users.recordConsent(input.userId, input.now);
@@ -51,7 +51,7 @@ export async function linkTurn(ctx: TurnContextLite, pending: Pending, state: Di
       return attachment ? runImport(ctx, state, { name: existing?.name ?? name, type, attachment, overrides: {} }) : askUpload(state, existing?.name ?? name, type);
     }
     case 'account-type': {
-      const type = typeFromWords(text);
+      const type = frame.accountType ?? typeFromWords(text);
       if (!type) return movedOn(ctx) ? undefined : reask(state, 'AskAccountType', ['Checking', 'Savings', 'Credit card'], { name: pending.name });
       const attachment = file ?? pending.attachment;
       return attachment ? runImport(ctx, state, { name: pending.name, type, attachment, overrides: {} }) : askUpload(state, pending.name, type);
@@ -75,7 +75,7 @@ export async function linkTurn(ctx: TurnContextLite, pending: Pending, state: Di
   }
 }
 
-async function askName(ctx: TurnContextLite, state: DialogState, attachment?: Attachment, consented = false): Promise<TurnResult> {
+async function askName(ctx: TurnContext, state: DialogState, attachment?: Attachment, consented = false): Promise<TurnResult> {
   const names = ctx.vocabulary.accounts.map((a) => a.name);
   return {
     replies: [{ template: 'AskAccountName', data: { consented, existing: names, hasFile: Boolean(attachment) }, suggestions: names.slice(0, 4) }],
@@ -92,13 +92,13 @@ function reask(state: DialogState, template: string, suggestions: string[], data
 }
 
 /** The user asked something else instead of answering: let the question through. */
-function movedOn(ctx: TurnContextLite): boolean {
+function movedOn(ctx: TurnContext): boolean {
   const intent = ctx.frame.intent;
   return ctx.frame.confidence >= 0.6 && !['none', 'yes', 'no', 'link_account'].includes(intent) && ctx.input.text.split(/\s+/).length > 3;
 }
 
 async function runImport(
-  ctx: TurnContextLite,
+  ctx: TurnContext,
   state: DialogState,
   job: { name: string; type?: AccountType; attachment: Attachment; overrides: { dateFormat?: string; columns?: string; negate?: boolean } },
 ): Promise<TurnResult> {

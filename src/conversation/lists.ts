@@ -1,100 +1,116 @@
+/** Replies that list: where the money went by group (a breakdown or a ranking), and the transactions themselves. */
 import { breakdownCard, transactionsCard } from '../charts/cards.ts';
-import { breakdown, toFilter, total } from '../insights/answers.ts';
+import type { Share } from '../insights/answers.ts';
+import type { QueryResult } from '../insights/execute.ts';
 import { currencyExponent, formatMoney } from '../money.ts';
-import type { GroupBy } from '../store/index.ts';
-import type { TurnContextLite } from './engine.ts';
-import { accountsText, dayText, moneyText, periodText } from './describe.ts';
-import { noDataReply, scopeOf, subjectText } from './spending.ts';
+import type { Asked } from './asked.ts';
+import {
+  accountIdsOf,
+  accountsText,
+  dayText,
+  moneyText,
+  periodText,
+  subjectText,
+  weekdayText,
+} from './describe.ts';
 import type { Reply } from './types.ts';
+import { workingOf } from './working.ts';
 
-const PAGE = 10;
+/** Rows a breakdown shows when no ranking says how many. */
+const BREAKDOWN_ROWS = 8;
 
-/** Where the money went, by category, merchant, account or month, with shares and a chart. */
-export async function answerBreakdown(ctx: TurnContextLite): Promise<Reply[]> {
-  const { frame } = ctx;
-  const by: GroupBy =
-    frame.groupBy === 'merchant' || frame.groupBy === 'account' || frame.groupBy === 'month'
-      ? frame.groupBy
-      : frame.categories.length
-        ? 'category'
-        : 'primary';
-  return groupsReply(ctx, by, frame.top ?? 8, 'Breakdown');
-}
+const DIMENSION: Record<string, string> = {
+  primary: 'category',
+  category: 'category',
+  merchant: 'merchant',
+  account: 'account',
+  weekday: 'weekday',
+};
 
-/** The biggest merchants (or categories) in a period. */
-export async function answerTop(ctx: TurnContextLite): Promise<Reply[]> {
-  const { frame } = ctx;
-  const by: GroupBy = frame.groupBy === 'category' ? (frame.categories.length ? 'category' : 'primary') : frame.groupBy === 'account' ? 'account' : 'merchant';
-  return groupsReply(ctx, by, frame.top ?? 5, 'Top');
-}
-
-async function groupsReply(ctx: TurnContextLite, by: GroupBy, limit: number, template: string): Promise<Reply[]> {
-  const { services, input, frame, vocabulary } = ctx;
-  const scope = scopeOf(ctx);
-  const noData = await noDataReply(ctx, scope);
-  if (noData) return [noData];
-  const groups = await breakdown(services.store, input.userId, 'spending', scope, by);
-  const totals = (await total(services.store, input.userId, 'spending', scope)).filter((t) => t.count > 0);
-  if (groups.length === 0) {
-    return [{ template: 'NothingSpent', data: { period: periodText(scope.period), subject: subjectText(frame) } }];
+/** A breakdown ("by merchant") or a ranking ("top 5 merchants", "which day of the week… least"). */
+export async function groupsReply(
+  a: Asked,
+  result: Extract<QueryResult, { shape: 'breakdown' }>,
+): Promise<Reply> {
+  const { ctx, query } = a;
+  const { services, vocabulary } = ctx;
+  const period = result.period;
+  const ranking = query.ranking;
+  if (result.groups.length === 0 || result.groups.every((g) => g.count === 0)) {
+    return {
+      template: 'NothingSpent',
+      data: {
+        working: workingOf(query, period, vocabulary, a.span),
+        period: period ? periodText(period) : '',
+        subject: subjectText(query, vocabulary),
+      },
+    };
   }
-  const shown = groups.slice(0, limit);
-  const currency = shown[0]?.currency ?? 'USD';
-  const rows = shown.map((g) => ({ label: g.label, amount: formatMoney(g.amountMinor, g.currency), percent: g.percent }));
-  const dimension = { primary: 'category', category: 'category', merchant: 'merchant', account: 'account', month: 'month' }[by];
+  const labelOf = (g: Share) => (result.by === 'weekday' ? weekdayText(g.key) : g.label);
+  const shown = result.groups.slice(0, ranking?.n ?? BREAKDOWN_ROWS);
+  const currency = shown[0]?.currency ?? result.totals[0]?.currency ?? 'USD';
+  const counting = query.measure.kind === 'count';
+  const amountOf = (g: Share) => (counting ? String(g.count) : formatMoney(g.amountMinor, g.currency));
+  const rows = shown.map((g) => ({ label: labelOf(g), amount: amountOf(g), percent: g.percent }));
+  const dimension = DIMENSION[result.by] ?? result.by;
+  const subject = subjectText(query, vocabulary);
+  const periodWords = period ? periodText(period) : '';
+  const accounts = accountsText(vocabulary, accountIdsOf(query, vocabulary));
+  const totalText = counting
+    ? String(result.totals.reduce((n, t) => n + t.count, 0))
+    : moneyText(result.totals.filter((t) => t.count > 0));
+  const same = shown.filter((g) => g.currency === currency);
   const chart = services.charts
     ? await services.charts
         .bar({
-          labels: shown.filter((g) => g.currency === currency).map((g) => g.label),
-          values: shown.filter((g) => g.currency === currency).map((g) => g.amountMinor / 10 ** currencyExponent(currency)),
+          labels: same.map(labelOf),
+          values: same.map((g) => g.amountMinor / 10 ** currencyExponent(currency)),
           currency,
           horizontal: true,
         })
         .catch(() => undefined)
     : undefined;
-  const accounts = accountsText(vocabulary, scope.accountIds ?? []);
-  return [
-    {
-      template,
-      data: {
-        dimension,
-        period: periodText(scope.period),
-        subject: subjectText(frame),
-        rows,
-        single: limit === 1 || rows.length === 1,
-        total: moneyText(totals),
-        accounts: accounts.text,
-      },
-      card: breakdownCard({
-        title: `Spending ${subjectText(frame)} by ${dimension}`,
-        periodLabel: periodText(scope.period),
-        accountsLabel: accounts.text,
-        rows: shown.map((g) => ({ label: g.label, amountText: formatMoney(g.amountMinor, g.currency), share: g.percent / 100 })),
-        chartDataUri: chart,
-        totalText: moneyText(totals),
-      }),
-      suggestions: [dimension === 'merchant' ? 'Break that down by category' : 'Break that down by merchant', 'Show me those transactions'],
+  return {
+    template: ranking ? 'Top' : 'Breakdown',
+    data: {
+      working: workingOf(query, period, vocabulary, a.span, currency),
+      dimension,
+      order: ranking?.order ?? 'top',
+      period: periodWords,
+      subject,
+      rows,
+      single: ranking?.n === 1 || rows.length === 1,
+      total: totalText,
+      accounts: accounts.text,
     },
-  ];
+    card: breakdownCard({
+      title: `Spending ${subject} by ${dimension}`,
+      periodLabel: periodWords,
+      accountsLabel: accounts.text,
+      rows: shown.map((g) => ({ label: labelOf(g), amountText: amountOf(g), share: g.percent / 100 })),
+      chartDataUri: chart,
+      totalText,
+    }),
+    suggestions: [
+      dimension === 'merchant' ? 'Break that down by category' : 'Break that down by merchant',
+      'Show me those transactions',
+    ],
+  };
 }
 
-/** The transactions behind the question, newest first, a page at a time. */
-export async function answerTransactions(ctx: TurnContextLite, offset: number): Promise<{ replies: Reply[]; shown: number }> {
-  const { services, input, frame } = ctx;
-  const scope = scopeOf(ctx);
-  const flows = frame.categories.length || frame.merchants.length ? (['spending'] as const) : (['spending', 'income', 'cash'] as const);
-  const rows = await services.store.queries.transactions(
-    input.userId,
-    [...flows],
-    toFilter(scope),
-    { limit: PAGE + 1, offset },
-  );
-  const page = rows.slice(0, PAGE);
-  if (page.length === 0) {
-    const noData = await noDataReply(ctx, scope);
-    return { replies: [noData ?? { template: offset ? 'NoMoreTransactions' : 'NoTransactions', data: { period: periodText(scope.period), subject: subjectText(frame) } }], shown: 0 };
+/** The transactions behind the question, newest (or largest) first, a page at a time. */
+export function transactionsReply(a: Asked, result: Extract<QueryResult, { shape: 'list' }>): Reply {
+  const { query, ctx } = a;
+  const subject = subjectText(query, ctx.vocabulary);
+  const period = result.period ? periodText(result.period) : '';
+  const rows = result.rows;
+  if (rows.length === 0) {
+    return {
+      template: result.offset ? 'NoMoreTransactions' : 'NoTransactions',
+      data: { period, subject, working: workingOf(query, result.period, ctx.vocabulary, a.span) },
+    };
   }
-  const items = page.map((r) => ({
+  const items = rows.map((r) => ({
     date: dayText(r.date),
     merchant: r.merchant,
     amount: formatMoney(r.amountMinor, r.currency),
@@ -102,18 +118,27 @@ export async function answerTransactions(ctx: TurnContextLite, offset: number): 
     category: r.categoryLabel,
   }));
   return {
-    replies: [
-      {
-        template: 'TransactionList',
-        data: { period: periodText(scope.period), subject: subjectText(frame), rows: items, more: rows.length > PAGE, from: offset + 1, to: offset + page.length },
-        card: transactionsCard({
-          title: `Transactions ${subjectText(frame)}`,
-          subtitle: periodText(scope.period),
-          rows: page.map((r) => ({ date: dayText(r.date), merchant: r.merchant, amountText: formatMoney(r.amountMinor, r.currency), account: r.accountName })),
-        }),
-        suggestions: rows.length > PAGE ? ['Show more'] : ['Break that down by merchant'],
-      },
-    ],
-    shown: page.length,
+    template: 'TransactionList',
+    data: {
+      working: workingOf(query, result.period, ctx.vocabulary, a.span, rows[0]?.currency),
+      period,
+      subject,
+      rows: items,
+      largest: query.ranking !== undefined || query.measure.kind === 'largest',
+      more: result.more,
+      from: result.offset + 1,
+      to: result.offset + rows.length,
+    },
+    card: transactionsCard({
+      title: `Transactions ${subject}`,
+      subtitle: period,
+      rows: rows.map((r) => ({
+        date: dayText(r.date),
+        merchant: r.merchant,
+        amountText: formatMoney(r.amountMinor, r.currency),
+        account: r.accountName,
+      })),
+    }),
+    suggestions: result.more ? ['Show more'] : ['Break that down by merchant'],
   };
 }

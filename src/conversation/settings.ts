@@ -1,12 +1,12 @@
 import type { Store } from '../store/index.ts';
-import type { TurnContextLite, TurnResult } from './engine.ts';
+import type { TurnContext, TurnResult } from './types.ts';
 import type { DialogState } from './types.ts';
 
 /** Kept here too for callers that loaded the demo through the settings dialog. */
 export { loadDemo } from '../demo/load.ts';
 
 /** "Blue Bottle is coffee": remembers the user's category for a merchant, past and future. */
-export async function answerCorrection(ctx: TurnContextLite, state: DialogState): Promise<TurnResult> {
+export async function answerCorrection(ctx: TurnContext, state: DialogState): Promise<TurnResult> {
   const { frame, services, input, vocabulary } = ctx;
   const category = frame.correction?.category ?? frame.categories[0];
   const merchant = frame.merchants[0] ?? findMerchant(frame.correction?.merchantText, vocabulary.merchants);
@@ -36,7 +36,7 @@ function findMerchant(text: string | undefined, merchants: string[]): string | u
 }
 
 /** Turns alerts on or off. */
-export async function answerAlerts(ctx: TurnContextLite, state: DialogState): Promise<TurnResult> {
+export async function answerAlerts(ctx: TurnContext, state: DialogState): Promise<TurnResult> {
   const { frame, services, input } = ctx;
   const on = frame.toggle ?? !/\b(off|stop|disable|no more|mute|pause)\b/i.test(input.text);
   await services.store.users.setAlerts(input.userId, on);

@@ -1,47 +1,15 @@
 import { addDays, addMonths, daysBetween } from '../day.ts';
 import type { Period } from '../language/types.ts';
-import type { GroupBy, GroupedTotal, MoneyTotal, Store, TxnFilter } from '../store/index.ts';
-import type { Flow } from './types.ts';
+import type { GroupedTotal } from '../store/index.ts';
 
 /**
- * Named queries behind the answers: they combine the store's SQL aggregates into the numbers a reply
- * needs. No wording here, no dialog state.
+ * Small pure helpers of the answers: shares of a breakdown, the like periods before one, whether data
+ * reaches into a period. The numbers themselves come from `execute.ts`.
  */
-
-export interface Scope {
-  period: Period;
-  categories?: string[];
-  merchantIds?: number[];
-  accountIds?: number[];
-  minAbsMinor?: number;
-  maxAbsMinor?: number;
-}
-
-export function toFilter(scope: Scope): TxnFilter {
-  return {
-    start: scope.period.start,
-    end: scope.period.end,
-    categories: scope.categories,
-    merchantIds: scope.merchantIds,
-    accountIds: scope.accountIds,
-    minAbsMinor: scope.minAbsMinor,
-    maxAbsMinor: scope.maxAbsMinor,
-  };
-}
-
-export async function total(store: Store, userId: string, flow: Flow, scope: Scope): Promise<MoneyTotal[]> {
-  return store.queries.totals(userId, flow, toFilter(scope));
-}
 
 export interface Share extends GroupedTotal {
   /** Whole percent of the currency's total, summing to 100 per currency. */
   percent: number;
-}
-
-/** Totals per group with each group's share of its currency's total. */
-export async function breakdown(store: Store, userId: string, flow: Flow, scope: Scope, by: GroupBy): Promise<Share[]> {
-  const groups = (await store.queries.grouped(userId, flow, by, toFilter(scope))).filter((g) => g.amountMinor > 0);
-  return withShares(groups);
 }
 
 /** Adds whole-number shares per currency with largest-remainder rounding so they sum to 100. */
@@ -63,32 +31,46 @@ export function withShares(groups: GroupedTotal[]): Share[] {
 
 /**
  * The like periods just before this one, newest first: the months, quarters, halves or years before a
- * calendar period, or windows of the same number of days before any other.
+ * calendar period (named), or windows of the same number of days before any other (named by their dates
+ * in replies).
+ * @example previousLikePeriods({ start: '2026-02-01', end: '2026-03-01', label: 'February 2026', grain: 'month' }, 1)[0]?.label // 'January 2026'
  */
 export function previousLikePeriods(period: Period, count: number): Period[] {
-  const months = { month: 1, quarter: 3, half: 6, year: 12 }[period.grain as 'month' | 'quarter' | 'half' | 'year'];
+  const months = { month: 1, quarter: 3, half: 6, year: 12 }[
+    period.grain as 'month' | 'quarter' | 'half' | 'year'
+  ];
   const days = daysBetween(period.start, period.end);
   const out: Period[] = [];
   let end = period.start;
   for (let i = 0; i < count; i++) {
     const start = months ? addMonths(end, -months) : addDays(end, -days);
-    out.push({ start, end, label: '', grain: period.grain });
+    out.push({ start, end, label: months ? calendarLabel(period.grain, start) : '', grain: period.grain });
     end = start;
   }
   return out;
 }
 
-/** Spending in each of the like periods before this one, newest first; used for the usual (median of three). */
-export async function previousTotals(store: Store, userId: string, scope: Scope, count = 3): Promise<Map<string, number[]>> {
-  const out = new Map<string, number[]>();
-  for (const p of previousLikePeriods(scope.period, count)) {
-    const totals = await total(store, userId, 'spending', { ...scope, period: p });
-    for (const t of totals) out.set(t.currency, [...(out.get(t.currency) ?? []), t.amountMinor]);
-  }
-  return out;
-}
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
-/** Whether any account's data (first and last day held) reaches into the period: "nothing spent" vs "no data". */
-export function covers(coverage: readonly { first: string; last: string }[], period: Period): boolean {
-  return coverage.some((c) => c.first < period.end && addDays(c.last, 1) > period.start);
+/** "January 2026", "Q4 2025", "H2 2025", "2025" for a calendar period starting on `start`. */
+function calendarLabel(grain: Period['grain'], start: string): string {
+  const year = start.slice(0, 4);
+  const month = Number(start.slice(5, 7));
+  if (grain === 'month') return `${MONTH_NAMES[month - 1]} ${year}`;
+  if (grain === 'quarter') return `Q${Math.floor((month - 1) / 3) + 1} ${year}`;
+  if (grain === 'half') return `H${month <= 6 ? 1 : 2} ${year}`;
+  return year;
 }

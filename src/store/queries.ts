@@ -3,9 +3,22 @@ import { fromDayInt, toDayInt } from '../day.ts';
 import type { Flow, Txn } from '../insights/types.ts';
 import type { Catalog } from './catalog.ts';
 import type { Db } from './db.ts';
+import { QuerySql, type SqlFilter, type SqlGroup, type SqlList } from './query-sql.ts';
 import type { BalanceRow, GroupedTotal, MoneyTotal, TxnFilter, TxnRow } from './types.ts';
 
 export type GroupBy = 'category' | 'primary' | 'merchant' | 'account' | 'month';
+
+/** The older filter shape, as the query builder reads it. */
+function sqlFilter(flows: readonly Flow[], f: TxnFilter): SqlFilter {
+  return {
+    flows,
+    start: f.start,
+    end: f.end,
+    include: { categories: f.categories, merchantIds: f.merchantIds, accountIds: f.accountIds },
+    minAbsMinor: f.minAbsMinor,
+    maxAbsMinor: f.maxAbsMinor,
+  };
+}
 
 /**
  * Named read queries over one user's ledger. Every statement starts with `user_id = ?` so nothing can
@@ -13,48 +26,35 @@ export type GroupBy = 'category' | 'primary' | 'merchant' | 'account' | 'month';
  */
 export class Queries {
   private readonly cache = new Map<string, Statement>();
+  /** The one builder every answer's SQL comes from. */
+  readonly sql: QuerySql;
 
   constructor(
     private readonly db: Db,
     private readonly catalog: Catalog,
-  ) {}
+  ) {
+    this.sql = new QuerySql(db, catalog);
+  }
 
   /** Totals per currency. For spending, money out is positive and refunds reduce it. */
   async totals(userId: string, flow: Flow, filter: TxnFilter = {}): Promise<MoneyTotal[]> {
-    const { where, args } = this.where(userId, flow, filter);
-    const sign = flow === 'income' ? '' : '-';
-    return this.stmt(
-      `SELECT currency, SUM(${sign}amount_minor) AS amountMinor, COUNT(*) AS count
-       FROM transactions WHERE ${where} GROUP BY currency ORDER BY currency`,
-    ).all(...args) as MoneyTotal[];
+    return this.sql
+      .aggregate(userId, { ...sqlFilter([flow], filter), aggregate: 'sum', sign: flow === 'income' ? 1 : -1 })
+      .map((r) => ({ currency: r.currency, amountMinor: r.value, count: r.count }));
   }
 
-  /** Totals per group and currency, largest first. */
+  /** Totals per group and currency, largest first (months in order). */
   async grouped(userId: string, flow: Flow, by: GroupBy, filter: TxnFilter = {}): Promise<GroupedTotal[]> {
-    const { where, args } = this.where(userId, flow, filter);
-    const sign = flow === 'income' ? '' : '-';
-    const key = {
-      category: 'category_id',
-      primary: 'category_id',
-      merchant: 'merchant_id',
-      account: 'account_id',
-      month: 'posted_on / 100',
-    }[by];
-    const rows = this.stmt(
-      `SELECT ${key} AS k, currency, SUM(${sign}amount_minor) AS amountMinor, COUNT(*) AS count
-       FROM transactions WHERE ${where} GROUP BY k, currency`,
-    ).all(...args) as { k: number; currency: string; amountMinor: number; count: number }[];
-    const out = new Map<string, GroupedTotal>();
-    for (const r of rows) {
-      const [groupKey, label] = this.label(userId, by, r.k);
-      const id = `${groupKey}\u0000${r.currency}`;
-      const prev = out.get(id);
-      if (prev) {
-        prev.amountMinor += r.amountMinor;
-        prev.count += r.count;
-      } else out.set(id, { key: groupKey, label, currency: r.currency, amountMinor: r.amountMinor, count: r.count });
-    }
-    const list = [...out.values()];
+    const rows = this.sql.aggregate(userId, {
+      ...sqlFilter([flow], filter),
+      aggregate: 'sum',
+      sign: flow === 'income' ? 1 : -1,
+      groupBy: by,
+    });
+    const list = rows.map((r) => {
+      const [key, label] = this.label(userId, by, r.key);
+      return { key, label, currency: r.currency, amountMinor: r.value, count: r.count };
+    });
     return by === 'month'
       ? list.sort((a, b) => a.key.localeCompare(b.key))
       : list.sort((a, b) => b.amountMinor - a.amountMinor);
@@ -67,18 +67,12 @@ export class Queries {
     filter: TxnFilter = {},
     page: { limit: number; offset: number } = { limit: 10, offset: 0 },
   ): Promise<TxnRow[]> {
-    const { where, args } = this.where(userId, flows, filter, 't.');
-    const rows = this.stmt(
-      `SELECT t.id, t.posted_on AS day, t.amount_minor AS amountMinor, t.currency, t.description,
-         t.merchant_id AS merchantId, t.category_id AS categoryId, t.flow, t.account_id AS accountId, a.name AS accountName
-       FROM transactions t JOIN accounts a ON a.id = t.account_id
-       WHERE ${where} ORDER BY t.posted_on DESC, t.id DESC LIMIT ? OFFSET ?`,
-    ).all(...args, page.limit, page.offset) as (Omit<TxnRow, 'date' | 'merchant' | 'category' | 'categoryLabel'> & {
-      day: number;
-      merchantId: number;
-      categoryId: number;
-    })[];
-    return rows.map(({ day, merchantId, categoryId, ...r }) => {
+    return this.page(userId, { ...sqlFilter(flows, filter), order: 'newest', ...page });
+  }
+
+  /** A page of rows chosen by the query builder, with merchant and category names filled in. */
+  async page(userId: string, list: SqlList): Promise<TxnRow[]> {
+    return this.sql.rows(userId, list).map(({ day, merchantId, categoryId, ...r }) => {
       const category = this.catalog.categoryById(categoryId);
       return {
         ...r,
@@ -88,6 +82,17 @@ export class Queries {
         categoryLabel: category?.label ?? '',
       };
     });
+  }
+
+  /**
+   * First and last day with data, of all the user's accounts or of the ones given; undefined when there
+   * is none. Two index lookups, whatever the number of rows.
+   */
+  async span(userId: string, accountIds: readonly number[] = []): Promise<{ first: string; last: string } | undefined> {
+    const only = accountIds.length ? ` AND account_id IN (${accountIds.map(() => '?').join(', ')})` : '';
+    const first = this.stmt(`SELECT MIN(posted_on) FROM transactions WHERE user_id = ?${only}`).pluck().get(userId, ...accountIds);
+    const last = this.stmt(`SELECT MAX(posted_on) FROM transactions WHERE user_id = ?${only}`).pluck().get(userId, ...accountIds);
+    return typeof first === 'number' && typeof last === 'number' ? { first: fromDayInt(first), last: fromDayInt(last) } : undefined;
   }
 
   /** All of a user's rows since a day, oldest first, for the history-based insights. */
@@ -146,15 +151,18 @@ export class Queries {
     });
   }
 
-  /** The newest balance of each account, preferring the ledger balance on the same day. */
-  async latestBalances(userId: string): Promise<BalanceRow[]> {
+  /**
+   * The newest balance of each account, preferring the ledger balance on the same day; with `before`, the
+   * newest one dated before that day (what the balance was at the end of a period).
+   */
+  async latestBalances(userId: string, before?: string): Promise<BalanceRow[]> {
     const rows = this.stmt(
       `SELECT a.id AS accountId, a.name AS accountName, a.type AS accountType, b.as_of AS day,
          b.amount_minor AS amountMinor, b.currency
        FROM accounts a JOIN balances b ON b.account_id = a.id AND b.user_id = a.user_id
-       WHERE a.user_id = ?
+       WHERE a.user_id = ? AND b.as_of < ?
        ORDER BY a.id, b.as_of DESC, CASE b.kind WHEN 'ledger' THEN 0 WHEN 'running' THEN 1 ELSE 2 END`,
-    ).all(userId) as (Omit<BalanceRow, 'asOf'> & { day: number })[];
+    ).all(userId, before ? toDayInt(before) : 99_999_999) as (Omit<BalanceRow, 'asOf'> & { day: number })[];
     const seen = new Set<number>();
     const out: BalanceRow[] = [];
     for (const { day, ...r } of rows) {
@@ -186,57 +194,38 @@ export class Queries {
     return rows.map((r) => ({ ...r, name: this.catalog.merchantName(r.id) }));
   }
 
-  private label(userId: string, by: GroupBy, k: number): [string, string] {
+  /** A group's key and display name, for any grouping of the query builder. */
+  label(userId: string, by: SqlGroup, k: number | string | null): [string, string] {
     switch (by) {
       case 'category': {
-        const c = this.catalog.categoryById(k);
+        const c = this.catalog.categoryById(Number(k));
         return [c?.code ?? String(k), c?.label ?? 'Other'];
       }
       case 'primary': {
-        const c = this.catalog.categoryById(k);
-        const primary = c?.primaryCode ?? 'OTHER';
+        const primary = String(k ?? 'OTHER');
         return [primary, this.catalog.category(primary)?.label ?? titleCase(primary)];
       }
       case 'merchant':
-        return [String(k), this.catalog.merchantName(k)];
+        return [String(k), this.catalog.merchantName(Number(k))];
       case 'account': {
         const name = this.stmt('SELECT name FROM accounts WHERE user_id = ? AND id = ?').pluck().get(userId, k);
         return [String(k), String(name ?? k)];
       }
       case 'month': {
-        const ym = `${Math.floor(k / 100)}-${String(k % 100).padStart(2, '0')}`;
+        const n = Number(k);
+        const ym = `${Math.floor(n / 100)}-${String(n % 100).padStart(2, '0')}`;
         return [ym, ym];
       }
+      case 'day':
+      case 'week': {
+        const day = fromDayInt(Number(k));
+        return [day, day];
+      }
+      case 'quarter':
+      case 'year':
+      case 'weekday':
+        return [String(k), String(k)];
     }
-  }
-
-  private where(
-    userId: string,
-    flow: Flow | readonly Flow[],
-    f: TxnFilter,
-    p = '',
-  ): { where: string; args: unknown[] } {
-    const flows = typeof flow === 'string' ? [flow] : flow;
-    const parts = [`${p}user_id = ?`];
-    const args: unknown[] = [userId];
-    const add = (clause: string, value: unknown) => {
-      parts.push(clause);
-      args.push(value);
-    };
-    if (f.start) add(`${p}posted_on >= ?`, toDayInt(f.start));
-    if (f.end) add(`${p}posted_on < ?`, toDayInt(f.end));
-    parts.push(`${p}flow IN (${flows.map(() => '?').join(',')})`);
-    args.push(...flows);
-    const list = (col: string, values: readonly (number | string)[]) => {
-      parts.push(`${p}${col} IN (${values.map(() => '?').join(',')})`);
-      args.push(...values);
-    };
-    if (f.categories?.length) list('category_id', this.catalog.categoryIds(f.categories).concat(-1));
-    if (f.merchantIds?.length) list('merchant_id', f.merchantIds);
-    if (f.accountIds?.length) list('account_id', f.accountIds);
-    if (f.minAbsMinor !== undefined) add(`abs(${p}amount_minor) >= ?`, f.minAbsMinor);
-    if (f.maxAbsMinor !== undefined) add(`abs(${p}amount_minor) <= ?`, f.maxAbsMinor);
-    return { where: parts.join(' AND '), args };
   }
 
   private stmt(sql: string): Statement {

@@ -1,0 +1,92 @@
+/**
+ * Every intent and what handles it, in one table: whether it is about money (answered from its query),
+ * a finding (unusual charges, subscriptions…), a task (linking, deleting…) or general talk, and what is
+ * said about it in a group conversation. A new intent does not type-check until it has a row here.
+ */
+import type { Intent } from '../language/types.ts';
+import { answerMoney } from './ask.ts';
+import { answerDemo } from './demo.ts';
+import { answerFindings } from './findings.ts';
+import { startDelete, startUnlink } from './forget.ts';
+import { frameToUnderstood } from './frame-query.ts';
+import { startLink } from './link.ts';
+import { answerAlerts, answerCorrection } from './settings.ts';
+import { helpSuggestions, starterSuggestions } from './suggestions.ts';
+import type { Reply, TurnContext, TurnHandler } from './types.ts';
+
+export type IntentKind = 'money' | 'findings' | 'task' | 'general';
+
+export interface IntentEntry {
+  kind: IntentKind;
+  handle: TurnHandler;
+  /** What is said in a group conversation, the same whoever asks; absent: "ask me privately". */
+  inGroup?: Reply;
+}
+
+/** The query the message asks: the language layer's, or one built from the frame where it gave none. */
+export function understoodOf(ctx: TurnContext) {
+  return ctx.frame.understood ?? frameToUnderstood(ctx.frame, ctx.input.today);
+}
+
+const money: IntentEntry = {
+  kind: 'money',
+  handle: (ctx, state) => answerMoney(ctx, state, understoodOf(ctx)),
+};
+const findings: IntentEntry = { kind: 'findings', handle: answerFindings };
+const say = (reply: (ctx: TurnContext) => Reply, inGroup?: Reply): IntentEntry => ({
+  kind: 'general',
+  handle: async (ctx, state) => ({ replies: [reply(ctx)], state }),
+  inGroup,
+});
+const fallback = (ctx: TurnContext): Reply => ({
+  template: 'Fallback',
+  suggestions: starterSuggestions(ctx.vocabulary.accounts.length > 0),
+});
+
+export const INTENT_HANDLERS: Record<Intent, IntentEntry> = {
+  spending: money,
+  breakdown: money,
+  top: money,
+  compare: money,
+  trend: money,
+  balance: money,
+  income: money,
+  transactions: money,
+  unusual: findings,
+  duplicates: findings,
+  subscriptions: findings,
+  price_rises: findings,
+  link_account: { kind: 'task', handle: (ctx, state) => startLink(ctx, state, false) },
+  unlink_account: { kind: 'task', handle: startUnlink },
+  delete_data: { kind: 'task', handle: startDelete },
+  demo: { kind: 'task', handle: answerDemo },
+  correct_category: { kind: 'task', handle: answerCorrection },
+  alerts: { kind: 'task', handle: answerAlerts },
+  privacy: say((ctx) => ({ template: 'Privacy', data: { accounts: ctx.vocabulary.accounts.length } }), {
+    template: 'PrivacyInGroup',
+  }),
+  help: say(() => ({ template: 'Help', suggestions: helpSuggestions() }), { template: 'Help' }),
+  greeting: say(
+    (ctx) => ({
+      template: ctx.vocabulary.accounts.length ? 'Greeting' : 'GreetingNoAccounts',
+      suggestions: starterSuggestions(ctx.vocabulary.accounts.length > 0),
+    }),
+    { template: 'GreetingInGroup' },
+  ),
+  thanks: say(() => ({ template: 'Thanks' }), { template: 'Thanks' }),
+  cancel: say(() => ({ template: 'NothingToCancel' }), { template: 'NothingToCancel' }),
+  yes: say(fallback),
+  no: say(fallback),
+  none: say(fallback),
+};
+
+/** A question about the person's money that a follow-up can build on. */
+export function isMoneyQuestion(intent: Intent): boolean {
+  return INTENT_HANDLERS[intent].kind === 'money';
+}
+
+/** Needs linked data before it can be answered. */
+export function needsData(intent: Intent): boolean {
+  const kind = INTENT_HANDLERS[intent].kind;
+  return kind === 'money' || kind === 'findings';
+}
