@@ -1,8 +1,10 @@
+import { createDirectLine } from './bot/directline/index.ts';
 import { BotTemplates, createBotApp } from './bot/index.ts';
-import { cached } from './charts/cache.ts';
-import { renderBarChart, renderLineChart } from './charts/render.ts';
+import { createRenderPool } from './charts/pool.ts';
+import { CHART_ROUTE, chartRoute } from './charts/route.ts';
+import { ChartService } from './charts/service.ts';
+import { loadChartSettings } from './charts/settings.ts';
 import { isLoopbackHost, type Config } from './config.ts';
-import type { ChartRenderer } from './conversation/types.ts';
 import { warmUpRecognizer } from './language/periods/index.ts';
 import { createUnderstanding } from './language/understand.ts';
 import { join } from 'node:path';
@@ -36,15 +38,32 @@ export async function startTally(config: Config): Promise<RunningTally> {
   readiness.done('language');
   const templates = BotTemplates.load(config.dialogsDir);
   readiness.done('templates');
-  const charts: ChartRenderer = { bar: cached(renderBarChart), line: cached(renderLineChart) };
-  const app = createBotApp({ config, store, understanding, charts, templates });
+  // Cards carry image URLs; the images are drawn in worker threads when the channel fetches them.
+  const chartSettings = loadChartSettings();
+  const renderPool = createRenderPool({ threads: chartSettings.threads });
+  let chartBase = chartSettings.publicUrl ?? `http://localhost:${config.port}`;
+  const charts = new ChartService({ store, pool: renderPool, images: chartSettings.images, ttlMs: chartSettings.ttlMs, baseUrl: () => chartBase });
+  const app = createBotApp({ config, store, understanding, charts: charts.renderer(), templates });
+  app.adapter.use(charts.turnMiddleware);
+  // Web Chat's own Direct Line service: what the page says goes through the same adapter and bot.
+  const directLine = createDirectLine({
+    adapter: app.adapter,
+    logic: (context) => app.bot.run(context),
+    config,
+    secret: config.directLineSecret || undefined,
+    // Chart cards link their images here, which may not be the origin the page was opened on.
+    imageOrigins: () => [chartBase],
+  });
   const { server, drain } = createServer({
     processMessage: (req, res) => app.process(req, res),
     health: healthProbe(() => store.health()),
     readiness: () => readiness.state,
     // With authentication on, a header that can never pass is refused before the body is read.
     screenAuthorization: config.microsoftAppId ? (header) => bearerRefusal(header) : undefined,
+    mount: (routes) => directLine.mount(routes),
+    upgrade: (req, socket, head) => directLine.upgrade(req, socket, head),
   });
+  server.get(CHART_ROUTE, chartRoute(charts));
   await new Promise<void>((resolve, reject) => {
     server.server.once('error', reject);
     const listening = () => {
@@ -56,6 +75,8 @@ export async function startTally(config: Config): Promise<RunningTally> {
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  chartBase = chartSettings.publicUrl ?? `http://localhost:${port}`;
+  directLine.listening(address);
   const host = config.host ?? '*';
   app.alerter.start(Number(process.env.TALLY_ALERT_POLL_MS ?? 5000));
   readiness.done('server');
@@ -80,8 +101,10 @@ export async function startTally(config: Config): Promise<RunningTally> {
       // elsewhere; new connections are refused only once the drain is over.
       readiness.beginShutdown();
       await drain(10_000);
+      await directLine.close();
       server.server.close();
       await app.alerter.stop();
+      await renderPool.close();
       server.close();
       store.close();
     },

@@ -18,6 +18,8 @@ export interface Config {
   maxUploadBytes: number;
   /** The whole download of one attachment (connecting and every byte) must finish within this. */
   downloadTimeoutMs: number;
+  /** Signs the Web Chat page's Direct Line tokens; empty means a random secret for this process. */
+  directLineSecret: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -54,6 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     microsoftAppTenantId: env.MicrosoftAppTenantId ?? '',
     maxUploadBytes: Math.round(maxUploadMb * 1024 * 1024),
     downloadTimeoutMs,
+    directLineSecret: env.TALLY_DIRECTLINE_SECRET ?? '',
     logLevel: level as Config['logLevel'],
   };
 }

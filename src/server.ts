@@ -1,4 +1,4 @@
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import restify from 'restify';
 import { logRequests } from './http/access-log.ts';
@@ -18,6 +18,10 @@ export interface ServerDeps {
    * undefined to let the request through to the full check.
    */
   screenAuthorization?(header: string | string[] | undefined): string | undefined;
+  /** Further routes beside the channel's: the Web Chat page and its Direct Line service. */
+  mount?(server: restify.Server): void;
+  /** Takes a WebSocket upgrade it serves (Direct Line's stream) and returns true; any other is closed. */
+  upgrade?(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
 }
 
 /**
@@ -74,6 +78,8 @@ export function createServer(deps: ServerDeps): {
     sendJson(res, status, body);
   });
 
+  deps.mount?.(server);
+
   // restify's own refusals (unknown route, wrong method) and anything a handler passed to next(err).
   server.on(
     'restifyError',
@@ -90,7 +96,15 @@ export function createServer(deps: ServerDeps): {
   // restify re-emits the HTTP server's events: an 'error' nobody listens to would throw, and an upgrade
   // nobody takes would leave its socket open.
   server.on('error', (err: Error) => log.error('http.server-error', { kind: errorKind(err) }));
-  server.on('upgrade', (_req: unknown, socket: Duplex) => socket.destroy());
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    let taken = false;
+    try {
+      taken = deps.upgrade?.(req, socket, head) ?? false;
+    } catch (err) {
+      log.error('http.upgrade-failed', { kind: errorKind(err) });
+    }
+    if (!taken) socket.destroy();
+  });
 
   return {
     server,

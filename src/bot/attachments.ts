@@ -53,7 +53,7 @@ export async function fetchTeamsFile(
 
 /**
  * Whether `url` may be fetched for an activity that came from `serviceUrl`: same origin always; https
- * when authenticated; loopback when not.
+ * when authenticated, unless the service is Tally's own on loopback; loopback when not.
  */
 export function mayDownload(url: string, serviceUrl: string, authenticated: boolean): boolean {
   let file: URL;
@@ -65,7 +65,9 @@ export function mayDownload(url: string, serviceUrl: string, authenticated: bool
     return false;
   }
   if (file.username || file.password) return false;
-  if (authenticated)
+  // With an app id a channel's serviceUrl is bound to its signed token, so a loopback one can only be
+  // Tally's own in-process Direct Line service (the Web Chat page's uploads): the loopback rule applies.
+  if (authenticated && !isLoopback(service.hostname))
     return file.protocol === 'https:' && service.protocol === 'https:' && file.host === service.host;
   if (!isLoopback(service.hostname) || !isLoopback(file.hostname)) return false;
   if (file.protocol !== 'http:' && file.protocol !== 'https:') return false;

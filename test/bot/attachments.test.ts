@@ -85,9 +85,16 @@ describe('mayDownload: the origin policy', () => {
       false,
     ],
     [
-      'loopback with an app id and no https',
+      'Tally’s own loopback Direct Line service with an app id',
       'http://127.0.0.1:5000/a',
       'http://127.0.0.1:5000/',
+      true,
+      true,
+    ],
+    [
+      'a loopback file for a channel service with an app id',
+      'http://127.0.0.1:5000/a',
+      'https://smba.trafficmanager.net/amer/',
       true,
       false,
     ],
@@ -172,12 +179,17 @@ describe('fetchAttachment', () => {
     );
   });
 
-  it('refuses plain http from the same origin once an app id is set', async () => {
+  it('refuses a loopback file for a channel’s https service once an app id is set', async () => {
     expect(
       await reasonOf(
-        fetchAttachment(file('/statement.csv'), `${files.base}/`, { ...EMULATOR, microsoftAppId: 'app' }),
+        fetchAttachment(file('/statement.csv'), 'https://smba.trafficmanager.net/amer/', { ...EMULATOR, microsoftAppId: 'app' }),
       ),
     ).toBe('not-allowed');
+  });
+
+  it('takes uploads from Tally’s own loopback Direct Line service with an app id', async () => {
+    const body = await fetchAttachment(file('/statement.csv'), `${files.base}/`, { ...EMULATOR, microsoftAppId: 'app' });
+    expect(body.length).toBeGreaterThan(0);
   });
 
   it('decodes data: URLs within the limit and refuses larger ones before decoding', async () => {
