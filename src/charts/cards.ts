@@ -31,7 +31,9 @@ export interface BreakdownCardInput {
   periodLabel: string;
   accountsLabel: string;
   rows: BreakdownRow[];
-  /** `data:image/png;base64,…` from the chart renderer; omitted when the chart could not be drawn. */
+  /** The chart image from the chart renderer (see `chartUrl`); omitted when there is no chart. */
+  chartUrl?: string;
+  /** @deprecated the same as `chartUrl`, which may be a hosted URL and not only a data URI. */
   chartDataUri?: string;
   totalText: string;
   /** Label for the total row; defaults to "Total". */
@@ -50,6 +52,12 @@ export interface TrendCardInput {
   title: string;
   periodLabel: string;
   accountsLabel?: string;
+  /**
+   * The chart image: `https://…/charts/<id>.png` served by Tally (the default), or a
+   * `data:image/png;base64,…` URI when inline images are configured. Omitted when there is no chart.
+   */
+  chartUrl?: string;
+  /** @deprecated the same as `chartUrl`. */
   chartDataUri?: string;
   /** One sentence that states the finding, e.g. "Dining is up 18% on your 12-month average." */
   summaryText?: string;
@@ -104,8 +112,8 @@ function heading(title: string, subtitle?: string): CardElement[] {
   return out;
 }
 
-function image(dataUri: string | undefined, altText: string): CardElement[] {
-  return dataUri ? [{ type: 'Image', url: dataUri, altText, size: 'Stretch', spacing: 'Medium' }] : [];
+function image(url: string | undefined, altText: string): CardElement[] {
+  return url ? [{ type: 'Image', url, altText, size: 'Stretch', spacing: 'Medium' }] : [];
 }
 
 function text(value: string, extra: Record<string, unknown> = {}): CardElement {
@@ -164,7 +172,7 @@ export function breakdownCard(input: BreakdownCardInput): AdaptiveCard {
     `${input.totalLabel ?? 'Total'}: ${input.totalText}`,
   ].join('\n');
   return card(
-    [...heading(input.title, subtitle), ...image(input.chartDataUri, input.title), ...rows, total],
+    [...heading(input.title, subtitle), ...image(input.chartUrl ?? input.chartDataUri, input.title), ...rows, total],
     fallback,
   );
 }
@@ -198,7 +206,7 @@ export function trendCard(input: TrendCardInput): AdaptiveCard {
     .filter((s): s is string => Boolean(s))
     .join('\n');
   return card(
-    [...heading(input.title, subtitle), ...summary, ...image(input.chartDataUri, input.title), ...rows],
+    [...heading(input.title, subtitle), ...summary, ...image(input.chartUrl ?? input.chartDataUri, input.title), ...rows],
     fallback,
   );
 }

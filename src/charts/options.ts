@@ -1,6 +1,9 @@
 /**
  * ECharts option objects for the three chart kinds. Pure: data in, option out, so the look of a chart
  * can be tested without rendering it.
+ *
+ * Sized for phones: a card shows the image at the width of the chat, 320 px on a small phone. The layout
+ * is 400 units wide, so text drawn at 14 units is 14 × 320 / 400 ≈ 11.2 px there and never smaller.
  */
 import { CHART_FONT_FAMILY } from './fonts.ts';
 
@@ -61,6 +64,39 @@ export const PALETTE = [
 const TEXT = '#333333';
 const SUBTLE = '#6B6B6B';
 const MAX_LABEL = 22;
+/** Horizontal bars share the width with their names and amounts; longer names are cut. */
+const MAX_BAR_LABEL = 16;
+
+/** Layout width of every chart; heights below. */
+export const CHART_WIDTH = 400;
+/** The narrowest screen a chart must stay readable on, in CSS px, and the smallest text allowed there. */
+export const PHONE_WIDTH = 320;
+export const MIN_PHONE_TEXT_PX = 11;
+/** Text sizes in layout units; the smallest is the least that still reads 11 px at 320 px wide (14). */
+const SMALLEST = Math.ceil((MIN_PHONE_TEXT_PX * CHART_WIDTH) / PHONE_WIDTH);
+const FONT = { small: SMALLEST, title: SMALLEST + 3, centre: SMALLEST + 6 } as const;
+const LINE_HEIGHT = 260;
+const DONUT_HEIGHT = 300;
+
+/** Horizontal bars get a row each, so ten merchants are as legible as three. */
+export function barHeight(rows: number, titled: boolean, horizontal: boolean): number {
+  if (!horizontal) return LINE_HEIGHT;
+  return Math.min(440, Math.max(160, (titled ? 52 : 20) + 34 * rows + 12));
+}
+
+/** The layout size of a chart: the caller's, or the one for its kind. */
+export function chartSize(
+  kind: 'bar' | 'line' | 'donut',
+  input: { width?: number; height?: number; title?: string; labels: readonly string[]; horizontal?: boolean },
+): { width: number; height: number } {
+  const height =
+    kind === 'bar'
+      ? barHeight(input.labels.length, Boolean(input.title), input.horizontal ?? false)
+      : kind === 'line'
+        ? LINE_HEIGHT
+        : DONUT_HEIGHT;
+  return { width: input.width ?? CHART_WIDTH, height: input.height ?? height };
+}
 
 /** Long merchant names would squeeze the plot; keep the start, which is the recognisable part. */
 export function shortenLabel(label: string, max = MAX_LABEL): string {
@@ -94,13 +130,13 @@ function base(title: string | undefined): Record<string, unknown> {
     animation: false,
     backgroundColor: '#FFFFFF',
     color: PALETTE,
-    textStyle: { fontFamily: CHART_FONT_FAMILY, color: TEXT },
+    textStyle: { fontFamily: CHART_FONT_FAMILY, fontSize: FONT.small, color: TEXT },
     title: title
       ? {
           text: title,
           left: 'center',
           top: 8,
-          textStyle: { fontFamily: CHART_FONT_FAMILY, fontSize: 16, fontWeight: 'normal', color: TEXT },
+          textStyle: { fontFamily: CHART_FONT_FAMILY, fontSize: FONT.title, fontWeight: 'normal', color: TEXT },
         }
       : undefined,
   };
@@ -122,23 +158,30 @@ export function barOption(input: BarChartInput): Record<string, unknown> {
   const values = horizontal ? [...input.values].reverse() : input.values;
   const categoryAxis = {
     type: 'category',
-    data: labels.map((l) => shortenLabel(l)),
+    data: labels.map((l) => shortenLabel(l, horizontal ? MAX_BAR_LABEL : MAX_LABEL)),
     axisTick: { show: false },
     axisLine: { lineStyle: { color: '#C8C8C8' } },
-    axisLabel: { color: TEXT, fontSize: 12, interval: 0, hideOverlap: !horizontal },
+    axisLabel: { color: TEXT, fontSize: FONT.small, interval: horizontal ? 0 : 'auto', hideOverlap: !horizontal },
   };
+  // Each horizontal bar carries its amount, so the value axis would only crowd a narrow screen.
   const valueAxis = {
     type: 'value',
-    axisLabel: { color: SUBTLE, fontSize: 11, formatter: (v: number) => compactMoney(v, currency) },
+    axisLabel: {
+      show: !horizontal,
+      color: SUBTLE,
+      fontSize: FONT.small,
+      hideOverlap: true,
+      formatter: (v: number) => compactMoney(v, currency),
+    },
     splitLine: { lineStyle: { color: '#E6E6E6' } },
   };
   return {
     ...base(input.title),
     grid: {
-      left: horizontal ? 28 : 16,
-      right: horizontal ? 72 : 16,
+      left: horizontal ? 22 : 12,
+      right: horizontal ? 64 : 12,
       top: input.title ? 48 : 16,
-      bottom: 16,
+      bottom: horizontal ? 8 : 12,
       containLabel: true,
     },
     xAxis: horizontal ? valueAxis : categoryAxis,
@@ -153,7 +196,7 @@ export function barOption(input: BarChartInput): Record<string, unknown> {
           show: true,
           position: horizontal ? 'right' : 'top',
           color: TEXT,
-          fontSize: 11,
+          fontSize: FONT.small,
           formatter: (p: { value: number }) => labelMoney(p.value, currency),
         },
       },
@@ -172,23 +215,24 @@ export function lineOption(input: LineChartInput): Record<string, unknown> {
       ? {
           show: true,
           bottom: 4,
-          itemGap: 28,
-          textStyle: { fontFamily: CHART_FONT_FAMILY, color: TEXT },
+          itemGap: 20,
+          textStyle: { fontFamily: CHART_FONT_FAMILY, fontSize: FONT.small, color: TEXT },
           data: input.series.map((s) => s.name),
         }
       : { show: false },
-    grid: { left: 16, right: 24, top: input.title ? 48 : 16, bottom: legend ? 40 : 16, containLabel: true },
+    grid: { left: 12, right: 20, top: input.title ? 48 : 16, bottom: legend ? 40 : 12, containLabel: true },
     xAxis: {
       type: 'category',
       data: input.labels,
       boundaryGap: false,
       axisTick: { show: false },
       axisLine: { lineStyle: { color: '#C8C8C8' } },
-      axisLabel: { color: TEXT, fontSize: 11, hideOverlap: true },
+      axisLabel: { color: TEXT, fontSize: FONT.small, hideOverlap: true },
     },
     yAxis: {
       type: 'value',
-      axisLabel: { color: SUBTLE, fontSize: 11, formatter: (v: number) => compactMoney(v, currency) },
+      splitNumber: 4,
+      axisLabel: { color: SUBTLE, fontSize: FONT.small, formatter: (v: number) => compactMoney(v, currency) },
       splitLine: { lineStyle: { color: '#E6E6E6' } },
     },
     series: input.series.map((s, i) => ({
@@ -217,7 +261,7 @@ export function donutOption(input: DonutChartInput): Record<string, unknown> {
             top: input.title ? '51%' : 'middle',
             style: {
               text: input.centerText,
-              fontSize: 18,
+              fontSize: FONT.centre,
               fontFamily: CHART_FONT_FAMILY,
               fill: TEXT,
               textAlign: 'center',
@@ -228,19 +272,19 @@ export function donutOption(input: DonutChartInput): Record<string, unknown> {
     series: [
       {
         type: 'pie',
-        radius: ['42%', '68%'],
+        radius: ['36%', '58%'],
         center: ['50%', input.title ? '54%' : '50%'],
         avoidLabelOverlap: true,
         itemStyle: { borderColor: '#FFFFFF', borderWidth: 2 },
         label: {
           show: true,
           color: TEXT,
-          fontSize: 12,
+          fontSize: FONT.small,
           formatter: (p: { name: string; percent: number }) => `${p.name}\n${Math.round(p.percent)}%`,
         },
         labelLine: { length: 10, length2: 12 },
         data: input.labels.map((l, i) => ({
-          name: shortenLabel(l, 20),
+          name: shortenLabel(l, MAX_BAR_LABEL),
           value: Math.max(0, input.values[i] ?? 0),
         })),
       },

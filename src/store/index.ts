@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Accounts } from './accounts.ts';
 import { Catalog } from './catalog.ts';
+import { ChartImages } from './charts.ts';
 import { openDatabase, type Db } from './db.ts';
 import { Ledger } from './ledger.ts';
 import { Queries } from './queries.ts';
@@ -54,6 +55,7 @@ export class Store {
   readonly queries: Queries;
   readonly state: StateStore;
   readonly reach: Reach;
+  readonly charts: ChartImages;
 
   private constructor(
     private readonly db: Db,
@@ -66,6 +68,7 @@ export class Store {
     this.queries = new Queries(db, this.catalog);
     this.state = new StateStore(db);
     this.reach = new Reach(db);
+    this.charts = new ChartImages(db);
   }
 
   /** Opens the SQLite file (":memory:" for tests), applying migrations. */

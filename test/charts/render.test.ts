@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderBarChart, renderDonutChart, renderLineChart, renderSvg } from '../../src/charts/render.ts';
 import {
   barOption,
+  chartSize,
   compactMoney,
   donutOption,
   labelMoney,
@@ -51,7 +52,7 @@ describe('chart SVG', () => {
     expect(y('Second')).toBeLessThan(y('Third'));
   });
 
-  it('line chart SVG carries the month labels and a legend only for several series', () => {
+  it('line chart SVG carries month labels and a legend only for several series', () => {
     const one = renderSvg(
       lineOption({
         labels: months,
@@ -59,7 +60,10 @@ describe('chart SVG', () => {
         currency: 'USD',
       }),
     );
-    for (const m of months) expect(one).toContain(`>${m}<`);
+    // Twelve months do not fit a phone-width axis at a readable size: every other one is drawn, the first always.
+    const shown = months.filter((m) => one.includes(`>${m}<`));
+    expect(shown[0]).toBe(months[0]);
+    expect(shown.length).toBeGreaterThanOrEqual(6);
     expect(one).not.toContain('>Dining<');
     const two = renderSvg(
       lineOption({
@@ -104,7 +108,7 @@ describe('chart SVG', () => {
 });
 
 describe('chart PNG', () => {
-  it('renders bar, line and donut charts as PNGs at 1.5× the layout size, and prints timings', async () => {
+  it('renders bar, line and donut charts as PNGs at twice the layout size, and prints timings', async () => {
     const bar = () =>
       renderBarChart({
         title: 'Top merchants',
@@ -141,10 +145,11 @@ describe('chart PNG', () => {
       const uri = await draw();
       const warmMs = performance.now() - warm;
       const png = decodePng(uri);
-      expect(png.width).toBe(900);
-      expect(png.height).toBe(540);
+      const size = chartSize(name, name === 'bar' ? { title: 'x', labels: ['1', '2', '3', '4', '5'], horizontal: true } : { title: 'x', labels: [] });
+      expect(png.width).toBe(size.width * 2);
+      expect(png.height).toBe(size.height * 2);
       // A blank canvas compresses to a few kB; axes, bars and text make it far larger.
-      expect(png.bytes.length).toBeGreaterThan(15_000);
+      expect(png.bytes.length).toBeGreaterThan(12_000);
       timings.push(
         `${name}: cold ${coldMs.toFixed(1)} ms, warm ${warmMs.toFixed(1)} ms, ${png.bytes.length} bytes`,
       );
@@ -167,8 +172,8 @@ describe('chart PNG', () => {
 
   it('honours a custom size', async () => {
     const png = decodePng(
-      await renderBarChart({ labels: ['a'], values: [1], currency: 'USD', width: 400, height: 200 }),
+      await renderBarChart({ labels: ['a'], values: [1], currency: 'USD', width: 300, height: 200 }),
     );
-    expect([png.width, png.height]).toEqual([600, 300]);
+    expect([png.width, png.height]).toEqual([600, 400]);
   });
 });
