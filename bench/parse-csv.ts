@@ -9,11 +9,15 @@ for (let i = 0; i < ROWS; i++) {
   const date = `${String(day.getUTCMonth() + 1).padStart(2, '0')}/${String(day.getUTCDate()).padStart(2, '0')}/${day.getUTCFullYear()}`;
   const cents = -((i * 7919) % 20_000) - 100;
   balance -= cents;
-  parts.push(`DEBIT,${date},"POS PURCHASE STORE ${i % 977} SAN FRANCISCO CA",${(cents / 100).toFixed(2)},DEBIT_CARD,${(balance / 100).toFixed(2)},,`);
+  parts.push(
+    `DEBIT,${date},"POS PURCHASE STORE ${i % 977} SAN FRANCISCO CA",${(cents / 100).toFixed(2)},DEBIT_CARD,${(balance / 100).toFixed(2)},,`,
+  );
 }
 const bytes = Buffer.from(parts.join('\n'), 'utf8');
 const start = performance.now();
 const [statement] = parseStatement(bytes, { fileName: 'bench.csv' });
 const seconds = (performance.now() - start) / 1000;
 const n = statement?.transactions.length ?? 0;
-console.log(`${n} rows in ${seconds.toFixed(2)} s = ${Math.round(n / seconds).toLocaleString('en-US')} rows/s (${(bytes.length / 1e6).toFixed(0)} MB)`);
+console.log(
+  `${n} rows in ${seconds.toFixed(2)} s = ${Math.round(n / seconds).toLocaleString('en-US')} rows/s (${(bytes.length / 1e6).toFixed(0)} MB)`,
+);

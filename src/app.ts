@@ -42,7 +42,13 @@ export async function startTally(config: Config): Promise<RunningTally> {
   const chartSettings = loadChartSettings();
   const renderPool = createRenderPool({ threads: chartSettings.threads });
   let chartBase = chartSettings.publicUrl ?? `http://localhost:${config.port}`;
-  const charts = new ChartService({ store, pool: renderPool, images: chartSettings.images, ttlMs: chartSettings.ttlMs, baseUrl: () => chartBase });
+  const charts = new ChartService({
+    store,
+    pool: renderPool,
+    images: chartSettings.images,
+    ttlMs: chartSettings.ttlMs,
+    baseUrl: () => chartBase,
+  });
   const app = createBotApp({ config, store, understanding, charts: charts.renderer(), templates });
   app.adapter.use(charts.turnMiddleware);
   // Web Chat's own Direct Line service: what the page says goes through the same adapter and bot.

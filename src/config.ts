@@ -33,16 +33,21 @@ export class ConfigError extends Error {
 /** Reads and validates the environment once. `.env` (if present) is loaded by the caller before this. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3978);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number, got "${env.PORT}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ConfigError(`PORT must be a port number, got "${env.PORT}"`);
   const maxUploadMb = Number(env.TALLY_MAX_UPLOAD_MB ?? 20);
-  if (!(maxUploadMb > 0)) throw new ConfigError(`TALLY_MAX_UPLOAD_MB must be a positive number, got "${env.TALLY_MAX_UPLOAD_MB}"`);
+  if (!(maxUploadMb > 0))
+    throw new ConfigError(`TALLY_MAX_UPLOAD_MB must be a positive number, got "${env.TALLY_MAX_UPLOAD_MB}"`);
   const downloadTimeoutMs = Number(env.TALLY_DOWNLOAD_TIMEOUT_MS ?? 30_000);
   if (!Number.isInteger(downloadTimeoutMs) || downloadTimeoutMs <= 0) {
-    throw new ConfigError(`TALLY_DOWNLOAD_TIMEOUT_MS must be a positive whole number of milliseconds, got "${env.TALLY_DOWNLOAD_TIMEOUT_MS}"`);
+    throw new ConfigError(
+      `TALLY_DOWNLOAD_TIMEOUT_MS must be a positive whole number of milliseconds, got "${env.TALLY_DOWNLOAD_TIMEOUT_MS}"`,
+    );
   }
   const microsoftAppId = env.MicrosoftAppId ?? '';
   const level = (env.LOG_LEVEL ?? 'info').toLowerCase();
-  if (!['debug', 'info', 'warn', 'error'].includes(level)) throw new ConfigError(`LOG_LEVEL must be debug, info, warn or error`);
+  if (!['debug', 'info', 'warn', 'error'].includes(level))
+    throw new ConfigError(`LOG_LEVEL must be debug, info, warn or error`);
   return {
     port,
     // The Emulator mode has no authentication, so it stays on this machine unless told otherwise.
@@ -64,7 +69,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 /** Whether a listening address is reachable only from this machine. */
 export function isLoopbackHost(host: string): boolean {
   const h = host.toLowerCase().replace(/^\[|\]$/g, '');
-  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h) || /^::ffff:127(\.\d{1,3}){3}$/.test(h);
+  return (
+    h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h) || /^::ffff:127(\.\d{1,3}){3}$/.test(h)
+  );
 }
 
 /** Loads `.env` from the project root when there is one; real environment variables win. */

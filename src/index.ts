@@ -12,7 +12,9 @@ async function main(): Promise<void> {
   // Listening everywhere, it is still reachable as localhost; otherwise name the address it took.
   const host = !tally.host || tally.host === '0.0.0.0' || tally.host === '::' ? 'localhost' : tally.host;
   // For the person at the terminal; stdout carries only the JSON log lines.
-  process.stderr.write(`Tally is listening on http://${host.includes(':') ? `[${host}]` : host}:${tally.port}/api/messages\n`);
+  process.stderr.write(
+    `Tally is listening on http://${host.includes(':') ? `[${host}]` : host}:${tally.port}/api/messages\n`,
+  );
   const stop = (signal: string) => {
     log.info('server.stopping', { signal });
     tally.close().then(
@@ -26,6 +28,10 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   if (err instanceof ConfigError) process.stderr.write(`Configuration problem: ${err.message}\n`);
-  else log.error('startup.failed', { kind: errorKind(err), message: err instanceof Error ? err.message.split('\n')[0] : undefined });
+  else
+    log.error('startup.failed', {
+      kind: errorKind(err),
+      message: err instanceof Error ? err.message.split('\n')[0] : undefined,
+    });
   process.exit(1);
 });

@@ -5,7 +5,12 @@ import { Store } from './store/index.ts';
 export async function openStore(file: string): Promise<Store> {
   const store = Store.open(file);
   await store.catalog.syncCategories(
-    CATEGORIES.map((c) => ({ code: c.detailed, primaryCode: c.primary, label: c.label, description: c.description })),
+    CATEGORIES.map((c) => ({
+      code: c.detailed,
+      primaryCode: c.primary,
+      label: c.label,
+      description: c.description,
+    })),
   );
   return store;
 }

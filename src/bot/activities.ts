@@ -1,4 +1,10 @@
-import { ActivityTypes, CardFactory, type Activity, type CardAction, type ConversationAccount } from 'botbuilder';
+import {
+  ActivityTypes,
+  CardFactory,
+  type Activity,
+  type CardAction,
+  type ConversationAccount,
+} from 'botbuilder';
 import type { Reply } from '../conversation/types.ts';
 import { errorKind, log } from '../log.ts';
 import type { BotTemplates } from './templates.ts';
@@ -7,9 +13,17 @@ import type { BotTemplates } from './templates.ts';
 const NO_CARDS = new Set(['sms', 'email', 'telegram', 'kik', 'groupme']);
 
 /** Turns the conversation's replies into activities: text from .lg, suggestions, and a card where it fits. */
-export function toActivities(replies: readonly Reply[], templates: BotTemplates, channelId: string): Partial<Activity>[] {
+export function toActivities(
+  replies: readonly Reply[],
+  templates: BotTemplates,
+  channelId: string,
+): Partial<Activity>[] {
   return replies.map((reply) => {
-    const activity: Partial<Activity> = { type: ActivityTypes.Message, text: renderText(templates, reply), textFormat: 'markdown' };
+    const activity: Partial<Activity> = {
+      type: ActivityTypes.Message,
+      text: renderText(templates, reply),
+      textFormat: 'markdown',
+    };
     if (reply.card && !NO_CARDS.has(channelId)) activity.attachments = [CardFactory.adaptiveCard(reply.card)];
     if (reply.suggestions?.length) {
       const actions: CardAction[] = reply.suggestions.map((s) => ({ type: 'imBack', title: s, value: s }));
@@ -24,7 +38,9 @@ function renderText(templates: BotTemplates, reply: Reply): string {
     return templates.render(reply.template, reply.data ?? {});
   } catch (err) {
     log.error('template.failed', { template: reply.template, kind: errorKind(err) });
-    return templates.has('TemplateMissing') ? templates.render('TemplateMissing') : 'Sorry, I could not put that answer into words.';
+    return templates.has('TemplateMissing')
+      ? templates.render('TemplateMissing')
+      : 'Sorry, I could not put that answer into words.';
   }
 }
 
@@ -36,7 +52,10 @@ const GROUP_TYPES = new Set(['groupChat', 'channel', 'group', 'supergroup']);
  * marks them `isGroup`, Teams names them `groupChat` or `channel` (and puts a team or channel in the
  * channel data). Only a personal conversation may show anyone's money.
  */
-export function isPersonalConversation(conversation: Partial<ConversationAccount> | undefined, channelData?: unknown): boolean {
+export function isPersonalConversation(
+  conversation: Partial<ConversationAccount> | undefined,
+  channelData?: unknown,
+): boolean {
   if (!conversation) return false;
   if (conversation.isGroup === true) return false;
   if (GROUP_TYPES.has(conversation.conversationType ?? '')) return false;
@@ -51,5 +70,7 @@ export function isPersonalActivity(activity: Pick<Activity, 'conversation' | 'ch
 
 /** Whether a stored conversation reference leads to a one-to-one conversation (alerts go nowhere else). */
 export function isPersonalReference(reference: unknown): boolean {
-  return isPersonalConversation((reference as { conversation?: Partial<ConversationAccount> } | undefined)?.conversation);
+  return isPersonalConversation(
+    (reference as { conversation?: Partial<ConversationAccount> } | undefined)?.conversation,
+  );
 }

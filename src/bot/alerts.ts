@@ -13,8 +13,18 @@ import type { BotTemplates } from './templates.ts';
  */
 export async function rememberReach(store: Store, activity: Activity): Promise<void> {
   const userId = activity.from?.id;
-  if (!userId || !activity.conversation?.id || activity.deliveryMode === 'expectReplies' || !isPersonalActivity(activity)) return;
-  await store.reach.saveReference(userId, activity.conversation.id, TurnContext.getConversationReference(activity));
+  if (
+    !userId ||
+    !activity.conversation?.id ||
+    activity.deliveryMode === 'expectReplies' ||
+    !isPersonalActivity(activity)
+  )
+    return;
+  await store.reach.saveReference(
+    userId,
+    activity.conversation.id,
+    TurnContext.getConversationReference(activity),
+  );
 }
 
 /**
@@ -46,7 +56,9 @@ export class Alerter {
 
   /** Checks every batch not yet looked at; runs one sweep at a time. */
   sweep(): Promise<void> {
-    this.running = this.running.then(() => this.sweepOnce()).catch((err) => log.error('alerts.failed', { kind: errorKind(err) }));
+    this.running = this.running
+      .then(() => this.sweepOnce())
+      .catch((err) => log.error('alerts.failed', { kind: errorKind(err) }));
     return this.running;
   }
 
@@ -67,19 +79,29 @@ export class Alerter {
     const user = await this.store.users.get(userId);
     if (!user?.alertsEnabled) return;
     // Only personal references are stored; the check stands guard over any stored before that held.
-    const reference = (await this.store.reach.latestReference(userId, isPersonalReference)) as Partial<ConversationReference> | undefined;
+    const reference = (await this.store.reach.latestReference(userId, isPersonalReference)) as
+      Partial<ConversationReference> | undefined;
     if (!reference) return;
     const newIds = new Set(await this.store.ledger.idsInBatches(userId, batchIds));
     if (newIds.size === 0) return;
     const findings = await findingsForAlert(this.store, userId, localDay(new Date()), newIds);
-    const fresh = await this.store.reach.claimFindings(userId, findings.map((f) => f.key));
+    const fresh = await this.store.reach.claimFindings(
+      userId,
+      findings.map((f) => f.key),
+    );
     const toSend = findings.filter((f) => fresh.includes(f.key));
     if (toSend.length === 0) return;
     const text = this.templates.render('Alert', { items: toSend.map((f) => f.text), count: toSend.length });
     let delivered = false;
     try {
       await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
-        await context.sendActivity({ text, suggestedActions: { actions: [{ type: 'imBack', title: 'Turn alerts off', value: 'Turn alerts off' }], to: [] } });
+        await context.sendActivity({
+          text,
+          suggestedActions: {
+            actions: [{ type: 'imBack', title: 'Turn alerts off', value: 'Turn alerts off' }],
+            to: [],
+          },
+        });
         delivered = true;
       });
     } catch (err) {
@@ -87,6 +109,10 @@ export class Alerter {
     }
     if (delivered) log.info('alerts.sent', { count: toSend.length });
     // Not delivered: the findings stay unsent, to go out with the next import that reaches the user.
-    else await this.store.reach.releaseFindings(userId, toSend.map((f) => f.key));
+    else
+      await this.store.reach.releaseFindings(
+        userId,
+        toSend.map((f) => f.key),
+      );
   }
 }

@@ -22,7 +22,13 @@ export interface BotApp {
 }
 
 /** Wires the Bot Framework pieces: templates → adapter → per-person state → bot → proactive alerts. */
-export function createBotApp(deps: { config: Config; store: Store; understanding: Understanding; charts?: ChartRenderer; templates?: BotTemplates }): BotApp {
+export function createBotApp(deps: {
+  config: Config;
+  store: Store;
+  understanding: Understanding;
+  charts?: ChartRenderer;
+  templates?: BotTemplates;
+}): BotApp {
   const templates = deps.templates ?? BotTemplates.load(deps.config.dialogsDir);
   // Keyed by conversation and person: in a shared conversation each person has their own dialog.
   const state = personalState(new SqliteStorage(deps.store.state));
@@ -50,7 +56,6 @@ export function createBotApp(deps: { config: Config; store: Store; understanding
     adapter,
     bot,
     alerter,
-    process: (req, res) =>
-      adapter.process(req as Request, res as Response, (context) => bot.run(context)),
+    process: (req, res) => adapter.process(req as Request, res as Response, (context) => bot.run(context)),
   };
 }

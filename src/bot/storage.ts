@@ -25,7 +25,8 @@ export function ownerOfStateKey(key: string): string | undefined {
 export function personalState(storage: Storage): BotState {
   return new BotState(storage, async (context: TurnContext) => {
     const { channelId, conversation, from } = context.activity;
-    if (!channelId || !conversation?.id || !from?.id) throw new Error('activity without channel, conversation or sender');
+    if (!channelId || !conversation?.id || !from?.id)
+      throw new Error('activity without channel, conversation or sender');
     return personalStateKey(channelId, conversation.id, from.id);
   });
 }

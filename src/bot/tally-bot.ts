@@ -1,4 +1,11 @@
-import { ActivityHandler, type Activity, type BotState, type InvokeResponse, type StatePropertyAccessor, TurnContext } from 'botbuilder';
+import {
+  ActivityHandler,
+  type Activity,
+  type BotState,
+  type InvokeResponse,
+  type StatePropertyAccessor,
+  TurnContext,
+} from 'botbuilder';
 import { handleTurn } from '../conversation/engine.ts';
 import type { Attachment, DialogState, Reply, Services } from '../conversation/types.ts';
 import { localDay } from '../day.ts';
@@ -28,7 +35,8 @@ export class TallyBot extends ActivityHandler {
 
     this.onMembersAdded(async (context, next) => {
       const welcomes = await this.welcomes(context.activity);
-      if (welcomes.length) await context.sendActivities(toActivities(welcomes, deps.templates, context.activity.channelId));
+      if (welcomes.length)
+        await context.sendActivities(toActivities(welcomes, deps.templates, context.activity.channelId));
       await next();
     });
 
@@ -37,12 +45,22 @@ export class TallyBot extends ActivityHandler {
       const userId = activity.from?.id;
       if (!userId) return next();
       const inGroup = !isPersonalActivity(activity);
-      const now = activity.localTimestamp instanceof Date && !Number.isNaN(activity.localTimestamp.getTime()) ? activity.localTimestamp : new Date();
-      const today = localDay(now, activity.localTimezone, (activity as Activity & { rawLocalTimestamp?: string }).rawLocalTimestamp);
+      const now =
+        activity.localTimestamp instanceof Date && !Number.isNaN(activity.localTimestamp.getTime())
+          ? activity.localTimestamp
+          : new Date();
+      const today = localDay(
+        now,
+        activity.localTimezone,
+        (activity as Activity & { rawLocalTimestamp?: string }).rawLocalTimestamp,
+      );
       await rememberReach(deps.store, activity);
       const attachments = filesOf(activity);
       // A picture pasted into a Teams message is not a statement: say so, and answer any words beside it.
-      const picture: Reply[] = !inGroup && !attachments.length && hasTeamsPictures(activity) ? [{ template: 'PictureIsNotAStatement' }] : [];
+      const picture: Reply[] =
+        !inGroup && !attachments.length && hasTeamsPictures(activity)
+          ? [{ template: 'PictureIsNotAStatement' }]
+          : [];
       if (picture.length && !textOf(activity).trim()) {
         await context.sendActivities(toActivities(picture, deps.templates, activity.channelId));
         return next();
@@ -54,10 +72,13 @@ export class TallyBot extends ActivityHandler {
         state,
         deps.services(context),
       );
-      await context.sendActivities(toActivities([...picture, ...result.replies], deps.templates, activity.channelId));
+      await context.sendActivities(
+        toActivities([...picture, ...result.replies], deps.templates, activity.channelId),
+      );
       if (!inGroup) {
         // Deleted or empty state leaves no row behind.
-        if (result.state.deleted || (!result.state.pending && !result.state.last)) await deps.personalState.delete(context);
+        if (result.state.deleted || (!result.state.pending && !result.state.last))
+          await deps.personalState.delete(context);
         else await this.dialogState.set(context, result.state);
       }
       await next();
@@ -105,17 +126,27 @@ function textOf(activity: Activity): string {
   if (!activity.text && typeof value?.text === 'string') return value.text;
   if (typeof activity.text !== 'string') return '';
   // In group chats Teams puts "<at>Tally</at>" into the text; the words after it are the message.
-  return activity.entities?.some((e) => e.type === 'mention') ? TurnContext.removeRecipientMention(activity) : activity.text;
+  return activity.entities?.some((e) => e.type === 'mention')
+    ? TurnContext.removeRecipientMention(activity)
+    : activity.text;
 }
 
 /** Files the user attached (cards and other rich attachments are not files). */
 function filesOf(activity: Activity): Attachment[] {
   if (activity.channelId === TEAMS_CHANNEL) return teamsFiles(activity.attachments ?? []);
   return (activity.attachments ?? [])
-    .filter((a) => !a.contentType?.startsWith('application/vnd.microsoft.card') && (a.contentUrl || typeof a.content === 'string'))
+    .filter(
+      (a) =>
+        !a.contentType?.startsWith('application/vnd.microsoft.card') &&
+        (a.contentUrl || typeof a.content === 'string'),
+    )
     .map((a) => ({
       name: a.name ?? 'statement',
       contentType: a.contentType ?? 'application/octet-stream',
-      contentUrl: a.contentUrl ?? (typeof a.content === 'string' ? `data:text/plain;base64,${Buffer.from(a.content).toString('base64')}` : undefined),
+      contentUrl:
+        a.contentUrl ??
+        (typeof a.content === 'string'
+          ? `data:text/plain;base64,${Buffer.from(a.content).toString('base64')}`
+          : undefined),
     }));
 }

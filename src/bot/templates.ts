@@ -19,7 +19,9 @@ export class BotTemplates {
   static load(dir: string): BotTemplates {
     const byName = new Map<string, Templates>();
     const problems: DialogProblem[] = [];
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.lg')).sort()) {
+    for (const file of readdirSync(dir)
+      .filter((f) => f.endsWith('.lg'))
+      .sort()) {
       const path = join(dir, file);
       let templates: Templates;
       try {
@@ -34,7 +36,12 @@ export class BotTemplates {
         problems.push({ file, line: d.range.start.line, message: d.message });
       }
       for (const t of templates.toArray()) {
-        if (byName.has(t.name)) problems.push({ file, line: t.sourceRange.range.start.line, message: `template "${t.name}" is defined twice` });
+        if (byName.has(t.name))
+          problems.push({
+            file,
+            line: t.sourceRange.range.start.line,
+            message: `template "${t.name}" is defined twice`,
+          });
         else byName.set(t.name, templates);
       }
     }

@@ -172,7 +172,12 @@ export function breakdownCard(input: BreakdownCardInput): AdaptiveCard {
     `${input.totalLabel ?? 'Total'}: ${input.totalText}`,
   ].join('\n');
   return card(
-    [...heading(input.title, subtitle), ...image(input.chartUrl ?? input.chartDataUri, input.title), ...rows, total],
+    [
+      ...heading(input.title, subtitle),
+      ...image(input.chartUrl ?? input.chartDataUri, input.title),
+      ...rows,
+      total,
+    ],
     fallback,
   );
 }
@@ -206,7 +211,12 @@ export function trendCard(input: TrendCardInput): AdaptiveCard {
     .filter((s): s is string => Boolean(s))
     .join('\n');
   return card(
-    [...heading(input.title, subtitle), ...summary, ...image(input.chartUrl ?? input.chartDataUri, input.title), ...rows],
+    [
+      ...heading(input.title, subtitle),
+      ...summary,
+      ...image(input.chartUrl ?? input.chartDataUri, input.title),
+      ...rows,
+    ],
     fallback,
   );
 }

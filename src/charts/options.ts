@@ -136,7 +136,12 @@ function base(title: string | undefined): Record<string, unknown> {
           text: title,
           left: 'center',
           top: 8,
-          textStyle: { fontFamily: CHART_FONT_FAMILY, fontSize: FONT.title, fontWeight: 'normal', color: TEXT },
+          textStyle: {
+            fontFamily: CHART_FONT_FAMILY,
+            fontSize: FONT.title,
+            fontWeight: 'normal',
+            color: TEXT,
+          },
         }
       : undefined,
   };
@@ -161,7 +166,12 @@ export function barOption(input: BarChartInput): Record<string, unknown> {
     data: labels.map((l) => shortenLabel(l, horizontal ? MAX_BAR_LABEL : MAX_LABEL)),
     axisTick: { show: false },
     axisLine: { lineStyle: { color: '#C8C8C8' } },
-    axisLabel: { color: TEXT, fontSize: FONT.small, interval: horizontal ? 0 : 'auto', hideOverlap: !horizontal },
+    axisLabel: {
+      color: TEXT,
+      fontSize: FONT.small,
+      interval: horizontal ? 0 : 'auto',
+      hideOverlap: !horizontal,
+    },
   };
   // Each horizontal bar carries its amount, so the value axis would only crowd a narrow screen.
   const valueAxis = {

@@ -39,7 +39,9 @@ function workerModule(): { filename: string; execArgv?: string[] } {
   const fromSource = import.meta.url.endsWith('.ts');
   const filename = new URL(fromSource ? './worker.ts' : './worker.js', import.meta.url).href;
   const stripsTypes = Boolean((process.features as { typescript?: unknown }).typescript);
-  return fromSource && !stripsTypes ? { filename, execArgv: [...process.execArgv, '--import', 'tsx'] } : { filename };
+  return fromSource && !stripsTypes
+    ? { filename, execArgv: [...process.execArgv, '--import', 'tsx'] }
+    : { filename };
 }
 
 export function defaultThreads(): number {

@@ -11,7 +11,9 @@ import type { ChartService } from './service.ts';
 
 export const CHART_ROUTE = '/charts/:id.png';
 
-export function chartRoute(charts: ChartService): (req: restify.Request, res: restify.Response) => Promise<void> {
+export function chartRoute(
+  charts: ChartService,
+): (req: restify.Request, res: restify.Response) => Promise<void> {
   return async (req, res) => {
     const id = typeof req.params?.id === 'string' ? req.params.id : '';
     try {
@@ -37,7 +39,17 @@ export function chartRoute(charts: ChartService): (req: restify.Request, res: re
   };
 }
 
-function plain(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-store', ...headers });
+function plain(
+  res: ServerResponse,
+  status: number,
+  text: string,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+    ...headers,
+  });
   res.end(text);
 }

@@ -75,7 +75,10 @@ export class ChartService {
   }
 
   /** Bot middleware (adapter.use) that runs each turn as its sender's. */
-  readonly turnMiddleware = (context: { activity: { from?: { id?: string } } }, next: () => Promise<void>): Promise<void> => {
+  readonly turnMiddleware = (
+    context: { activity: { from?: { id?: string } } },
+    next: () => Promise<void>,
+  ): Promise<void> => {
     const userId = context.activity.from?.id;
     return userId ? this.owner.run(userId, next) : next();
   };
@@ -98,7 +101,11 @@ export class ChartService {
     if (!spec) return undefined;
     const png = await this.cache.get(id, async () => {
       const drawn = await this.options.pool.render(spec);
-      log.debug('chart.rendered', { kind: spec.kind, ms: Math.round(drawn.ms * 10) / 10, bytes: drawn.png.length });
+      log.debug('chart.rendered', {
+        kind: spec.kind,
+        ms: Math.round(drawn.ms * 10) / 10,
+        bytes: drawn.png.length,
+      });
       return drawn.png;
     });
     return { png, expiresAt: stored.expiresAt };
@@ -115,7 +122,13 @@ export class ChartService {
     this.options.pool.warm();
     const id = randomBytes(16).toString('base64url');
     const now = this.now();
-    await this.options.store.charts.save(userId, id, JSON.stringify(spec), new Date(now.getTime() + this.options.ttlMs), now);
+    await this.options.store.charts.save(
+      userId,
+      id,
+      JSON.stringify(spec),
+      new Date(now.getTime() + this.options.ttlMs),
+      now,
+    );
     return `${this.options.baseUrl()}/charts/${id}.png`;
   }
 
@@ -133,5 +146,8 @@ function barSpec(input: BarInput): ChartSpec {
 
 function lineSpec(input: LineInput): ChartSpec {
   const { title, labels, series, currency } = input;
-  return { kind: 'line', input: { title, labels, series: series.map((s) => ({ name: s.name, values: s.values })), currency } };
+  return {
+    kind: 'line',
+    input: { title, labels, series: series.map((s) => ({ name: s.name, values: s.values })), currency },
+  };
 }

@@ -22,7 +22,8 @@ export interface ChartSettings {
  */
 export function loadChartSettings(env: NodeJS.ProcessEnv = process.env): ChartSettings {
   const images = (env.TALLY_CHART_IMAGES ?? 'url').trim().toLowerCase();
-  if (images !== 'url' && images !== 'inline') throw new ConfigError(`TALLY_CHART_IMAGES must be url or inline, got "${env.TALLY_CHART_IMAGES}"`);
+  if (images !== 'url' && images !== 'inline')
+    throw new ConfigError(`TALLY_CHART_IMAGES must be url or inline, got "${env.TALLY_CHART_IMAGES}"`);
   const publicUrl = env.TALLY_PUBLIC_URL?.trim() || undefined;
   if (publicUrl !== undefined) {
     let parsed: URL | undefined;
@@ -32,14 +33,21 @@ export function loadChartSettings(env: NodeJS.ProcessEnv = process.env): ChartSe
       parsed = undefined;
     }
     if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.search || parsed.hash) {
-      throw new ConfigError(`TALLY_PUBLIC_URL must be an http(s) address such as https://tally.example.com, got "${publicUrl}"`);
+      throw new ConfigError(
+        `TALLY_PUBLIC_URL must be an http(s) address such as https://tally.example.com, got "${publicUrl}"`,
+      );
     }
   }
   const minutes = Number(env.TALLY_CHART_TTL_MINUTES ?? 60);
-  if (!(minutes > 0)) throw new ConfigError(`TALLY_CHART_TTL_MINUTES must be a positive number, got "${env.TALLY_CHART_TTL_MINUTES}"`);
+  if (!(minutes > 0))
+    throw new ConfigError(
+      `TALLY_CHART_TTL_MINUTES must be a positive number, got "${env.TALLY_CHART_TTL_MINUTES}"`,
+    );
   const threads = env.TALLY_CHART_THREADS === undefined ? undefined : Number(env.TALLY_CHART_THREADS);
   if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= 16)) {
-    throw new ConfigError(`TALLY_CHART_THREADS must be a whole number from 1 to 16, got "${env.TALLY_CHART_THREADS}"`);
+    throw new ConfigError(
+      `TALLY_CHART_THREADS must be a whole number from 1 to 16, got "${env.TALLY_CHART_THREADS}"`,
+    );
   }
   return { images, publicUrl: publicUrl?.replace(/\/+$/, ''), ttlMs: Math.round(minutes * 60_000), threads };
 }

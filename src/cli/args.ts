@@ -1,5 +1,8 @@
 /** Minimal `--flag value` parsing for Tally's command-line tools. */
-export function parseArgs(argv: readonly string[]): { positional: string[]; flags: Map<string, string | true> } {
+export function parseArgs(argv: readonly string[]): {
+  positional: string[];
+  flags: Map<string, string | true>;
+} {
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
   for (let i = 0; i < argv.length; i++) {

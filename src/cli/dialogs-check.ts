@@ -15,16 +15,22 @@ async function main(dir = join(ROOT, 'dialogs')): Promise<number> {
   problems.push(...templates.problems);
   for (const name of templatesUsedByCode(join(ROOT, 'src'))) {
     if (!templates.has(name.name)) {
-      problems.push({ file: '*.lg', line: 1, message: `template "${name.name}" is missing (used by ${name.usedIn})` });
+      problems.push({
+        file: '*.lg',
+        line: 1,
+        message: `template "${name.name}" is missing (used by ${name.usedIn})`,
+      });
     }
   }
   const lu = await loadLuFolder(dir);
   problems.push(...lu.problems.map((p) => ({ ...p, file: basename(p.file) })));
   for (const intent of INTENTS) {
     if (intent === 'none') continue;
-    if (!(lu.intents.get(intent)?.length)) problems.push({ file: '*.lu', line: 1, message: `intent "${intent}" has no examples` });
+    if (!lu.intents.get(intent)?.length)
+      problems.push({ file: '*.lu', line: 1, message: `intent "${intent}" has no examples` });
   }
-  for (const p of problems) process.stdout.write(`dialogs/${p.file.replace(/^dialogs\//, '')}:${p.line}: ${p.message}\n`);
+  for (const p of problems)
+    process.stdout.write(`dialogs/${p.file.replace(/^dialogs\//, '')}:${p.line}: ${p.message}\n`);
   const examples = [...lu.intents.values()].reduce((n, list) => n + list.length, 0);
   process.stdout.write(
     problems.length
@@ -46,8 +52,11 @@ export function templatesUsedByCode(srcDir: string): { name: string; usedIn: str
         for (const m of text.matchAll(/(?:template:\s*|render\(\s*)'([A-Z][A-Za-z]+)'/g)) {
           if (m[1] && !found.has(m[1])) found.set(m[1], relative(ROOT, path));
         }
-        for (const m of text.matchAll(/template:\s*[^,}]*\?\s*'([A-Z][A-Za-z]+)'\s*:\s*'([A-Z][A-Za-z]+)'/g)) {
-          for (const name of [m[1], m[2]]) if (name && !found.has(name)) found.set(name, relative(ROOT, path));
+        for (const m of text.matchAll(
+          /template:\s*[^,}]*\?\s*'([A-Z][A-Za-z]+)'\s*:\s*'([A-Z][A-Za-z]+)'/g,
+        )) {
+          for (const name of [m[1], m[2]])
+            if (name && !found.has(name)) found.set(name, relative(ROOT, path));
         }
       }
     }

@@ -5,7 +5,12 @@ import { openStore } from '../open-store.ts';
 import { loadConfig, loadDotEnv } from '../config.ts';
 import { dayRangeText } from '../conversation/describe.ts';
 import { MissingAccountTypeError, importStatement, type ImportSummary } from '../ingest/importer.ts';
-import { StatementError, StatementQuestion, TruncatedStatementError, type AccountType } from '../ingest/types.ts';
+import {
+  StatementError,
+  StatementQuestion,
+  TruncatedStatementError,
+  type AccountType,
+} from '../ingest/types.ts';
 import { flag, parseArgs } from './args.ts';
 
 const USAGE = `Usage: npm run import -- FILE --user ID --account NAME --type checking|savings|credit_card
@@ -24,7 +29,8 @@ async function main(argv: string[]): Promise<number> {
   const accountName = flag(flags, 'account');
   const type = flag(flags, 'type')?.toLowerCase().replace(/[\s-]/g, '_') as AccountType | undefined;
   if (!file || !userId || !accountName || flags.has('help')) return fail(USAGE);
-  if (type && !TYPES.includes(type)) return fail(`--type must be checking, savings or credit_card, not "${flag(flags, 'type')}".`);
+  if (type && !TYPES.includes(type))
+    return fail(`--type must be checking, savings or credit_card, not "${flag(flags, 'type')}".`);
   let bytes: Buffer;
   try {
     if (!statSync(file).isFile()) return fail(`${file} is not a file.`);
@@ -75,19 +81,29 @@ function report(templates: BotTemplates, s: ImportSummary, seconds: number): str
     layout: s.layout,
     seconds: seconds.toFixed(1),
   });
-  return [imported, ...s.assumptions.map((assumption) => `  ${templates.render('CliAssumed', { assumption })}`)].join('\n');
+  return [
+    imported,
+    ...s.assumptions.map((assumption) => `  ${templates.render('CliAssumed', { assumption })}`),
+  ].join('\n');
 }
 
 /** What CliNotImported needs to say why nothing was imported. */
 function refusal(err: unknown, file: string, account: string): Record<string, unknown> {
-  if (err instanceof TruncatedStatementError) return { kind: 'cut-off', file: err.file, line: err.line, detail: err.detail };
-  if (err instanceof StatementError) return { kind: 'unreadable', file: err.file, where: err.where, expected: err.expected };
+  if (err instanceof TruncatedStatementError)
+    return { kind: 'cut-off', file: err.file, line: err.line, detail: err.detail };
+  if (err instanceof StatementError)
+    return { kind: 'unreadable', file: err.file, where: err.where, expected: err.expected };
   if (err instanceof StatementQuestion) {
-    const hint = err.topic === 'date-format' ? '--date-format' : err.topic === 'sign' ? '--negate' : '--columns';
+    const hint =
+      err.topic === 'date-format' ? '--date-format' : err.topic === 'sign' ? '--negate' : '--columns';
     return { kind: 'question', question: err.question, flag: hint, options: err.options };
   }
   if (err instanceof MissingAccountTypeError) return { kind: 'account-type', account };
-  return { kind: 'other', file, reason: err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err) };
+  return {
+    kind: 'other',
+    file,
+    reason: err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err),
+  };
 }
 
 function fail(message: string): number {

@@ -28,14 +28,22 @@ export async function answerFindings(ctx: TurnContextLite, state: DialogState): 
   let reply: Reply;
   switch (frame.intent) {
     case 'unusual':
-      reply = unusualReply(findUnusualCharges(history, { since, today: input.today }).filter((f) => within(f.txn.date)), window);
+      reply = unusualReply(
+        findUnusualCharges(history, { since, today: input.today }).filter((f) => within(f.txn.date)),
+        window,
+      );
       break;
     case 'duplicates':
-      reply = duplicatesReply(findDuplicateCharges(history, { since }).filter((p) => within(p.first.date)), window);
+      reply = duplicatesReply(
+        findDuplicateCharges(history, { since }).filter((p) => within(p.first.date)),
+        window,
+      );
       break;
     case 'price_rises': {
       const series = findRecurring(history, input.today);
-      reply = priceRisesReply(findPriceRises(series, frame.periods[0]?.start ?? addDays(input.today, -HISTORY_DAYS)));
+      reply = priceRisesReply(
+        findPriceRises(series, frame.periods[0]?.start ?? addDays(input.today, -HISTORY_DAYS)),
+      );
       break;
     }
     default:
@@ -67,13 +75,22 @@ function unusualReply(flags: UnusualFlag[], window: string): Reply {
   return {
     template: 'UnusualCharges',
     data: { window, items: items.map((i) => `${i.title} — ${i.detail}`), count: items.length },
-    card: items.length ? listCard({ title: 'Charges worth a look', subtitle: window, items: items.map((i) => ({ title: i.title, detail: i.detail })) }) : undefined,
+    card: items.length
+      ? listCard({
+          title: 'Charges worth a look',
+          subtitle: window,
+          items: items.map((i) => ({ title: i.title, detail: i.detail })),
+        })
+      : undefined,
     suggestions: ['Any duplicate charges?', 'Show my subscriptions'],
   };
 }
 
 export function duplicateItem(pair: DuplicatePair): string {
-  const when = pair.gapDays === 0 ? `twice on ${dayText(pair.first.date)}` : `on ${dayText(pair.first.date)} and again on ${dayText(pair.second.date)}`;
+  const when =
+    pair.gapDays === 0
+      ? `twice on ${dayText(pair.first.date)}`
+      : `on ${dayText(pair.first.date)} and again on ${dayText(pair.second.date)}`;
   return `${pair.first.merchant}: ${formatMoney(-pair.first.amountMinor, pair.first.currency)} ${when}`;
 }
 
@@ -81,13 +98,25 @@ function duplicatesReply(pairs: DuplicatePair[], window: string): Reply {
   return {
     template: 'DuplicateCharges',
     data: { window, items: pairs.map(duplicateItem), count: pairs.length },
-    card: pairs.length ? listCard({ title: 'Possible double charges', subtitle: window, items: pairs.map((p) => ({ title: duplicateItem(p) })) }) : undefined,
+    card: pairs.length
+      ? listCard({
+          title: 'Possible double charges',
+          subtitle: window,
+          items: pairs.map((p) => ({ title: duplicateItem(p) })),
+        })
+      : undefined,
     suggestions: ['Anything unusual?', 'Show my subscriptions'],
   };
 }
 
 function cadenceWord(s: RecurringSeries): string {
-  return { weekly: 'weekly', biweekly: 'every two weeks', monthly: 'monthly', quarterly: 'quarterly', yearly: 'yearly' }[s.cadence];
+  return {
+    weekly: 'weekly',
+    biweekly: 'every two weeks',
+    monthly: 'monthly',
+    quarterly: 'quarterly',
+    yearly: 'yearly',
+  }[s.cadence];
 }
 
 function subscriptionsReply(series: RecurringSeries[]): Reply {
@@ -96,16 +125,28 @@ function subscriptionsReply(series: RecurringSeries[]): Reply {
   const bills = active.filter((s) => !s.isSubscription);
   const line = (s: RecurringSeries) =>
     `${s.merchant}: ${formatMoney(s.lastAmountMinor, s.currency)} ${cadenceWord(s)}, next about ${dayText(s.nextExpectedDate)}` +
-    (s.priceChanges.length ? ` (was ${formatMoney(s.priceChanges[s.priceChanges.length - 1]!.fromMinor, s.currency)})` : '');
+    (s.priceChanges.length
+      ? ` (was ${formatMoney(s.priceChanges[s.priceChanges.length - 1]!.fromMinor, s.currency)})`
+      : '');
   const monthly = monthlySubscriptionTotal(series);
   return {
     template: 'Subscriptions',
-    data: { subscriptions: subs.map(line), bills: bills.map(line), monthly: moneyText(monthly), count: subs.length },
+    data: {
+      subscriptions: subs.map(line),
+      bills: bills.map(line),
+      monthly: moneyText(monthly),
+      count: subs.length,
+    },
     card: subs.length
       ? listCard({
           title: 'Your subscriptions',
           subtitle: `${moneyText(monthly)} a month`,
-          items: subs.map((s) => ({ title: s.merchant, detail: `${cadenceWord(s)} · next about ${dayText(s.nextExpectedDate)}`, amountText: formatMoney(s.lastAmountMinor, s.currency), badge: s.priceChanges.length ? 'Price up' : undefined })),
+          items: subs.map((s) => ({
+            title: s.merchant,
+            detail: `${cadenceWord(s)} · next about ${dayText(s.nextExpectedDate)}`,
+            amountText: formatMoney(s.lastAmountMinor, s.currency),
+            badge: s.priceChanges.length ? 'Price up' : undefined,
+          })),
         })
       : undefined,
     suggestions: ['Have any subscriptions gone up?', 'Any duplicate charges?'],
@@ -113,7 +154,11 @@ function subscriptionsReply(series: RecurringSeries[]): Reply {
 }
 
 export function priceRiseItem(r: ReturnType<typeof findPriceRises>[number]): string {
-  const month = new Date(`${r.change.date}T00:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const month = new Date(`${r.change.date}T00:00:00Z`).toLocaleDateString('en-GB', {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
   return `${r.series.merchant} went from ${formatMoney(r.change.fromMinor, r.series.currency)} to ${formatMoney(r.change.toMinor, r.series.currency)} in ${month} (+${Math.round(r.changePct * 100)}%)`;
 }
 
@@ -126,7 +171,12 @@ function priceRisesReply(rises: ReturnType<typeof findPriceRises>): Reply {
 }
 
 /** Findings in rows that just arrived, for alerts: keyed so each is sent at most once. */
-export async function findingsForAlert(store: Store, userId: string, today: string, newIds: ReadonlySet<number>): Promise<{ key: string; text: string }[]> {
+export async function findingsForAlert(
+  store: Store,
+  userId: string,
+  today: string,
+  newIds: ReadonlySet<number>,
+): Promise<{ key: string; text: string }[]> {
   const history: Txn[] = await store.queries.history(userId, addDays(today, -HISTORY_DAYS));
   const since = addDays(today, -HISTORY_DAYS);
   const out: { key: string; text: string }[] = [];

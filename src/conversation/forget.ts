@@ -6,15 +6,36 @@ export async function startUnlink(ctx: TurnContext, state: DialogState): Promise
   const { frame, vocabulary } = ctx;
   if (vocabulary.accounts.length === 0) return { replies: [{ template: 'NoAccountsToUnlink' }], state };
   if (frame.ambiguous?.kind === 'account') {
-    return { replies: [{ template: 'UnlinkWhich', data: { options: frame.ambiguous.options }, suggestions: frame.ambiguous.options.map((o) => `Unlink ${o}`) }], state };
+    return {
+      replies: [
+        {
+          template: 'UnlinkWhich',
+          data: { options: frame.ambiguous.options },
+          suggestions: frame.ambiguous.options.map((o) => `Unlink ${o}`),
+        },
+      ],
+      state,
+    };
   }
-  const account = frame.accounts.length === 1 ? vocabulary.accounts.find((a) => a.id === frame.accounts[0]) : undefined;
+  const account =
+    frame.accounts.length === 1 ? vocabulary.accounts.find((a) => a.id === frame.accounts[0]) : undefined;
   if (!account) {
     const names = vocabulary.accounts.map((a) => a.name);
-    return { replies: [{ template: 'UnlinkWhich', data: { options: names }, suggestions: names.map((n) => `Unlink ${n}`) }], state };
+    return {
+      replies: [
+        { template: 'UnlinkWhich', data: { options: names }, suggestions: names.map((n) => `Unlink ${n}`) },
+      ],
+      state,
+    };
   }
   return {
-    replies: [{ template: 'ConfirmUnlink', data: { account: account.name }, suggestions: ['Yes, unlink it', 'No, keep it'] }],
+    replies: [
+      {
+        template: 'ConfirmUnlink',
+        data: { account: account.name },
+        suggestions: ['Yes, unlink it', 'No, keep it'],
+      },
+    ],
     state: { ...state, pending: { kind: 'confirm-unlink', accountId: account.id, name: account.name } },
   };
 }
@@ -36,7 +57,15 @@ export async function forgetTurn(
   const answer = frame.yesNo ?? yesOrNo(input.text, frame.intent);
   if (answer === undefined) {
     return {
-      replies: [{ template: 'ConfirmAgain', suggestions: pending.kind === 'confirm-delete' ? ['Yes, delete everything', 'No, keep my data'] : ['Yes, unlink it', 'No, keep it'] }],
+      replies: [
+        {
+          template: 'ConfirmAgain',
+          suggestions:
+            pending.kind === 'confirm-delete'
+              ? ['Yes, delete everything', 'No, keep my data']
+              : ['Yes, unlink it', 'No, keep it'],
+        },
+      ],
       state,
     };
   }
@@ -44,7 +73,9 @@ export async function forgetTurn(
   if (pending.kind === 'confirm-unlink') {
     const removed = await services.store.accounts.remove(input.userId, pending.accountId);
     return {
-      replies: [{ template: 'Unlinked', data: { account: pending.name, transactions: removed?.transactions ?? 0 } }],
+      replies: [
+        { template: 'Unlinked', data: { account: pending.name, transactions: removed?.transactions ?? 0 } },
+      ],
       state: { pending: undefined, last: undefined },
     };
   }
@@ -55,7 +86,12 @@ export async function forgetTurn(
 /** Reads a yes or a no, typed or tapped, when the language layer has not said; undefined when it is neither. */
 export function yesOrNo(text: string, intent: string): boolean | undefined {
   const t = text.trim().toLowerCase();
-  if (/^(y|yes|yeah|yep|yup|sure|ok|okay|confirm|do it|go ahead|please do|yes,? .*)$/.test(t) || (intent === 'yes' && !/\bno\b/.test(t))) return true;
-  if (/^(n|no|nope|nah|don'?t|do not|stop|keep|no,? .*)$/.test(t) || intent === 'no' || intent === 'cancel') return false;
+  if (
+    /^(y|yes|yeah|yep|yup|sure|ok|okay|confirm|do it|go ahead|please do|yes,? .*)$/.test(t) ||
+    (intent === 'yes' && !/\bno\b/.test(t))
+  )
+    return true;
+  if (/^(n|no|nope|nah|don'?t|do not|stop|keep|no,? .*)$/.test(t) || intent === 'no' || intent === 'cancel')
+    return false;
   return undefined;
 }

@@ -12,10 +12,21 @@ export async function answerCorrection(ctx: TurnContext, state: DialogState): Pr
   const merchant = frame.merchants[0] ?? findMerchant(frame.correction?.merchantText, vocabulary.merchants);
   const code = category && detailedCodeFor(services.store, category.codes);
   if (!merchant || !category || !code) {
-    return { replies: [{ template: 'CorrectionNeedsDetail', data: { merchant: merchant ?? frame.correction?.merchantText ?? '' } }], state };
+    return {
+      replies: [
+        {
+          template: 'CorrectionNeedsDetail',
+          data: { merchant: merchant ?? frame.correction?.merchantText ?? '' },
+        },
+      ],
+      state,
+    };
   }
   const changed = await services.store.ledger.setUserCategory(input.userId, merchant, code, input.now);
-  return { replies: [{ template: 'CategoryCorrected', data: { merchant, category: category.label, changed } }], state };
+  return {
+    replies: [{ template: 'CategoryCorrected', data: { merchant, category: category.label, changed } }],
+    state,
+  };
 }
 
 /** A detailed code for what the user named: itself, or the primary's "other" bucket (TRANSPORTATION → …_OTHER_TRANSPORTATION). */

@@ -57,8 +57,19 @@ export interface Services {
 }
 
 export interface ChartRenderer {
-  bar(input: { title?: string; labels: string[]; values: number[]; currency: string; horizontal?: boolean }): Promise<string>;
-  line(input: { title?: string; labels: string[]; series: { name: string; values: (number | null)[] }[]; currency: string }): Promise<string>;
+  bar(input: {
+    title?: string;
+    labels: string[];
+    values: number[];
+    currency: string;
+    horizontal?: boolean;
+  }): Promise<string>;
+  line(input: {
+    title?: string;
+    labels: string[];
+    series: { name: string; values: (number | null)[] }[];
+    currency: string;
+  }): Promise<string>;
 }
 
 /** What the bot is waiting for, if anything. */

@@ -11,7 +11,10 @@ export interface DecodedText {
 
 /** Maps the names files use (OFX CHARSET numbers, XML encoding names) to iconv-lite names. */
 function normaliseCharset(name: string): string | undefined {
-  const n = name.trim().toLowerCase().replace(/^["']|["']$/g, '');
+  const n = name
+    .trim()
+    .toLowerCase()
+    .replace(/^["']|["']$/g, '');
   if (n === '' || n === 'none') return undefined;
   if (/^(utf-?8|unicode)$/.test(n)) return 'utf8';
   if (/^(us-?ascii|ascii)$/.test(n)) return undefined;
@@ -47,8 +50,10 @@ export function decodeStatement(bytes: Buffer): DecodedText {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { text: bytes.subarray(3).toString('utf8'), encoding: 'utf8' };
   }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: iconv.decode(bytes.subarray(2), 'utf16le'), encoding: 'utf16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: iconv.decode(bytes.subarray(2), 'utf16be'), encoding: 'utf16be' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: iconv.decode(bytes.subarray(2), 'utf16le'), encoding: 'utf16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: iconv.decode(bytes.subarray(2), 'utf16be'), encoding: 'utf16be' };
   if (isUtf8(bytes)) return { text: bytes.toString('utf8'), encoding: 'utf8' };
   const declared = declaredCharset(bytes.subarray(0, 4096).toString('latin1'));
   if (declared && declared !== 'utf8') return { text: iconv.decode(bytes, declared), encoding: declared };

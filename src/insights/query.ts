@@ -87,8 +87,7 @@ export interface Ranking {
  * `subjects`: each entry is its own subject with its own figure, over the same period(s).
  */
 export type Comparison =
-  | { kind: 'periods' }
-  | { kind: 'subjects'; subjects: { label: string; include: SubjectFilter }[] };
+  { kind: 'periods' } | { kind: 'subjects'; subjects: { label: string; include: SubjectFilter }[] };
 
 /** How to answer: one figure, a breakdown by group, or the transactions themselves. */
 export type AnswerForm = 'figure' | 'breakdown' | 'list';
@@ -135,5 +134,10 @@ export function isEmptySubject(s: SubjectFilter): boolean {
 
 /** A query with nothing narrowed: everything spent, as one figure, in the periods given. */
 export function baseQuery(periods: Period[] = []): Query {
-  return { measure: { kind: 'spent' }, filters: { include: emptySubject(), exclude: emptySubject() }, periods, form: 'figure' };
+  return {
+    measure: { kind: 'spent' },
+    filters: { include: emptySubject(), exclude: emptySubject() },
+    periods,
+    form: 'figure',
+  };
 }

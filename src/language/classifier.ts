@@ -56,7 +56,6 @@ export function features(text: string): string[] {
   return [...out];
 }
 
-
 interface Encoded {
   ids: number[];
   label: number;

@@ -78,9 +78,7 @@ export class Catalog {
 
   private reloadCategories(): void {
     const rows = this.db
-      .prepare(
-        'SELECT id, code, primary_code AS primaryCode, label, description FROM categories ORDER BY id',
-      )
+      .prepare('SELECT id, code, primary_code AS primaryCode, label, description FROM categories ORDER BY id')
       .all() as CategoryRow[];
     this.byCode = new Map(rows.map((r) => [r.code, r]));
     this.byId = new Map(rows.map((r) => [r.id, r]));

@@ -29,7 +29,9 @@ export class ChartImages {
   /** The chart behind an id, while it has not expired. */
   async find(id: string, now = new Date()): Promise<StoredChart | undefined> {
     const row = this.db
-      .prepare('SELECT user_id AS userId, spec_json AS specJson, expires_at AS expiresAt FROM chart_images WHERE id = ? AND expires_at > ?')
+      .prepare(
+        'SELECT user_id AS userId, spec_json AS specJson, expires_at AS expiresAt FROM chart_images WHERE id = ? AND expires_at > ?',
+      )
       .get(id, now.getTime()) as { userId: string; specJson: string; expiresAt: number } | undefined;
     return row && { userId: row.userId, specJson: row.specJson, expiresAt: new Date(row.expiresAt) };
   }

@@ -88,11 +88,20 @@ export class Queries {
    * First and last day with data, of all the user's accounts or of the ones given; undefined when there
    * is none. Two index lookups, whatever the number of rows.
    */
-  async span(userId: string, accountIds: readonly number[] = []): Promise<{ first: string; last: string } | undefined> {
+  async span(
+    userId: string,
+    accountIds: readonly number[] = [],
+  ): Promise<{ first: string; last: string } | undefined> {
     const only = accountIds.length ? ` AND account_id IN (${accountIds.map(() => '?').join(', ')})` : '';
-    const first = this.stmt(`SELECT MIN(posted_on) FROM transactions WHERE user_id = ?${only}`).pluck().get(userId, ...accountIds);
-    const last = this.stmt(`SELECT MAX(posted_on) FROM transactions WHERE user_id = ?${only}`).pluck().get(userId, ...accountIds);
-    return typeof first === 'number' && typeof last === 'number' ? { first: fromDayInt(first), last: fromDayInt(last) } : undefined;
+    const first = this.stmt(`SELECT MIN(posted_on) FROM transactions WHERE user_id = ?${only}`)
+      .pluck()
+      .get(userId, ...accountIds);
+    const last = this.stmt(`SELECT MAX(posted_on) FROM transactions WHERE user_id = ?${only}`)
+      .pluck()
+      .get(userId, ...accountIds);
+    return typeof first === 'number' && typeof last === 'number'
+      ? { first: fromDayInt(first), last: fromDayInt(last) }
+      : undefined;
   }
 
   /** All of a user's rows since a day, oldest first, for the history-based insights. */
@@ -122,7 +131,9 @@ export class Queries {
     userId: string,
     start: string,
     end: string,
-  ): Promise<{ id: number; accountId: number; date: string; amountMinor: number; description: string; flow: Flow }[]> {
+  ): Promise<
+    { id: number; accountId: number; date: string; amountMinor: number; description: string; flow: Flow }[]
+  > {
     // Made-up demo rows never pair with the person's own: a transfer has both ends of the same kind.
     const rows = this.stmt(
       `SELECT t.id, t.account_id, t.posted_on, t.amount_minor, a.demo FROM transactions t
@@ -139,14 +150,23 @@ export class Queries {
       accountsBySignedAmount.set(key(amount, demo), set);
     }
     const ids = rows
-      .filter(([, account, , amount, demo]) => [...(accountsBySignedAmount.get(key(-amount, demo)) ?? [])].some((a) => a !== account))
+      .filter(([, account, , amount, demo]) =>
+        [...(accountsBySignedAmount.get(key(-amount, demo)) ?? [])].some((a) => a !== account),
+      )
       .map(([id]) => id);
     const detail = this.stmt(
       `SELECT id, account_id AS accountId, posted_on AS day, amount_minor AS amountMinor, description, flow
        FROM transactions WHERE user_id = ? AND id = ?`,
     );
     return ids.map((id) => {
-      const { day, ...r } = detail.get(userId, id) as { id: number; accountId: number; day: number; amountMinor: number; description: string; flow: Flow };
+      const { day, ...r } = detail.get(userId, id) as {
+        id: number;
+        accountId: number;
+        day: number;
+        amountMinor: number;
+        description: string;
+        flow: Flow;
+      };
       return { ...r, date: fromDayInt(day) };
     });
   }
@@ -174,7 +194,9 @@ export class Queries {
   }
 
   /** First and last day with data, per account (so "no data" replies can say what is covered). */
-  async coverage(userId: string): Promise<{ accountId: number; first: string; last: string; count: number }[]> {
+  async coverage(
+    userId: string,
+  ): Promise<{ accountId: number; first: string; last: string; count: number }[]> {
     const rows = this.stmt(
       `SELECT account_id AS accountId, MIN(posted_on) AS first, MAX(posted_on) AS last, COUNT(*) AS count
        FROM transactions WHERE user_id = ? GROUP BY account_id`,
@@ -208,7 +230,9 @@ export class Queries {
       case 'merchant':
         return [String(k), this.catalog.merchantName(Number(k))];
       case 'account': {
-        const name = this.stmt('SELECT name FROM accounts WHERE user_id = ? AND id = ?').pluck().get(userId, k);
+        const name = this.stmt('SELECT name FROM accounts WHERE user_id = ? AND id = ?')
+          .pluck()
+          .get(userId, k);
         return [String(k), String(name ?? k)];
       }
       case 'month': {

@@ -21,7 +21,9 @@ export class StateStore {
    * Writes documents; a write that names an etag other than "*" succeeds only if the stored etag still
    * matches. Returns the keys that conflicted (nothing is written when any does).
    */
-  async write(changes: ReadonlyMap<string, { value: unknown; etag?: string; userId?: string }>): Promise<string[]> {
+  async write(
+    changes: ReadonlyMap<string, { value: unknown; etag?: string; userId?: string }>,
+  ): Promise<string[]> {
     const current = this.db.prepare('SELECT etag FROM bot_state WHERE key = ?').pluck();
     const put = this.db.prepare(
       `INSERT INTO bot_state (key, value, etag, updated_at, user_id) VALUES (?, ?, 1, ?, ?)
@@ -38,7 +40,8 @@ export class StateStore {
       }
       if (conflicts.length) return conflicts;
       const now = new Date().toISOString();
-      for (const [key, change] of changes) put.run(key, JSON.stringify(change.value), now, change.userId ?? null);
+      for (const [key, change] of changes)
+        put.run(key, JSON.stringify(change.value), now, change.userId ?? null);
       return [];
     })();
   }
@@ -57,7 +60,12 @@ export class Reach {
    * Remembers where a known user can be reached; returns whether it did. Someone with no users row (never
    * linked, or deleted) is not remembered: a message alone never creates a user.
    */
-  async saveReference(userId: string, conversationId: string, reference: unknown, now = new Date()): Promise<boolean> {
+  async saveReference(
+    userId: string,
+    conversationId: string,
+    reference: unknown,
+    now = new Date(),
+  ): Promise<boolean> {
     const info = this.db
       .prepare(
         `INSERT INTO conversation_refs (user_id, conversation_id, reference, updated_at)
@@ -69,9 +77,14 @@ export class Reach {
   }
 
   /** The most recently used conversation of the user that `accept` takes (any, by default). */
-  async latestReference(userId: string, accept: (reference: unknown) => boolean = () => true): Promise<unknown> {
+  async latestReference(
+    userId: string,
+    accept: (reference: unknown) => boolean = () => true,
+  ): Promise<unknown> {
     const rows = this.db
-      .prepare('SELECT reference FROM conversation_refs WHERE user_id = ? ORDER BY updated_at DESC, rowid DESC')
+      .prepare(
+        'SELECT reference FROM conversation_refs WHERE user_id = ? ORDER BY updated_at DESC, rowid DESC',
+      )
       .pluck()
       .all(userId) as string[];
     return rows.map((r) => JSON.parse(r) as unknown).find(accept);

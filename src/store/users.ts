@@ -43,7 +43,10 @@ export class Users {
    */
   async deleteAll(userId: string): Promise<DeletedCounts> {
     const count = (sql: string, ...args: unknown[]) =>
-      (this.db.prepare(sql).pluck().get(...args) as number | undefined) ?? 0;
+      (this.db
+        .prepare(sql)
+        .pluck()
+        .get(...args) as number | undefined) ?? 0;
     const { counts, merchantsRemoved } = this.db.transaction(() => {
       const convs = this.db
         .prepare('SELECT conversation_id FROM conversation_refs WHERE user_id = ?')
@@ -104,7 +107,8 @@ export class Users {
   /** Removes the merchants no remaining row of any table refers to; returns those removed. */
   private dropMerchantsNobodyUses(ids: readonly number[]): { id: number; name: string }[] {
     const referrers = this.tablesWith('merchant_id');
-    const stillUsed = referrers.map((t) => `EXISTS (SELECT 1 FROM "${t}" WHERE merchant_id = ?)`).join(' OR ') || '0';
+    const stillUsed =
+      referrers.map((t) => `EXISTS (SELECT 1 FROM "${t}" WHERE merchant_id = ?)`).join(' OR ') || '0';
     const check = this.db.prepare(`SELECT ${stillUsed}`).pluck();
     const name = this.db.prepare('SELECT name FROM merchants WHERE id = ?').pluck();
     const remove = this.db.prepare('DELETE FROM merchants WHERE id = ?');
@@ -124,7 +128,9 @@ export class Users {
    * that hold any of the given values go too. The planner still has sqlite_stat1.
    */
   private dropStatisticsSamples(values: readonly string[]): void {
-    const exists = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat4'").get();
+    const exists = this.db
+      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat4'")
+      .get();
     if (!exists) return;
     const drop = this.db.prepare('DELETE FROM sqlite_stat4 WHERE instr(sample, CAST(? AS BLOB)) > 0');
     for (const value of values) if (value) drop.run(value);

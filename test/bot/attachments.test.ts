@@ -182,13 +182,19 @@ describe('fetchAttachment', () => {
   it('refuses a loopback file for a channel’s https service once an app id is set', async () => {
     expect(
       await reasonOf(
-        fetchAttachment(file('/statement.csv'), 'https://smba.trafficmanager.net/amer/', { ...EMULATOR, microsoftAppId: 'app' }),
+        fetchAttachment(file('/statement.csv'), 'https://smba.trafficmanager.net/amer/', {
+          ...EMULATOR,
+          microsoftAppId: 'app',
+        }),
       ),
     ).toBe('not-allowed');
   });
 
   it('takes uploads from Tally’s own loopback Direct Line service with an app id', async () => {
-    const body = await fetchAttachment(file('/statement.csv'), `${files.base}/`, { ...EMULATOR, microsoftAppId: 'app' });
+    const body = await fetchAttachment(file('/statement.csv'), `${files.base}/`, {
+      ...EMULATOR,
+      microsoftAppId: 'app',
+    });
     expect(body.length).toBeGreaterThan(0);
   });
 

@@ -48,7 +48,11 @@ function activity(rng: Rng, extra: Record<string, unknown> = {}): Record<string,
 const good = (rng: Rng) => json(activity(rng));
 
 /** The body under a random stack of codings the server undoes (or none). */
-const ENCODERS: Record<string, (b: Buffer) => Buffer> = { gzip: gzipSync, deflate: deflateSync, br: brotliCompressSync };
+const ENCODERS: Record<string, (b: Buffer) => Buffer> = {
+  gzip: gzipSync,
+  deflate: deflateSync,
+  br: brotliCompressSync,
+};
 const CODINGS = ['identity', 'gzip', 'deflate', 'br', 'GZIP', 'gzip, br', 'identity, deflate', ''];
 function encoded(rng: Rng, body: Buffer): { body: Buffer; headers: Headers } {
   const coding = pick(rng, CODINGS);
@@ -60,9 +64,15 @@ function encoded(rng: Rng, body: Buffer): { body: Buffer; headers: Headers } {
 /** Compression bombs, built once each: a few kilobytes to 631 KB that inflate to 5–600 MB. */
 const BOMBS: Record<string, [coding: string, build: () => Buffer]> = {
   'gzip-5mb': ['gzip', () => gzipSync(Buffer.alloc(5 * MB, 32))],
-  'gzip-600mb-members': ['gzip', () => Buffer.concat(Array<Buffer>(600).fill(gzipSync(Buffer.alloc(MB, 32))))],
+  'gzip-600mb-members': [
+    'gzip',
+    () => Buffer.concat(Array<Buffer>(600).fill(gzipSync(Buffer.alloc(MB, 32)))),
+  ],
   'deflate-8mb': ['deflate', () => deflateSync(Buffer.alloc(8 * MB))],
-  'br-8mb': ['br', () => brotliCompressSync(Buffer.alloc(8 * MB, 32), { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } })],
+  'br-8mb': [
+    'br',
+    () => brotliCompressSync(Buffer.alloc(8 * MB, 32), { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } }),
+  ],
   'gzip-gzip-8mb': ['gzip, gzip', () => gzipSync(gzipSync(Buffer.alloc(8 * MB, 32)))],
   'json-text-6mb': ['gzip', () => gzipSync(json({ type: 'message', text: ' '.repeat(6 * MB) }))],
 };
@@ -105,14 +115,41 @@ function badActivity(rng: Rng): Buffer {
 const INVALID_UTF8 = ['ff', 'c328', 'c0af', 'eda080', 'f888808080', 'e282'];
 function badUtf8(rng: Rng): Buffer {
   const [before, after] = JSON.stringify(activity(rng, { text: 'MARK' })).split('MARK') as [string, string];
-  return Buffer.concat([Buffer.from(before), Buffer.from(pick(rng, INVALID_UTF8), 'hex'), Buffer.from(after)]);
+  return Buffer.concat([
+    Buffer.from(before),
+    Buffer.from(pick(rng, INVALID_UTF8), 'hex'),
+    Buffer.from(after),
+  ]);
 }
-const INVALID_JSON = ["{'a':1}", '{"a":1,}', '{"a":NaN}', '{a:1}', '{"a":1} {"b":2}', '', '  ', '{"a":1}/*c*/'];
+const INVALID_JSON = [
+  "{'a':1}",
+  '{"a":1,}',
+  '{"a":NaN}',
+  '{a:1}',
+  '{"a":1} {"b":2}',
+  '',
+  '  ',
+  '{"a":1}/*c*/',
+];
 const INVALID_JSON_TOO = ['{"a":"\u0001"}', '{"a":"\\x41"}', '\u0000'];
 const NON_OBJECTS = ['[]', '[{"type":"message"}]', '42', '"message"', 'null', 'true', '-0.5e10'];
 const WRONG_TYPES = ['text/plain', 'application/xml', 'multipart/form-data; boundary=x', 'text/json', '*/*'];
-const WRONG_TYPES_TOO = ['application/x-www-form-urlencoded', 'application/jsonp', 'application/json-patch+json', ''];
-const UNKNOWN_CODINGS = ['compress', 'x-compress', 'zstd', 'gzip;q=1', 'gzip, foo', 'deflate-raw', 'sdch', '*'];
+const WRONG_TYPES_TOO = [
+  'application/x-www-form-urlencoded',
+  'application/jsonp',
+  'application/json-patch+json',
+  '',
+];
+const UNKNOWN_CODINGS = [
+  'compress',
+  'x-compress',
+  'zstd',
+  'gzip;q=1',
+  'gzip, foo',
+  'deflate-raw',
+  'sdch',
+  '*',
+];
 const UNKNOWN_CODINGS_TOO = ['aes128gcm', 'identity, zstd', 'constructor', '__proto__'];
 const BAD_CHARSETS = ['utf-16', 'latin1', 'iso-8859-1', 'utf-8x', 'us-ascii'];
 const ODD_BUT_FINE: Headers[] = [
@@ -127,49 +164,129 @@ const ODD_BUT_FINE: Headers[] = [
 function nested(rng: Rng): Buffer {
   const depth = intBetween(rng, 70, 20_000);
   const [open, close] = rng() < 0.5 ? ['[', ']'] : ['{"a":', '}'];
-  return Buffer.from(JSON.stringify(activity(rng)).replace(/}$/, `,"value":${open.repeat(depth)}1${close.repeat(depth)}}`));
+  return Buffer.from(
+    JSON.stringify(activity(rng)).replace(/}$/, `,"value":${open.repeat(depth)}1${close.repeat(depth)}}`),
+  );
 }
 
 type Make = (rng: Rng) => { body: Body; headers?: Headers };
 /** [kind, weight, exact status, how to make one]. */
 const KINDS: [string, number, Status, Make][] = [
-  ['gzip-garbage', 6, 400, (r) => ({ body: Buffer.concat([Buffer.from([intBetween(r, 0, 0x1e)]), bytes(r, intBetween(r, 0, 2000))]), headers: ce('gzip') })],
+  [
+    'gzip-garbage',
+    6,
+    400,
+    (r) => ({
+      body: Buffer.concat([Buffer.from([intBetween(r, 0, 0x1e)]), bytes(r, intBetween(r, 0, 2000))]),
+      headers: ce('gzip'),
+    }),
+  ],
   ['gzip-truncated', 6, 400, (r) => ({ body: cut(r, gzipSync(good(r))), headers: ce('gzip') })],
-  ['gzip-corrupted', 5, 400, (r) => {
-    const body = Buffer.from(gzipSync(good(r)));
-    for (let i = intBetween(r, 1, 4); i > 0; i--) {
-      const at = intBetween(r, 10, body.length - 1);
-      body[at] = (body[at] ?? 0) ^ intBetween(r, 1, 255);
-    }
-    return { body, headers: ce('gzip') };
-  }],
-  ['deflate-garbage', 4, 400, (r) => ({ body: Buffer.concat([Buffer.from('{'), bytes(r, intBetween(r, 0, 500))]), headers: ce('deflate') })],
+  [
+    'gzip-corrupted',
+    5,
+    400,
+    (r) => {
+      const body = Buffer.from(gzipSync(good(r)));
+      for (let i = intBetween(r, 1, 4); i > 0; i--) {
+        const at = intBetween(r, 10, body.length - 1);
+        body[at] = (body[at] ?? 0) ^ intBetween(r, 1, 255);
+      }
+      return { body, headers: ce('gzip') };
+    },
+  ],
+  [
+    'deflate-garbage',
+    4,
+    400,
+    (r) => ({
+      body: Buffer.concat([Buffer.from('{'), bytes(r, intBetween(r, 0, 500))]),
+      headers: ce('deflate'),
+    }),
+  ],
   ['deflate-truncated', 4, 400, (r) => ({ body: cut(r, deflateSync(good(r))), headers: ce('deflate') })],
   ['deflate-without-zlib-header', 2, 400, (r) => ({ body: deflateRawSync(good(r)), headers: ce('deflate') })],
   ['br-truncated', 4, 400, (r) => ({ body: cut(r, brotliCompressSync(good(r))), headers: ce('br') })],
-  ['plain-body-said-compressed', 3, 400, (r) => ({ body: good(r), headers: ce(pick(r, ['gzip', 'deflate', 'x-gzip'])) })],
+  [
+    'plain-body-said-compressed',
+    3,
+    400,
+    (r) => ({ body: good(r), headers: ce(pick(r, ['gzip', 'deflate', 'x-gzip'])) }),
+  ],
   ['empty-body', 1, 400, (r) => ({ body: Buffer.alloc(0), headers: pick(r, [{}, ce('gzip'), ce('br')]) })],
   ['bomb', 3, 413, bomb],
-  ['identity-over-4mb', 0.5, 413, (r) => ({ body: Buffer.alloc(4 * MB + intBetween(r, 1, MB), 32), headers: pick<Headers>(r, [{}, { 'Transfer-Encoding': 'chunked' }]) })],
+  [
+    'identity-over-4mb',
+    0.5,
+    413,
+    (r) => ({
+      body: Buffer.alloc(4 * MB + intBetween(r, 1, MB), 32),
+      headers: pick<Headers>(r, [{}, { 'Transfer-Encoding': 'chunked' }]),
+    }),
+  ],
   ['declared-over-4mb', 1.5, 413, (r) => ({ body: { declared: intBetween(r, 4 * MB + 1, 1024 * MB) } })],
-  ['wrong-content-type', 7, 415, (r) => {
-    const type = pick(r, [...WRONG_TYPES, ...WRONG_TYPES_TOO]);
-    return { body: good(r), headers: { 'Content-Type': type } };
-  }],
-  ['unknown-encoding', 5, 415, (r) => ({ body: good(r), headers: ce(pick(r, [...UNKNOWN_CODINGS, ...UNKNOWN_CODINGS_TOO])) })],
-  ['too-many-codings', 1, 415, (r) => ({ body: gzipSync(gzipSync(gzipSync(good(r)))), headers: ce('gzip, gzip, gzip') })],
-  ['bad-charset', 2, 415, (r) => ({ body: good(r), headers: { 'Content-Type': `application/json; charset=${pick(r, BAD_CHARSETS)}` } })],
+  [
+    'wrong-content-type',
+    7,
+    415,
+    (r) => {
+      const type = pick(r, [...WRONG_TYPES, ...WRONG_TYPES_TOO]);
+      return { body: good(r), headers: { 'Content-Type': type } };
+    },
+  ],
+  [
+    'unknown-encoding',
+    5,
+    415,
+    (r) => ({ body: good(r), headers: ce(pick(r, [...UNKNOWN_CODINGS, ...UNKNOWN_CODINGS_TOO])) }),
+  ],
+  [
+    'too-many-codings',
+    1,
+    415,
+    (r) => ({ body: gzipSync(gzipSync(gzipSync(good(r)))), headers: ce('gzip, gzip, gzip') }),
+  ],
+  [
+    'bad-charset',
+    2,
+    415,
+    (r) => ({
+      body: good(r),
+      headers: { 'Content-Type': `application/json; charset=${pick(r, BAD_CHARSETS)}` },
+    }),
+  ],
   ['invalid-utf8', 6, 400, (r) => encoded(r, badUtf8(r))],
-  ['invalid-json', 8, 400, (r) => encoded(r, r() < 0.5 ? cut(r, good(r)) : Buffer.from(pick(r, [...INVALID_JSON, ...INVALID_JSON_TOO])))],
-  ['not-an-object', 6, 400, (r) => encoded(r, Buffer.from(pick(r, [...NON_OBJECTS, JSON.stringify([activity(r)])])))],
+  [
+    'invalid-json',
+    8,
+    400,
+    (r) =>
+      encoded(r, r() < 0.5 ? cut(r, good(r)) : Buffer.from(pick(r, [...INVALID_JSON, ...INVALID_JSON_TOO]))),
+  ],
+  [
+    'not-an-object',
+    6,
+    400,
+    (r) => encoded(r, Buffer.from(pick(r, [...NON_OBJECTS, JSON.stringify([activity(r)])]))),
+  ],
   ['byte-order-mark-then-array', 0.5, 400, () => ({ body: Buffer.from('\ufeff[1]') })],
   ['too-deep', 3, 400, (r) => ({ body: nested(r) })],
-  ['large-without-type', 0.5, 400, () => ({ body: json(Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`k${i}`, i]))) })],
+  [
+    'large-without-type',
+    0.5,
+    400,
+    () => ({ body: json(Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`k${i}`, i]))) }),
+  ],
   ['invalid-activity', 11, 400, (r) => encoded(r, badActivity(r))],
-  ['valid', 7, 200, (r) => {
-    const e = encoded(r, good(r));
-    return { body: e.body, headers: { ...e.headers, ...pick(r, ODD_BUT_FINE) } };
-  }],
+  [
+    'valid',
+    7,
+    200,
+    (r) => {
+      const e = encoded(r, good(r));
+      return { body: e.body, headers: { ...e.headers, ...pick(r, ODD_BUT_FINE) } };
+    },
+  ],
 ];
 const WEIGHTS = Object.fromEntries(KINDS.map(([kind, weight]) => [kind, weight]));
 
@@ -215,11 +332,21 @@ function appIdCase(rng: Rng): Case {
   if (rng() < 0.8) {
     const token = pick(rng, SCREENED_TOKENS)();
     const { Authorization: _ignored, ...headers } = base.headers;
-    return { ...base, kind: `screened-token+${base.kind}`, headers: token ? { ...headers, Authorization: token } : headers, expect: 401 };
+    return {
+      ...base,
+      kind: `screened-token+${base.kind}`,
+      headers: token ? { ...headers, Authorization: token } : headers,
+      expect: 401,
+    };
   }
   // A token that passes the first look does not excuse a bad body: the body's own status comes first.
   const headers = { ...base.headers, Authorization: pick(rng, SDK_TOKENS)() };
-  return { ...base, kind: `sdk-token+${base.kind}`, headers, expect: base.expect === 200 ? 401 : base.expect };
+  return {
+    ...base,
+    kind: `sdk-token+${base.kind}`,
+    headers,
+    expect: base.expect === 200 ? 401 : base.expect,
+  };
 }
 
 const agent = new Agent({ keepAlive: true, maxSockets: 8 });
@@ -229,13 +356,16 @@ function send(port: number, c: Case): Promise<number> {
     const headers: Record<string, string | number> = { ...c.headers };
     if (declared) headers['Content-Length'] = (c.body as { declared: number }).declared;
     else if (!headers['Transfer-Encoding']) headers['Content-Length'] = (c.body as Buffer).length;
-    const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/api/messages', headers, agent }, (res) => {
-      res.resume();
-      res.on('end', () => {
-        if (declared) req.destroy();
-        resolve(res.statusCode ?? 0);
-      });
-    });
+    const req = request(
+      { host: '127.0.0.1', port, method: 'POST', path: '/api/messages', headers, agent },
+      (res) => {
+        res.resume();
+        res.on('end', () => {
+          if (declared) req.destroy();
+          resolve(res.statusCode ?? 0);
+        });
+      },
+    );
     req.on('error', reject);
     if (declared) req.flushHeaders();
     else req.end(c.body as Buffer);
@@ -254,9 +384,16 @@ describe('fuzzing POST /api/messages', () => {
   beforeAll(async () => {
     setLogLevel('error');
     const env = { ...process.env, PORT: '0', LOG_LEVEL: 'error', HOST: '127.0.0.1' };
-    emulator = await startTally(loadConfig({ ...env, TALLY_DB: `${temp.dir}/emulator.db`, MicrosoftAppId: '' }));
+    emulator = await startTally(
+      loadConfig({ ...env, TALLY_DB: `${temp.dir}/emulator.db`, MicrosoftAppId: '' }),
+    );
     authenticated = await startTally(
-      loadConfig({ ...env, TALLY_DB: `${temp.dir}/auth.db`, MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-a-real-secret' }),
+      loadConfig({
+        ...env,
+        TALLY_DB: `${temp.dir}/auth.db`,
+        MicrosoftAppId: APP_ID,
+        MicrosoftAppPassword: 'not-a-real-secret',
+      }),
     );
     // Any error-level line (a 500, a failed turn, an escaped error) fails the run.
     process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
@@ -286,7 +423,9 @@ describe('fuzzing POST /api/messages', () => {
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
     for (let start = 0; start < plan.length; start += 100) {
       // Generated in order from the one seed, then sent eight at a time.
-      const batch = plan.slice(start, start + 100).map(({ port, make }, i) => ({ n: start + i, port, c: make(rng) }));
+      const batch = plan
+        .slice(start, start + 100)
+        .map(({ port, make }, i) => ({ n: start + i, port, c: make(rng) }));
       for (let i = 0; i < batch.length; i += 8) {
         await Promise.all(
           batch.slice(i, i + 8).map(async ({ n, port, c }) => {
@@ -309,6 +448,8 @@ describe('fuzzing POST /api/messages', () => {
     expect(peak - baseline).toBeLessThan(300 * MB);
     const mb = (n: number) => Math.round(n / MB);
     const counts = JSON.stringify(Object.fromEntries(statuses));
-    process.stdout.write(`fuzz: ${plan.length} requests of ${kinds.size} kinds ${counts}, rss ${mb(baseline)} → peak ${mb(peak)} MB\n`);
+    process.stdout.write(
+      `fuzz: ${plan.length} requests of ${kinds.size} kinds ${counts}, rss ${mb(baseline)} → peak ${mb(peak)} MB\n`,
+    );
   }, 120_000);
 });

@@ -31,10 +31,14 @@ beforeAll(async () => {
   await seed.users.recordConsent('nina');
   // Names of maya's own shops (theo's shops are his to see), long enough not to occur by chance.
   const theos = new Set((await seed.queries.merchants('theo')).map((m) => m.name));
-  mayaMerchants = (await seed.queries.merchants('maya')).map((m) => m.name).filter((m) => m.length >= 5 && !theos.has(m));
+  mayaMerchants = (await seed.queries.merchants('maya'))
+    .map((m) => m.name)
+    .filter((m) => m.length >= 5 && !theos.has(m));
   seed.close();
   channel = await startChannel();
-  tally = await startTally(loadConfig({ ...process.env, PORT: '0', TALLY_DB: temp.file, LOG_LEVEL: 'error', MicrosoftAppId: '' }));
+  tally = await startTally(
+    loadConfig({ ...process.env, PORT: '0', TALLY_DB: temp.file, LOG_LEVEL: 'error', MicrosoftAppId: '' }),
+  );
 });
 afterAll(async () => {
   vi.unstubAllEnvs();
@@ -45,14 +49,18 @@ afterAll(async () => {
 
 /** One message with its replies returned in the HTTP response (inline-reply mode). */
 async function say(user: string, conversation: string, text: string, group = false): Promise<string> {
-  const { status, body } = await postActivity(tally.port, messageActivity(text, { user, conversation, serviceUrl: channel.serviceUrl, expectReplies: true, group }));
+  const { status, body } = await postActivity(
+    tally.port,
+    messageActivity(text, { user, conversation, serviceUrl: channel.serviceUrl, expectReplies: true, group }),
+  );
   expect(status).toBe(200);
   return (body?.activities ?? []).map((a) => a.text ?? '').join('\n');
 }
 
 /** Nothing of maya's: no account or merchant name of hers, and no money figure at all. */
 function expectNothingOfAlice(text: string, where: string): void {
-  for (const name of [...MAYA_ACCOUNTS, ...mayaMerchants]) expect(text.toLowerCase(), `${where}: ${name}`).not.toContain(name.toLowerCase());
+  for (const name of [...MAYA_ACCOUNTS, ...mayaMerchants])
+    expect(text.toLowerCase(), `${where}: ${name}`).not.toContain(name.toLowerCase());
   expect(text, `${where}: a figure`).not.toMatch(/\$\s?\d/);
 }
 
@@ -99,7 +107,18 @@ describe('two and three people in one conversation', () => {
 });
 
 describe('a group chat', () => {
-  const ASKS = ['How much went on groceries last month?', 'show my subscriptions', 'any unusual charges?', 'what is my balance?', 'unlink Discover It', 'delete my data', 'yes', 'try the demo', 'link an account', 'Discover It'];
+  const ASKS = [
+    'How much went on groceries last month?',
+    'show my subscriptions',
+    'any unusual charges?',
+    'what is my balance?',
+    'unlink Discover It',
+    'delete my data',
+    'yes',
+    'try the demo',
+    'link an account',
+    'Discover It',
+  ];
 
   it('answers money questions only with "ask me privately", in the same words whoever asks', async () => {
     const asked = wordings('AskPrivately');
@@ -115,18 +134,36 @@ describe('a group chat', () => {
   });
 
   it('answers help, privacy and greetings without saying who has linked anything', async () => {
-    for (const [text, template] of [['help', 'Help'], ['what do you keep about me?', 'PrivacyInGroup'], ['hi', 'GreetingInGroup']] as const) {
+    for (const [text, template] of [
+      ['help', 'Help'],
+      ['what do you keep about me?', 'PrivacyInGroup'],
+      ['hi', 'GreetingInGroup'],
+    ] as const) {
       const replies = await Promise.all(['maya', 'dave'].map((u) => say(u, 'team-chat', text, true)));
       expect(replies[0], text).toBe(realTemplates().render(template));
       expect(replies[1], text).toBe(replies[0]);
     }
-    expect(await say('maya', 'team-chat', 'what do you keep about me?', true)).not.toMatch(/right now i hold/i);
+    expect(await say('maya', 'team-chat', 'what do you keep about me?', true)).not.toMatch(
+      /right now i hold/i,
+    );
   });
 
   it('keeps no dialog state and no reference for a group, and downloads no file dropped in it', async () => {
     const { body } = await postActivity(tally.port, {
-      ...messageActivity('', { user: 'maya', conversation: 'team-chat', serviceUrl: channel.serviceUrl, expectReplies: true, group: true }),
-      attachments: [{ name: 'amex.csv', contentType: 'text/csv', contentUrl: `${channel.serviceUrl}v3/attachments/a1/views/original` }],
+      ...messageActivity('', {
+        user: 'maya',
+        conversation: 'team-chat',
+        serviceUrl: channel.serviceUrl,
+        expectReplies: true,
+        group: true,
+      }),
+      attachments: [
+        {
+          name: 'amex.csv',
+          contentType: 'text/csv',
+          contentUrl: `${channel.serviceUrl}v3/attachments/a1/views/original`,
+        },
+      ],
     });
     expect(wordings('AskPrivately').has(body?.activities?.[0]?.text ?? '')).toBe(true);
     expect(channel.received.filter((r) => r.path.includes('/attachments/'))).toEqual([]);
@@ -143,7 +180,11 @@ describe('a group chat', () => {
       from: { id: 'maya', name: 'maya' },
       recipient: { id: 'tally-bot', name: 'Tally' },
       conversation: { id: 'team-welcome', isGroup: true, conversationType: 'groupChat' },
-      membersAdded: [{ id: 'tally-bot', name: 'Tally' }, { id: 'maya', name: 'maya' }, { id: 'dave', name: 'dave' }],
+      membersAdded: [
+        { id: 'tally-bot', name: 'Tally' },
+        { id: 'maya', name: 'maya' },
+        { id: 'dave', name: 'dave' },
+      ],
     });
     const welcome = await channel.waitFor((r) => r.activity.conversation?.id === 'team-welcome');
     expect(welcome.activity.text).toBe(realTemplates().render('WelcomeInGroup'));
@@ -157,30 +198,73 @@ describe('alerts', () => {
     const today = localDay(new Date());
     const inConversation = (id: string) => channel.received.filter((r) => r.activity.conversation?.id === id);
     // Nina talks in a group first (normal mode: replies are POSTed to the channel).
-    await postActivity(tally.port, messageActivity('hi', { user: 'nina', conversation: 'nina-group', serviceUrl: channel.serviceUrl, group: true }));
+    await postActivity(
+      tally.port,
+      messageActivity('hi', {
+        user: 'nina',
+        conversation: 'nina-group',
+        serviceUrl: channel.serviceUrl,
+        group: true,
+      }),
+    );
     await channel.waitFor((r) => r.activity.conversation?.id === 'nina-group');
     expect(countRows(tally.store, 'conversation_refs', 'user_id = ?', 'nina')).toBe(0);
 
     const other = await openStore(temp.file);
-    const first = await importStatement(other, { userId: 'nina', accountName: 'Everyday', accountType: 'checking', fileName: 'everyday.csv', bytes: groceriesWithSpike(today) });
+    const first = await importStatement(other, {
+      userId: 'nina',
+      accountName: 'Everyday',
+      accountType: 'checking',
+      fileName: 'everyday.csv',
+      bytes: groceriesWithSpike(today),
+    });
     expect(first.added).toBeGreaterThan(20);
     await new Promise((r) => setTimeout(r, ALERT_POLL_MS * 10));
     expect(inConversation('nina-group')).toHaveLength(1);
 
     // Then privately; and a group reference stored by an older version is the most recent one.
-    await postActivity(tally.port, messageActivity('hi', { user: 'nina', conversation: 'nina-dm', serviceUrl: channel.serviceUrl }));
+    await postActivity(
+      tally.port,
+      messageActivity('hi', { user: 'nina', conversation: 'nina-dm', serviceUrl: channel.serviceUrl }),
+    );
     await channel.waitFor((r) => r.activity.conversation?.id === 'nina-dm');
-    const groupReference = { conversation: { id: 'nina-old-group', isGroup: true, conversationType: 'groupChat' }, serviceUrl: channel.serviceUrl, channelId: 'emulator', user: { id: 'nina' }, bot: { id: 'tally-bot' } };
-    expect(await other.reach.saveReference('nina', 'nina-old-group', groupReference, new Date(Date.now() + 60_000))).toBe(true);
+    const groupReference = {
+      conversation: { id: 'nina-old-group', isGroup: true, conversationType: 'groupChat' },
+      serviceUrl: channel.serviceUrl,
+      channelId: 'emulator',
+      user: { id: 'nina' },
+      bot: { id: 'tally-bot' },
+    };
+    expect(
+      await other.reach.saveReference(
+        'nina',
+        'nina-old-group',
+        groupReference,
+        new Date(Date.now() + 60_000),
+      ),
+    ).toBe(true);
 
-    const second = await importStatement(other, { userId: 'nina', accountName: 'Everyday', fileName: 'everyday-2.csv', bytes: groceriesWithSpike(today, 245_000, 2) });
+    const second = await importStatement(other, {
+      userId: 'nina',
+      accountName: 'Everyday',
+      fileName: 'everyday-2.csv',
+      bytes: groceriesWithSpike(today, 245_000, 2),
+    });
     other.close();
     expect(second.added).toBe(1);
-    const alert = await channel.waitFor((r) => r.activity.conversation?.id === 'nina-dm' && /2,450\.00/.test(r.activity.text ?? ''));
+    const alert = await channel.waitFor(
+      (r) => r.activity.conversation?.id === 'nina-dm' && /2,450\.00/.test(r.activity.text ?? ''),
+    );
     expect(alert.path).toMatch(/^\/v3\/conversations\/nina-dm\/activities/);
     await new Promise((r) => setTimeout(r, ALERT_POLL_MS * 5));
     expect(inConversation('nina-old-group')).toEqual([]);
     expect(inConversation('nina-group')).toHaveLength(1);
-    expect(channel.received.filter((r) => /4,999|1,450\.00|2,450\.00/.test(r.activity.text ?? '') && r.activity.conversation?.id !== 'nina-dm')).toEqual([]);
+    expect(
+      channel.received.filter(
+        (r) =>
+          /4,999|1,450\.00|2,450\.00/.test(r.activity.text ?? '') &&
+          r.activity.conversation?.id !== 'nina-dm',
+      ),
+    ).toEqual([]);
   });
 });

@@ -21,18 +21,37 @@ import { tempDbFile } from '../helpers/store.ts';
 const ALERT_POLL_MS = 100;
 
 function start(dbFile: string, env: Record<string, string> = {}): Promise<RunningTally> {
-  return startTally(loadConfig({ ...process.env, PORT: '0', TALLY_DB: dbFile, LOG_LEVEL: 'error', MicrosoftAppId: '', ...env }));
+  return startTally(
+    loadConfig({
+      ...process.env,
+      PORT: '0',
+      TALLY_DB: dbFile,
+      LOG_LEVEL: 'error',
+      MicrosoftAppId: '',
+      ...env,
+    }),
+  );
 }
 
 /** Collects the structured log lines written while `level` is in force. */
-function captureLogs(level: 'info' | 'warn'): { lines: () => Record<string, unknown>[]; raw: () => string; stop(): void } {
+function captureLogs(level: 'info' | 'warn'): {
+  lines: () => Record<string, unknown>[];
+  raw: () => string;
+  stop(): void;
+} {
   const written: string[] = [];
   const write = process.stdout.write.bind(process.stdout);
   setLogLevel(level);
-  process.stdout.write = ((chunk: string | Uint8Array) => written.push(String(chunk)) > 0) as typeof process.stdout.write;
+  process.stdout.write = ((chunk: string | Uint8Array) =>
+    written.push(String(chunk)) > 0) as typeof process.stdout.write;
   return {
     raw: () => written.join(''),
-    lines: () => written.join('').split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>),
+    lines: () =>
+      written
+        .join('')
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l) as Record<string, unknown>),
     stop() {
       process.stdout.write = write;
       setLogLevel('error');
@@ -40,7 +59,8 @@ function captureLogs(level: 'info' | 'warn'): { lines: () => Record<string, unkn
   };
 }
 
-const texts = (body: { activities?: { text?: string }[] } | undefined) => (body?.activities ?? []).map((a) => a.text ?? '');
+const texts = (body: { activities?: { text?: string }[] } | undefined) =>
+  (body?.activities ?? []).map((a) => a.text ?? '');
 
 beforeAll(() => {
   setLogLevel('error');
@@ -76,7 +96,9 @@ describe('the running server', () => {
 
   it('listens on loopback only, with no app id and no HOST', async () => {
     expect(tally.host).toBe('127.0.0.1');
-    const outside = Object.values(networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal);
+    const outside = Object.values(networkInterfaces())
+      .flat()
+      .find((i) => i && i.family === 'IPv4' && !i.internal);
     if (outside) await expect(fetch(`http://${outside.address}:${tally.port}/healthz`)).rejects.toThrow();
   });
 
@@ -84,8 +106,20 @@ describe('the running server', () => {
     const logs = captureLogs('info');
     try {
       await fetch(`http://127.0.0.1:${tally.port}/healthz?user=maya`);
-      await postActivity(tally.port, messageActivity('How much went on groceries last month?', { user: 'maya', conversation: 'c-log', serviceUrl: channel.serviceUrl, expectReplies: true }));
-      await fetch(`http://127.0.0.1:${tally.port}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }, body: 'not gzip at all' });
+      await postActivity(
+        tally.port,
+        messageActivity('How much went on groceries last month?', {
+          user: 'maya',
+          conversation: 'c-log',
+          serviceUrl: channel.serviceUrl,
+          expectReplies: true,
+        }),
+      );
+      await fetch(`http://127.0.0.1:${tally.port}/api/messages`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' },
+        body: 'not gzip at all',
+      });
     } finally {
       logs.stop();
     }
@@ -106,7 +140,12 @@ describe('the running server', () => {
   it('with deliveryMode expectReplies, the replies come back in the HTTP response', async () => {
     const { status, body } = await postActivity(
       tally.port,
-      messageActivity('How much went on groceries last month?', { user: 'maya', conversation: 'c-expect', serviceUrl: channel.serviceUrl, expectReplies: true }),
+      messageActivity('How much went on groceries last month?', {
+        user: 'maya',
+        conversation: 'c-expect',
+        serviceUrl: channel.serviceUrl,
+        expectReplies: true,
+      }),
     );
     expect(status).toBe(200);
     expect(texts(body).join('\n')).toContain('$414.59');
@@ -114,7 +153,11 @@ describe('the running server', () => {
   });
 
   it('in normal mode, replies are POSTed to the channel as replies to the message', async () => {
-    const activity = messageActivity('How much went on groceries last month?', { user: 'maya', conversation: 'c-normal', serviceUrl: channel.serviceUrl });
+    const activity = messageActivity('How much went on groceries last month?', {
+      user: 'maya',
+      conversation: 'c-normal',
+      serviceUrl: channel.serviceUrl,
+    });
     const { status } = await postActivity(tally.port, activity);
     expect(status).toBeLessThan(300);
     const reply = await channel.waitFor((r) => r.activity.conversation?.id === 'c-normal');
@@ -133,7 +176,10 @@ describe('the running server', () => {
       from: { id: 'nina', name: 'Nina' },
       recipient: { id: 'tally-bot', name: 'Tally' },
       conversation: { id: 'c-welcome' },
-      membersAdded: [{ id: 'tally-bot', name: 'Tally' }, { id: 'nina', name: 'Nina' }],
+      membersAdded: [
+        { id: 'tally-bot', name: 'Tally' },
+        { id: 'nina', name: 'Nina' },
+      ],
     });
     const welcome = await channel.waitFor((r) => r.activity.conversation?.id === 'c-welcome');
     expect(welcome.path).toMatch(/^\/v3\/conversations\/c-welcome\/activities/);
@@ -148,7 +194,10 @@ describe('the running server', () => {
     const held = await openStore(temp.file);
     await held.users.ensure('nina');
     held.close();
-    await postActivity(tally.port, messageActivity('hi', { user: 'nina', conversation: 'c-nina', serviceUrl: channel.serviceUrl }));
+    await postActivity(
+      tally.port,
+      messageActivity('hi', { user: 'nina', conversation: 'c-nina', serviceUrl: channel.serviceUrl }),
+    );
     await channel.waitFor((r) => r.activity.conversation?.id === 'c-nina');
     const before = channel.received.length;
 
@@ -156,18 +205,37 @@ describe('the running server', () => {
     const today = localDay(new Date());
     const other = await openStore(temp.file);
     const bytes = groceriesWithSpike(today);
-    const imported = await importStatement(other, { userId: 'nina', accountName: 'Everyday', accountType: 'checking', fileName: 'everyday.csv', bytes });
+    const imported = await importStatement(other, {
+      userId: 'nina',
+      accountName: 'Everyday',
+      accountType: 'checking',
+      fileName: 'everyday.csv',
+      bytes,
+    });
     expect(imported.added).toBeGreaterThan(20);
 
-    const alert = await channel.waitFor((r) => r.activity.conversation?.id === 'c-nina' && /1,450\.00/.test(r.activity.text ?? ''));
+    const alert = await channel.waitFor(
+      (r) => r.activity.conversation?.id === 'c-nina' && /1,450\.00/.test(r.activity.text ?? ''),
+    );
     expect(alert.path).toMatch(/^\/v3\/conversations\/c-nina\/activities/);
     expect(alert.activity.text).toContain('Safeway');
 
     // The same file again, and several more sweeps: nothing is sent twice.
-    expect((await importStatement(other, { userId: 'nina', accountName: 'Everyday', fileName: 'everyday.csv', bytes })).added).toBe(0);
+    expect(
+      (
+        await importStatement(other, {
+          userId: 'nina',
+          accountName: 'Everyday',
+          fileName: 'everyday.csv',
+          bytes,
+        })
+      ).added,
+    ).toBe(0);
     other.close();
     await new Promise((r) => setTimeout(r, ALERT_POLL_MS * 8));
-    expect(channel.received.slice(before).filter((r) => r.activity.conversation?.id === 'c-nina')).toHaveLength(1);
+    expect(
+      channel.received.slice(before).filter((r) => r.activity.conversation?.id === 'c-nina'),
+    ).toHaveLength(1);
   });
 });
 
@@ -181,7 +249,15 @@ describe('a restart in the middle of a conversation', () => {
 
   it('picks up where it left off: the pending question lives in SQLite', async () => {
     const ask = (text: string) =>
-      postActivity(tally!.port, messageActivity(text, { user: 'rita', conversation: 'c-restart', serviceUrl: 'http://127.0.0.1:9/', expectReplies: true }));
+      postActivity(
+        tally!.port,
+        messageActivity(text, {
+          user: 'rita',
+          conversation: 'c-restart',
+          serviceUrl: 'http://127.0.0.1:9/',
+          expectReplies: true,
+        }),
+      );
     tally = await start(temp.file);
     expect(texts((await ask('link an account')).body).join('\n')).toMatch(/yes or no/i);
     await tally.close();
@@ -199,7 +275,10 @@ describe('with a MicrosoftAppId', () => {
   beforeAll(async () => {
     // The SDK prints each refused request to the console; the status code is what is checked.
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    tally = await start(temp.file, { MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'not-a-real-secret' });
+    tally = await start(temp.file, {
+      MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
+      MicrosoftAppPassword: 'not-a-real-secret',
+    });
   });
   afterAll(async () => {
     vi.restoreAllMocks();
@@ -210,7 +289,12 @@ describe('with a MicrosoftAppId', () => {
   it('refuses a POST without a token with 401, and says nothing', async () => {
     const { status } = await postActivity(
       tally.port,
-      messageActivity('How much went on groceries last month?', { user: 'mallory', conversation: 'c-auth', serviceUrl: 'http://127.0.0.1:9/', expectReplies: true }),
+      messageActivity('How much went on groceries last month?', {
+        user: 'mallory',
+        conversation: 'c-auth',
+        serviceUrl: 'http://127.0.0.1:9/',
+        expectReplies: true,
+      }),
     );
     expect(status).toBe(401);
     expect(await tally.store.users.get('mallory')).toBeUndefined();
@@ -219,7 +303,12 @@ describe('with a MicrosoftAppId', () => {
   it('refuses a forged bearer token with 401', async () => {
     const { status } = await postActivity(
       tally.port,
-      messageActivity('hi', { user: 'mallory', conversation: 'c-auth', serviceUrl: 'http://127.0.0.1:9/', expectReplies: true }),
+      messageActivity('hi', {
+        user: 'mallory',
+        conversation: 'c-auth',
+        serviceUrl: 'http://127.0.0.1:9/',
+        expectReplies: true,
+      }),
       { Authorization: 'Bearer eyJhbGciOiJub25lIn0.eyJhdWQiOiJ4In0.' },
     );
     expect(status).toBe(401);
@@ -227,7 +316,11 @@ describe('with a MicrosoftAppId', () => {
 
   const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
   const now = Math.floor(Date.now() / 1000);
-  const claims = { iss: 'https://api.botframework.com', aud: '00000000-0000-0000-0000-000000000001', exp: now + 600 };
+  const claims = {
+    iss: 'https://api.botframework.com',
+    aud: '00000000-0000-0000-0000-000000000001',
+    exp: now + 600,
+  };
   const signed = (c: object) => `Bearer ${b64({ alg: 'RS256', kid: 'k1' })}.${b64(c)}.c2lnbmF0dXJl`;
   // [what, Authorization header, reason logged]; none of them reaches the network or a turn.
   const badTokens: [string, string | undefined, string][] = [
@@ -235,31 +328,43 @@ describe('with a MicrosoftAppId', () => {
     ['garbage', 'Bearer garbage', 'malformed'],
     ['another scheme', 'Basic bWFsbG9yeTpwdw==', 'not-bearer'],
     ['unsigned (alg none)', `Bearer ${b64({ alg: 'none' })}.${b64(claims)}.`, 'unsigned'],
-    ['signed with a shared secret (HS256)', `Bearer ${b64({ alg: 'HS256' })}.${b64(claims)}.c2ln`, 'unsigned'],
+    [
+      'signed with a shared secret (HS256)',
+      `Bearer ${b64({ alg: 'HS256' })}.${b64(claims)}.c2ln`,
+      'unsigned',
+    ],
     ['expired an hour ago', signed({ ...claims, exp: now - 3600 }), 'expired'],
     ['not valid for another hour', signed({ ...claims, nbf: now + 3600 }), 'not-yet-valid'],
     ['from a foreign issuer', signed({ ...claims, iss: 'https://login.example.com/' }), 'refused'],
   ];
-  it.each(badTokens)('answers 401 to a token that is %s, with one structured line and no token in the logs', async (_what, header, reason) => {
-    const logs = captureLogs('warn');
-    let status: number;
-    try {
-      ({ status } = await postActivity(
-        tally.port,
-        messageActivity('hi', { user: 'mallory', conversation: 'c-auth', serviceUrl: 'http://127.0.0.1:9/', expectReplies: true }),
-        header ? { Authorization: header } : {},
-      ));
-    } finally {
-      logs.stop();
-    }
-    expect(status).toBe(401);
-    const refusals = logs.lines().filter((l) => l.event === 'http.unauthorized');
-    expect(refusals).toHaveLength(1);
-    expect(refusals[0]?.reason).toBe(reason);
-    if (header) expect(logs.raw()).not.toContain(header.slice(7, 40));
-    expect(logs.raw()).not.toMatch(/\n\s+at /);
-    expect(await tally.store.users.get('mallory')).toBeUndefined();
-  });
+  it.each(badTokens)(
+    'answers 401 to a token that is %s, with one structured line and no token in the logs',
+    async (_what, header, reason) => {
+      const logs = captureLogs('warn');
+      let status: number;
+      try {
+        ({ status } = await postActivity(
+          tally.port,
+          messageActivity('hi', {
+            user: 'mallory',
+            conversation: 'c-auth',
+            serviceUrl: 'http://127.0.0.1:9/',
+            expectReplies: true,
+          }),
+          header ? { Authorization: header } : {},
+        ));
+      } finally {
+        logs.stop();
+      }
+      expect(status).toBe(401);
+      const refusals = logs.lines().filter((l) => l.event === 'http.unauthorized');
+      expect(refusals).toHaveLength(1);
+      expect(refusals[0]?.reason).toBe(reason);
+      if (header) expect(logs.raw()).not.toContain(header.slice(7, 40));
+      expect(logs.raw()).not.toMatch(/\n\s+at /);
+      expect(await tally.store.users.get('mallory')).toBeUndefined();
+    },
+  );
 });
 
 describe('the adapter on its own', () => {
@@ -276,18 +381,33 @@ describe('the adapter on its own', () => {
   }
   function fakeResponse() {
     const r = { code: 0, body: undefined as unknown, ended: false, socket: null };
-    return Object.assign(r, { status: (c: number) => (r.code = c), send: (b: unknown) => (r.body = b), end: () => (r.ended = true), header: () => undefined });
+    return Object.assign(r, {
+      status: (c: number) => (r.code = c),
+      send: (b: unknown) => (r.body = b),
+      end: () => (r.ended = true),
+      header: () => undefined,
+    });
   }
-  const request = (body: Record<string, unknown>): Request => ({ method: 'POST', headers: { authorization: 'Bearer x.y.z' }, body });
-  const message = () => messageActivity('hi', { user: 'nina', conversation: 'c-unit', serviceUrl: 'http://127.0.0.1:9/' });
-  const named = (name: string, extra: object = {}) => Object.assign(new Error('Unauthorized. Invalid AppId passed on token: 1234'), { name }, extra);
+  const request = (body: Record<string, unknown>): Request => ({
+    method: 'POST',
+    headers: { authorization: 'Bearer x.y.z' },
+    body,
+  });
+  const message = () =>
+    messageActivity('hi', { user: 'nina', conversation: 'c-unit', serviceUrl: 'http://127.0.0.1:9/' });
+  const named = (name: string, extra: object = {}) =>
+    Object.assign(new Error('Unauthorized. Invalid AppId passed on token: 1234'), { name }, extra);
 
   // What CloudAdapter.process turns into 500 with a stack trace, each a 401 here.
   it.each([
     ['the SDK’s AuthenticationError', named('Error', { statusCode: 401 }), 'refused'],
     ['a bad signature (JsonWebTokenError)', named('JsonWebTokenError'), 'invalid-token'],
     ['an expired token (TokenExpiredError)', named('TokenExpiredError'), 'expired'],
-    ['signing keys out of reach (FetchError)', named('FetchError', { code: 'ENOTFOUND' }), 'keys-unavailable'],
+    [
+      'signing keys out of reach (FetchError)',
+      named('FetchError', { code: 'ENOTFOUND' }),
+      'keys-unavailable',
+    ],
     ['anything else', new TypeError('cannot read properties of undefined'), 'unverifiable'],
   ])('answers 401 when authentication fails with %s, and runs no turn', async (_what, failure, reason) => {
     const adapter = createAdapter(config, templates, undefined, new FailingAuthentication(failure));
@@ -343,7 +463,9 @@ describe('configuration of the HTTP edge', () => {
       await open?.close();
       temp.remove();
     }
-    expect(logs.lines().filter((l) => l.event === 'server.unauthenticated-beyond-loopback')).toEqual([expect.objectContaining({ host: '0.0.0.0' })]);
+    expect(logs.lines().filter((l) => l.event === 'server.unauthenticated-beyond-loopback')).toEqual([
+      expect.objectContaining({ host: '0.0.0.0' }),
+    ]);
   });
 });
 
@@ -355,7 +477,11 @@ describe('the last-resort handlers', () => {
     const logs = captureLogs('warn');
     try {
       proc.emit('unhandledRejection', new RangeError('amount 4999.99 out of range'));
-      proc.emit('uncaughtException', Object.assign(new Error('incorrect header check'), { code: 'Z_DATA_ERROR' }), 'uncaughtException');
+      proc.emit(
+        'uncaughtException',
+        Object.assign(new Error('incorrect header check'), { code: 'Z_DATA_ERROR' }),
+        'uncaughtException',
+      );
       expect(exit).not.toHaveBeenCalled();
       proc.emit('uncaughtException', new Error('again'), 'uncaughtException');
       proc.emit('uncaughtException', new Error('and again'), 'uncaughtException');

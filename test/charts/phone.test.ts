@@ -7,15 +7,90 @@ import { MIN_PHONE_TEXT_PX, PHONE_WIDTH } from '../../src/charts/options.ts';
 import { chartSvg } from '../../src/charts/render.ts';
 import type { ChartSpec } from '../../src/charts/spec.ts';
 
-const months = ['Dec 2025', 'Jan 2026', 'Feb 2026', 'Mar 2026', 'Apr 2026', 'May 2026', 'Jun 2026', 'Jul 2026', 'Aug 2026', 'Sep 2026', 'Oct 2026', 'Nov 2026'];
-const merchants = ['Whole Foods Market', 'Blue Bottle Coffee', 'Trader Joe’s', 'Amazon', 'Target', 'Shell', 'Uber', 'Netflix', 'PG&E', 'Oakwood Apartments Property Management'];
+const months = [
+  'Dec 2025',
+  'Jan 2026',
+  'Feb 2026',
+  'Mar 2026',
+  'Apr 2026',
+  'May 2026',
+  'Jun 2026',
+  'Jul 2026',
+  'Aug 2026',
+  'Sep 2026',
+  'Oct 2026',
+  'Nov 2026',
+];
+const merchants = [
+  'Whole Foods Market',
+  'Blue Bottle Coffee',
+  'Trader Joe’s',
+  'Amazon',
+  'Target',
+  'Shell',
+  'Uber',
+  'Netflix',
+  'PG&E',
+  'Oakwood Apartments Property Management',
+];
 
 const CHARTS: Array<[string, ChartSpec]> = [
-  ['top merchants (horizontal bars)', { kind: 'bar', input: { title: 'Top merchants', labels: merchants, values: merchants.map((_, i) => 1200 - i * 97.5), currency: 'USD', horizontal: true } }],
-  ['spending by month (vertical bars)', { kind: 'bar', input: { labels: months, values: months.map((_, i) => 3000 + i * 45), currency: 'USD' } }],
-  ['a trend (one line)', { kind: 'line', input: { labels: months, series: [{ name: 'Spending', values: months.map((_, i) => 2800 + ((i * 311) % 900)) }], currency: 'USD' } }],
-  ['a comparison (two lines and a legend)', { kind: 'line', input: { title: 'Dining', labels: months, series: [{ name: 'This year', values: months.map((_, i) => 400 + i) }, { name: 'Last year', values: months.map((_, i) => 380 + i) }], currency: 'EUR' } }],
-  ['shares (donut)', { kind: 'donut', input: { title: 'Where it went', labels: ['Housing', 'Groceries', 'Dining', 'Transport', 'Other'], values: [2950, 620, 480, 210, 300], currency: 'USD', centerText: '$4,560' } }],
+  [
+    'top merchants (horizontal bars)',
+    {
+      kind: 'bar',
+      input: {
+        title: 'Top merchants',
+        labels: merchants,
+        values: merchants.map((_, i) => 1200 - i * 97.5),
+        currency: 'USD',
+        horizontal: true,
+      },
+    },
+  ],
+  [
+    'spending by month (vertical bars)',
+    { kind: 'bar', input: { labels: months, values: months.map((_, i) => 3000 + i * 45), currency: 'USD' } },
+  ],
+  [
+    'a trend (one line)',
+    {
+      kind: 'line',
+      input: {
+        labels: months,
+        series: [{ name: 'Spending', values: months.map((_, i) => 2800 + ((i * 311) % 900)) }],
+        currency: 'USD',
+      },
+    },
+  ],
+  [
+    'a comparison (two lines and a legend)',
+    {
+      kind: 'line',
+      input: {
+        title: 'Dining',
+        labels: months,
+        series: [
+          { name: 'This year', values: months.map((_, i) => 400 + i) },
+          { name: 'Last year', values: months.map((_, i) => 380 + i) },
+        ],
+        currency: 'EUR',
+      },
+    },
+  ],
+  [
+    'shares (donut)',
+    {
+      kind: 'donut',
+      input: {
+        title: 'Where it went',
+        labels: ['Housing', 'Groceries', 'Dining', 'Transport', 'Other'],
+        values: [2950, 620, 480, 210, 300],
+        currency: 'USD',
+        centerText: '$4,560',
+      },
+    },
+  ],
 ];
 
 interface SvgText {
@@ -29,7 +104,10 @@ function texts(svg: string): { width: number; items: SvgText[] } {
   const width = Number(/<svg[^>]*\bwidth="([\d.]+)"/.exec(svg)?.[1]);
   const items = [...svg.matchAll(/<text\b([^>]*)>([^<]*)</g)].map((m) => {
     const attrs = m[1] ?? '';
-    const size = /font-size:\s*([\d.]+)px/.exec(attrs)?.[1] ?? /font-size="([\d.]+)/.exec(attrs)?.[1] ?? /font:[^;"]*?([\d.]+)px/.exec(attrs)?.[1];
+    const size =
+      /font-size:\s*([\d.]+)px/.exec(attrs)?.[1] ??
+      /font-size="([\d.]+)/.exec(attrs)?.[1] ??
+      /font:[^;"]*?([\d.]+)px/.exec(attrs)?.[1];
     // A scale in the text's own transform would change its drawn size.
     expect(attrs, `"${m[2]}" is scaled`).not.toMatch(/matrix\(|scale\(/);
     return { text: m[2] ?? '', size: Number(size ?? 0) };
@@ -50,10 +128,15 @@ describe('charts on a 320 px wide phone', () => {
   });
 
   it('the same scan finds text that would be too small (a chart laid out 600 wide with 11-unit labels)', () => {
-    const svg = chartSvg({ kind: 'bar', input: { labels: ['Groceries', 'Dining'], values: [420, 130], currency: 'USD', width: 600 } });
+    const svg = chartSvg({
+      kind: 'bar',
+      input: { labels: ['Groceries', 'Dining'], values: [420, 130], currency: 'USD', width: 600 },
+    });
     const { width, items } = texts(svg);
     expect(width).toBe(600);
-    const smallest = Math.min(...items.filter((t) => t.text.trim()).map((t) => (t.size * PHONE_WIDTH) / width));
+    const smallest = Math.min(
+      ...items.filter((t) => t.text.trim()).map((t) => (t.size * PHONE_WIDTH) / width),
+    );
     expect(smallest).toBeLessThan(MIN_PHONE_TEXT_PX);
   });
 });

@@ -145,7 +145,12 @@ describe('chart PNG', () => {
       const uri = await draw();
       const warmMs = performance.now() - warm;
       const png = decodePng(uri);
-      const size = chartSize(name, name === 'bar' ? { title: 'x', labels: ['1', '2', '3', '4', '5'], horizontal: true } : { title: 'x', labels: [] });
+      const size = chartSize(
+        name,
+        name === 'bar'
+          ? { title: 'x', labels: ['1', '2', '3', '4', '5'], horizontal: true }
+          : { title: 'x', labels: [] },
+      );
       expect(png.width).toBe(size.width * 2);
       expect(png.height).toBe(size.height * 2);
       // A blank canvas compresses to a few kB; axes, bars and text make it far larger.

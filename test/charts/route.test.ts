@@ -19,7 +19,12 @@ import { memoryStore, tempDbFile } from '../helpers/store.ts';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const HOUR = 3_600_000;
-const BAR = { labels: ['Quillfeather Tearoom', 'Safeway'], values: [412.5, 96.4], currency: 'USD', horizontal: true };
+const BAR = {
+  labels: ['Quillfeather Tearoom', 'Safeway'],
+  values: [412.5, 96.4],
+  currency: 'USD',
+  horizontal: true,
+};
 
 /** The pool, counting the renders it is asked for. */
 function countingPool(): RenderPool & { renders: number } {
@@ -48,7 +53,14 @@ describe('the chart route', () => {
     setLogLevel('error');
     store = await memoryStore();
     pool = countingPool();
-    charts = new ChartService({ store, pool, images: 'url', ttlMs: HOUR, baseUrl: () => base, now: () => now });
+    charts = new ChartService({
+      store,
+      pool,
+      images: 'url',
+      ttlMs: HOUR,
+      baseUrl: () => base,
+      now: () => now,
+    });
     server = restify.createServer({ handleUncaughtExceptions: false });
     server.get(CHART_ROUTE, chartRoute(charts));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -95,7 +107,12 @@ describe('the chart route', () => {
     const url = await charts.forUser('ana').bar(BAR);
     const id = /\/charts\/(.+)\.png$/.exec(url)?.[1] ?? '';
     const altered = `${id.slice(0, -1)}${id.endsWith('A') ? 'B' : 'A'}`;
-    for (const path of [`/charts/${altered}.png`, '/charts/AAAAAAAAAAAAAAAAAAAAAA.png', '/charts/ana.png', `/charts/${id}x.png`]) {
+    for (const path of [
+      `/charts/${altered}.png`,
+      '/charts/AAAAAAAAAAAAAAAAAAAAAA.png',
+      '/charts/ana.png',
+      `/charts/${id}x.png`,
+    ]) {
       const res = await fetch(`${base}${path}`);
       expect(res.status, path).toBe(404);
       expect(await res.text()).toBe('not found');
@@ -106,7 +123,9 @@ describe('the chart route', () => {
     await store.users.recordConsent('ana', now);
     await store.users.recordConsent('ben', now);
     const ana = await charts.forUser('ana').bar(BAR);
-    const ben = await charts.forUser('ben').line({ labels: ['Jan', 'Feb'], series: [{ name: 'Spending', values: [10, 20] }], currency: 'USD' });
+    const ben = await charts
+      .forUser('ben')
+      .line({ labels: ['Jan', 'Feb'], series: [{ name: 'Spending', values: [10, 20] }], currency: 'USD' });
     expect((await fetch(ana)).status).toBe(200);
     expect(countRows(store, 'chart_images', 'user_id = ?', 'ana')).toBeGreaterThan(0);
     await store.users.deleteAll('ana');
@@ -130,7 +149,9 @@ describe('the chart route', () => {
     const rows = countRows(store, 'chart_images');
     const uri = await inline.forUser('ben').bar(BAR);
     expect(uri.startsWith('data:image/png;base64,')).toBe(true);
-    expect(Buffer.from(uri.slice('data:image/png;base64,'.length), 'base64').subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+    expect(
+      Buffer.from(uri.slice('data:image/png;base64,'.length), 'base64').subarray(0, 8).equals(PNG_SIGNATURE),
+    ).toBe(true);
     expect(countRows(store, 'chart_images')).toBe(rows);
   });
 });
@@ -159,7 +180,9 @@ describe('chart cards from the running server', () => {
     const seed = await openStore(temp.file);
     await loadHousehold(seed, ['maya']);
     seed.close();
-    tally = await startTally(loadConfig({ ...process.env, PORT: '0', TALLY_DB: temp.file, LOG_LEVEL: 'error', MicrosoftAppId: '' }));
+    tally = await startTally(
+      loadConfig({ ...process.env, PORT: '0', TALLY_DB: temp.file, LOG_LEVEL: 'error', MicrosoftAppId: '' }),
+    );
   });
   afterAll(async () => {
     await tally?.close();
@@ -167,7 +190,12 @@ describe('chart cards from the running server', () => {
   });
 
   it('a breakdown card points at an image of the asker’s that the channel can fetch', async () => {
-    const ask = messageActivity('spending by category last month', { user: 'maya', conversation: 'c-chart', serviceUrl: 'http://127.0.0.1:9', expectReplies: true });
+    const ask = messageActivity('spending by category last month', {
+      user: 'maya',
+      conversation: 'c-chart',
+      serviceUrl: 'http://127.0.0.1:9',
+      expectReplies: true,
+    });
     const started = performance.now();
     const { status, body } = await postActivity(tally.port, ask);
     const turnMs = performance.now() - started;
@@ -179,7 +207,11 @@ describe('chart cards from the running server', () => {
 
     const res = await fetch((url ?? '').replace('localhost', '127.0.0.1'));
     expect(res.status).toBe(200);
-    expect(Buffer.from(await res.arrayBuffer()).subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+    expect(
+      Buffer.from(await res.arrayBuffer())
+        .subarray(0, 8)
+        .equals(PNG_SIGNATURE),
+    ).toBe(true);
     console.info(`chart answer: ${turnMs.toFixed(1)} ms for the turn (the image is drawn when fetched)`);
   });
 });

@@ -10,9 +10,15 @@ import { Chat, play, realUnderstanding } from '../helpers/chat.ts';
 import { countRows } from '../helpers/db.ts';
 import { memoryStore } from '../helpers/store.ts';
 
-const FILE: Attachment = { name: 'everyday.csv', contentType: 'text/csv', contentUrl: 'https://channel.example/attachments/7' };
+const FILE: Attachment = {
+  name: 'everyday.csv',
+  contentType: 'text/csv',
+  contentUrl: 'https://channel.example/attachments/7',
+};
 /** Every date reads as month-first or day-first, so the import asks which. */
-const AMBIGUOUS = Buffer.from('Date,Description,Amount\n03/04/2026,CORNER DELI,-12.00\n05/06/2026,CORNER DELI,-9.50\n');
+const AMBIGUOUS = Buffer.from(
+  'Date,Description,Amount\n03/04/2026,CORNER DELI,-12.00\n05/06/2026,CORNER DELI,-9.50\n',
+);
 
 /** What the user says to reach each waiting question; a new kind of question fails type-checking here until it has a row. */
 const REACH = {
@@ -49,7 +55,14 @@ beforeEach(async () => {
 });
 
 function chat(): Chat {
-  return new Chat({ store, understanding, userId: 'theo', today: HOUSEHOLD_TODAY, now: HOUSEHOLD_NOW, fetchAttachment: async () => AMBIGUOUS });
+  return new Chat({
+    store,
+    understanding,
+    userId: 'theo',
+    today: HOUSEHOLD_TODAY,
+    now: HOUSEHOLD_NOW,
+    fetchAttachment: async () => AMBIGUOUS,
+  });
 }
 
 /** What theo holds, to show an interruption changed nothing. */
@@ -61,9 +74,17 @@ function holdings(): Record<string, number> {
   };
 }
 
-async function reach(c: Chat, kind: string, steps: readonly (string | { file: Attachment })[]): Promise<Pending> {
-  for (const step of steps) await (typeof step === 'string' ? c.say(step) : c.say('', { attachments: [step.file] }));
-  expect(c.state.pending?.kind, `${steps.map((s) => (typeof s === 'string' ? s : 'file')).join(' → ')} waits for ${kind}`).toBe(kind);
+async function reach(
+  c: Chat,
+  kind: string,
+  steps: readonly (string | { file: Attachment })[],
+): Promise<Pending> {
+  for (const step of steps)
+    await (typeof step === 'string' ? c.say(step) : c.say('', { attachments: [step.file] }));
+  expect(
+    c.state.pending?.kind,
+    `${steps.map((s) => (typeof s === 'string' ? s : 'file')).join(' → ')} waits for ${kind}`,
+  ).toBe(kind);
   return c.state.pending!;
 }
 
@@ -76,20 +97,32 @@ describe('interruptions while the bot waits', () => {
     const where = `${kind} + "${says}" → ${turn.replies.map((r) => r.template).join(', ')} | ${turn.texts.join(' | ')}`;
 
     if (what === 'delete') {
-      expect(turn.replies.map((r) => r.template), where).toEqual(['ConfirmDelete']);
+      expect(
+        turn.replies.map((r) => r.template),
+        where,
+      ).toEqual(['ConfirmDelete']);
       expect(c.state.pending, where).toEqual({ kind: 'confirm-delete' });
     } else if (what === 'cancel') {
-      expect(turn.replies.map((r) => r.template), where).toEqual(['Cancelled']);
+      expect(
+        turn.replies.map((r) => r.template),
+        where,
+      ).toEqual(['Cancelled']);
       expect(turn.replies[0]!.data, where).toEqual({ wasWaiting: true });
       expect(c.state.pending, where).toBeUndefined();
     } else {
-      expect(turn.replies.map((r) => r.template), where).toEqual(['Help', 'StillWaiting']);
+      expect(
+        turn.replies.map((r) => r.template),
+        where,
+      ).toEqual(['Help', 'StillWaiting']);
       expect(turn.replies[1]!.data, where).toEqual({ pending: kind });
       expect(c.state.pending, where).toEqual(waiting);
     }
     // Nothing was named, imported, unlinked, loaded or deleted by the interruption.
     expect(holdings(), where).toEqual(before);
-    expect((await store.accounts.list('theo')).map((a) => a.name), where).not.toContain(says);
+    expect(
+      (await store.accounts.list('theo')).map((a) => a.name),
+      where,
+    ).not.toContain(says);
   });
 
   it('"delete my data" while an account name is awaited is a delete, and "yes" then deletes', async () => {

@@ -10,7 +10,11 @@ import { memoryStore } from '../helpers/store.ts';
 
 /** maya_discover_it.csv (test/fixtures/household) has a header and 53 charges, payments and a return. */
 const CARD_ROWS = 53;
-const CARD_FILE: Attachment = { name: 'discover.csv', contentType: 'text/csv', contentUrl: 'https://channel.example/attachments/1' };
+const CARD_FILE: Attachment = {
+  name: 'discover.csv',
+  contentType: 'text/csv',
+  contentUrl: 'https://channel.example/attachments/1',
+};
 const BROKEN = Buffer.from('Date,Description,Amount\nyesterday,COFFEE,lots\nsoon,TEA,some\n');
 
 let understanding: Understanding;
@@ -57,11 +61,17 @@ describe('linking an account', () => {
       { says: 'My Everyday', template: 'AskAccountType', data: { name: 'Everyday' } },
       { says: 'credit card', template: 'AskUpload', data: { name: 'Everyday', type: 'credit_card' } },
     ]);
-    expect(await store.users.get('dana')).toEqual({ consentAt: HOUSEHOLD_NOW.toISOString(), alertsEnabled: true });
+    expect(await store.users.get('dana')).toEqual({
+      consentAt: HOUSEHOLD_NOW.toISOString(),
+      alertsEnabled: true,
+    });
     expect(await store.accounts.list('dana')).toEqual([]);
 
     const done = await chat.say('', { attachments: [CARD_FILE] });
-    expect(done.replies[0]).toMatchObject({ template: 'ImportSummary', data: { added: CARD_ROWS, skipped: 0, account: 'Everyday', created: true } });
+    expect(done.replies[0]).toMatchObject({
+      template: 'ImportSummary',
+      data: { added: CARD_ROWS, skipped: 0, account: 'Everyday', created: true },
+    });
     expect(done.texts[0]).toContain(`Imported ${CARD_ROWS} transactions`);
     expect(chat.downloads).toEqual([CARD_FILE]);
     expect(chat.state.pending).toBeUndefined();
@@ -71,7 +81,9 @@ describe('linking an account', () => {
 
     // Now it answers from the file: the card's February charges (Trader Joe's 251.71, Whole Foods 84.33, Lucca Osteria
     // 128.36, Camino Bistro 142.60, Chipotle 15.20, Peet's 18.85, Amazon 58.61, Netflix 17.99, Spotify 12.99, IKEA 1,146.75).
-    await play(chat, [{ says: 'How much did I spend in February?', template: 'SpendingTotal', data: { amount: '$1,877.39' } }]);
+    await play(chat, [
+      { says: 'How much did I spend in February?', template: 'SpendingTotal', data: { amount: '$1,877.39' } },
+    ]);
   });
 
   it('a file dropped in the chat starts the same dialog, and a second upload of it adds nothing', async () => {
@@ -79,13 +91,31 @@ describe('linking an account', () => {
     const first = await chat.say('', { attachments: [CARD_FILE] });
     expect(first.replies[0]!.template).toBe('LinkExplain');
     await play(chat, [
-      { says: 'Yes, I agree', template: 'AskAccountName', data: { consented: true, hasFile: true }, text: ['Which account is this file from?'] },
-      { says: 'Discover Card', template: 'ImportSummary', data: { added: CARD_ROWS, account: 'Discover Card' } },
+      {
+        says: 'Yes, I agree',
+        template: 'AskAccountName',
+        data: { consented: true, hasFile: true },
+        text: ['Which account is this file from?'],
+      },
+      {
+        says: 'Discover Card',
+        template: 'ImportSummary',
+        data: { added: CARD_ROWS, account: 'Discover Card' },
+      },
     ]);
     const again = await chat.say('', { attachments: [CARD_FILE] });
     // Consent is on record: straight to the name.
-    expect(again.replies[0]).toMatchObject({ template: 'AskAccountName', data: { consented: false, existing: ['Discover Card'] } });
-    await play(chat, [{ says: 'Discover Card', template: 'ImportSummary', data: { added: 0, skipped: CARD_ROWS, created: false } }]);
+    expect(again.replies[0]).toMatchObject({
+      template: 'AskAccountName',
+      data: { consented: false, existing: ['Discover Card'] },
+    });
+    await play(chat, [
+      {
+        says: 'Discover Card',
+        template: 'ImportSummary',
+        data: { added: 0, skipped: CARD_ROWS, created: false },
+      },
+    ]);
     expect(countRows(store, 'transactions', 'user_id = ?', 'dana')).toBe(CARD_ROWS);
   });
 
@@ -156,7 +186,10 @@ describe('linking an account', () => {
       { says: 'Discover Card', template: 'AskUpload' },
     ]);
     const refused = await chat.say('', { attachments: [CARD_FILE] });
-    expect(refused.replies[0]).toMatchObject({ template: 'AttachmentRefused', data: { reason: 'too-large', limitMb: 20 } });
+    expect(refused.replies[0]).toMatchObject({
+      template: 'AttachmentRefused',
+      data: { reason: 'too-large', limitMb: 20 },
+    });
     expect(refused.texts[0]).toContain('20 MB');
     expect(countRows(store, 'transactions')).toBe(0);
   });
@@ -169,7 +202,11 @@ describe('unlinking and deleting', () => {
 
   it('unlink asks first: "no" keeps the account, "yes" removes it and its rows', async () => {
     const chat = chatFor('maya');
-    const cardRows = countRows(store, 'transactions', "account_id = (SELECT id FROM accounts WHERE user_id = 'maya' AND name = 'Discover It')");
+    const cardRows = countRows(
+      store,
+      'transactions',
+      "account_id = (SELECT id FROM accounts WHERE user_id = 'maya' AND name = 'Discover It')",
+    );
     expect(cardRows).toBe(CARD_ROWS);
     await play(chat, [
       { says: 'unlink Discover It', template: 'ConfirmUnlink', data: { account: 'Discover It' } },
@@ -221,6 +258,12 @@ describe('the demo', () => {
     expect(accounts.every((a) => a.demo)).toBe(true);
     // Made-up data is not consent to keep the person's own statements.
     expect((await store.users.get('erin'))?.consentAt ?? null).toBeNull();
-    await play(chat, [{ says: 'How much did I spend last month?', template: 'SpendingTotal', data: { period: 'February 2026', nothing: false } }]);
+    await play(chat, [
+      {
+        says: 'How much did I spend last month?',
+        template: 'SpendingTotal',
+        data: { period: 'February 2026', nothing: false },
+      },
+    ]);
   });
 });

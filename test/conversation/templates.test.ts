@@ -34,7 +34,12 @@ describe('dialogs/*.lg', () => {
   it('render the welcome, alert and error messages the bot sends on its own', () => {
     const t = realTemplates();
     expect(t.render('Welcome', { hasAccounts: false, name: 'Dana' })).toMatch(/\S/);
-    expect(t.render('Alert', { items: ['$1,249.00 at Best Buy on 21 Feb 2026 — about 19× your usual charge'], count: 1 })).toContain('Best Buy');
+    expect(
+      t.render('Alert', {
+        items: ['$1,249.00 at Best Buy on 21 Feb 2026 — about 19× your usual charge'],
+        count: 1,
+      }),
+    ).toContain('Best Buy');
     expect(t.render('SomethingWentWrong')).toMatch(/\S/);
   });
 });

@@ -26,7 +26,11 @@ export async function startChannel(): Promise<FakeChannel> {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const text = Buffer.concat(chunks).toString('utf8');
-      received.push({ method: req.method ?? '', path: req.url ?? '', activity: text ? (JSON.parse(text) as Received['activity']) : {} });
+      received.push({
+        method: req.method ?? '',
+        path: req.url ?? '',
+        activity: text ? (JSON.parse(text) as Received['activity']) : {},
+      });
       res.writeHead(200, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify({ id: randomUUID() }));
     });
@@ -69,7 +73,9 @@ export function messageActivity(text: string, o: ActivityOptions): Record<string
     serviceUrl: o.serviceUrl,
     from: { id: o.user, name: o.user },
     recipient: { id: 'tally-bot', name: 'Tally' },
-    conversation: o.group ? { id: o.conversation, isGroup: true, conversationType: 'groupChat' } : { id: o.conversation },
+    conversation: o.group
+      ? { id: o.conversation, isGroup: true, conversationType: 'groupChat' }
+      : { id: o.conversation },
     ...(o.expectReplies ? { deliveryMode: 'expectReplies' } : {}),
     locale: 'en-US',
     timestamp: '2026-03-10T20:00:00.000Z',
@@ -90,5 +96,8 @@ export async function postActivity(
     body: JSON.stringify(activity),
   });
   const text = await res.text();
-  return { status: res.status, body: text ? (JSON.parse(text) as { activities?: { type?: string; text?: string }[] }) : undefined };
+  return {
+    status: res.status,
+    body: text ? (JSON.parse(text) as { activities?: { type?: string; text?: string }[] }) : undefined,
+  };
 }

@@ -7,7 +7,13 @@ import { expect } from 'vitest';
 import { BotTemplates } from '../../src/bot/templates.ts';
 import { ROOT } from '../../src/config.ts';
 import { handleTurn } from '../../src/conversation/engine.ts';
-import type { Attachment, DialogState, Reply, Services, Understanding } from '../../src/conversation/types.ts';
+import type {
+  Attachment,
+  DialogState,
+  Reply,
+  Services,
+  Understanding,
+} from '../../src/conversation/types.ts';
 import { createUnderstanding } from '../../src/language/understand.ts';
 import type { Store } from '../../src/store/index.ts';
 
@@ -21,7 +27,10 @@ export function realTemplates(): BotTemplates {
 
 /** The real language understanding, trained from dialogs/*.lu and data/category-synonyms.csv (1–2 s). */
 export function realUnderstanding(): Promise<Understanding> {
-  return createUnderstanding({ luDir: join(ROOT, 'dialogs'), synonymsFile: join(ROOT, 'data', 'category-synonyms.csv') });
+  return createUnderstanding({
+    luDir: join(ROOT, 'dialogs'),
+    synonymsFile: join(ROOT, 'data', 'category-synonyms.csv'),
+  });
 }
 
 export interface Turn {
@@ -57,11 +66,20 @@ export class Chat {
     const services: Services = {
       store: o.store,
       understanding: o.understanding,
-      fetchAttachment: o.fetchAttachment ?? (async () => Promise.reject(new Error('no attachments in this test'))),
+      fetchAttachment:
+        o.fetchAttachment ?? (async () => Promise.reject(new Error('no attachments in this test'))),
       afterImport: o.afterImport,
     };
     const result = await handleTurn(
-      { userId: o.userId, text, today: o.today, now: o.now, attachments: extra.attachments ?? [], value: extra.value, inGroup: o.inGroup },
+      {
+        userId: o.userId,
+        text,
+        today: o.today,
+        now: o.now,
+        attachments: extra.attachments ?? [],
+        value: extra.value,
+        inGroup: o.inGroup,
+      },
       this.state,
       services,
     );
@@ -100,10 +118,18 @@ export async function play(chat: Chat, steps: readonly Step[]): Promise<Turn[]> 
     const where = `step ${i + 1} "${step.says}" → ${first?.template} ${JSON.stringify(first?.data ?? {})} | ${turn.texts[0] ?? ''}`;
     expect(first?.template, where).toBe(step.template);
     if (step.data) expect(first?.data, where).toMatchObject(step.data);
-    for (const want of step.text ?? []) expect(includes(turn.texts[0] ?? '', want), `${where}
-wanted: ${want}`).toBe(true);
-    for (const unwanted of step.notText ?? []) expect(includes(turn.texts[0] ?? '', unwanted), `${where}
-unwanted: ${unwanted}`).toBe(false);
+    for (const want of step.text ?? [])
+      expect(
+        includes(turn.texts[0] ?? '', want),
+        `${where}
+wanted: ${want}`,
+      ).toBe(true);
+    for (const unwanted of step.notText ?? [])
+      expect(
+        includes(turn.texts[0] ?? '', unwanted),
+        `${where}
+unwanted: ${unwanted}`,
+      ).toBe(false);
     turns.push(turn);
   }
   return turns;

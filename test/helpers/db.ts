@@ -9,5 +9,8 @@ export function dbOf(store: Store): Db {
 
 /** `SELECT count(*)` over a table with an optional WHERE. */
 export function countRows(store: Store, table: string, where = '1 = 1', ...args: unknown[]): number {
-  return dbOf(store).prepare(`SELECT count(*) FROM ${table} WHERE ${where}`).pluck().get(...args) as number;
+  return dbOf(store)
+    .prepare(`SELECT count(*) FROM ${table} WHERE ${where}`)
+    .pluck()
+    .get(...args) as number;
 }

@@ -11,6 +11,8 @@ export function groceriesWithSpike(lastDay: string, spikeMinor = 145_000, spikeD
     const cents = 5_200 + ((n * 937) % 2_700);
     lines.push(`${addDays(lastDay, -i)},SAFEWAY #1507 SAN FRANCISCO CA,-${(cents / 100).toFixed(2)}`);
   }
-  lines.push(`${addDays(lastDay, -spikeDaysAgo)},SAFEWAY #1507 SAN FRANCISCO CA,-${(spikeMinor / 100).toFixed(2)}`);
+  lines.push(
+    `${addDays(lastDay, -spikeDaysAgo)},SAFEWAY #1507 SAN FRANCISCO CA,-${(spikeMinor / 100).toFixed(2)}`,
+  );
   return Buffer.from(`${lines.join('\n')}\n`);
 }

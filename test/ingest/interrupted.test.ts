@@ -20,7 +20,16 @@ const AT_ONCE = 2;
 /** Runs killed during start-up, before the database is opened; the rest are killed after it is. */
 const DURING_START_UP = 2;
 const SEED = 20260310;
-const MERCHANTS = ['SAFEWAY #1507', 'SHELL OIL 5744', 'STARBUCKS STORE 123', 'AMAZON MKTPLACE', 'UBER TRIP', 'CVS PHARMACY', 'TRADER JOES #55', 'PG&E UTILITY'];
+const MERCHANTS = [
+  'SAFEWAY #1507',
+  'SHELL OIL 5744',
+  'STARBUCKS STORE 123',
+  'AMAZON MKTPLACE',
+  'UBER TRIP',
+  'CVS PHARMACY',
+  'TRADER JOES #55',
+  'PG&E UTILITY',
+];
 
 /** mulberry32: a small seeded generator, so every run of the test kills at the same moments. */
 function seeded(seed: number): () => number {
@@ -90,15 +99,34 @@ interface Run {
  * the database (start-up, which loads the code and the dialogs, is most of a short run), or from the
  * start when `fromStart` is set.
  */
-function runImport(dbFile: string, statement: string, kill?: { ms: number; fromStart?: boolean }): Promise<Run> {
+function runImport(
+  dbFile: string,
+  statement: string,
+  kill?: { ms: number; fromStart?: boolean },
+): Promise<Run> {
   const started = performance.now();
   let opened: number | undefined;
   let timer: NodeJS.Timeout | undefined;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/import.ts', statement, '--user', 'bob', '--account', 'Everyday', '--type', 'checking'], {
-    cwd: ROOT,
-    env: { ...process.env, TALLY_DB: dbFile },
-    stdio: 'ignore',
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'src/cli/import.ts',
+      statement,
+      '--user',
+      'bob',
+      '--account',
+      'Everyday',
+      '--type',
+      'checking',
+    ],
+    {
+      cwd: ROOT,
+      env: { ...process.env, TALLY_DB: dbFile },
+      stdio: 'ignore',
+    },
+  );
   if (kill?.fromStart) timer = setTimeout(() => child.kill('SIGKILL'), kill.ms);
   const watch = setInterval(() => {
     if (opened !== undefined || !existsSync(`${dbFile}-wal`)) return;
@@ -151,7 +179,11 @@ describe('an import killed with SIGKILL', () => {
   it('an uninterrupted import adds one account holding the whole file', () => {
     expect(before.accounts).toEqual([{ user: 'ana', name: 'Checking', rows: 2, total: 170_000, batches: 1 }]);
     expect(after.accounts).toHaveLength(2);
-    expect(after.accounts.find((a) => a.user === 'bob')).toMatchObject({ name: 'Everyday', rows: ROWS, batches: 1 });
+    expect(after.accounts.find((a) => a.user === 'bob')).toMatchObject({
+      name: 'Everyday',
+      rows: ROWS,
+      batches: 1,
+    });
     expect(after.users).toEqual(['ana', 'bob']);
   });
 
@@ -174,16 +206,23 @@ describe('an import killed with SIGKILL', () => {
         const where = `run ${i + j}, killed ${kill.ms} ms after ${kill.fromStart ? 'start' : 'opening the database'} (${run.signal ?? `exit ${run.code}`})`;
         expect(found.integrity, where).toBe('ok');
         const known = before.accounts.map((a) => `${a.user}/${a.name}`);
-        expect(found.accounts.filter((a) => a.rows === 0 && !known.includes(`${a.user}/${a.name}`)), `${where}: an empty account was left`).toEqual([]);
+        expect(
+          found.accounts.filter((a) => a.rows === 0 && !known.includes(`${a.user}/${a.name}`)),
+          `${where}: an empty account was left`,
+        ).toEqual([]);
         const bob = found.accounts.find((a) => a.user === 'bob');
         expect([0, ROWS], `${where}: part of the file was saved`).toContain(bob?.rows ?? 0);
         expect(found, where).toEqual(bob ? after : before);
-        outcomes.push(run.signal === 'SIGKILL' ? (bob ? 'killed after commit' : 'killed, nothing saved') : 'finished');
+        outcomes.push(
+          run.signal === 'SIGKILL' ? (bob ? 'killed after commit' : 'killed, nothing saved') : 'finished',
+        );
       });
       await Promise.all(batch);
     }
     const killed = outcomes.filter((o) => o.startsWith('killed')).length;
- console.info(`${RUNS} runs (an uninterrupted run: ${Math.round(whole.ms)} ms, ${Math.round(whole.afterOpenMs)} ms of it after opening the database): ${killed} killed (${outcomes.filter((o) => o === 'killed, nothing saved').length} with nothing saved), ${outcomes.filter((o) => o === 'finished').length} finished first`);
+    console.info(
+      `${RUNS} runs (an uninterrupted run: ${Math.round(whole.ms)} ms, ${Math.round(whole.afterOpenMs)} ms of it after opening the database): ${killed} killed (${outcomes.filter((o) => o === 'killed, nothing saved').length} with nothing saved), ${outcomes.filter((o) => o === 'finished').length} finished first`,
+    );
     expect(killed).toBeGreaterThanOrEqual(RUNS / 2);
   }, 120_000);
 });

@@ -22,14 +22,29 @@ const NOW = new Date('2026-03-10T12:00:00Z');
 
 /** A small OFX 1.x checking statement: one STMTTRN per line given. */
 function ofx(lines: Array<{ id: string; day: string; amount: string; name: string }>): Buffer {
-  const trns = lines.map((l) => `<STMTTRN><TRNTYPE>OTHER<DTPOSTED>${l.day}<TRNAMT>${l.amount}<FITID>${l.id}<NAME>${l.name}</STMTTRN>`);
+  const trns = lines.map(
+    (l) =>
+      `<STMTTRN><TRNTYPE>OTHER<DTPOSTED>${l.day}<TRNAMT>${l.amount}<FITID>${l.id}<NAME>${l.name}</STMTTRN>`,
+  );
   return Buffer.from(
     [
-      'OFXHEADER:100', 'DATA:OFXSGML', 'VERSION:102', 'SECURITY:NONE', 'ENCODING:USASCII', 'CHARSET:1252', 'COMPRESSION:NONE', 'OLDFILEUID:NONE', 'NEWFILEUID:NONE', '',
+      'OFXHEADER:100',
+      'DATA:OFXSGML',
+      'VERSION:102',
+      'SECURITY:NONE',
+      'ENCODING:USASCII',
+      'CHARSET:1252',
+      'COMPRESSION:NONE',
+      'OLDFILEUID:NONE',
+      'NEWFILEUID:NONE',
+      '',
       '<OFX><BANKMSGSRSV1><STMTTRNRS><STMTRS><CURDEF>USD',
       '<BANKACCTFROM><BANKID>121000248<ACCTID>4000123456<ACCTTYPE>CHECKING</BANKACCTFROM>',
-      '<BANKTRANLIST>', ...trns, '</BANKTRANLIST>',
-      '</STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>', '',
+      '<BANKTRANLIST>',
+      ...trns,
+      '</BANKTRANLIST>',
+      '</STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>',
+      '',
     ].join('\n'),
   );
 }
@@ -50,7 +65,14 @@ function texts(summary: ImportSummary): string[] {
 describe('lines that share a bank id', () => {
   let store: Store;
   const load = (fileName: string, bytes: Buffer, accountName = 'Everyday') =>
-    importStatement(store, { userId: 'ana', accountName, accountType: 'checking', fileName, bytes, now: NOW });
+    importStatement(store, {
+      userId: 'ana',
+      accountName,
+      accountType: 'checking',
+      fileName,
+      bytes,
+      now: NOW,
+    });
   beforeEach(async () => {
     store = await memoryStore();
   });
@@ -58,12 +80,19 @@ describe('lines that share a bank id', () => {
   it('are all kept when their amounts differ: the rent and the +3,000.00 EUR salary of cmxl__mt940.sta', async () => {
     const summary = await load('cmxl.sta', fixture('mt940/cmxl__mt940.sta'));
     expect(summary).toMatchObject({ rows: 16, added: 16, skipped: 0, repeated: 0 });
-    const shared = dbOf(store).prepare("SELECT amount_minor FROM transactions WHERE external_id = '55555' ORDER BY amount_minor").pluck().all();
+    const shared = dbOf(store)
+      .prepare("SELECT amount_minor FROM transactions WHERE external_id = '55555' ORDER BY amount_minor")
+      .pluck()
+      .all();
     expect(shared).toEqual([-80_000, 300_000]);
   });
 
   it('are all kept when only their dates differ (ofx-reader__BancodoBrasil.ofc)', async () => {
-    expect(await load('bb.ofc', fixture('ofx/ofx-reader__BancodoBrasil.ofc'))).toMatchObject({ rows: 7, added: 7, repeated: 0 });
+    expect(await load('bb.ofc', fixture('ofx/ofx-reader__BancodoBrasil.ofc'))).toMatchObject({
+      rows: 7,
+      added: 7,
+      repeated: 0,
+    });
   });
 
   it('repeated exactly within a file are imported once and reported (ofx-reader__BancodoBrasil.ofx)', async () => {
@@ -80,9 +109,15 @@ describe('lines that share a bank id', () => {
 
   it('differing in a file that overlaps one already imported: only the new lines are added', async () => {
     expect(await load('feb.ofx', ofx([COFFEE, LUNCH]))).toMatchObject({ added: 2 });
-    expect(await load('mar.ofx', ofx([LUNCH, REFUND, RENT]))).toMatchObject({ added: 2, skipped: 1, repeated: 0 });
+    expect(await load('mar.ofx', ofx([LUNCH, REFUND, RENT]))).toMatchObject({
+      added: 2,
+      skipped: 1,
+      repeated: 0,
+    });
     expect(await load('mar.ofx', ofx([LUNCH, REFUND, RENT]))).toMatchObject({ added: 0, skipped: 3 });
-    const rows = dbOf(store).prepare('SELECT external_id AS id, amount_minor AS amount FROM transactions ORDER BY id, amount').all();
+    const rows = dbOf(store)
+      .prepare('SELECT external_id AS id, amount_minor AS amount FROM transactions ORDER BY id, amount')
+      .all();
     expect(rows).toEqual([
       { id: 'A1', amount: -500 },
       { id: 'A2', amount: -1750 },
@@ -92,7 +127,11 @@ describe('lines that share a bank id', () => {
   });
 
   it('imported when the bank id alone identified a line are recognised, and the line that was merged away is added', async () => {
-    const account = await store.accounts.upsert('ana', { name: 'Everyday', type: 'checking', currency: 'USD' }, NOW);
+    const account = await store.accounts.upsert(
+      'ana',
+      { name: 'Everyday', type: 'checking', currency: 'USD' },
+      NOW,
+    );
     // What an earlier version wrote: fingerprint "x:<FITID>", so REFUND (sharing LUNCH's id) was dropped.
     const legacy = fileRows([
       { date: '2026-03-01', amountMinor: -500, description: COFFEE.name, externalId: 'A1' },
@@ -107,7 +146,14 @@ describe('lines that share a bank id', () => {
 
 describe('import reports agree in number', () => {
   const render = (name: string, data: object) => realTemplates().render(name, data);
-  const summary = { skipped: 0, account: 'Everyday', range: '1 – 4 Mar 2026', transfers: 0, assumptions: [], created: true };
+  const summary = {
+    skipped: 0,
+    account: 'Everyday',
+    range: '1 – 4 Mar 2026',
+    transfers: 0,
+    assumptions: [],
+    created: true,
+  };
 
   it.each([
     [1, 'Imported 1 transaction (1 – 4 Mar 2026) into Everyday.'],
@@ -124,10 +170,25 @@ describe('import reports agree in number', () => {
   });
 
   it.each([
-    [{ added: 1, skipped: 1, repeated: 1, transfers: 1 }, 'Imported 1 transaction (1 – 4 Mar 2026) into Everyday; 1 already there; 1 line repeated in the file was imported once; 1 marked as transfer between own accounts [ofx: ofx-1.x, 0.2 s].'],
-    [{ added: 2, skipped: 3, repeated: 2, transfers: 2 }, 'Imported 2 transactions (1 – 4 Mar 2026) into Everyday; 3 already there; 2 lines repeated in the file were imported once; 2 marked as transfers between own accounts [ofx: ofx-1.x, 0.2 s].'],
+    [
+      { added: 1, skipped: 1, repeated: 1, transfers: 1 },
+      'Imported 1 transaction (1 – 4 Mar 2026) into Everyday; 1 already there; 1 line repeated in the file was imported once; 1 marked as transfer between own accounts [ofx: ofx-1.x, 0.2 s].',
+    ],
+    [
+      { added: 2, skipped: 3, repeated: 2, transfers: 2 },
+      'Imported 2 transactions (1 – 4 Mar 2026) into Everyday; 3 already there; 2 lines repeated in the file were imported once; 2 marked as transfers between own accounts [ofx: ofx-1.x, 0.2 s].',
+    ],
   ])('command line: %o', (counts, text) => {
-    expect(render('CliImported', { ...counts, range: '1 – 4 Mar 2026', account: 'Everyday', format: 'ofx', layout: 'ofx-1.x', seconds: '0.2' })).toBe(text);
+    expect(
+      render('CliImported', {
+        ...counts,
+        range: '1 – 4 Mar 2026',
+        account: 'Everyday',
+        format: 'ofx',
+        layout: 'ofx-1.x',
+        seconds: '0.2',
+      }),
+    ).toBe(text);
   });
 
   it('npm run import reports the repeat, and a second run adds nothing', () => {
@@ -136,17 +197,36 @@ describe('import reports agree in number', () => {
       const file = join(db.dir, 'bb.ofx');
       writeFileSync(file, fixture('ofx/ofx-reader__BancodoBrasil.ofx'));
       const run = () =>
-        spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/import.ts', file, '--user', 'ana', '--account', 'BB', '--type', 'checking'], {
-          cwd: ROOT,
-          env: { ...process.env, TALLY_DB: db.file },
-          encoding: 'utf8',
-        });
+        spawnSync(
+          process.execPath,
+          [
+            '--import',
+            'tsx',
+            'src/cli/import.ts',
+            file,
+            '--user',
+            'ana',
+            '--account',
+            'BB',
+            '--type',
+            'checking',
+          ],
+          {
+            cwd: ROOT,
+            env: { ...process.env, TALLY_DB: db.file },
+            encoding: 'utf8',
+          },
+        );
       const first = run();
       expect(first.status).toBe(0);
-      expect(first.stdout).toMatch(/^Imported 6 transactions \(.+\) into BB; 1 line repeated in the file was imported once \[ofx: ofx-1\.x, [\d.]+ s\]\.\n/);
+      expect(first.stdout).toMatch(
+        /^Imported 6 transactions \(.+\) into BB; 1 line repeated in the file was imported once \[ofx: ofx-1\.x, [\d.]+ s\]\.\n/,
+      );
       const second = run();
       expect(second.status).toBe(0);
-      expect(second.stdout).toMatch(/^Imported 0 transactions \(.+\) into BB; 6 already there; 1 line repeated in the file was imported once \[/);
+      expect(second.stdout).toMatch(
+        /^Imported 0 transactions \(.+\) into BB; 6 already there; 1 line repeated in the file was imported once \[/,
+      );
     } finally {
       db.remove();
     }

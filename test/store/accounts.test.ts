@@ -39,12 +39,27 @@ describe('demo and real accounts', () => {
     ]);
   });
 
-  it('never pairs a demo row with one of the person\'s own as the two ends of a transfer', async () => {
+  it("never pairs a demo row with one of the person's own as the two ends of a transfer", async () => {
     const demo = await store.accounts.demoNames().upsert('alice', CHECKING, NOW);
-    const own = await store.accounts.upsert('alice', { name: 'Amex Gold', type: 'credit_card', currency: 'USD' }, NOW);
-    const ownSavings = await store.accounts.upsert('alice', { name: 'Ally Savings', type: 'savings', currency: 'USD' }, NOW);
+    const own = await store.accounts.upsert(
+      'alice',
+      { name: 'Amex Gold', type: 'credit_card', currency: 'USD' },
+      NOW,
+    );
+    const ownSavings = await store.accounts.upsert(
+      'alice',
+      { name: 'Ally Savings', type: 'savings', currency: 'USD' },
+      NOW,
+    );
     const add = (accountId: number, amountMinor: number, description: string) =>
-      store.ledger.addStatement('alice', accountId, { name: description, format: 'csv' }, fileRows([{ date: '2026-03-02', amountMinor, description }]), [], NOW);
+      store.ledger.addStatement(
+        'alice',
+        accountId,
+        { name: description, format: 'csv' },
+        fileRows([{ date: '2026-03-02', amountMinor, description }]),
+        [],
+        NOW,
+      );
     await add(demo.id, -25_000, 'DEMO PAYMENT');
     await add(own.id, 25_000, 'PAYMENT THANK YOU');
     expect(await store.queries.transferCandidates('alice', '2026-03-01', '2026-03-31')).toEqual([]);

@@ -27,28 +27,62 @@ const ALICE_CSV = [
   '2026-02-14,QUILLFEATHER TEAROOM 8812 PORTLAND OR,-18.90',
   '2026-02-27,PAYROLL OBSIDIANWREN LABS,3200.00',
 ].join('\n');
-const ALICE_TEXTS = ['QUILLFEATHER TEAROOM', 'ZANTHOXYLUM NOODLE', 'MARROWBONE VELODROME', 'OBSIDIANWREN', 'Heliotrope Reserve Card'];
+const ALICE_TEXTS = [
+  'QUILLFEATHER TEAROOM',
+  'ZANTHOXYLUM NOODLE',
+  'MARROWBONE VELODROME',
+  'OBSIDIANWREN',
+  'Heliotrope Reserve Card',
+];
 
-const BOB_CSV = ['Date,Description,Amount', '2026-02-03,STARBUCKS STORE 10442 SEATTLE WA,-5.10', '2026-02-06,PEPPERCORNWALD HARDWARE,-77.00'].join('\n');
+const BOB_CSV = [
+  'Date,Description,Amount',
+  '2026-02-03,STARBUCKS STORE 10442 SEATTLE WA,-5.10',
+  '2026-02-06,PEPPERCORNWALD HARDWARE,-77.00',
+].join('\n');
 
 async function importFor(store: Store, userId: string, account: string, csv: string): Promise<void> {
   const bytes = Buffer.from(`${csv}\n`);
-  await importStatement(store, { userId, accountName: account, accountType: 'credit_card', fileName: 'statement.csv', bytes, now: NOW });
+  await importStatement(store, {
+    userId,
+    accountName: account,
+    accountType: 'credit_card',
+    fileName: 'statement.csv',
+    bytes,
+    now: NOW,
+  });
 }
 
 /** Everything a person can leave behind: consent, a ledger, a rule, alert bookkeeping, references and bot state. */
-async function fill(store: Store, userId: string, account: string, csv: string, merchant: string): Promise<void> {
+async function fill(
+  store: Store,
+  userId: string,
+  account: string,
+  csv: string,
+  merchant: string,
+): Promise<void> {
   await store.users.recordConsent(userId, NOW);
   await importFor(store, userId, account, csv);
   await store.ledger.setUserCategory(userId, merchant, 'FOOD_AND_DRINK_COFFEE', NOW);
-  await store.reach.saveReference(userId, `dm-${userId}`, { conversation: { id: `dm-${userId}` }, user: { id: userId } }, NOW);
+  await store.reach.saveReference(
+    userId,
+    `dm-${userId}`,
+    { conversation: { id: `dm-${userId}` }, user: { id: userId } },
+    NOW,
+  );
   await store.reach.claimFindings(userId, [`unusual:${userId}:1`]);
   await store.ledger.markAlertsDone((await store.ledger.batchesAwaitingAlerts()).map((b) => b.batchId));
   // One conversation Tally can reach, and one inline-reply conversation it never stored a reference for.
   await store.state.write(
     new Map([
-      [`emulator/conversations/dm-${userId}/users/${userId}`, { value: { tally: { last: { merchant } } }, userId }],
-      [`emulator/conversations/inline-${userId}/users/${userId}`, { value: { tally: { pending: { kind: 'confirm-delete' } } }, userId }],
+      [
+        `emulator/conversations/dm-${userId}/users/${userId}`,
+        { value: { tally: { last: { merchant } } }, userId },
+      ],
+      [
+        `emulator/conversations/inline-${userId}/users/${userId}`,
+        { value: { tally: { pending: { kind: 'confirm-delete' } } }, userId },
+      ],
     ]),
   );
 }
@@ -63,7 +97,9 @@ function mentions(store: Store, needles: readonly string[]): string[] {
     for (const column of columns) {
       for (const needle of needles) {
         const n = db
-          .prepare(`SELECT count(*) FROM "${table}" WHERE instr(CAST("${column}" AS BLOB), CAST(? AS BLOB)) > 0`)
+          .prepare(
+            `SELECT count(*) FROM "${table}" WHERE instr(CAST("${column}" AS BLOB), CAST(? AS BLOB)) > 0`,
+          )
           .pluck()
           .get(needle) as number;
         if (n > 0) hits.push(`${table}.${column} ~ ${needle}`);
@@ -105,7 +141,8 @@ describe('deleting everything about a person', () => {
     const needles = ['alice', ...ALICE_TEXTS, ...onlyAlice];
     expect(mentions(store, needles).length, 'the fill put alice everywhere').toBeGreaterThan(12);
     // Statistics are nobody's data: samples that hold "alice" (so also "alice_2") are dropped with hers.
-    const others = () => mentions(store, ['alice_2', 'PEPPERCORNWALD']).filter((hit) => !hit.startsWith('sqlite_stat'));
+    const others = () =>
+      mentions(store, ['alice_2', 'PEPPERCORNWALD']).filter((hit) => !hit.startsWith('sqlite_stat'));
     const otherBefore = others();
 
     const counts = await store.users.deleteAll('alice');
@@ -113,12 +150,21 @@ describe('deleting everything about a person', () => {
     expect(counts).toEqual({ accounts: 1, transactions: 6, balances: 0, rules: 1, conversations: 1 });
     // "alice_2" contains "alice": rows of alice_2 are expected to match, so alice is looked for exactly.
     const db = dbOf(store);
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+      .pluck()
+      .all() as string[];
     expect(tables.length).toBeGreaterThanOrEqual(11);
     for (const table of tables) {
-      for (const column of db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[]) {
+      for (const column of db
+        .prepare('SELECT name FROM pragma_table_info(?)')
+        .pluck()
+        .all(table) as string[]) {
         expect(countRows(store, `"${table}"`, `"${column}" = ?`, 'alice'), `${table}.${column}`).toBe(0);
-        expect(countRows(store, `"${table}"`, `CAST("${column}" AS TEXT) LIKE ?`, '%/users/alice'), `${table}.${column} key`).toBe(0);
+        expect(
+          countRows(store, `"${table}"`, `CAST("${column}" AS TEXT) LIKE ?`, '%/users/alice'),
+          `${table}.${column} key`,
+        ).toBe(0);
       }
     }
     expect(mentions(store, [...ALICE_TEXTS, ...onlyAlice])).toEqual([]);
@@ -127,7 +173,10 @@ describe('deleting everything about a person', () => {
     expect(others()).toEqual(otherBefore);
     expect(countRows(store, 'transactions', 'user_id = ?', 'alice_2')).toBe(2);
     expect(countRows(store, 'bot_state', 'user_id = ?', 'alice_2')).toBe(2);
-    expect(await store.reach.latestReference('alice_2')).toEqual({ conversation: { id: 'dm-alice_2' }, user: { id: 'alice_2' } });
+    expect(await store.reach.latestReference('alice_2')).toEqual({
+      conversation: { id: 'dm-alice_2' },
+      user: { id: 'alice_2' },
+    });
   });
 
   it('overwrites the deleted bytes: neither the .db file nor its -wal holds their descriptions', async () => {
@@ -141,9 +190,14 @@ describe('deleting everything about a person', () => {
     expect(existsSync(`${temp.file}-wal`) ? readFileSync(`${temp.file}-wal`).length : 0).toBe(0);
     store.close();
     const closed = fileBytes(temp.file);
-    for (const [when, bytes] of [['open', open], ['closed', closed]] as const) {
+    for (const [when, bytes] of [
+      ['open', open],
+      ['closed', closed],
+    ] as const) {
       for (const text of gone) expect(bytes.includes(text), `${text} is still on disk (${when})`).toBe(false);
-      expect(bytes.includes('PEPPERCORNWALD HARDWARE'), `the other person is still there (${when})`).toBe(true);
+      expect(bytes.includes('PEPPERCORNWALD HARDWARE'), `the other person is still there (${when})`).toBe(
+        true,
+      );
     }
   });
 
@@ -153,14 +207,24 @@ describe('deleting everything about a person', () => {
 
     await importFor(store, 'alice', 'Heliotrope Reserve Card', ALICE_CSV);
     expect(countRows(store, 'transactions', 'user_id = ?', 'alice')).toBe(6);
-    expect((await store.queries.merchants('alice')).map((m) => m.name).sort()).toEqual([...aliceMerchants].sort());
+    expect((await store.queries.merchants('alice')).map((m) => m.name).sort()).toEqual(
+      [...aliceMerchants].sort(),
+    );
     // The merchant ids read back are the rows that exist now, not ones cached before the delete.
-    expect(countRows(store, 'transactions t', "t.user_id = 'alice' AND NOT EXISTS (SELECT 1 FROM merchants m WHERE m.id = t.merchant_id)")).toBe(0);
+    expect(
+      countRows(
+        store,
+        'transactions t',
+        "t.user_id = 'alice' AND NOT EXISTS (SELECT 1 FROM merchants m WHERE m.id = t.merchant_id)",
+      ),
+    ).toBe(0);
   });
 
   it('a message alone creates nobody: no reference and no alert setting is stored for an unknown person', async () => {
     await store.users.deleteAll('alice');
-    expect(await store.reach.saveReference('alice', 'dm-alice', { conversation: { id: 'dm-alice' } }, NOW)).toBe(false);
+    expect(
+      await store.reach.saveReference('alice', 'dm-alice', { conversation: { id: 'dm-alice' } }, NOW),
+    ).toBe(false);
     await store.users.setAlerts('alice', false);
     expect(await store.users.get('alice')).toBeUndefined();
     expect(countRows(store, 'conversation_refs', 'user_id = ?', 'alice')).toBe(0);
@@ -178,7 +242,9 @@ describe('deleting everything through the bot', () => {
     await importFor(seed, 'erin', 'Heliotrope Reserve Card', ALICE_CSV);
     seed.close();
     channel = await startChannel();
-    tally = await startTally(loadConfig({ ...process.env, PORT: '0', TALLY_DB: temp.file, LOG_LEVEL: 'error', MicrosoftAppId: '' }));
+    tally = await startTally(
+      loadConfig({ ...process.env, PORT: '0', TALLY_DB: temp.file, LOG_LEVEL: 'error', MicrosoftAppId: '' }),
+    );
   });
   afterAll(async () => {
     await tally?.close();
@@ -187,7 +253,12 @@ describe('deleting everything through the bot', () => {
   });
 
   const say = async (text: string, conversation: string, expectReplies: boolean) => {
-    const activity = messageActivity(text, { user: 'erin', conversation, serviceUrl: channel.serviceUrl, expectReplies });
+    const activity = messageActivity(text, {
+      user: 'erin',
+      conversation,
+      serviceUrl: channel.serviceUrl,
+      expectReplies,
+    });
     const { body } = await postActivity(tally.port, activity);
     if (!expectReplies) await channel.waitFor((r) => r.activity.replyToId === activity.id);
     return (body?.activities ?? []).map((a) => a.text ?? '').join('\n');

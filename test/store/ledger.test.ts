@@ -14,32 +14,63 @@ describe('accounts are scoped by user', () => {
   });
 
   it('user B can neither see, find nor remove user A’s account', async () => {
-    const amex = await store.accounts.upsert('alice', { name: 'Amex Gold', type: 'credit_card', currency: 'usd' }, NOW);
-    await store.ledger.addStatement('alice', amex.id, FILE, fileRows([{ date: '2026-03-01', amountMinor: -500, description: 'STARBUCKS' }]), [], NOW);
+    const amex = await store.accounts.upsert(
+      'alice',
+      { name: 'Amex Gold', type: 'credit_card', currency: 'usd' },
+      NOW,
+    );
+    await store.ledger.addStatement(
+      'alice',
+      amex.id,
+      FILE,
+      fileRows([{ date: '2026-03-01', amountMinor: -500, description: 'STARBUCKS' }]),
+      [],
+      NOW,
+    );
 
     expect(await store.accounts.list('bob')).toEqual([]);
     expect(await store.accounts.get('bob', amex.id)).toBeUndefined();
     expect(await store.accounts.findByName('bob', 'Amex Gold')).toBeUndefined();
     expect(await store.accounts.remove('bob', amex.id)).toBeUndefined();
     await expect(
-      store.ledger.addStatement('bob', amex.id, FILE, fileRows([{ date: '2026-03-02', amountMinor: -100, description: 'X' }]), [], NOW),
+      store.ledger.addStatement(
+        'bob',
+        amex.id,
+        FILE,
+        fileRows([{ date: '2026-03-02', amountMinor: -100, description: 'X' }]),
+        [],
+        NOW,
+      ),
     ).rejects.toThrow(/does not belong/);
 
-    expect(await store.accounts.list('alice')).toMatchObject([{ id: amex.id, name: 'Amex Gold', currency: 'USD', type: 'credit_card' }]);
+    expect(await store.accounts.list('alice')).toMatchObject([
+      { id: amex.id, name: 'Amex Gold', currency: 'USD', type: 'credit_card' },
+    ]);
     expect(countRows(store, 'transactions', 'account_id = ?', amex.id)).toBe(1);
   });
 
   it('the same account name is separate per user, and found case-insensitively', async () => {
-    const a = await store.accounts.upsert('alice', { name: 'Checking', type: 'checking', currency: 'USD' }, NOW);
+    const a = await store.accounts.upsert(
+      'alice',
+      { name: 'Checking', type: 'checking', currency: 'USD' },
+      NOW,
+    );
     const b = await store.accounts.upsert('bob', { name: 'Checking', type: 'savings', currency: 'USD' }, NOW);
     expect(a.id).not.toBe(b.id);
     expect((await store.accounts.findByName('alice', '  checking '))?.id).toBe(a.id);
     // An existing account keeps its type.
-    expect((await store.accounts.upsert('alice', { name: 'CHECKING', type: 'savings', currency: 'USD' }, NOW)).type).toBe('checking');
+    expect(
+      (await store.accounts.upsert('alice', { name: 'CHECKING', type: 'savings', currency: 'USD' }, NOW))
+        .type,
+    ).toBe('checking');
   });
 
   it('removing an account takes its transactions, balances and batches with it', async () => {
-    const acc = await store.accounts.upsert('alice', { name: 'Chase Checking', type: 'checking', currency: 'USD' }, NOW);
+    const acc = await store.accounts.upsert(
+      'alice',
+      { name: 'Chase Checking', type: 'checking', currency: 'USD' },
+      NOW,
+    );
     await store.ledger.addStatement(
       'alice',
       acc.id,
@@ -63,7 +94,9 @@ describe('ledger import', () => {
   let accountId: number;
   beforeEach(async () => {
     store = await memoryStore();
-    accountId = (await store.accounts.upsert('alice', { name: 'Amex Gold', type: 'credit_card', currency: 'USD' }, NOW)).id;
+    accountId = (
+      await store.accounts.upsert('alice', { name: 'Amex Gold', type: 'credit_card', currency: 'USD' }, NOW)
+    ).id;
   });
 
   it('is all or nothing: an unknown category code leaves no rows, no balances and no batch', async () => {
@@ -72,7 +105,14 @@ describe('ledger import', () => {
       { date: '2026-03-02', amountMinor: -900, description: 'MYSTERY', category: 'NOT_A_CATEGORY' },
     ]);
     await expect(
-      store.ledger.addStatement('alice', accountId, FILE, rows, [{ asOf: '2026-03-02', kind: 'ledger', amountMinor: 1, currency: 'USD' }], NOW),
+      store.ledger.addStatement(
+        'alice',
+        accountId,
+        FILE,
+        rows,
+        [{ asOf: '2026-03-02', kind: 'ledger', amountMinor: 1, currency: 'USD' }],
+        NOW,
+      ),
     ).rejects.toThrow(/unknown category code NOT_A_CATEGORY/);
     expect(countRows(store, 'transactions')).toBe(0);
     expect(countRows(store, 'balances')).toBe(0);
@@ -130,7 +170,13 @@ describe('ledger import', () => {
   });
 
   it('the same fingerprint in another account is another transaction', async () => {
-    const other = (await store.accounts.upsert('alice', { name: 'Chase Sapphire', type: 'credit_card', currency: 'USD' }, NOW)).id;
+    const other = (
+      await store.accounts.upsert(
+        'alice',
+        { name: 'Chase Sapphire', type: 'credit_card', currency: 'USD' },
+        NOW,
+      )
+    ).id;
     const rows = fileRows([{ date: '2026-03-01', amountMinor: -450, description: 'STARBUCKS' }]);
     await store.ledger.addStatement('alice', accountId, FILE, rows, [], NOW);
     expect((await store.ledger.addStatement('alice', other, FILE, rows, [], NOW)).added).toBe(1);
@@ -145,7 +191,9 @@ describe('ledger import', () => {
       [],
       NOW,
     );
-    expect(await store.ledger.batchesAwaitingAlerts()).toEqual([{ batchId: result.batchId, userId: 'alice' }]);
+    expect(await store.ledger.batchesAwaitingAlerts()).toEqual([
+      { batchId: result.batchId, userId: 'alice' },
+    ]);
     expect(await store.ledger.idsInBatches('alice', [result.batchId])).toEqual(result.addedIds);
     expect(await store.ledger.idsInBatches('bob', [result.batchId])).toEqual([]);
     await store.ledger.markAlertsDone([result.batchId]);
@@ -156,17 +204,42 @@ describe('ledger import', () => {
 describe('setUserCategory', () => {
   it('re-labels past spending at that merchant for that user only, and remembers the rule', async () => {
     const store = await memoryStore();
-    const a = (await store.accounts.upsert('alice', { name: 'Amex', type: 'credit_card', currency: 'USD' }, NOW)).id;
-    const b = (await store.accounts.upsert('bob', { name: 'Visa', type: 'credit_card', currency: 'USD' }, NOW)).id;
+    const a = (
+      await store.accounts.upsert('alice', { name: 'Amex', type: 'credit_card', currency: 'USD' }, NOW)
+    ).id;
+    const b = (
+      await store.accounts.upsert('bob', { name: 'Visa', type: 'credit_card', currency: 'USD' }, NOW)
+    ).id;
     const starbucks = [
-      { date: '2026-02-01', amountMinor: -450, description: 'SBUX 1', merchant: 'Starbucks', category: 'FOOD_AND_DRINK_RESTAURANT' },
-      { date: '2026-02-08', amountMinor: -520, description: 'SBUX 2', merchant: 'Starbucks', category: 'FOOD_AND_DRINK_RESTAURANT' },
+      {
+        date: '2026-02-01',
+        amountMinor: -450,
+        description: 'SBUX 1',
+        merchant: 'Starbucks',
+        category: 'FOOD_AND_DRINK_RESTAURANT',
+      },
+      {
+        date: '2026-02-08',
+        amountMinor: -520,
+        description: 'SBUX 2',
+        merchant: 'Starbucks',
+        category: 'FOOD_AND_DRINK_RESTAURANT',
+      },
     ];
     await store.ledger.addStatement(
       'alice',
       a,
       FILE,
-      fileRows([...starbucks, { date: '2026-02-09', amountMinor: -3_000, description: 'NOPA', merchant: 'Nopa', category: 'FOOD_AND_DRINK_RESTAURANT' }]),
+      fileRows([
+        ...starbucks,
+        {
+          date: '2026-02-09',
+          amountMinor: -3_000,
+          description: 'NOPA',
+          merchant: 'Nopa',
+          category: 'FOOD_AND_DRINK_RESTAURANT',
+        },
+      ]),
       [],
       NOW,
     );
@@ -176,17 +249,25 @@ describe('setUserCategory', () => {
 
     const categoryOf = async (user: string) =>
       Object.fromEntries(
-        (await store.queries.transactions(user, ['spending'], {}, { limit: 10, offset: 0 })).map((t) => [t.description, t.category]),
+        (await store.queries.transactions(user, ['spending'], {}, { limit: 10, offset: 0 })).map((t) => [
+          t.description,
+          t.category,
+        ]),
       );
     expect(await categoryOf('alice')).toEqual({
       'SBUX 1': 'FOOD_AND_DRINK_COFFEE',
       'SBUX 2': 'FOOD_AND_DRINK_COFFEE',
       NOPA: 'FOOD_AND_DRINK_RESTAURANT',
     });
-    expect(await categoryOf('bob')).toEqual({ 'SBUX 1': 'FOOD_AND_DRINK_RESTAURANT', 'SBUX 2': 'FOOD_AND_DRINK_RESTAURANT' });
+    expect(await categoryOf('bob')).toEqual({
+      'SBUX 1': 'FOOD_AND_DRINK_RESTAURANT',
+      'SBUX 2': 'FOOD_AND_DRINK_RESTAURANT',
+    });
     expect(await store.ledger.userRules('alice')).toEqual(new Map([['starbucks', 'FOOD_AND_DRINK_COFFEE']]));
     expect(await store.ledger.userRules('bob')).toEqual(new Map());
-    await expect(store.ledger.setUserCategory('alice', 'Starbucks', 'NOPE', NOW)).rejects.toThrow(/unknown category/);
+    await expect(store.ledger.setUserCategory('alice', 'Starbucks', 'NOPE', NOW)).rejects.toThrow(
+      /unknown category/,
+    );
   });
 });
 
@@ -202,33 +283,57 @@ describe('one file, one database transaction', () => {
     ]);
   const importInto = (name: string, file: NewTransaction[]) =>
     store.ledger.atomically(async () => {
-      const account = await store.accounts.upsert('carol', { name, type: 'credit_card', currency: 'USD' }, NOW);
+      const account = await store.accounts.upsert(
+        'carol',
+        { name, type: 'credit_card', currency: 'USD' },
+        NOW,
+      );
       return store.ledger.addStatement('carol', account.id, FILE, file, [], NOW);
     });
 
   it('commits a new account, its user and its rows together', async () => {
     expect(await importInto('Amex Gold', rows())).toMatchObject({ added: 2, skipped: 0 });
-    expect(['users', 'accounts', 'import_batches', 'transactions'].map((t) => countRows(store, t))).toEqual([1, 1, 1, 2]);
+    expect(['users', 'accounts', 'import_batches', 'transactions'].map((t) => countRows(store, t))).toEqual([
+      1, 1, 1, 2,
+    ]);
   });
 
   it('a file that fails leaves no account, no user, no batch and no rows behind', async () => {
-    const bad = [...rows(), ...fileRows([{ date: '2026-03-03', amountMinor: -1, description: 'X', category: 'NOT_A_CATEGORY' }])];
+    const bad = [
+      ...rows(),
+      ...fileRows([{ date: '2026-03-03', amountMinor: -1, description: 'X', category: 'NOT_A_CATEGORY' }]),
+    ];
     await expect(importInto('Amex Gold', bad)).rejects.toThrow(/unknown category/);
-    expect(['users', 'accounts', 'import_batches', 'transactions'].map((t) => countRows(store, t))).toEqual([0, 0, 0, 0]);
+    expect(['users', 'accounts', 'import_batches', 'transactions'].map((t) => countRows(store, t))).toEqual([
+      0, 0, 0, 0,
+    ]);
     expect(await importInto('Amex Gold', rows())).toMatchObject({ added: 2 });
   });
 
   it('refuses to start a second write while one is open on the connection', async () => {
-    await expect(store.ledger.atomically(() => store.ledger.atomically(async () => 1))).rejects.toThrow(/already in progress/);
+    await expect(store.ledger.atomically(() => store.ledger.atomically(async () => 1))).rejects.toThrow(
+      /already in progress/,
+    );
     expect(await store.ledger.atomically(async () => 2)).toBe(2);
   });
 
   it('recognises a row stored under its bank id alone when the id, day and amount agree', async () => {
-    const account = await store.accounts.upsert('carol', { name: 'Amex Gold', type: 'credit_card', currency: 'USD' }, NOW);
+    const account = await store.accounts.upsert(
+      'carol',
+      { name: 'Amex Gold', type: 'credit_card', currency: 'USD' },
+      NOW,
+    );
     const legacy = rows().map((r) => ({ ...r, fingerprint: `x:${r.externalId}` }));
     await store.ledger.addStatement('carol', account.id, FILE, legacy, [], NOW);
-    const sameIdOtherDay = fileRows([{ date: '2026-03-09', amountMinor: -450, description: 'STARBUCKS', externalId: 'T1' }]);
-    expect(await store.ledger.addStatement('carol', account.id, FILE, rows(), [], NOW)).toMatchObject({ added: 0, skipped: 2 });
-    expect(await store.ledger.addStatement('carol', account.id, FILE, sameIdOtherDay, [], NOW)).toMatchObject({ added: 1, skipped: 0 });
+    const sameIdOtherDay = fileRows([
+      { date: '2026-03-09', amountMinor: -450, description: 'STARBUCKS', externalId: 'T1' },
+    ]);
+    expect(await store.ledger.addStatement('carol', account.id, FILE, rows(), [], NOW)).toMatchObject({
+      added: 0,
+      skipped: 2,
+    });
+    expect(await store.ledger.addStatement('carol', account.id, FILE, sameIdOtherDay, [], NOW)).toMatchObject(
+      { added: 1, skipped: 0 },
+    );
   });
 });

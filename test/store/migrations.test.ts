@@ -20,17 +20,25 @@ describe('migrations', () => {
 
   it('applies each numbered migration once and records it', () => {
     const store = Store.open(temp.file);
-    const recorded = dbOf(store).prepare('SELECT version, name, applied_at AS appliedAt FROM schema_migrations').all() as {
+    const recorded = dbOf(store)
+      .prepare('SELECT version, name, applied_at AS appliedAt FROM schema_migrations')
+      .all() as {
       version: number;
       name: string;
       appliedAt: string;
     }[];
     expect(SHIPPED[0]).toBe('001_init.sql');
     expect(recorded).toEqual(
-      SHIPPED.map((name) => ({ version: Number(name.split('_')[0]), name, appliedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) })),
+      SHIPPED.map((name) => ({
+        version: Number(name.split('_')[0]),
+        name,
+        appliedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      })),
     );
     const tables = dbOf(store).prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
-    expect(tables).toEqual(expect.arrayContaining(['users', 'accounts', 'transactions', 'bot_state', 'conversation_refs']));
+    expect(tables).toEqual(
+      expect.arrayContaining(['users', 'accounts', 'transactions', 'bot_state', 'conversation_refs']),
+    );
     store.close();
   });
 

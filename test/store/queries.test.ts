@@ -14,21 +14,68 @@ const FEBRUARY = { start: '2026-02-01', end: '2026-03-01' };
  */
 async function household(): Promise<{ store: Store; usd: number; eur: number }> {
   const store = await memoryStore();
-  const usd = (await store.accounts.upsert('alice', { name: 'Amex Gold', type: 'credit_card', currency: 'USD' }, NOW)).id;
-  const eur = (await store.accounts.upsert('alice', { name: 'N26', type: 'checking', currency: 'EUR' }, NOW)).id;
-  const bobs = (await store.accounts.upsert('bob', { name: 'Wells', type: 'checking', currency: 'USD' }, NOW)).id;
+  const usd = (
+    await store.accounts.upsert('alice', { name: 'Amex Gold', type: 'credit_card', currency: 'USD' }, NOW)
+  ).id;
+  const eur = (await store.accounts.upsert('alice', { name: 'N26', type: 'checking', currency: 'EUR' }, NOW))
+    .id;
+  const bobs = (await store.accounts.upsert('bob', { name: 'Wells', type: 'checking', currency: 'USD' }, NOW))
+    .id;
   await store.ledger.addStatement(
     'alice',
     usd,
     FILE,
     fileRows([
-      { date: '2026-01-15', amountMinor: -4_000, description: 'AMZN 1', merchant: 'Amazon', category: 'GENERAL_MERCHANDISE_ONLINE_MARKETPLACES' },
-      { date: '2026-02-03', amountMinor: -10_000, description: 'AMZN 2', merchant: 'Amazon', category: 'GENERAL_MERCHANDISE_ONLINE_MARKETPLACES' },
-      { date: '2026-02-10', amountMinor: 2_500, description: 'AMZN REFUND', merchant: 'Amazon', category: 'GENERAL_MERCHANDISE_ONLINE_MARKETPLACES' },
-      { date: '2026-02-11', amountMinor: -450, description: 'SBUX', merchant: 'Starbucks', category: 'FOOD_AND_DRINK_COFFEE' },
-      { date: '2026-02-12', amountMinor: -6_000, description: 'SAFEWAY', merchant: 'Safeway', category: 'FOOD_AND_DRINK_GROCERIES' },
-      { date: '2026-02-20', amountMinor: 50_000, description: 'PAYMENT THANK YOU', merchant: 'Amex', category: 'LOAN_PAYMENTS_CREDIT_CARD_PAYMENT', flow: 'transfer' },
-      { date: '2026-03-01', amountMinor: -700, description: 'SBUX', merchant: 'Starbucks', category: 'FOOD_AND_DRINK_COFFEE' },
+      {
+        date: '2026-01-15',
+        amountMinor: -4_000,
+        description: 'AMZN 1',
+        merchant: 'Amazon',
+        category: 'GENERAL_MERCHANDISE_ONLINE_MARKETPLACES',
+      },
+      {
+        date: '2026-02-03',
+        amountMinor: -10_000,
+        description: 'AMZN 2',
+        merchant: 'Amazon',
+        category: 'GENERAL_MERCHANDISE_ONLINE_MARKETPLACES',
+      },
+      {
+        date: '2026-02-10',
+        amountMinor: 2_500,
+        description: 'AMZN REFUND',
+        merchant: 'Amazon',
+        category: 'GENERAL_MERCHANDISE_ONLINE_MARKETPLACES',
+      },
+      {
+        date: '2026-02-11',
+        amountMinor: -450,
+        description: 'SBUX',
+        merchant: 'Starbucks',
+        category: 'FOOD_AND_DRINK_COFFEE',
+      },
+      {
+        date: '2026-02-12',
+        amountMinor: -6_000,
+        description: 'SAFEWAY',
+        merchant: 'Safeway',
+        category: 'FOOD_AND_DRINK_GROCERIES',
+      },
+      {
+        date: '2026-02-20',
+        amountMinor: 50_000,
+        description: 'PAYMENT THANK YOU',
+        merchant: 'Amex',
+        category: 'LOAN_PAYMENTS_CREDIT_CARD_PAYMENT',
+        flow: 'transfer',
+      },
+      {
+        date: '2026-03-01',
+        amountMinor: -700,
+        description: 'SBUX',
+        merchant: 'Starbucks',
+        category: 'FOOD_AND_DRINK_COFFEE',
+      },
     ]),
     [
       { asOf: '2026-02-28', kind: 'ledger', amountMinor: -12_000, currency: 'USD' },
@@ -41,8 +88,23 @@ async function household(): Promise<{ store: Store; usd: number; eur: number }> 
     eur,
     FILE,
     fileRows([
-      { date: '2026-02-05', amountMinor: -3_000, description: 'REWE', merchant: 'Rewe', category: 'FOOD_AND_DRINK_GROCERIES', currency: 'EUR' },
-      { date: '2026-02-15', amountMinor: 300_000, description: 'GEHALT', merchant: 'Acme', category: 'INCOME_WAGES', flow: 'income', currency: 'EUR' },
+      {
+        date: '2026-02-05',
+        amountMinor: -3_000,
+        description: 'REWE',
+        merchant: 'Rewe',
+        category: 'FOOD_AND_DRINK_GROCERIES',
+        currency: 'EUR',
+      },
+      {
+        date: '2026-02-15',
+        amountMinor: 300_000,
+        description: 'GEHALT',
+        merchant: 'Acme',
+        category: 'INCOME_WAGES',
+        flow: 'income',
+        currency: 'EUR',
+      },
     ]),
     [
       // Same day, two kinds: the ledger balance wins over the available one.
@@ -56,7 +118,15 @@ async function household(): Promise<{ store: Store; usd: number; eur: number }> 
     'bob',
     bobs,
     FILE,
-    fileRows([{ date: '2026-02-04', amountMinor: -99_900, description: 'AMZN BOB', merchant: 'Amazon', category: 'GENERAL_MERCHANDISE_ONLINE_MARKETPLACES' }]),
+    fileRows([
+      {
+        date: '2026-02-04',
+        amountMinor: -99_900,
+        description: 'AMZN BOB',
+        merchant: 'Amazon',
+        category: 'GENERAL_MERCHANDISE_ONLINE_MARKETPLACES',
+      },
+    ]),
     [{ asOf: '2026-02-28', kind: 'ledger', amountMinor: 5_000, currency: 'USD' }],
     NOW,
   );
@@ -82,25 +152,39 @@ describe('queries', () => {
   it('leaves transfers and income out of spending, and counts income on its own', async () => {
     const usdOnly = await store.queries.totals('alice', 'spending', { ...FEBRUARY, accountIds: [usd] });
     expect(usdOnly).toEqual([{ currency: 'USD', amountMinor: 13_950, count: 4 }]);
-    expect(await store.queries.totals('alice', 'income', FEBRUARY)).toEqual([{ currency: 'EUR', amountMinor: 300_000, count: 1 }]);
-    expect(await store.queries.totals('alice', 'transfer', FEBRUARY)).toEqual([{ currency: 'USD', amountMinor: -50_000, count: 1 }]);
+    expect(await store.queries.totals('alice', 'income', FEBRUARY)).toEqual([
+      { currency: 'EUR', amountMinor: 300_000, count: 1 },
+    ]);
+    expect(await store.queries.totals('alice', 'transfer', FEBRUARY)).toEqual([
+      { currency: 'USD', amountMinor: -50_000, count: 1 },
+    ]);
   });
 
   it('periods are half-open: the first of March is not February', async () => {
-    const coffee = await store.queries.totals('alice', 'spending', { ...FEBRUARY, categories: ['FOOD_AND_DRINK_COFFEE'] });
+    const coffee = await store.queries.totals('alice', 'spending', {
+      ...FEBRUARY,
+      categories: ['FOOD_AND_DRINK_COFFEE'],
+    });
     expect(coffee).toEqual([{ currency: 'USD', amountMinor: 450, count: 1 }]);
   });
 
   it('filters by primary category code, merchant and amount', async () => {
-    const food = await store.queries.totals('alice', 'spending', { ...FEBRUARY, categories: ['FOOD_AND_DRINK'] });
+    const food = await store.queries.totals('alice', 'spending', {
+      ...FEBRUARY,
+      categories: ['FOOD_AND_DRINK'],
+    });
     expect(food).toEqual([
       { currency: 'EUR', amountMinor: 3_000, count: 1 },
       { currency: 'USD', amountMinor: 6_450, count: 2 },
     ]);
     const amazon = (await store.queries.merchants('alice')).find((m) => m.name === 'Amazon')!;
     expect(amazon.count).toBe(3);
-    expect(await store.queries.totals('alice', 'spending', { merchantIds: [amazon.id] })).toEqual([{ currency: 'USD', amountMinor: 11_500, count: 3 }]);
-    expect(await store.queries.totals('alice', 'spending', { ...FEBRUARY, minAbsMinor: 5_000 })).toEqual([{ currency: 'USD', amountMinor: 16_000, count: 2 }]);
+    expect(await store.queries.totals('alice', 'spending', { merchantIds: [amazon.id] })).toEqual([
+      { currency: 'USD', amountMinor: 11_500, count: 3 },
+    ]);
+    expect(await store.queries.totals('alice', 'spending', { ...FEBRUARY, minAbsMinor: 5_000 })).toEqual([
+      { currency: 'USD', amountMinor: 16_000, count: 2 },
+    ]);
   });
 
   it('groups by merchant, largest first, with refunds netted and currencies apart', async () => {
@@ -139,21 +223,56 @@ describe('queries', () => {
   });
 
   it('lists transactions newest first, a page at a time, only the user’s own', async () => {
-    const all = await store.queries.transactions('alice', ['spending', 'income'], {}, { limit: 100, offset: 0 });
+    const all = await store.queries.transactions(
+      'alice',
+      ['spending', 'income'],
+      {},
+      { limit: 100, offset: 0 },
+    );
     expect(all).toHaveLength(8);
     expect(all.map((t) => t.date)).toEqual([...all.map((t) => t.date)].sort().reverse());
     expect(all.some((t) => t.description === 'AMZN BOB')).toBe(false);
-    const page1 = await store.queries.transactions('alice', ['spending', 'income'], {}, { limit: 3, offset: 0 });
-    const page2 = await store.queries.transactions('alice', ['spending', 'income'], {}, { limit: 3, offset: 3 });
+    const page1 = await store.queries.transactions(
+      'alice',
+      ['spending', 'income'],
+      {},
+      { limit: 3, offset: 0 },
+    );
+    const page2 = await store.queries.transactions(
+      'alice',
+      ['spending', 'income'],
+      {},
+      { limit: 3, offset: 3 },
+    );
     expect(page1.map((t) => t.date)).toEqual(['2026-03-01', '2026-02-15', '2026-02-12']);
     expect(page2.map((t) => t.id)).toEqual(all.slice(3, 6).map((t) => t.id));
-    expect(page1[0]).toMatchObject({ merchant: 'Starbucks', category: 'FOOD_AND_DRINK_COFFEE', categoryLabel: 'Coffee', accountName: 'Amex Gold', amountMinor: -700 });
+    expect(page1[0]).toMatchObject({
+      merchant: 'Starbucks',
+      category: 'FOOD_AND_DRINK_COFFEE',
+      categoryLabel: 'Coffee',
+      accountName: 'Amex Gold',
+      amountMinor: -700,
+    });
   });
 
   it('latestBalances takes the newest day per account, and the ledger balance on that day', async () => {
     expect(await store.queries.latestBalances('alice')).toEqual([
-      { accountId: usd, accountName: 'Amex Gold', accountType: 'credit_card', asOf: '2026-02-28', amountMinor: -12_000, currency: 'USD' },
-      { accountId: eur, accountName: 'N26', accountType: 'checking', asOf: '2026-02-27', amountMinor: 297_000, currency: 'EUR' },
+      {
+        accountId: usd,
+        accountName: 'Amex Gold',
+        accountType: 'credit_card',
+        asOf: '2026-02-28',
+        amountMinor: -12_000,
+        currency: 'USD',
+      },
+      {
+        accountId: eur,
+        accountName: 'N26',
+        accountType: 'checking',
+        asOf: '2026-02-27',
+        amountMinor: 297_000,
+        currency: 'EUR',
+      },
     ]);
     expect((await store.queries.latestBalances('bob')).map((b) => b.amountMinor)).toEqual([5_000]);
   });

@@ -25,7 +25,10 @@ async function fill(store: Store, user: string, conversation: string): Promise<v
   await store.reach.claimFindings(user, ['unusual:1']);
   await store.state.write(
     new Map([
-      [`emulator/conversations/${conversation}/`, { value: { tally: { pending: { kind: 'confirm-delete' } } } }],
+      [
+        `emulator/conversations/${conversation}/`,
+        { value: { tally: { pending: { kind: 'confirm-delete' } } } },
+      ],
       [`emulator/users/${user}/`, { value: { seen: true } }],
     ]),
   );
@@ -41,7 +44,13 @@ function held(store: Store, user: string, conversation: string): Record<string, 
     rules: countRows(store, 'user_category_rules', 'user_id = ?', user),
     references: countRows(store, 'conversation_refs', 'user_id = ?', user),
     alerts: countRows(store, 'alerts_sent', 'user_id = ?', user),
-    state: countRows(store, 'bot_state', 'key IN (?, ?)', `emulator/conversations/${conversation}/`, `emulator/users/${user}/`),
+    state: countRows(
+      store,
+      'bot_state',
+      'key IN (?, ?)',
+      `emulator/conversations/${conversation}/`,
+      `emulator/users/${user}/`,
+    ),
   };
 }
 
@@ -58,7 +67,13 @@ describe('users', () => {
     const bobBefore = held(store, 'alice_2', 'conv-a-2');
     expect(Object.values(bobBefore).every((n) => n > 0)).toBe(true);
 
-    expect(await store.users.deleteAll('alice')).toEqual({ accounts: 1, transactions: 2, balances: 1, rules: 1, conversations: 1 });
+    expect(await store.users.deleteAll('alice')).toEqual({
+      accounts: 1,
+      transactions: 2,
+      balances: 1,
+      rules: 1,
+      conversations: 1,
+    });
 
     expect(held(store, 'alice', 'conv-a')).toEqual({
       users: 0,
@@ -80,7 +95,10 @@ describe('users', () => {
   it('records consent with its time, and alerts default to on', async () => {
     expect(await store.users.get('carol')).toBeUndefined();
     await store.users.recordConsent('carol', NOW);
-    expect(await store.users.get('carol')).toEqual({ consentAt: '2026-03-10T12:00:00.000Z', alertsEnabled: true });
+    expect(await store.users.get('carol')).toEqual({
+      consentAt: '2026-03-10T12:00:00.000Z',
+      alertsEnabled: true,
+    });
     await store.users.setAlerts('carol', false);
     expect((await store.users.get('carol'))?.alertsEnabled).toBe(false);
   });
@@ -106,7 +124,14 @@ describe('state', () => {
     const etag = read.get('k1')!.etag;
     expect(await store.state.write(new Map([['k1', { value: { n: 2 }, etag }]]))).toEqual([]);
     // The etag moved on; a second writer holding the old one loses, and neither of its keys is written.
-    expect(await store.state.write(new Map([['k2', { value: { n: 9 } }], ['k1', { value: { n: 3 }, etag }]]))).toEqual(['k1']);
+    expect(
+      await store.state.write(
+        new Map([
+          ['k2', { value: { n: 9 } }],
+          ['k1', { value: { n: 3 }, etag }],
+        ]),
+      ),
+    ).toEqual(['k1']);
     expect((await store.state.read(['k1'])).get('k1')!.value).toEqual({ n: 2 });
     expect((await store.state.read(['k2'])).size).toBe(0);
     expect(await store.state.write(new Map([['k1', { value: { n: 4 }, etag: '*' }]]))).toEqual([]);

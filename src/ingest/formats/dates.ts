@@ -8,8 +8,33 @@ const COMPACT = /^\s*(\d{4})(\d{2})(\d{2})(?:$|[\sT])/;
 const DAY_NAME = /^\s*(\d{1,2})[\s-]([A-Za-zéû]{3,9})\.?[\s,-]+(\d{2,4})\b/;
 const NAME_DAY = /^\s*([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b/;
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
-  ene: 1, abr: 4, ago: 8, dic: 12, mrz: 3, mär: 3, okt: 10, dez: 12, fév: 2, avr: 4, mai: 5, juin: 6, juil: 7, aoû: 8, déc: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+  ene: 1,
+  abr: 4,
+  ago: 8,
+  dic: 12,
+  mrz: 3,
+  mär: 3,
+  okt: 10,
+  dez: 12,
+  fév: 2,
+  avr: 4,
+  mai: 5,
+  juin: 6,
+  juil: 7,
+  aoû: 8,
+  déc: 12,
 };
 
 const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -24,7 +49,12 @@ function fullYear(y: string): number {
 /** Builds an ISO date when the parts make a real calendar day. */
 export function isoDate(year: number, month: number, day: number): string | undefined {
   if (!(year >= 1900 && year <= 2199) || month < 1 || month > 12 || day < 1) return undefined;
-  const last = month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : DAYS_IN_MONTH[month] ?? 31;
+  const last =
+    month === 2
+      ? year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+        ? 29
+        : 28
+      : (DAYS_IN_MONTH[month] ?? 31);
   if (day > last) return undefined;
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
@@ -80,7 +110,11 @@ export function dateExample(order: DateOrder, sample?: string): string {
 
 /** Names an order as a format string users and options understand: `mm/dd/yyyy`. */
 export function formatName(order: DateOrder, sample?: string): string {
-  return dateExample(order, sample).replace('2026', 'yyyy').replace('26', 'yy').replace('28', 'dd').replace('02', 'mm');
+  return dateExample(order, sample)
+    .replace('2026', 'yyyy')
+    .replace('26', 'yy')
+    .replace('28', 'dd')
+    .replace('02', 'mm');
 }
 
 export type DateInference =
@@ -96,12 +130,17 @@ export type DateInference =
 export function inferDateOrder(values: readonly string[]): DateInference {
   const present = values.filter((v) => v.trim() !== '');
   if (present.length === 0) return { kind: 'none' };
-  const fits = (['ymd', 'mdy', 'dmy'] as const).filter((o) => present.every((v) => parseDate(v, o) !== undefined));
+  const fits = (['ymd', 'mdy', 'dmy'] as const).filter((o) =>
+    present.every((v) => parseDate(v, o) !== undefined),
+  );
   if (fits.length === 0) return { kind: 'none' };
-  if (fits.length === 1 || fits[0] === 'ymd') return { kind: 'settled', order: fits[0] ?? 'ymd', how: 'values' };
-  if (present.every((v) => /^\s*\d{1,2}\.\d{1,2}\.\d{2,4}/.test(v)) && fits.includes('dmy')) return { kind: 'settled', order: 'dmy', how: 'values' };
+  if (fits.length === 1 || fits[0] === 'ymd')
+    return { kind: 'settled', order: fits[0] ?? 'ymd', how: 'values' };
+  if (present.every((v) => /^\s*\d{1,2}\.\d{1,2}\.\d{2,4}/.test(v)) && fits.includes('dmy'))
+    return { kind: 'settled', order: 'dmy', how: 'values' };
   const sorted = fits.filter((o) => isMonotonic(present.map((v) => parseDate(v, o) ?? '')));
-  if (sorted.length === 1 && sorted[0] && new Set(present).size > 2) return { kind: 'settled', order: sorted[0], how: 'order' };
+  if (sorted.length === 1 && sorted[0] && new Set(present).size > 2)
+    return { kind: 'settled', order: sorted[0], how: 'order' };
   return { kind: 'ambiguous', orders: fits };
 }
 

@@ -35,7 +35,9 @@ export function decodeEntities(text: string): string {
  * since its opening tag, which is how OFX 1.x readers recover from unclosed leaves.
  */
 export function parseSgml(source: string, startOffset = 0): MarkupNode {
-  const text = source.includes('<!--') ? source.replace(/<!--[\s\S]*?-->/g, (c) => c.replace(/[^\n]/g, '')) : source;
+  const text = source.includes('<!--')
+    ? source.replace(/<!--[\s\S]*?-->/g, (c) => c.replace(/[^\n]/g, ''))
+    : source;
   const root: MarkupNode = { name: '#root', children: [], line: 1 };
   const stack: MarkupNode[] = [root];
   let line = 1 + countNewlines(text, 0, startOffset);
@@ -132,7 +134,10 @@ function convert(items: readonly Ordered[]): MarkupNode[] {
       const attrs = item[':@'] as Record<string, string> | undefined;
       if (attrs) node.attrs = attrs;
       if (node.children.length === 0) {
-        node.value = body.map((b) => String(b['#text'] ?? '')).join('').trim();
+        node.value = body
+          .map((b) => String(b['#text'] ?? ''))
+          .join('')
+          .trim();
       }
       out.push(node);
     }
@@ -200,12 +205,23 @@ export function openElementsText(open: readonly OpenElement[]): string {
 export function brokenXml(source: string, file: string, kind: string): StatementError {
   const { open, insideTag } = xmlOpenAtEnd(source);
   if (open.length > 0 || insideTag) {
-    const elements = open.map((o) => ({ name: o.name.replace(/^[^:]*:/, ''), line: lineAt(source, o.offset) }));
-    return new TruncatedStatementError(file, endLine(source), insideTag && open.length === 0 ? 'in the middle of a tag' : openElementsText(elements));
+    const elements = open.map((o) => ({
+      name: o.name.replace(/^[^:]*:/, ''),
+      line: lineAt(source, o.offset),
+    }));
+    return new TruncatedStatementError(
+      file,
+      endLine(source),
+      insideTag && open.length === 0 ? 'in the middle of a tag' : openElementsText(elements),
+    );
   }
   const result = XMLValidator.validate(source);
   const err = result === true ? undefined : result.err;
-  return new StatementError(file, err ? `line ${err.line}, column ${err.col}` : 'document', `expected well-formed ${kind} XML${err ? ` (${err.msg})` : ''}`);
+  return new StatementError(
+    file,
+    err ? `line ${err.line}, column ${err.col}` : 'document',
+    `expected well-formed ${kind} XML${err ? ` (${err.msg})` : ''}`,
+  );
 }
 
 /** The elements still open where the text stops, and whether it stops inside a tag, comment or CDATA. */

@@ -1,5 +1,11 @@
 /** Reads SWIFT MT940 customer statements, as Dutch, German, Swiss, Polish and other banks export them. */
-import { StatementError, TruncatedStatementError, type ParsedStatement, type StatementBalance, type StatementTransaction } from '../types.ts';
+import {
+  StatementError,
+  TruncatedStatementError,
+  type ParsedStatement,
+  type StatementBalance,
+  type StatementTransaction,
+} from '../types.ts';
 import { toMinorUnits } from '../../money.ts';
 import { isoDate } from './dates.ts';
 import { accountMask, emptyStatement, endLine, lineAt, mergeByKey } from './statement.ts';
@@ -24,7 +30,8 @@ function fields(source: string): Field[] {
     const m = FIELD_START.exec(printable);
     const last = out[out.length - 1];
     if (m) out.push({ tag: m[1] ?? '', lines: [printable.slice(m[0].length)], line: i + 1 });
-    else if (last && printable.trim() !== '-' && !printable.startsWith('-}') && printable.trim() !== '') last.lines.push(printable);
+    else if (last && printable.trim() !== '-' && !printable.startsWith('-}') && printable.trim() !== '')
+      last.lines.push(printable);
   });
   return out;
 }
@@ -44,7 +51,8 @@ function amount(text: string, currency: string): number | undefined {
  */
 export function parseMt940(source: string, file: string): ParsedStatement[] {
   const all = fields(source);
-  if (!all.some((f) => f.tag === '20')) throw new StatementError(file, 'line 1', 'expected an MT940 statement starting with a :20: field');
+  if (!all.some((f) => f.tag === '20'))
+    throw new StatementError(file, 'line 1', 'expected an MT940 statement starting with a :20: field');
   assertComplete(source, all, file);
   const items: Array<{ key: string; statement: ParsedStatement }> = [];
   let current: { key: string; statement: ParsedStatement } | undefined;
@@ -67,7 +75,12 @@ export function parseMt940(source: string, file: string): ParsedStatement[] {
       if (mask) st.account.mask = mask;
     } else if (f.tag.startsWith('60') || f.tag.startsWith('62') || f.tag === '64') {
       const m = BALANCE.exec(body.trim());
-      if (!m) throw new StatementError(file, `line ${f.line}`, `expected a balance like C260228EUR1234,56 in :${f.tag}:, found "${body.trim()}"`);
+      if (!m)
+        throw new StatementError(
+          file,
+          `line ${f.line}`,
+          `expected a balance like C260228EUR1234,56 in :${f.tag}:, found "${body.trim()}"`,
+        );
       currency = m[5] ?? currency;
       st.account.currency = currency;
       if (!f.tag.startsWith('60')) {
@@ -90,7 +103,12 @@ export function parseMt940(source: string, file: string): ParsedStatement[] {
     }
   }
   const withTx = items.filter((i) => i.statement.transactions.length > 0);
-  if (withTx.length === 0) throw new StatementError(file, 'line 1', 'expected statement lines (:61:) in the statement; found only balances');
+  if (withTx.length === 0)
+    throw new StatementError(
+      file,
+      'line 1',
+      'expected statement lines (:61:) in the statement; found only balances',
+    );
   const merged = mergeByKey(items.map((i) => ({ key: i.key, statement: i.statement })));
   return merged.filter((s) => s.transactions.length > 0 || merged.length === 1);
 }
@@ -122,18 +140,28 @@ function assertComplete(source: string, all: readonly Field[], file: string): vo
   }
   const open = source.lastIndexOf('{4:');
   if (open >= 0 && source.lastIndexOf('-}') < open) {
-    throw stops(`inside the message block that starts at line ${lineAt(source, open)} ({4:), before its closing -}`);
+    throw stops(
+      `inside the message block that starts at line ${lineAt(source, open)} ({4:), before its closing -}`,
+    );
   }
   let statement: Field | undefined;
   let balanced = true;
   for (const f of all) {
     if (f.tag === '20') {
-      if (!balanced && statement) throw new StatementError(file, `line ${statement.line}`, 'expected a closing balance (:62F: or :62M:) before the next statement starts');
+      if (!balanced && statement)
+        throw new StatementError(
+          file,
+          `line ${statement.line}`,
+          'expected a closing balance (:62F: or :62M:) before the next statement starts',
+        );
       statement = f;
       balanced = false;
     } else if (f.tag === '62F' || f.tag === '62M') balanced = true;
   }
-  if (!balanced && statement) throw stops(`inside the statement that starts at line ${statement.line} (:20:), before its closing balance :62F:`);
+  if (!balanced && statement)
+    throw stops(
+      `inside the statement that starts at line ${statement.line} (:20:), before its closing balance :62F:`,
+    );
   const starts = all.filter((f) => f.tag === '20');
   const lines = source.split(/\r\n|\r|\n/);
   const ended = starts.map((start, i) => {
@@ -142,7 +170,9 @@ function assertComplete(source: string, all: readonly Field[], file: string): vo
   });
   const last = starts[starts.length - 1];
   if (last && starts.length > 1 && ended.slice(0, -1).every(Boolean) && !ended[ended.length - 1]) {
-    throw stops(`inside the statement that starts at line ${last.line}, before the - line that ends each statement`);
+    throw stops(
+      `inside the statement that starts at line ${last.line}, before the - line that ends each statement`,
+    );
   }
 }
 
@@ -151,7 +181,11 @@ function statementLine(text: string, currency: string, file: string, line: numbe
   const valueDate = m ? yymmdd(m[1] ?? '', m[2] ?? '', m[3] ?? '') : undefined;
   const minor = m ? amount(m[7] ?? '', currency) : undefined;
   if (!m || !valueDate || minor === undefined) {
-    throw new StatementError(file, `line ${line}`, `expected a statement line like :61:2602280228D12,34NTRFNONREF, found ":61:${text}"`);
+    throw new StatementError(
+      file,
+      `line ${line}`,
+      `expected a statement line like :61:2602280228D12,34NTRFNONREF, found ":61:${text}"`,
+    );
   }
   let date = valueDate;
   if (m[4]) {
@@ -163,7 +197,13 @@ function statementLine(text: string, currency: string, file: string, line: numbe
   }
   const mark = m[5] ?? 'C';
   const outgoing = mark === 'D' || mark === 'RC' || mark === 'ED';
-  const tx: StatementTransaction = { date, amountMinor: outgoing ? -minor : minor, currency, description: '', line };
+  const tx: StatementTransaction = {
+    date,
+    amountMinor: outgoing ? -minor : minor,
+    currency,
+    description: '',
+    line,
+  };
   const tail = (m[8] ?? '').trim();
   const type = /^([NFS][A-Z0-9]{3})/.exec(tail)?.[1];
   if (type) tx.bankType = type;
@@ -175,14 +215,22 @@ function statementLine(text: string, currency: string, file: string, line: numbe
 /** Pulls a counterparty name and purpose out of :86: in the German (?20), Dutch (/NAME/) or free form. */
 function describe86(tag: string, lines: string[]): { description?: string; memo?: string } {
   if (tag === 'NS') {
-    const name = lines.filter((l) => /^1[56]/.test(l)).map((l) => l.slice(2)).join('');
+    const name = lines
+      .filter((l) => /^1[56]/.test(l))
+      .map((l) => l.slice(2))
+      .join('');
     return name ? { description: name.trim() } : {};
   }
   const joined = lines.join('');
   if (/\?\d{2}/.test(joined)) {
     const parts = new Map<string, string>();
-    for (const m of joined.matchAll(/\?(\d{2})([^?]*)/g)) parts.set(m[1] ?? '', (parts.get(m[1] ?? '') ?? '') + (m[2] ?? ''));
-    const name = ['32', '33'].map((k) => parts.get(k) ?? '').join('').replace(/\s+/g, ' ').trim();
+    for (const m of joined.matchAll(/\?(\d{2})([^?]*)/g))
+      parts.set(m[1] ?? '', (parts.get(m[1] ?? '') ?? '') + (m[2] ?? ''));
+    const name = ['32', '33']
+      .map((k) => parts.get(k) ?? '')
+      .join('')
+      .replace(/\s+/g, ' ')
+      .trim();
     const purpose = [...parts.entries()]
       .filter(([k]) => Number(k) >= 20 && Number(k) <= 29)
       .map(([, v]) => v)
@@ -194,13 +242,19 @@ function describe86(tag: string, lines: string[]): { description?: string; memo?
   }
   if (/^\/[A-Z]{2,4}\//.test(joined)) {
     const parts = new Map<string, string>();
-    for (const m of joined.matchAll(/\/(NAME|REMI|TRTP|EREF|IBAN|BIC|ORDP|BENM|ISDT|MARF|CSID)\/((?:(?!\/(?:NAME|REMI|TRTP|EREF|IBAN|BIC|ORDP|BENM|ISDT|MARF|CSID)\/).)*)/g)) {
+    for (const m of joined.matchAll(
+      /\/(NAME|REMI|TRTP|EREF|IBAN|BIC|ORDP|BENM|ISDT|MARF|CSID)\/((?:(?!\/(?:NAME|REMI|TRTP|EREF|IBAN|BIC|ORDP|BENM|ISDT|MARF|CSID)\/).)*)/g,
+    )) {
       if (!parts.has(m[1] ?? '')) parts.set(m[1] ?? '', (m[2] ?? '').replace(/^\//, '').trim());
     }
     const name = parts.get('NAME');
     const remi = parts.get('REMI');
     return { description: name || remi || parts.get('TRTP') || joined, memo: remi };
   }
-  const free = lines.map((l) => l.trim()).filter(Boolean).join(' ').replace(/\s+/g, ' ');
+  const free = lines
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join(' ')
+    .replace(/\s+/g, ' ');
   return { description: free };
 }

@@ -1,16 +1,45 @@
 /** Reads OFX 1.x (SGML), OFX 2.x (XML), QFX and the older OFC format. */
-import { StatementError, TruncatedStatementError, type ParsedStatement, type StatementBalance, type StatementTransaction } from '../types.ts';
+import {
+  StatementError,
+  TruncatedStatementError,
+  type ParsedStatement,
+  type StatementBalance,
+  type StatementTransaction,
+} from '../types.ts';
 import { toMinorUnits } from '../../money.ts';
 import { isoDate } from './dates.ts';
-import { child, findAll, findFirst, openElementsText, parseSgml, parseXml, text, type MarkupNode, type OpenElement } from './markup.ts';
+import {
+  child,
+  findAll,
+  findFirst,
+  openElementsText,
+  parseSgml,
+  parseXml,
+  text,
+  type MarkupNode,
+  type OpenElement,
+} from './markup.ts';
 import { accountMask, accountTypeFrom, emptyStatement, endLine, mergeByKey } from './statement.ts';
 
 const STATEMENT_TAGS = ['STMTRS', 'CCSTMTRS'];
 
 /** Aggregates OFX closes explicitly even in 1.x, where leaf elements stay open: a file must close them all. */
 const AGGREGATES = new Set([
-  'OFX', 'OFC', 'SIGNONMSGSRSV1', 'SONRS', 'BANKMSGSRSV1', 'CREDITCARDMSGSRSV1', 'STMTTRNRS', 'CCSTMTTRNRS',
-  'STMTRS', 'CCSTMTRS', 'BANKTRANLIST', 'STMTTRN', 'LEDGERBAL', 'AVAILBAL', 'ACCTSTMT',
+  'OFX',
+  'OFC',
+  'SIGNONMSGSRSV1',
+  'SONRS',
+  'BANKMSGSRSV1',
+  'CREDITCARDMSGSRSV1',
+  'STMTTRNRS',
+  'CCSTMTTRNRS',
+  'STMTRS',
+  'CCSTMTRS',
+  'BANKTRANLIST',
+  'STMTTRN',
+  'LEDGERBAL',
+  'AVAILBAL',
+  'ACCTSTMT',
 ]);
 
 interface Context {
@@ -59,7 +88,8 @@ function checkStatus(ctx: Context, aggregate: MarkupNode | undefined, label: str
  */
 export function parseOfx(source: string, file: string): ParsedStatement[] {
   const start = source.search(/<(OFX|OFC)>/i);
-  if (start < 0 && /OFXHEADER\s*[:=]/i.test(source)) throw new TruncatedStatementError(file, endLine(source), 'after the OFX header, before <OFX>');
+  if (start < 0 && /OFXHEADER\s*[:=]/i.test(source))
+    throw new TruncatedStatementError(file, endLine(source), 'after the OFX header, before <OFX>');
   if (start < 0) throw new StatementError(file, 'line 1', 'expected an OFX file with an <OFX> element');
   const isOfc = /^<OFC>/i.test(source.slice(start, start + 5));
   const xmlLike = /^\s*<\?xml/i.test(source) || /OFXHEADER\s*=\s*"2/.test(source.slice(0, start));
@@ -76,7 +106,8 @@ export function parseOfx(source: string, file: string): ParsedStatement[] {
 
   const statements = isOfc ? findAll(ofx, 'ACCTSTMT') : STATEMENT_TAGS.flatMap((t) => findAll(ofx, t));
   if (statements.length === 0) {
-    for (const rs of [...findAll(ofx, 'STMTTRNRS'), ...findAll(ofx, 'CCSTMTTRNRS')]) checkStatus(ctx, rs, rs.name);
+    for (const rs of [...findAll(ofx, 'STMTTRNRS'), ...findAll(ofx, 'CCSTMTTRNRS')])
+      checkStatus(ctx, rs, rs.name);
     throw refusal(ctx, ofx);
   }
   const layout = layoutOf(source, isOfc, ctx.xml);
@@ -111,7 +142,11 @@ function assertClosed(file: string, ofx: MarkupNode, source: string): void {
   }
   const unclosed = firstUnclosed(ofx);
   if (unclosed) {
-    throw new StatementError(file, `line ${unclosed.line ?? 1} (element ${unclosed.name})`, `expected </${unclosed.name}> to close the <${unclosed.name}> that starts here`);
+    throw new StatementError(
+      file,
+      `line ${unclosed.line ?? 1} (element ${unclosed.name})`,
+      `expected </${unclosed.name}> to close the <${unclosed.name}> that starts here`,
+    );
   }
 }
 
@@ -127,13 +162,31 @@ function firstUnclosed(node: MarkupNode): MarkupNode | undefined {
 function refusal(ctx: Context, ofx: MarkupNode): StatementError {
   const inv = findFirst(ofx, 'INVSTMTRS');
   if (inv) {
-    return new StatementError(ctx.file, where(ctx, inv, 'INVSTMTRS'), 'expected a bank or credit-card statement; this file holds only an investment account, which Tally does not read');
+    return new StatementError(
+      ctx.file,
+      where(ctx, inv, 'INVSTMTRS'),
+      'expected a bank or credit-card statement; this file holds only an investment account, which Tally does not read',
+    );
   }
   const list = findFirst(ofx, 'ACCTINFORS');
-  if (list) return new StatementError(ctx.file, where(ctx, list, 'ACCTINFORS'), 'expected a statement; this file only lists accounts');
+  if (list)
+    return new StatementError(
+      ctx.file,
+      where(ctx, list, 'ACCTINFORS'),
+      'expected a statement; this file only lists accounts',
+    );
   const transfer = findFirst(ofx, 'INTRARS') ?? findFirst(ofx, 'INTRATRNRS');
-  if (transfer) return new StatementError(ctx.file, where(ctx, transfer, transfer.name), 'expected a statement; this file holds a transfer instruction');
-  return new StatementError(ctx.file, where(ctx, ofx, 'OFX'), 'expected a bank or credit-card statement (STMTRS or CCSTMTRS); found none');
+  if (transfer)
+    return new StatementError(
+      ctx.file,
+      where(ctx, transfer, transfer.name),
+      'expected a statement; this file holds a transfer instruction',
+    );
+  return new StatementError(
+    ctx.file,
+    where(ctx, ofx, 'OFX'),
+    'expected a bank or credit-card statement (STMTRS or CCSTMTRS); found none',
+  );
 }
 
 function readStatement(ctx: Context, stmt: MarkupNode, layout: string, institution: string | undefined) {
@@ -166,13 +219,21 @@ function readTransaction(ctx: Context, t: MarkupNode, index: number, currency: s
   const date = ofxDate(dateNode?.value);
   if (!date) {
     const found = dateNode?.value ? `found "${dateNode.value}"` : dateNode ? 'found it empty' : 'found none';
-    throw new StatementError(ctx.file, where(ctx, dateNode ?? t, `${label} > DTPOSTED`), `expected a posted date like 20260228, ${found}`);
+    throw new StatementError(
+      ctx.file,
+      where(ctx, dateNode ?? t, `${label} > DTPOSTED`),
+      `expected a posted date like 20260228, ${found}`,
+    );
   }
   const amountNode = child(t, 'TRNAMT');
   const amountMinor = ofxAmount(amountNode?.value, currency);
   if (amountMinor === undefined) {
     const found = amountNode?.value ? `found "${amountNode.value}"` : 'found none';
-    throw new StatementError(ctx.file, where(ctx, amountNode ?? t, `${label} > TRNAMT`), `expected an amount like -12.34, ${found}`);
+    throw new StatementError(
+      ctx.file,
+      where(ctx, amountNode ?? t, `${label} > TRNAMT`),
+      `expected an amount like -12.34, ${found}`,
+    );
   }
   const name = text(t, 'NAME') ?? text(t, 'PAYEE', 'NAME') ?? (child(t, 'PAYEE')?.value || undefined);
   const memo = text(t, 'MEMO');
@@ -197,7 +258,10 @@ function describe(name: string | undefined, memo: string | undefined): string {
 
 function readBalances(stmt: MarkupNode, currency: string): StatementBalance[] {
   const out: StatementBalance[] = [];
-  for (const [tag, kind] of [['LEDGERBAL', 'ledger'], ['AVAILBAL', 'available']] as const) {
+  for (const [tag, kind] of [
+    ['LEDGERBAL', 'ledger'],
+    ['AVAILBAL', 'available'],
+  ] as const) {
     const bal = child(stmt, tag);
     const amountMinor = ofxAmount(text(bal, 'BALAMT'), currency);
     const asOf = ofxDate(text(bal, 'DTASOF'));
@@ -205,6 +269,7 @@ function readBalances(stmt: MarkupNode, currency: string): StatementBalance[] {
   }
   const ofcLedger = ofxAmount(text(stmt, 'LEDGER'), currency);
   const ofcEnd = ofxDate(text(stmt, 'DTEND'));
-  if (ofcLedger !== undefined && ofcEnd) out.push({ amountMinor: ofcLedger, currency, asOf: ofcEnd, kind: 'ledger' });
+  if (ofcLedger !== undefined && ofcEnd)
+    out.push({ amountMinor: ofcLedger, currency, asOf: ofcEnd, kind: 'ledger' });
   return out;
 }

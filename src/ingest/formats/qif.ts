@@ -1,7 +1,21 @@
 /** Reads Quicken Interchange Format files (bank, cash, card and liability accounts). */
-import { StatementError, StatementQuestion, TruncatedStatementError, type ParseOptions, type ParsedStatement, type StatementTransaction } from '../types.ts';
+import {
+  StatementError,
+  StatementQuestion,
+  TruncatedStatementError,
+  type ParseOptions,
+  type ParsedStatement,
+  type StatementTransaction,
+} from '../types.ts';
 import { guessDecimalMark, parseAmount } from './amount.ts';
-import { dateExample, formatName, inferDateOrder, orderFromFormat, parseDate, type DateOrder } from './dates.ts';
+import {
+  dateExample,
+  formatName,
+  inferDateOrder,
+  orderFromFormat,
+  parseDate,
+  type DateOrder,
+} from './dates.ts';
 import { accountTypeFrom, emptyStatement, endLine } from './statement.ts';
 
 interface RawRecord {
@@ -67,19 +81,31 @@ function sections(source: string): { sections: Section[]; unfinished?: string } 
   });
   const content = source.trimEnd();
   const lastLine = content.slice(Math.max(content.lastIndexOf('\n'), content.lastIndexOf('\r')) + 1).trim();
-  if (!/[\r\n]$/.test(source) && lastLine.startsWith('!') && !/^!(type:|account|option|clear)/i.test(lastLine)) {
+  if (
+    !/[\r\n]$/.test(source) &&
+    lastLine.startsWith('!') &&
+    !/^!(type:|account|option|clear)/i.test(lastLine)
+  ) {
     return { sections: out, unfinished: 'in the middle of a header line' };
   }
-  return { sections: out, unfinished: unfinishedEnd(record, inAccountBlock ? pendingAccount : undefined, current) };
+  return {
+    sections: out,
+    unfinished: unfinishedEnd(record, inAccountBlock ? pendingAccount : undefined, current),
+  };
 }
 
 /**
  * Every QIF record ends with a `^` line; a last record without one, or a file that stops right after a
  * `!Type:` header, was cut off.
  */
-function unfinishedEnd(record: RawRecord | undefined, account: { line: number; closed: boolean } | undefined, last: Section | undefined): string | undefined {
+function unfinishedEnd(
+  record: RawRecord | undefined,
+  account: { line: number; closed: boolean } | undefined,
+  last: Section | undefined,
+): string | undefined {
   if (record) return `inside the record that starts at line ${record.line}, which has no closing ^`;
-  if (account && !account.closed) return `inside the !Account block that starts at line ${account.line}, which has no closing ^`;
+  if (account && !account.closed)
+    return `inside the !Account block that starts at line ${account.line}, which has no closing ^`;
   if (!account && last && last.records.length === 0 && !LIST_TYPES.test(last.type)) {
     return `right after the !Type:${last.type} header at line ${last.line}, before any record`;
   }
@@ -97,12 +123,23 @@ export function parseQif(source: string, file: string, opts: ParseOptions): Pars
   const money = all.filter((s) => !LIST_TYPES.test(s.type) && !/^invst/i.test(s.type));
   if (money.length === 0 || money.every((s) => s.records.length === 0)) {
     const invest = all.find((s) => /^invst/i.test(s.type));
-    if (invest) throw new StatementError(file, `line ${invest.line}`, 'expected a bank or credit-card account (!Type:Bank or !Type:CCard); found an investment account, which Tally does not read');
-    throw new StatementError(file, `line ${all[0]?.line ?? 1}`, 'expected transactions after a !Type:Bank or !Type:CCard header; found none');
+    if (invest)
+      throw new StatementError(
+        file,
+        `line ${invest.line}`,
+        'expected a bank or credit-card account (!Type:Bank or !Type:CCard); found an investment account, which Tally does not read',
+      );
+    throw new StatementError(
+      file,
+      `line ${all[0]?.line ?? 1}`,
+      'expected transactions after a !Type:Bank or !Type:CCard header; found none',
+    );
   }
   const allDates = money.flatMap((s) => s.records.map((r) => cleanDate(r.fields.get('D') ?? '')));
   const order = dateOrder(allDates, file, opts);
-  const mark = guessDecimalMark(money.flatMap((s) => s.records.map((r) => r.fields.get('T') ?? r.fields.get('U') ?? '')));
+  const mark = guessDecimalMark(
+    money.flatMap((s) => s.records.map((r) => r.fields.get('T') ?? r.fields.get('U') ?? '')),
+  );
   return money
     .filter((s) => s.records.length > 0)
     .map((s) => {
@@ -138,16 +175,30 @@ function readRecord(r: RawRecord, order: DateOrder, mark: '.' | ',', file: strin
   const rawDate = r.fields.get('D');
   const date = rawDate ? parseDate(cleanDate(rawDate), order) : undefined;
   if (!date) {
-    throw new StatementError(file, `line ${r.line}`, `expected a date line like D${dateExample(order)}, found ${rawDate ? `"D${rawDate}"` : 'none'}`);
+    throw new StatementError(
+      file,
+      `line ${r.line}`,
+      `expected a date line like D${dateExample(order)}, found ${rawDate ? `"D${rawDate}"` : 'none'}`,
+    );
   }
   const rawAmount = r.fields.get('T') ?? r.fields.get('U');
   const amountMinor = rawAmount ? parseAmount(rawAmount, 'USD', mark) : undefined;
   if (amountMinor === undefined) {
-    throw new StatementError(file, `line ${r.line}`, `expected an amount line like T-12.34, found ${rawAmount ? `"T${rawAmount}"` : 'none'}`);
+    throw new StatementError(
+      file,
+      `line ${r.line}`,
+      `expected an amount line like T-12.34, found ${rawAmount ? `"T${rawAmount}"` : 'none'}`,
+    );
   }
   const payee = r.fields.get('P');
   const memo = r.fields.get('M');
-  const tx: StatementTransaction = { date, amountMinor, currency: 'USD', description: payee || memo || '', line: r.line };
+  const tx: StatementTransaction = {
+    date,
+    amountMinor,
+    currency: 'USD',
+    description: payee || memo || '',
+    line: r.line,
+  };
   if (memo && payee) tx.memo = memo;
   const category = r.fields.get('L');
   if (category) tx.bankCategory = category;

@@ -22,7 +22,9 @@ export function emptyStatement(format: StatementFormat, layout: string): ParsedS
 }
 
 /** Merges statements for the same account (a file may carry several periods of one account). */
-export function mergeByKey(items: ReadonlyArray<{ key: string; statement: ParsedStatement }>): ParsedStatement[] {
+export function mergeByKey(
+  items: ReadonlyArray<{ key: string; statement: ParsedStatement }>,
+): ParsedStatement[] {
   const byKey = new Map<string, ParsedStatement>();
   for (const { key, statement } of items) {
     const seen = byKey.get(key);

@@ -18,7 +18,11 @@ function countOutsideQuotes(line: string, d: string): number {
 
 /** Picks the delimiter that splits the last lines of the sample into the same number of cells. */
 export function sniffDelimiter(text: string): string {
-  const lines = text.slice(0, 65536).split(/\r\n|\r|\n/).filter((l) => l.trim() !== '').slice(0, 40);
+  const lines = text
+    .slice(0, 65536)
+    .split(/\r\n|\r|\n/)
+    .filter((l) => l.trim() !== '')
+    .slice(0, 40);
   const tail = lines.slice(Math.floor(lines.length / 3));
   let best: string = ',';
   let bestScore = -1;
@@ -37,7 +41,11 @@ export function sniffDelimiter(text: string): string {
 }
 
 function isDateCell(cell: string): boolean {
-  return parseDate(cell, 'mdy') !== undefined || parseDate(cell, 'dmy') !== undefined || parseDate(cell, 'ymd') !== undefined;
+  return (
+    parseDate(cell, 'mdy') !== undefined ||
+    parseDate(cell, 'dmy') !== undefined ||
+    parseDate(cell, 'ymd') !== undefined
+  );
 }
 
 export interface HeaderInfo {
@@ -52,7 +60,10 @@ export interface HeaderInfo {
  * Finds the header: a known layout's header wins; otherwise the first row without dates whose next
  * rows carry a date in some column. A first row that already holds a date means no header.
  */
-export function findHeader(rows: readonly string[][], wanted: readonly string[] = []): HeaderInfo | undefined {
+export function findHeader(
+  rows: readonly string[][],
+  wanted: readonly string[] = [],
+): HeaderInfo | undefined {
   const limit = Math.min(rows.length, 40);
   for (let i = 0; i < limit; i++) {
     const layout = matchHeaderLayout(rows[i] ?? []);
@@ -73,7 +84,8 @@ export function findHeader(rows: readonly string[][], wanted: readonly string[] 
     }
     const next = rows.slice(i + 1, i + 4).filter((r) => r.length >= 2);
     const textCells = row.filter((c) => /[A-Za-z\u00c0-\uffff]/.test(c)).length;
-    if (textCells >= 2 && next.length > 0 && next.every((r) => r.some(isDateCell))) return { headerIndex: i, dataIndex: i + 1 };
+    if (textCells >= 2 && next.length > 0 && next.every((r) => r.some(isDateCell)))
+      return { headerIndex: i, dataIndex: i + 1 };
   }
   return undefined;
 }

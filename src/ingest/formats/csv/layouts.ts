@@ -3,8 +3,18 @@ import { readFileSync } from 'node:fs';
 import type { AccountType } from '../../types.ts';
 
 export type ColumnRole =
-  | 'date' | 'description' | 'amount' | 'debit' | 'credit' | 'direction' | 'balance'
-  | 'category' | 'type' | 'memo' | 'currency' | 'account';
+  | 'date'
+  | 'description'
+  | 'amount'
+  | 'debit'
+  | 'credit'
+  | 'direction'
+  | 'balance'
+  | 'category'
+  | 'type'
+  | 'memo'
+  | 'currency'
+  | 'account';
 
 export interface CsvLayout {
   id: string;
@@ -32,7 +42,11 @@ export function knownLayouts(): CsvLayout[] {
 
 /** Header cells compared loosely: case, surrounding spaces and a BOM do not matter. */
 export function normaliseHeader(cell: string): string {
-  return cell.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/\s+/g, ' ');
+  return cell
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ');
 }
 
 /** The layout whose header names all appear in this row (the one naming the most columns wins). */
