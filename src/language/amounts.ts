@@ -68,9 +68,29 @@ function looksLikeMoney(text: string, start: number, end: number, money: Money):
   return true;
 }
 
+const UNITS_SPELLED: Readonly<Record<string, number>> = {
+  a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
+  twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
+const SPELLED = /\b(a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](one|two|three|four|five|six|seven|eight|nine))?(?: (hundred|thousand))?(?=\s+(?:dollars?|bucks?|quid|pounds?|euros?)\b)/g;
+
+/**
+ * Money written in words, as digits in the same place ("over a hundred dollars" → "over 100 dollars" padded
+ * to the same length), so offsets still point into the original text.
+ */
+function spelledMoney(lower: string): string {
+  return lower.replace(SPELLED, (whole: string, tens: string, ones: string | undefined, scale: string | undefined) => {
+    if (tens === 'a' && !scale) return whole;
+    const base = (UNITS_SPELLED[tens] ?? 0) + (ones ? (UNITS_SPELLED[ones] ?? 0) : 0);
+    const value = scale === 'hundred' ? base * 100 : scale === 'thousand' ? base * 1000 : base;
+    const digits = String(value);
+    return digits.length <= whole.length ? digits.padEnd(whole.length, ' ') : whole;
+  });
+}
+
 /** Every amount written with a currency symbol or word, in text order. */
 export function findAmounts(text: string): AmountMention[] {
-  const lower = text.toLowerCase();
+  const lower = spelledMoney(text.toLowerCase());
   const re = new RegExp(`(?<![\\w.,])${MONEY}(?![\\w])`, 'g');
   const out: AmountMention[] = [];
   for (let m = re.exec(lower); m; m = re.exec(lower)) {
@@ -110,7 +130,7 @@ function withCurrency(range: AmountRange, ...moneys: Money[]): AmountRange {
  * @example findAmountRange('coffee over $50')?.range // { minMinor: 5001, currency: 'USD' }
  */
 export function findAmountRange(text: string): { range: AmountRange; index: number; length: number } | undefined {
-  const lower = text.toLowerCase();
+  const lower = spelledMoney(text.toLowerCase());
   const between = new RegExp(
     String.raw`(?<![\w$])(between\s+|from\s+)?${MONEY}\s*(?:-|–|and|to)\s*${MONEY}(?![\w])`,
     'g',
@@ -126,6 +146,16 @@ export function findAmountRange(text: string): { range: AmountRange; index: numb
     if (!looksLikeMoney(lower, m.index, end, b) || MONTH_BEFORE.test(lower.slice(0, m.index))) continue;
     if (a.minor > b.minor) continue;
     return { range: withCurrency({ minMinor: a.minor, maxMinor: b.minor }, a, b), index: m.index, length: m[0].length };
+  }
+
+  // "$50 or more", "20 bucks or less", "$100+": the amount itself, then which way.
+  const trailing = new RegExp(String.raw`(?<![\w])${MONEY}\s*(\+|or more|or over|or above|and up|and over|or higher|or less|or under|or below|or lower)(?![\w])`, 'g');
+  for (let m = trailing.exec(lower); m; m = trailing.exec(lower)) {
+    const money = toMoney(m, 1);
+    if (!money || !looksLikeMoney(lower, m.index, m.index + m[0].length - (m[5]?.length ?? 0), money)) continue;
+    const up = /\+|more|over|above|up|higher/.test(m[5] ?? '');
+    const range: AmountRange = up ? { minMinor: money.minor } : { maxMinor: money.minor };
+    return { range: withCurrency(range, money), index: m.index, length: m[0].length };
   }
 
   const single = new RegExp(String.raw`(?<![\w])(${COMPARATOR})\s*${MONEY}(?![\w])`, 'g');

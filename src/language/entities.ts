@@ -2,7 +2,12 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { distance } from 'fastest-levenshtein';
-import type { AccountRef, CategoryRef } from './types.ts';
+import type { CategoryRef } from './types.ts';
+
+/** Words known to be ordinary language, not names: a Set, or anything that answers `has`. */
+export interface WordSet {
+  has(word: string): boolean;
+}
 
 /** A word of the text: `text` is lower-cased without apostrophes; offsets point into the original. */
 export interface Token {
@@ -82,7 +87,7 @@ export function skeleton(word: string): string {
 }
 
 /** How far a typed word may be from a name and still mean it; short words must match exactly. */
-function allowedEdits(length: number): number {
+export function allowedEdits(length: number): number {
   return length <= 4 ? 0 : length <= 7 ? 1 : 2;
 }
 
@@ -138,10 +143,10 @@ export function findCategories(
   tokens: Token[],
   lexicon: CategoryLexicon,
   free: boolean[],
-  dictionary: ReadonlySet<string>,
+  dictionary: WordSet,
 ): EntityMatch<CategoryRef>[] {
   const out: EntityMatch<CategoryRef>[] = [];
-  const words = [...lexicon.phrases.keys()].filter((p) => !p.includes(' ') && p.length >= 5);
+  const words = singleWords(lexicon);
   for (let i = 0; i < tokens.length; i++) {
     for (let n = Math.min(lexicon.maxWords, tokens.length - i); n >= 1; n--) {
       if (!free.slice(i, i + n).every(Boolean)) continue;
@@ -160,23 +165,66 @@ export function findCategories(
         const found = best && lexicon.phrases.get(best);
         if (found) out.push(match(tokens, i, i + 1, found));
       }
+      if (n === 2) {
+        // "eatting out", "dinning out": one misspelt word of a two-word phrase, the other exact.
+        const found = twoWordTypo(tokens[i]?.text ?? '', tokens[i + 1]?.text ?? '', lexicon, dictionary);
+        if (found) {
+          out.push(match(tokens, i, i + 2, found));
+          i += 1;
+          break;
+        }
+      }
     }
   }
   return out;
 }
 
+const TWO_WORDS = new WeakMap<CategoryLexicon, [string, string][]>();
+
+function twoWordTypo(a: string, b: string, lexicon: CategoryLexicon, dictionary: WordSet): CategoryRef | undefined {
+  const aTypo = a.length >= 5 && !dictionary.has(a);
+  const bTypo = b.length >= 5 && !dictionary.has(b);
+  if (aTypo === bTypo) return undefined;
+  let pairs = TWO_WORDS.get(lexicon);
+  if (!pairs) {
+    pairs = [...lexicon.phrases.keys()].filter((p) => p.split(' ').length === 2).map((p) => p.split(' ') as [string, string]);
+    TWO_WORDS.set(lexicon, pairs);
+  }
+  for (const [x, y] of pairs) {
+    const hit = aTypo ? y === b && similar(a, x) : x === a && similar(b, y);
+    if (hit) return lexicon.phrases.get(`${x} ${y}`);
+  }
+  return undefined;
+}
+
+const SINGLE_WORDS = new WeakMap<CategoryLexicon, string[]>();
+
+/** The one-word phrases long enough to forgive a typo in, computed once per table. */
+function singleWords(lexicon: CategoryLexicon): string[] {
+  let words = SINGLE_WORDS.get(lexicon);
+  if (!words) SINGLE_WORDS.set(lexicon, (words = [...lexicon.phrases.keys()].filter((p) => !p.includes(' ') && p.length >= 5)));
+  return words;
+}
+
 function closest(word: string, candidates: string[]): string | undefined {
   let best: string | undefined;
-  // Category words are long and few, so long ones may take a transposition more ("restraunts").
-  let bestD = allowedEdits(word.length) + (word.length >= 10 ? 2 : 1);
+  // Category words are long and few, so long ones may take an edit more ("restraunts"), never a quarter of the word.
+  let bestD = allowedEdits(word.length) + (word.length >= 8 ? 2 : 1);
   for (const c of candidates) {
+    if (Math.abs(c.length - word.length) >= bestD) continue;
     const d = distance(word, c);
-    if (d < bestD) [best, bestD] = [c, d];
+    if (d < bestD && similar(word, c, d)) [best, bestD] = [c, d];
   }
   return best;
 }
 
-function match<T>(tokens: Token[], from: number, to: number, value: T): EntityMatch<T> {
+/** Strict enough that a different word is never taken for a typo: at least three quarters of the letters agree. */
+export function similar(a: string, b: string, edits = distance(a, b)): boolean {
+  const longest = Math.max(a.length, b.length);
+  return (edits <= Math.floor(longest / 4) || (longest >= 10 && edits <= 3)) && a[0] === b[0];
+}
+
+export function match<T>(tokens: Token[], from: number, to: number, value: T): EntityMatch<T> {
   return {
     value,
     from,
@@ -194,13 +242,13 @@ export interface MerchantIndex {
   /** Alias (space-separated words) → canonical names, and whether the alias is the whole name. */
   aliases: Map<string, { names: Set<string>; full: Set<string> }>;
   maxWords: number;
-  dictionary: ReadonlySet<string>;
+  dictionary: WordSet;
 }
 
 /** Builds the ways a user may name each of their merchants: whole name, name without "Market"/"Coffee", first words, a distinctive single word. */
 export function indexMerchants(
   merchants: readonly string[],
-  dictionary: ReadonlySet<string>,
+  dictionary: WordSet,
   categoryWords: ReadonlySet<string>,
 ): MerchantIndex {
   const aliases = new Map<string, { names: Set<string>; full: Set<string> }>();
@@ -243,9 +291,12 @@ export function findMerchantsExact(
     for (let n = Math.min(index.maxWords, tokens.length - i); n >= 1; n--) {
       if (!free.slice(i, i + n).every(Boolean)) continue;
       const words = tokens.slice(i, i + n).map((t) => t.text);
+      const typed = words.join(' ');
+      // "whole food" and "trader joe" for Whole Foods and Trader Joe's: the last word with or without its s.
       const entry =
-        index.aliases.get(words.join(' ')) ??
-        (n > 1 ? undefined : index.aliases.get(words[0]?.replace(/s$/, '') ?? ''));
+        index.aliases.get(typed) ??
+        index.aliases.get(typed.endsWith('s') ? typed.slice(0, -1) : n > 1 ? `${typed}s` : '') ??
+        undefined;
       if (!entry) continue;
       const names = entry.full.size === 1 ? [...entry.full] : [...entry.names];
       if (names.length === 1 && names[0]) matches.push(match(tokens, i, i + n, names[0]));
@@ -257,6 +308,23 @@ export function findMerchantsExact(
   return { matches, ...(ambiguous ? { ambiguous } : {}) };
 }
 
+const SOUND_KEYS = new WeakMap<MerchantIndex, { key: string; skel: string; names: Set<string> }[]>();
+
+/** Each alias's spelling-insensitive key and consonant skeleton, computed once per index. */
+function soundKeys(index: MerchantIndex): { key: string; skel: string; names: Set<string> }[] {
+  let keys = SOUND_KEYS.get(index);
+  if (!keys)
+    SOUND_KEYS.set(
+      index,
+      (keys = [...index.aliases.entries()].map(([alias, e]) => ({
+        key: soundKey(alias),
+        skel: alias.includes(' ') ? '' : skeleton(alias),
+        names: e.names,
+      }))),
+    );
+  return keys;
+}
+
 /** Typos and abbreviations ("starbux", "amzn") for free words the dictionary does not know. */
 export function findMerchantsFuzzy(
   tokens: Token[],
@@ -264,11 +332,7 @@ export function findMerchantsFuzzy(
   free: boolean[],
 ): EntityMatch<string>[] {
   const out: EntityMatch<string>[] = [];
-  const aliasKeys = [...index.aliases.entries()].map(([alias, e]) => ({
-    key: soundKey(alias),
-    skel: alias.includes(' ') ? '' : skeleton(alias),
-    names: e.names,
-  }));
+  const aliasKeys = soundKeys(index);
   for (let i = 0; i < tokens.length; i++) {
     for (let n = 2; n >= 1; n--) {
       if (i + n > tokens.length || !free.slice(i, i + n).every(Boolean)) continue;
@@ -280,7 +344,7 @@ export function findMerchantsFuzzy(
       const hits = new Map<string, number>();
       for (const a of aliasKeys) {
         const d = a.skel.length >= 3 && n === 1 && a.skel === typed ? 0 : distance(key, a.key);
-        if (d <= allowedEdits(typed.length))
+        if (d <= allowedEdits(typed.length) && (d === 0 || d <= Math.floor(Math.max(key.length, a.key.length) / 4)))
           for (const name of a.names) hits.set(name, Math.min(d, hits.get(name) ?? 99));
       }
       const best = Math.min(...hits.values());
@@ -293,100 +357,4 @@ export function findMerchantsFuzzy(
     }
   }
   return out;
-}
-
-// ---------------------------------------------------------------- accounts
-
-const TYPE_WORDS: Readonly<Record<string, AccountRef['type']>> = {
-  checking: 'checking',
-  chequing: 'checking',
-  savings: 'savings',
-  saving: 'savings',
-  card: 'credit_card',
-  cc: 'credit_card',
-};
-/** Words that may sit inside a mention of an account without naming it. */
-const FILLER = new Set(['account', 'acct', 'accounts', 'credit', 'one', 'of', 'bank', 'express']);
-/** Short names people use for card issuers and banks. */
-const BRAND_ALIASES: Readonly<Record<string, string[]>> = {
-  american: ['amex'],
-  amex: ['american'],
-  capital: ['capone', 'cap'],
-  wells: ['wf'],
-  america: ['bofa', 'boa'],
-};
-
-function brandWords(account: AccountRef): Set<string> {
-  const words = tokenize(`${account.name} ${account.institution ?? ''}`).map((t) => t.text);
-  const out = new Set<string>();
-  for (const w of words) {
-    if (FILLER.has(w) || TYPE_WORDS[w] || w === 'the') continue;
-    out.add(w);
-    for (const a of BRAND_ALIASES[w] ?? []) out.add(a);
-  }
-  return out;
-}
-
-/**
- * Finds mentions such as "my amex", "the chase card", "checking": a run of words naming an issuer, a product
- * or an account type. A mention that fits several accounts becomes `ambiguous` instead of a guess.
- */
-export function findAccounts(
-  tokens: Token[],
-  accounts: readonly AccountRef[],
-  free: boolean[],
-  dictionary: ReadonlySet<string>,
-): { matches: EntityMatch<number>[]; ambiguous?: Ambiguity } {
-  const brands = accounts.map(brandWords);
-  const allBrands = new Set(brands.flatMap((b) => [...b]));
-  const brandOf = (w: string): string | undefined => {
-    if (allBrands.has(w)) return w;
-    if (w.length < 5 || dictionary.has(w) || COMMON_WORDS.has(w)) return undefined;
-    return [...allBrands].find(
-      (b) =>
-        b.length >= 5 &&
-        distance(soundKey(w), soundKey(b)) <= allowedEdits(w.length) - (w.length > 7 ? 1 : 0),
-    );
-  };
-  const matches: EntityMatch<number>[] = [];
-  let ambiguous: Ambiguity | undefined;
-  let i = 0;
-  while (i < tokens.length) {
-    const start = i;
-    const said: string[] = [];
-    let type: AccountRef['type'] | undefined;
-    for (; i < tokens.length && free[i]; i++) {
-      const w = tokens[i]?.text ?? '';
-      const brand = brandOf(w);
-      if (brand) said.push(brand);
-      else if (TYPE_WORDS[w]) type = TYPE_WORDS[w];
-      else if (!(FILLER.has(w) && i > start)) break;
-    }
-    if (i === start) {
-      i++;
-      continue;
-    }
-    if (said.length === 0 && type !== 'checking' && type !== 'savings') continue;
-    let end = i;
-    while (end > start && FILLER.has(tokens[end - 1]?.text ?? '')) end--;
-    let fits = accounts.filter((a, k) => said.every((w) => brands[k]?.has(w)) && (!type || a.type === type));
-    if (fits.length === 0 && type)
-      fits = accounts.filter((_, k) => said.length > 0 && said.every((w) => brands[k]?.has(w)));
-    if (fits.length > 1) {
-      const named = fits.filter((a) =>
-        tokenize(a.name).every(
-          (t) => said.includes(t.text) || (type !== undefined && TYPE_WORDS[t.text] === type),
-        ),
-      );
-      if (named.length === 1) fits = named;
-    }
-    const typed = tokens
-      .slice(start, end)
-      .map((t) => t.text)
-      .join(' ');
-    if (fits.length === 1 && fits[0]) matches.push(match(tokens, start, end, fits[0].id));
-    else if (fits.length > 1)
-      ambiguous ??= { kind: 'account', text: typed, options: fits.map((a) => a.name).sort() };
-  }
-  return { matches, ...(ambiguous ? { ambiguous } : {}) };
 }

@@ -186,12 +186,22 @@ export function guardIntent(text: string, frame: Frame): Frame {
   const hasSubject = frame.categories.length > 0 || frame.merchants.length > 0 || frame.accounts.length > 0;
   if (
     (frame.intent === 'none' && (hasSubject || frame.ambiguous)) ||
-    (frame.intent === 'correct_category' && frame.categories.length === 0 && !frame.correction && hasSubject)
+    (SHORT_REPLIES.has(frame.intent) && hasSubject && !SHORT_REPLY_START.test(text.trim())) ||
+    (frame.intent === 'correct_category' && frame.categories.length === 0 && !frame.correction && hasSubject) ||
+    (frame.intent === 'correct_category' && hasSubject && !CORRECTING.test(text))
   ) {
     return { ...frame, intent: 'spending' };
   }
   return frame;
 }
+
+/** Words a category correction cannot do without: "X is Y", "put X under Y", "mark X as Y". */
+const CORRECTING =
+  /\b(?:is|are|isnt|isn't|was|should|belongs?|counts?|goes|go|put|move|file|mark|label|classify|treat|change|set|fix|make|categori[sz]e|recategori[sz]e|as|under|into|not)\b/i;
+
+/** Replies that carry no question: one that names a subject and does not start like a reply is a question. */
+const SHORT_REPLIES: ReadonlySet<Intent> = new Set(['yes', 'no', 'thanks', 'greeting', 'cancel']);
+const SHORT_REPLY_START = /^(?:y|yes|yeah|yep|yup|sure|ok|okay|no|nope|nah|thanks|thank you|cheers|hi|hello|hey|cancel|stop)\b/i;
 
 export function keepEntitiesFor(frame: Frame): Frame {
   if (DATA_INTENTS.has(frame.intent)) {

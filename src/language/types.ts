@@ -99,6 +99,12 @@ export interface Frame {
   correction?: { merchantText: string; category: CategoryRef };
   /** For alerts: "turn alerts off" → false. */
   toggle?: boolean;
+  /** A yes or a no, typed or tapped ("yep", "no thanks", "yes, delete it"); absent when it is neither. */
+  yesNo?: boolean;
+  /** A pick from a list just offered: "the second one" → 2, "first" → 1, "the last one" → -1. */
+  ordinal?: number;
+  /** The kind of account the words name: "credit card", "current account", "savings". */
+  accountType?: AccountRef['type'];
   /** For questions about money: the query the message asks, and what of it was not understood. */
   understood?: Understood;
 }

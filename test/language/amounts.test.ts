@@ -16,6 +16,12 @@ describe('findAmountRange', () => {
     ['exactly $9.99', { minMinor: 999, maxMinor: 999, currency: 'USD' }],
     ['more than ¥500', { minMinor: 501, currency: 'JPY' }],
     ['over 1.5k', { minMinor: 150001 }],
+    ['$50 or more', { minMinor: 5000, currency: 'USD' }],
+    ['20 bucks or less', { maxMinor: 2000, currency: 'USD' }],
+    ['£100+', { minMinor: 10000, currency: 'GBP' }],
+    ['over a hundred dollars', { minMinor: 10001, currency: 'USD' }],
+    ['under twenty quid', { maxMinor: 1999, currency: 'GBP' }],
+    ['more than fifty five bucks', { minMinor: 5501, currency: 'USD' }],
   ])('reads "%s"', (text, range) => {
     expect(findAmountRange(text)?.range).toEqual(range);
   });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { findAccounts } from '../../src/language/accounts.ts';
 import {
   COMMON_WORDS,
-  findAccounts,
   findCategories,
   findMerchantsExact,
   findMerchantsFuzzy,

@@ -1,0 +1,131 @@
+/** Finds the user's accounts in what people type: "my amex", "the chase card", "checking", "current account". */
+import { distance } from 'fastest-levenshtein';
+import {
+  allowedEdits,
+  COMMON_WORDS,
+  match,
+  soundKey,
+  tokenize,
+  type Ambiguity,
+  type EntityMatch,
+  type Token,
+  type WordSet,
+} from './entities.ts';
+import { oneEditApart } from './english.ts';
+import type { AccountRef } from './types.ts';
+
+const TYPE_WORDS: Readonly<Record<string, AccountRef['type']>> = {
+  checking: 'checking',
+  chequing: 'checking',
+  savings: 'savings',
+  saving: 'savings',
+  card: 'credit_card',
+  cc: 'credit_card',
+};
+/** "chekcing", "savngs": a type word one edit away, for words no dictionary knows. */
+function typeTypo(word: string, dictionary: WordSet): AccountRef['type'] | undefined {
+  if (word.length < 6 || dictionary.has(word)) return undefined;
+  const hit = ['checking', 'chequing', 'savings'].find((t) => oneEditApart(t, word));
+  return hit ? TYPE_WORDS[hit] : undefined;
+}
+
+/** Words that may sit inside a mention of an account without naming it. */
+const FILLER = new Set(['account', 'acct', 'accounts', 'credit', 'one', 'of', 'bank', 'express']);
+/** Short names people use for card issuers and banks. */
+const BRAND_ALIASES: Readonly<Record<string, string[]>> = {
+  american: ['amex'],
+  amex: ['american'],
+  capital: ['capone', 'cap'],
+  wells: ['wf'],
+  america: ['bofa', 'boa'],
+};
+
+const OWNING = new Set(['my', 'the', 'on', 'with', 'from', 'using', 'via', 'our', 'her', 'his', 'into', 'to']);
+
+function supported(tokens: Token[], start: number, word: string): boolean {
+  if (word.length <= 3) return false;
+  return start === 0 || OWNING.has(tokens[start - 1]?.text ?? '');
+}
+
+function brandWords(account: AccountRef): Set<string> {
+  const words = tokenize(`${account.name} ${account.institution ?? ''}`).map((t) => t.text);
+  const out = new Set<string>();
+  for (const w of words) {
+    if (FILLER.has(w) || TYPE_WORDS[w] || w === 'the') continue;
+    out.add(w);
+    for (const a of BRAND_ALIASES[w] ?? []) out.add(a);
+  }
+  return out;
+}
+
+/**
+ * Finds mentions such as "my amex", "the chase card", "checking": a run of words naming an issuer, a product
+ * or an account type. A mention that fits several accounts becomes `ambiguous` instead of a guess.
+ */
+export function findAccounts(
+  tokens: Token[],
+  accounts: readonly AccountRef[],
+  free: boolean[],
+  dictionary: WordSet,
+): { matches: EntityMatch<number>[]; ambiguous?: Ambiguity } {
+  const brands = accounts.map(brandWords);
+  const allBrands = new Set(brands.flatMap((b) => [...b]));
+  const brandOf = (w: string): string | undefined => {
+    if (allBrands.has(w)) return w;
+    if (w.length < 5 || dictionary.has(w) || COMMON_WORDS.has(w)) return undefined;
+    const key = soundKey(w);
+    return [...allBrands].find((b) => {
+      const d = distance(key, soundKey(b));
+      // Short brands only when they sound the same ("ammex"); longer ones may take an edit ("saphire").
+      return b.length >= 5 ? d <= allowedEdits(w.length) - (w.length > 7 ? 1 : 0) : b.length === 4 && d === 0;
+    });
+  };
+  const matches: EntityMatch<number>[] = [];
+  let ambiguous: Ambiguity | undefined;
+  let i = 0;
+  while (i < tokens.length) {
+    const start = i;
+    const said: string[] = [];
+    let type: AccountRef['type'] | undefined;
+    let strong = false;
+    for (; i < tokens.length && free[i]; i++) {
+      const w = tokens[i]?.text ?? '';
+      const brand = brandOf(w);
+      if (brand) {
+        said.push(brand);
+        strong ||= !dictionary.has(w) && !COMMON_WORDS.has(w);
+      } else if (TYPE_WORDS[w] ?? typeTypo(w, dictionary)) type = TYPE_WORDS[w] ?? typeTypo(w, dictionary);
+      else if (w === 'current' && /^(account|acct|accounts)$/.test(tokens[i + 1]?.text ?? '')) type = 'checking';
+      else if (!(FILLER.has(w) && i > start)) break;
+    }
+    if (i === start) {
+      i++;
+      continue;
+    }
+    if (said.length === 0 && type !== 'checking' && type !== 'savings') continue;
+    // An ordinary word that is also part of an account's name ("it" of Discover It, "chase", "gold") names the
+    // account only with support: another word of its name, a type word, or "my"/"the"/"on" before it.
+    if (said.length > 0 && !strong && said.length < 2 && !type && !supported(tokens, start, said[0] ?? '')) continue;
+    let end = i;
+    while (end > start && FILLER.has(tokens[end - 1]?.text ?? '')) end--;
+    let fits = accounts.filter((a, k) => said.every((w) => brands[k]?.has(w)) && (!type || a.type === type));
+    if (fits.length === 0 && type)
+      fits = accounts.filter((_, k) => said.length > 0 && said.every((w) => brands[k]?.has(w)));
+    if (fits.length > 1) {
+      const named = fits.filter((a) =>
+        tokenize(a.name).every(
+          (t) => said.includes(t.text) || (type !== undefined && TYPE_WORDS[t.text] === type),
+        ),
+      );
+      if (named.length === 1) fits = named;
+    }
+    const typed = tokens
+      .slice(start, end)
+      .map((t) => t.text)
+      .join(' ');
+    if (fits.length === 1 && fits[0]) matches.push(match(tokens, start, end, fits[0].id));
+    else if (fits.length > 1)
+      ambiguous ??= { kind: 'account', text: typed, options: fits.map((a) => a.name).sort() };
+  }
+  return { matches, ...(ambiguous ? { ambiguous } : {}) };
+}

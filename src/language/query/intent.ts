@@ -1,0 +1,35 @@
+/**
+ * Findings intents (unusual, duplicates, subscriptions, price rises) answer with their own lists; a message
+ * the classifier put there without any of their words is a plain question about transactions
+ * ("any Whole Foods trips over $100?" is not about unusual charges).
+ */
+import type { Intent } from '../types.ts';
+import type { Reading } from './reading.ts';
+
+const FINDING_WORDS: Readonly<Partial<Record<Intent, RegExp>>> = {
+  unusual:
+    /\b(?:unusual|odd|weird|strange|suspicious|suspect|fraud\w*|ordinary|anomal\w*|unexpected|unfamiliar|recogni[sz]e|unrecogni[sz]ed|abnormal|spikes?|stand out|stands out|standing out|flag\w*|out of place|off|wrong|scam\w*|dodgy|fishy|sketchy|shady|big|large|huge|alert)\b/,
+  duplicates:
+    /\b(?:duplic\w*|dupl\w*|twice|2x|x2|double\w*|two times|same (?:charge|amount|payment)|again|repeat\w*|dupes?|more than once|multiple times)\b/,
+  subscriptions:
+    /\b(?:subscri\w*|recurring|repeat\w*|memberships?|standing orders?|direct debits?|autopay|auto ?renew\w*|regular (?:payments|charges|bills)|every month|monthly (?:bills|charges|payments|fees)|renewals?|plans?|services?)\b/,
+  price_rises:
+    /\b(?:price|prices|(?:go|goes|went|gone|going) up|more than before|increas\w*|raised?|hikes?|hiked|rises?|rising|risen|costs? more|more expensive|creep\w*|jump\w*)\b/,
+};
+
+/**
+ * The intent the words support: a findings intent stays unless the message sets an amount limit or asks for a
+ * count, an average or the biggest one, and says nothing a finding is about.
+ */
+export function effectiveIntent(intent: Intent, r: Reading): Intent {
+  const words = FINDING_WORDS[intent];
+  if (!words || words.test(r.lower)) return intent;
+  const plainQuestion = r.mentions.amount !== undefined || PLAIN_MEASURE.test(r.lower);
+  if (!plainQuestion) return intent;
+  return r.mentions.amount && /\b(?:show|list|any|which|what|find)\b/.test(r.lower)
+    ? 'transactions'
+    : 'spending';
+}
+
+const PLAIN_MEASURE =
+  /\bhow many\b|\bhow often\b|\bnumber of\b|\baverage\b|\bavg\b|\busually\b|\btypical(?:ly)?\b|\bnormally\b|\b(?:a|per) (?:day|week|month)\b|\bbiggest\b|\blargest\b|\bsmallest\b|\bhow much\b|\bwhat (?:do|did) (?:i|we) spend\b/;

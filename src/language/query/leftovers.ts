@@ -1,0 +1,78 @@
+/**
+ * What the query could not hold: meaningful words it has no place for ("budget", "afford", "cancel", a future
+ * period). They make the conversation say what it understood and ask, instead of answering a narrower question.
+ */
+import { nearestEnglishWord } from '../english.ts';
+import { findWords, inPeriodOrAmount, typed, type Reading } from './reading.ts';
+
+export const TIMES_OF_YEAR =
+  /\b(?:christmas|xmas|thanksgiving|easter|black friday|new years?|summer|winter|spring|autumn|weekends|weekdays|mornings|evenings|payday)\b/g;
+
+/** Meaningful words with no place in a query, each named by what it asks. */
+const MEANINGFUL: readonly RegExp[] = [
+  /\bbudget(?:s|ed|ing)?\b/g,
+  /\bafford(?:able)?\b/g,
+  /\b(?:cancel(?:l?ed|l?ing|lation)?|unsubscribe|get rid of)\b/g,
+  /\b(?:forecast(?:s|ed|ing)?|predict(?:s|ed|ion|ions)?|projections?|projected|on track|on pace|on course|at this rate|run out)\b/g,
+  /\b(?:will|would|gonna|going to) (?:i|we) (?:spend|have|need|be able|earn|make|save|end up|owe|pay|get|receive|be charged)\b|\b(?:am|are) (?:i|we) (?:going|gonna|likely) to\b|\bwill (?:i|we) (?:be|go) over\b/g,
+  /\b(?:should|could|can) (?:i|we) (?:spend|save|cut|afford|buy|cancel|reduce|stop|get)\b|\badvice\b|\brecommend(?:ations?)?\b|\b(?:good|right|reasonable|normal|sensible|healthy) amount\b|\bhow much should (?:i|we)\b|\btoo much\b|\bhow (?:can|do|should|could) (?:i|we) (?:save|cut|reduce|spend less|stop)\b/g,
+  /\b(?:goals?|(?<!\b(?:at|from|to|with) )targets?|limits?|allowance|spending cap|cap on)\b/g,
+  /\b(?:percent(?:age)?|proportion|ratio|fraction|rates?|net worth)\b/g,
+  /\b(?:tax deductible|deductible|write offs?)\b/g,
+  /\b(?:invest(?:ed|ing|ments?)?|stocks?|portfolio|crypto|bitcoin|401k|ira)\b/g,
+  /\b(?:interest rate|apr|credit score|credit limit|minimum payment|due date)\b/g,
+  /\bwhen (?:did|was|is|do|will|does|have)\b|\bhow long\b|\blast time\b/g,
+  /\b(?:tip|tips|tipped|tipping)\b/g,
+  /\b(?:owes? me|lent|loaned|iou|split (?:the|with)|pay (?:me )?back|paid (?:me )?back)\b/g,
+  /\b(?:other people|average person|people like me|is that normal|normal for|compared to (?:others|people|average))\b/g,
+  /\b(?:exchange rate|convert|conversion)\b/g,
+  /\b(?:refunds?|refunded)\b/g,
+  /\b(?:withdrawals?|withdrew|withdrawn)\b/g,
+  // Other people's money, and asking Tally to move money rather than to count it.
+  /\b(?:my|our|his|her|their) (?:wife|husband|partner|boyfriend|girlfriend|son|daughter|kids?|children|mum|mom|dad|mother|father|parents|brother|sister|flatmate|roommate|housemate|friends?|neighbou?rs?|boss)\b|\b(?:he|she|they|someone|somebody|everyone|everybody|people) (?:spend|spent|spends|earn|earns|earned|pay|paid)\b|\b(?:the )?average (?:american|brit|briton|person|household|family|man|woman|student|couple)\b|\b(?:americans|brits|others)\b/g,
+  /^(?:please |can you |could you )?(?:transfer|move|send|wire|pay off|pay|deposit|withdraw|schedule|lend)\b/g,
+  /\bin cash\b|\bcash (?:payments?|purchases?|spending)\b|\bpaid cash\b/g,
+  // Times of year or week no period was found for: saying them back beats answering another period.
+  TIMES_OF_YEAR,
+];
+
+/**
+ * Meaningful words on free words (a word already read as a merchant, such as Target, is not a target).
+ * @example meaningfulLeftovers(reading('set a budget of $300 for eating out')) // ['budget']
+ */
+export function meaningfulLeftovers(r: Reading, breakdownAsked: boolean): string[] {
+  const out: string[] = [];
+  const said = new Set<number>();
+  for (const pattern of MEANINGFUL) {
+    for (const hit of findWords(r, pattern)) {
+      if (!allFree(r, hit.from, hit.to, true)) continue;
+      if (range(hit.from, hit.to).some((j) => said.has(j))) continue;
+      for (const j of range(hit.from, hit.to)) said.add(j);
+      if (breakdownAsked && /percent|proportion|ratio|fraction/.test(hit.text)) continue;
+      out.push(hit.text);
+    }
+  }
+  // "spend spend spend": one word over and over asks nothing.
+  if (r.words.length >= 2 && r.words.every((w) => w === r.words[0])) out.push(r.text.trim());
+  // "last mnoth": a misspelt period the period finder could not read; answering another period would be wrong.
+  for (let j = 0; j < r.words.length; j++) {
+    const w = r.words[j] ?? '';
+    if (!r.mentions.free[j] || said.has(j) || r.dictionary.has(w)) continue;
+    const near = nearestEnglishWord(w);
+    if (near && PERIOD_WORDS.test(near)) out.push(typed(r, j, j + 1));
+  }
+  return out;
+}
+
+const PERIOD_WORDS =
+  /^(?:day|days|week|weeks|weekend|month|months|mnth|year|years|quarter|fortnight|today|yesterday|january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from }, (_, k) => from + k);
+}
+
+function allFree(r: Reading, from: number, to: number, periodsCount: boolean): boolean {
+  for (let j = from; j < to; j++)
+    if (!r.mentions.free[j] && (periodsCount || !inPeriodOrAmount(r, j))) return false;
+  return true;
+}

@@ -1,0 +1,118 @@
+/**
+ * What is measured, from the words: money out or in, a count, an average per day/week/month/transaction, the
+ * largest single charge, net or saved. The classifier's intent is only the fallback.
+ */
+import type { Measure } from '../../insights/query.ts';
+import type { Intent } from '../types.ts';
+import type { Reading } from './reading.ts';
+
+/** Money coming in, including from a named payer ("how much did Acme pay me"). */
+export const INCOME_CUE =
+  /\b(?:income|incomes|incoming|incomings|earn|earns|earned|earning|earnings|salary|salaries|wages?|pay ?checks?|pay ?cheques?|payday|payroll|paid me|pay me|pays me|paying me|paid us|pay us|got paid|get paid|gets paid|been paid|received|receive|came in|come in|comes in|coming in|deposits?|deposited|money in|inflows?|revenue|take home|took home|brought in|bring in|refunded me|reimbursed)\b|\bhow much (?:money )?(?:did|have|do) (?:i|we) (?:make|made)\b|\b(?:i|we) (?:made|make)\b(?! (?:a|any|the|my)? ?(?:purchases?|payments?|transactions?|charges?))/;
+
+/** Money going out, in the words of several Englishes and some slang. */
+export const SPEND_CUE =
+  /\b(?:spen[dt]|spending|spends|spendings|outgoings?|expenses?|expenditures?|costs?|costing|cost me|paid|pay|paying|payed|blow|blew|blown|blowing|burn(?:ed|t|ing)? through|splurged?|splurging|damage|dropp?(?:ed)?|shell(?:ed)? out|fork(?:ed)? out|cough(?:ed)? up|purchases?|bought|buy|buying|charges?|charged|go(?:ne)? on|went on|goes on|going on|splash(?:ed)? out|wasted?|wasting)\b/;
+
+const COUNT_CUE =
+  /\bhow many\b(?! (?:dollars|bucks|pounds|euros|quid|money))|\bhow often\b|\bhow frequently\b|\bhow regularly\b|\bnumber of\b|\bcount (?:of|my|the|up)\b|\b(?:how|what) (?:many|number)\b/;
+
+const AVERAGE_CUE =
+  /\b(?:average|averages|averaged|averaging|avg|on average|typical|typically|usually|usual|normally|mean|median)\b/;
+const PER_TRANSACTION =
+  /\b(?:average|avg|typical|mean|usual)\s+(?:\w+\s+){0,2}?(?:purchase|transaction|charge|order|ticket|bill|receipt|basket|payment|visit|trip|ride|meal|tab|haircut|fill ?up|shop|spend per (?:visit|trip))\b|\bper (?:purchase|transaction|visit|trip|order|charge|shop)\b|\b(?:each|a|every) (?:visit|trip|time i (?:go|went|shop))\b/;
+const PER_DAY = /\b(?:daily|a day|per day|each day|every day|day to day|by day|per diem)\b/;
+const PER_WEEK = /\b(?:weekly|a week|per week|each week|every week|by week)\b/;
+const PER_MONTH = /\b(?:monthly|a month|per month|each month|every month|by month)\b/;
+/** "per week", "a month": a rate even without the word "average", unless a period says it is one week. */
+const RATE_CUE = /\b(?:per|a) (?:day|week|month)\b/;
+
+const LARGEST_CUE =
+  /\b(?:biggest|largest|highest|most expensive|priciest|costliest|max(?:imum)?|single biggest|single largest)\s+(?:single\s+|one\s+)?(?:\w+\s+){0,2}?(purchase|transaction|charge|expense|payment|bill|buy|order|item|splurge|spend|deposit|pay ?check|paycheque|refund|transfer|ticket|ride|trip|visit|meal|shop|one|thing)(s?)\b|\bmost (?:i (?:ever )?|ive ever )?(?:spent|paid) (?:at once|in one go|on one thing|in (?:a|one) (?:single )?(?:transaction|purchase))\b/;
+const SMALLEST_CUE =
+  /\b(?:smallest|cheapest|lowest|least expensive|tiniest)\s+(?:single\s+)?(?:\w+\s+){0,2}?(purchase|transaction|charge|expense|payment|bill|buy|order|item|deposit|pay ?check)(s?)\b/;
+
+const SAVED_CUE =
+  /\b(?:how much|what) (?:\w+ )?(?:did|have|do) (?:i|we) (?:save|saved)\b|\b(?:did|have) (?:i|we) (?:save|saved)\b|\b(?:i|we) (?:\w+ ){0,2}?(?:saved|save)\b(?! (?:on|for|up))|\bamount (?:i )?saved\b|\bsaved (?:last|this|in|since|so far)\b|\bput (?:away|aside)\b|\bmoney saved\b|\bhow much saving\b/;
+const NET_CUE =
+  /\bnet\b(?! worth)|\bmoney in (?:minus|less|vs|versus|and|against|compared to) money out\b|\bmoney out (?:vs|versus|and|against) money in\b|\b(?:income|incomings?) (?:minus|less) (?:expenses|spending|outgoings)\b|\b(?:spending|expenses|outgoings) (?:minus|less) (?:income|earnings)\b|\bcash ?flow\b|\bin the (?:black|red)\b|\b(?:income|earnings|earned|made|make|earn) (?:minus|less|vs|versus|against|after|compared to|compared with) (?:my )?(?:spending|expenses|outgoings|spent|spend|costs)\b|\b(?:spending|spent|spend|expenses|outgoings) (?:vs|versus|against|compared to|compared with|minus) (?:my )?(?:income|earnings)\b|\bspen(?:d|t|ding) more than (?:i|we) (?:earn|earned|made|make)\b|\b(?:earn|earned|made|make) more than (?:i|we) spen[dt]\b|\bleft over\b|\bsurplus\b|\bdeficit\b|\bbreak even\b|\bwithin (?:my|our) means\b|\bahead or behind\b/;
+const BALANCE_CUE =
+  /\bbalances?\b|\bbal\b|\bhow much (?:money |cash )?(?:do (?:i|we) have|have (?:i|we) got|is (?:left )?(?:in|on)|(?:i|we) have|is left|left in)\b|\bhow much (?:do )?(?:i|we) owe\b|\bwhat do (?:i|we) owe\b|\bam i skint\b/;
+
+/** Intents whose own answers are lists of findings: their measure is not read from words. */
+const FINDINGS: ReadonlySet<Intent> = new Set(['unusual', 'duplicates', 'subscriptions', 'price_rises']);
+
+export type Flow = 'spent' | 'received';
+
+/** Money in when the words say so, or when the intent says so and no word says money went out. */
+export function flowOf(r: Reading, intent: Intent): Flow {
+  if (
+    INCOME_CUE.test(r.lower) ||
+    r.mentions.categories.some((c) => c.value.codes.every((code) => code.startsWith('INCOME')))
+  )
+    return 'received';
+  if (SPEND_CUE.test(r.lower) || r.mentions.categories.length > 0) return 'spent';
+  return intent === 'income' ? 'received' : 'spent';
+}
+
+export interface MeasureReading {
+  measure: Measure;
+  /** "my 3 biggest purchases", "smallest charge": a list ranked by amount instead of one figure. */
+  rankedList?: { order: 'top' | 'bottom'; plural: boolean };
+}
+
+/**
+ * The measure the words ask for; undefined keeps the intent's own (balance, findings).
+ * @example readMeasure(reading('how many times did i eat out'), 'spending') // { measure: { kind: 'count', of: 'spent' } }
+ */
+export function readMeasure(r: Reading, intent: Intent, seriesAsked: boolean): MeasureReading | undefined {
+  if (FINDINGS.has(intent)) return undefined;
+  const lower = r.lower;
+  const of = flowOf(r, intent);
+  if (COUNT_CUE.test(lower)) return { measure: { kind: 'count', of } };
+  const saving = savingAsked(lower);
+  if (saving) return { measure: { kind: saving } };
+  const per = perOf(r, seriesAsked);
+  if (per) return { measure: { kind: 'average', of, per } };
+  const largest = LARGEST_CUE.exec(lower);
+  if (largest) {
+    const plural = largest[2] === 's';
+    return plural
+      ? { measure: { kind: of }, rankedList: { order: 'top', plural } }
+      : { measure: { kind: 'largest', of } };
+  }
+  const smallest = SMALLEST_CUE.exec(lower);
+  if (smallest)
+    return { measure: { kind: of }, rankedList: { order: 'bottom', plural: smallest[2] === 's' } };
+  if (
+    (intent === 'balance' && !/\bhow much (?:on|at|for|with)\b/.test(lower)) ||
+    (BALANCE_CUE.test(lower) && !SPEND_CUE.test(lower) && !INCOME_CUE.test(lower))
+  )
+    return { measure: { kind: 'balance' } };
+  return { measure: { kind: of } };
+}
+
+/** Net or saved, when the words ask for it ("how can I save" asks for advice, not a figure). */
+function savingAsked(lower: string): 'net' | 'saved' | undefined {
+  if (NET_CUE.test(lower)) return 'net';
+  if (
+    SAVED_CUE.test(lower) &&
+    !/\b(?:how|what|where) (?:can|could|should|do) (?:i|we) save\b|\bsave (?:on|money on)\b(?! average)/.test(
+      lower,
+    )
+  )
+    return 'saved';
+  return undefined;
+}
+
+/** The unit of an average: said outright, or a rate ("a week", "per month") with no series asked. */
+function perOf(r: Reading, seriesAsked: boolean): 'day' | 'week' | 'month' | 'transaction' | undefined {
+  const lower = r.outsidePeriods;
+  const averaged = AVERAGE_CUE.test(lower);
+  if (!averaged && (seriesAsked || !RATE_CUE.test(lower))) return undefined;
+  if (PER_TRANSACTION.test(lower)) return 'transaction';
+  if (PER_DAY.test(lower)) return 'day';
+  if (PER_WEEK.test(lower)) return 'week';
+  if (PER_MONTH.test(lower)) return 'month';
+  return averaged ? 'month' : undefined;
+}

@@ -1,0 +1,168 @@
+/**
+ * The words refine the query the intent started: who is included, excluded or side by side; what is measured;
+ * whether it is one figure, a ranked grouping, a series or a list; and which amount limits hold.
+ */
+import type { Period, Query } from '../../insights/query.ts';
+import { findTopN } from '../amounts.ts';
+import type { Frame, Intent } from '../types.ts';
+import { readMeasure, type MeasureReading } from './measure.ts';
+import type { Reading } from './reading.ts';
+import { asksForList, defaultWindow, readGroupWords, readRankedGroup, readSeries } from './shape.ts';
+import type { Subjects } from './subjects.ts';
+
+export interface Refining {
+  r: Reading;
+  frame: Frame;
+  intent: Intent;
+  /** The periods named, without those in the future. */
+  periods: Period[];
+  subjects: Subjects;
+  today: string;
+}
+
+const AVERAGED = /\b(?:average|averages|avg|on average|typical|typically|usually|normally|mean)\b/;
+/** "did I spend over $500 on food": the amount is about the total, not each transaction. */
+const TOTAL_THRESHOLD =
+  /^(?:so |and |but |hey |ok |okay )?(?:did|have|do|am|was|were|will|have) (?:i|we) (?:\w+ )?(?:spend|spent|spending|pay|paid|go|gone|went|earn|earned|make|made|get|got)\s+(?:\w+\s+)?(?:over|more than|above|under|less than|below|at least|past)\b/;
+const LIST_NOUN = /\b(?:transactions?|purchases?|charges?|payments?|trips?|visits?|orders?|items?|things)\b/;
+const EXCLUDED_TYPE =
+  /\b(?:excluding|except(?: for)?|without|not counting|not including|other than|apart from|aside from|besides|but not|minus|ignoring|leaving out)\s+(?:\w+\s+){0,2}?(?:credit ?cards?|cards?|checking|savings|current accounts?|debit)\b/;
+const COMPARING =
+  /\b(?:compar\w*|vs|versus|against|than|differ\w*|change[ds]?|up|down|increase[ds]?|decrease[ds]?|more|less|previous|before|stack)\b/;
+const SMALL_NUMBERS: Readonly<Record<string, number>> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+};
+
+/** Applies every reading of the words to the query, in order. */
+export function refine(query: Query, k: Refining): void {
+  applySubjects(query, k);
+  const series = readSeries(k.r, k.periods, AVERAGED.test(k.r.lower));
+  const n = findTopN(k.r.text)?.n ?? bottomN(k.r.lower);
+  const read = applyMeasure(query, k, series !== undefined, n);
+  applyShape(query, k, read, n);
+  if (series && !query.ranking && query.measure.kind !== 'average' && query.comparison?.kind !== 'subjects') {
+    query.series = series;
+    query.periods = [];
+    delete query.comparison;
+    // "by week" was the series; a grouping stays only when the words name one ("each month by category").
+    const by = /\bby (categor|merchant|store|shop|account|card)/.exec(k.r.lower)?.[1];
+    if (by)
+      query.groupBy =
+        by === 'categor' ? 'category' : by === 'account' || by === 'card' ? 'account' : 'merchant';
+    else delete query.groupBy;
+    if (query.form === 'breakdown' && !query.groupBy) query.form = 'figure';
+  }
+  tidy(query, k);
+}
+
+function applySubjects(query: Query, { r, frame, subjects }: Refining): void {
+  query.filters.include = subjects.include;
+  query.filters.exclude = subjects.exclude;
+  // "my credit cards" with no card named: every account of the type ("not counting credit cards": none of them).
+  if (frame.accountType && r.mentions.accounts.length === 0 && !subjects.sideBySide) {
+    const into = EXCLUDED_TYPE.test(r.lower) ? query.filters.exclude : query.filters.include;
+    into.accountTypes = [frame.accountType];
+  }
+}
+
+function applyMeasure(
+  query: Query,
+  { r, intent, periods }: Refining,
+  seriesAsked: boolean,
+  n: number | undefined,
+): MeasureReading | undefined {
+  const read = readMeasure(r, intent, seriesAsked);
+  if (read) query.measure = read.measure;
+  const kind = query.measure.kind;
+  if (kind === 'largest' || kind === 'average' || kind === 'count') {
+    // One figure: the trend or list the intent suggested is not what was asked.
+    query.form = 'figure';
+    delete query.ranking;
+    if (query.series && intent === 'trend') {
+      query.periods = [...periods];
+      delete query.series;
+    }
+  }
+  if (read?.rankedList) {
+    query.form = 'list';
+    query.ranking = { order: read.rankedList.order, n: n ?? (read.rankedList.plural ? 5 : 1) };
+  }
+  return read;
+}
+
+/** Side by side, a ranked grouping ("which month… least"), or a plain grouping ("which stores"). */
+function applyShape(
+  query: Query,
+  { r, intent, periods, subjects, today }: Refining,
+  read: MeasureReading | undefined,
+  n: number | undefined,
+): void {
+  if (subjects.sideBySide) {
+    query.comparison = { kind: 'subjects', subjects: subjects.sideBySide };
+    query.periods = [...periods];
+    if (intent === 'compare' || intent === 'top') {
+      query.form = 'figure';
+      delete query.groupBy;
+      delete query.ranking;
+    }
+    return;
+  }
+  const ranked = read?.rankedList || query.measure.kind === 'largest' ? undefined : readRankedGroup(r, n);
+  if (ranked) {
+    query.form = 'breakdown';
+    query.ranking = ranked.ranking;
+    delete query.comparison;
+    query.periods = [...periods];
+    if (ranked.groupBy) query.groupBy = ranked.groupBy;
+    else if (ranked.series) {
+      delete query.groupBy;
+      query.series = { grain: ranked.series, within: periods[0] ?? defaultWindow(ranked.series, today) };
+      query.periods = [];
+    }
+    return;
+  }
+  const grouped =
+    query.groupBy || query.ranking || query.comparison || query.measure.kind !== 'spent'
+      ? undefined
+      : readGroupWords(r);
+  if (grouped && query.form === 'figure') {
+    query.form = 'breakdown';
+    query.groupBy = grouped;
+  }
+}
+
+function tidy(query: Query, k: Refining): void {
+  const { r, intent } = k;
+  // A comparison the intent guessed, for a figure that is not compared over time ("income vs spending").
+  const guessed = query.comparison?.kind === 'periods' && k.periods.length < 2;
+  if (guessed && (!['spent', 'received'].includes(query.measure.kind) || !COMPARING.test(r.lower))) {
+    delete query.comparison;
+    query.periods = [...k.periods];
+  }
+  if (intent === 'top' && /\b(?:bottom|least|lowest|smallest|fewest)\b/.test(r.lower) && query.ranking)
+    query.ranking.order = 'bottom';
+  const flow = query.measure.kind === 'spent' || query.measure.kind === 'received';
+  if (query.form === 'figure' && !query.groupBy && flow && asksForList(r)) query.form = 'list';
+  if (query.filters.amount && TOTAL_THRESHOLD.test(r.lower) && !LIST_NOUN.test(r.lower))
+    delete query.filters.amount;
+}
+
+/** "bottom 3", "the 5 smallest": how many a ranking from the bottom keeps. */
+function bottomN(lower: string): number | undefined {
+  const m =
+    /\b(?:bottom|lowest|smallest|least|cheapest) (\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b|\b(\d{1,2}|two|three|four|five|ten) (?:smallest|cheapest|lowest|least)\b/.exec(
+      lower,
+    );
+  const word = m?.[1] ?? m?.[2];
+  if (!word) return undefined;
+  return /^\d+$/.test(word) ? Number(word) : SMALL_NUMBERS[word];
+}

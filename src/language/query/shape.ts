@@ -1,0 +1,148 @@
+/**
+ * The shape of the answer, from the words: a series ("each month since September"), a grouping ranked
+ * ("which month… least", "where do I spend the most"), or a list of transactions ("any trips over $100").
+ */
+import { addDays, daysBetween } from '../../day.ts';
+import type { GroupKey, Period, Ranking, Series } from '../../insights/query.ts';
+import { lastTwelveMonths } from './periods.ts';
+import type { Reading } from './reading.ts';
+
+type Grain = Series['grain'];
+
+const UNIT_OF: Readonly<Record<string, Grain>> = {
+  day: 'day',
+  daily: 'day',
+  week: 'week',
+  weekly: 'week',
+  month: 'month',
+  monthly: 'month',
+  quarter: 'quarter',
+  quarterly: 'quarter',
+  year: 'year',
+  yearly: 'year',
+  annually: 'year',
+};
+
+const SERIES_CUE =
+  /\b(?:each|every|per|by) (day|week|month|quarter|year)\b|\b(day|week|month|quarter|year) (?:by|over|on|to|after) (?:day|week|month|quarter|year)\b|\b(daily|weekly|monthly|quarterly|yearly|annually)\b/;
+/** Words that ask for the figures one by one, not one figure: "show me", "chart", "history". */
+const SHOW_SERIES =
+  /\b(?:show|chart|graph|plot|history|list|breakdown|break down|trend|trends|each one|one by one)\b/;
+const PAST = /\b(?:did|was|were|spent|went|since|paid|earned|got|have i|had)\b/;
+
+/**
+ * The series asked for, if any: a grain from "each month"/"weekly" over the period named (or a sensible window).
+ * A rate in the present tense with no period ("how much do I spend a month") is an average, not a series.
+ */
+export function readSeries(r: Reading, periods: readonly Period[], averaged: boolean): Series | undefined {
+  const m = SERIES_CUE.exec(r.open);
+  if (!m) return undefined;
+  const grain = UNIT_OF[m[1] ?? m[2] ?? m[3] ?? ''];
+  if (!grain || averaged) return undefined;
+  const within = periods.length === 1 ? periods[0] : periods.length > 1 ? spanOf(periods) : undefined;
+  if (within) return stepsIn(within, grain) >= 2 ? { grain, within } : undefined;
+  if (!PAST.test(r.lower) && !SHOW_SERIES.test(r.lower)) return undefined;
+  return { grain, within: defaultWindow(grain, r.today) };
+}
+
+function spanOf(periods: readonly Period[]): Period {
+  const start = periods.map((p) => p.start).sort()[0] ?? '';
+  const end =
+    periods
+      .map((p) => p.end)
+      .sort()
+      .at(-1) ?? '';
+  return { start, end, label: periods.map((p) => p.label).join(' to '), grain: 'custom' };
+}
+
+function stepsIn(p: Period, grain: Grain): number {
+  const days = daysBetween(p.start, p.end);
+  return days / { day: 1, week: 7, month: 28, quarter: 89, year: 365 }[grain];
+}
+
+/** A window for a series with no period: a month of days, a quarter of weeks, a year of months, or more. */
+export function defaultWindow(grain: Grain, today: string): Period {
+  const end = addDays(today, 1);
+  if (grain === 'day') return { start: addDays(end, -30), end, label: 'the last 30 days', grain: 'custom' };
+  if (grain === 'week')
+    return { start: addDays(end, -7 * 12), end, label: 'the last 12 weeks', grain: 'custom' };
+  return lastTwelveMonths(today);
+}
+
+/** Whether "monthly"/"each month" in the words is a rate: present tense, no period spanning several steps. */
+export function seriesWordsAsked(r: Reading): boolean {
+  return SERIES_CUE.test(r.open);
+}
+
+const MOST =
+  /\b(?:most|more|highest|biggest|largest|max|maximum|top|heaviest|worst|priciest|expensive|majority)\b/;
+const LEAST = /\b(?:bottom|least|less|lowest|smallest|fewest|min|minimum|cheapest|lightest|best|quietest)\b/;
+const WHICH =
+  /\b(?:which|what|whats|what was|what is|name the|tell me the|find the|my|top|bottom)\s+(?:\w+\s+){0,2}?(months?|day of the week|days? of the week|weekdays?|days?|weeks?|years?|quarters?|cards?|accounts?|categor(?:y|ies)|merchants?|stores?|shops?|places?|restaurants?|compan(?:y|ies)|vendors?|retailers?|brands?)\b/;
+const WHERE_MOST =
+  /\bwhere (?:do|did|does|have) (?:i|we|my money|most)\b|\bwho (?:do|did) (?:i|we) (?:pay|spend)\b|\bwho gets\b|\bwho got\b/;
+
+const WHAT_MOST =
+  /\bwhat (?:did|do|have|does) (?:i|we) (?:spen[dt]|pay|paid|buy|bought) (?:the )?(?:most|least|more|less) (?:money )?on\b|\bwhat (?:takes|took|eats|ate) (?:up )?(?:the )?most\b/;
+
+export interface Grouped {
+  groupBy?: GroupKey;
+  series?: Grain;
+  ranking: Ranking;
+}
+
+/**
+ * A superlative over groups: "which month did I spend least on eating out" → by month, bottom 1; "where do I
+ * spend the most" → by merchant, top 1; "which card do I use most" → by account.
+ */
+export function readRankedGroup(r: Reading, n: number | undefined): Grouped | undefined {
+  const lower = r.lower;
+  // "less than $20" is an amount and "more than last month" a comparison, not a superlative.
+  const cleaned = lower.replace(/\b(?:more|less|fewer) than\b/g, ' ');
+  const least = LEAST.test(cleaned);
+  if (!least && !MOST.test(cleaned)) return undefined;
+  const order: Ranking['order'] = least ? 'bottom' : 'top';
+  const which = WHICH.exec(lower);
+  const unit = which?.[1] ?? '';
+  // "top merchants" keeps several, "which month" one.
+  const ranking: Ranking = {
+    order,
+    n: n ?? (/(?:s|ies)$/.test(unit) && !/^(?:days? of the week|weekdays)$/.test(unit) ? 5 : 1),
+  };
+  if (/^(?:day of the week|days? of the week|weekdays?)$/.test(unit)) return { groupBy: 'weekday', ranking };
+  if (/^months?$/.test(unit)) return { groupBy: 'month', ranking };
+  if (/^days?$/.test(unit)) return { series: 'day', ranking };
+  if (/^weeks?$/.test(unit)) return { series: 'week', ranking };
+  if (/^quarters?$/.test(unit)) return { series: 'quarter', ranking };
+  if (/^years?$/.test(unit)) return { series: 'year', ranking };
+  if (/^(?:cards?|accounts?)$/.test(unit)) return { groupBy: 'account', ranking };
+  if (/^categor/.test(unit)) return { groupBy: 'category', ranking };
+  if (unit) return { groupBy: 'merchant', ranking };
+  if (WHERE_MOST.test(lower)) return { groupBy: 'merchant', ranking };
+  if (WHAT_MOST.test(lower)) return { groupBy: 'category', ranking };
+  return undefined;
+}
+
+const WHICH_GROUPS =
+  /\b(?:which|what) (?:\w+ )?(stores|shops|merchants|places|restaurants|companies|vendors|retailers|categories|accounts|cards)\b(?! (?:over|under|above|below|more|less))/;
+
+/** "which stores did I spend at", "what categories did my money go on": a breakdown, not one figure. */
+export function readGroupWords(r: Reading): GroupKey | undefined {
+  const unit = WHICH_GROUPS.exec(r.lower)?.[1];
+  if (!unit) return undefined;
+  if (unit === 'categories') return 'category';
+  if (unit === 'accounts' || unit === 'cards') return 'account';
+  return 'merchant';
+}
+
+const LIST_NOUN = String.raw`(?:transactions?|purchases?|charges?|payments?|trips?|visits?|orders?|items?|receipts?|expenses?|deposits?|refunds?|bills?|rides?|debits?|withdrawals?)`;
+const LIST_CUE = new RegExp(
+  String.raw`\b(?:show|list|see|display|pull up|give me|find|view|itemi[sz]e|what are|what were|which were|which are)\b.*\b${LIST_NOUN}\b|\b(?:any|all (?:the|my|of my)|which|what)\s+(?:\w+\s+){0,3}?${LIST_NOUN}\b|\b(?:${LIST_NOUN}|anything|everything|something|stuff|things) (?:over|under|above|below|between|more than|less than|bigger than|larger than|of more than|of over|costing)\b`,
+);
+const FIGURE_CUE =
+  /\bhow much\b|\bwhat did (?:i|we) spend\b|\btotal\b|\bsum\b|\badd up\b|\bcome to\b|\bcame to\b/;
+
+/** Whether the words ask for the transactions themselves ("any Whole Foods trips over $100?"). */
+export function asksForList(r: Reading): boolean {
+  return LIST_CUE.test(r.lower) && !FIGURE_CUE.test(r.lower);
+}

@@ -1,0 +1,150 @@
+/**
+ * Two questions in one message: "how much on groceries and how many times did I eat out", "what did I spend
+ * last month? and the month before?". The second is understood on its own (a fragment borrows the first's
+ * query) and travels as `also`; one that cannot be read is named in `unplaced`, never dropped.
+ */
+import type { Query, Understood } from '../../insights/query.ts';
+import type { WordSet } from '../entities.ts';
+import type { Mentions } from '../mentions.ts';
+import type { Frame, UserVocabulary } from '../types.ts';
+import { defaultPeriod } from './index.ts';
+import { previousLikePeriod } from './periods.ts';
+import { readingOf } from './reading.ts';
+import { readSubjects } from './subjects.ts';
+
+const QUESTION_START = String.raw`(?:how|what|whats|what's|which|where|when|did|do|does|was|were|is|are|have|has|show|list|tell|give|can|could)\b`;
+/** "…? and the month before?": a question mark with more words after it. */
+const AFTER_QUESTION_MARK = /\?+\s*(?=[\p{L}\p{N}])/u;
+/** "…groceries and how many times…", "…; what about…", ". also, which…" */
+const JOINED_QUESTION = new RegExp(
+  String.raw`(?:\s*[,;.]\s*|\s+)(?:and|also|plus|then)[,\s]+(?=${QUESTION_START})|\s*[;.]\s+(?=(?:and |also |plus )?${QUESTION_START})`,
+  'i',
+);
+
+export interface Parts {
+  first: string;
+  second?: string;
+  /** Split at ", and" with no question word after it: kept only when both halves name a period. */
+  weak?: boolean;
+}
+
+/** "groceries last month, and eating out the month before" */
+const COMMA_AND = /\s*[,;]\s*(?:and|then|plus)\s+/i;
+
+/**
+ * Where one question ends and the next begins; one part when there is only one question.
+ * @example splitQuestions('what did I spend last month? and the month before?') // { first: 'what did I spend last month?', second: 'and the month before?' }
+ */
+export function splitQuestions(text: string): Parts {
+  for (const pattern of [AFTER_QUESTION_MARK, JOINED_QUESTION]) {
+    const m = pattern.exec(text);
+    if (!m || m.index === 0) continue;
+    const first = text.slice(0, m.index + (m[0].startsWith('?') ? 1 : 0)).trim();
+    const second = text.slice(m.index + m[0].length).trim();
+    if (first.split(/\s+/).length >= 2 && /[\p{L}\p{N}]/u.test(second)) return { first, second };
+  }
+  const m = COMMA_AND.exec(text);
+  if (m && m.index > 0)
+    return {
+      first: text.slice(0, m.index).trim(),
+      second: text.slice(m.index + m[0].length).trim(),
+      weak: true,
+    };
+  return { first: text };
+}
+
+const ASKS =
+  /\b(?:how|what|whats|which|where|when|why|did|do|does|was|were|show|list|tell|give|spend|spent|spending|cost|earn|earned|pay|paid|many|much|income|balance)\b/i;
+const BEFORE =
+  /\b(?:the )?(?:(?:month|week|year|quarter|one|period|time) before(?: that)?|previous (?:one|month|week|year|quarter)|one before)\b/i;
+const COMPARE_REST = /^(?:compare|compared|comparing|vs|versus|against|next to)\b/i;
+const LEADING =
+  /^(?:and|also|plus|then|or|but)\b[,\s]*(?:(?:what|how) about\b\s*)?|^(?:what|how) about\b\s*/i;
+
+export interface SecondPart {
+  text: string;
+  frame: Frame;
+  mentions: Mentions;
+}
+
+/**
+ * The first question's frame carrying the second as `also`. When the first is not about money and the second
+ * is, the second is the question.
+ */
+export function joinQuestions(
+  first: Frame,
+  second: SecondPart,
+  vocabulary: UserVocabulary,
+  today: string,
+  dictionary: WordSet,
+): Frame {
+  const main = first.understood;
+  if (!main) return second.frame.understood ? second.frame : first;
+  const rest = second.text.replace(LEADING, '').trim();
+  // "…in January? compare that with December": one comparison, not two questions.
+  if (COMPARE_REST.test(rest) && second.mentions.periods.length > 0 && main.query.periods.length > 0) {
+    const query: Query = structuredClone(main.query);
+    query.periods.push(...second.mentions.periods.map((p) => p.period));
+    query.comparison = { kind: 'periods' };
+    return { ...first, intent: 'compare', understood: { ...main, query } };
+  }
+  let also: Understood | undefined;
+  if (!ASKS.test(rest)) also = fragment(main.query, rest, second, vocabulary, today, dictionary);
+  else if (second.frame.understood) also = inheritPeriods(second.frame.understood, main.query);
+  const understood: Understood = also
+    ? { ...main, also }
+    : { ...main, unplaced: [...main.unplaced, second.text] };
+  return { ...first, understood };
+}
+
+/** "and the month before?", "and eating out?", "and without Amazon?": the first query with what changed. */
+function fragment(
+  base: Query,
+  rest: string,
+  second: SecondPart,
+  vocabulary: UserVocabulary,
+  today: string,
+  dictionary: WordSet,
+): Understood | undefined {
+  const query: Query = structuredClone(base);
+  const m = second.mentions;
+  let changed = false;
+  if (BEFORE.test(rest) && base.periods[0]) {
+    query.periods = [previousLikePeriod(base.periods[0])];
+    delete query.defaultedPeriod;
+    changed = true;
+  } else if (m.periods.length > 0) {
+    query.periods = m.periods.map((p) => p.period);
+    delete query.defaultedPeriod;
+    changed = true;
+  }
+  if (m.categories.length + m.merchants.length + m.accounts.length > 0) {
+    const subjects = readSubjects(readingOf(second.text, vocabulary, today, { mentions: m, dictionary }));
+    const excludes = subjects.excluded.length > 0;
+    if (!excludes) query.filters.include = subjects.include;
+    query.filters.exclude = excludes ? mergeExclude(base, subjects.exclude) : query.filters.exclude;
+    changed = true;
+  }
+  if (changed && query.periods.length === 0) defaultPeriod(query, rest.toLowerCase());
+  return changed
+    ? { query, unplaced: [], unknownNames: second.frame.understood?.unknownNames ?? [] }
+    : undefined;
+}
+
+function mergeExclude(base: Query, more: Query['filters']['exclude']): Query['filters']['exclude'] {
+  const ex = structuredClone(base.filters.exclude);
+  ex.categories.push(...more.categories);
+  ex.merchants.push(...more.merchants);
+  ex.accounts.push(...more.accounts);
+  ex.accountTypes.push(...more.accountTypes);
+  return ex;
+}
+
+/** A second full question without a period of its own asks about the first one's period. */
+function inheritPeriods(u: Understood, first: Query): Understood {
+  const q = u.query;
+  if (q.periods.length > 0 || q.series || first.periods.length === 0 || !q.defaultedPeriod) return u;
+  const query: Query = { ...q, periods: structuredClone(first.periods) };
+  delete query.defaultedPeriod;
+  return { ...u, query };
+}
