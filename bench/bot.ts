@@ -90,7 +90,7 @@ interface Started {
 }
 
 /** Spawns a server and polls it with a real question until it answers; returns how long that took. */
-async function startServer(
+export async function startServer(
   command: string,
   args: string[],
   env: NodeJS.ProcessEnv,

@@ -11,9 +11,12 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchServer, type ServerResult } from './bot.ts';
 import { buildDatabase, type BuiltDb } from './build-db.ts';
-import { benchImport, type ImportResult } from './import.ts';
+import { benchCharts } from './charts.ts';
+import { benchImport } from './import.ts';
 import { benchQuestions, type QuestionResult } from './questions.ts';
 import { int, latency, printTable, ratio, us, type Verdict } from './report.ts';
+import { benchStartup, startArgs } from './startup.ts';
+import { printCharts, printImport, printStartup } from './tables.ts';
 import { verdicts } from './targets.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -28,6 +31,8 @@ interface Plan {
   warmSeconds: number;
   connections: number[];
   probeRounds: number;
+  startupRuns: number;
+  chartSamples: number;
 }
 
 const FULL: Plan = {
@@ -40,6 +45,8 @@ const FULL: Plan = {
   warmSeconds: 3,
   connections: [10, 50],
   probeRounds: 20,
+  startupRuns: 3,
+  chartSamples: 30,
 };
 const QUICK: Plan = {
   users: 20,
@@ -51,6 +58,8 @@ const QUICK: Plan = {
   warmSeconds: 1,
   connections: [10, 50],
   probeRounds: 2,
+  startupRuns: 1,
+  chartSamples: 5,
 };
 const SEED = 1;
 const END = '2026-10-31';
@@ -79,18 +88,6 @@ async function section<T>(name: string, errors: string[], run: () => Promise<T>)
     console.log(`FAILED: ${message}`);
     return undefined;
   }
-}
-
-function printImport(r: ImportResult): void {
-  printTable(`Import: ${int(r.rows)} rows, ${r.fileMb.toFixed(0)} MB Chase CSV`, [
-    ['measure', 'rows/s', 'vs floor'],
-    ['npm run import (end to end)', int(r.endToEnd), ratio(r.endToEnd, r.floor)],
-    ['floor: bare prepared insert, 1 txn', int(r.floor), '1.00×'],
-    ['parseStatement alone (in-process)', int(r.parseOnly), ratio(r.parseOnly, r.floor)],
-  ]);
-  console.log(
-    `import took ${r.endToEndSeconds.toFixed(1)} s, stored ${int(r.rowsStored)} rows, peak RSS ${r.peakRssMb.toFixed(0)} MB`,
-  );
 }
 
 function printQuestions(db: BuiltDb, results: readonly QuestionResult[]): void {
@@ -201,6 +198,24 @@ async function main(): Promise<number> {
       : undefined;
     if (db && questions) printQuestions(db, questions);
 
+    // Builds dist/ (as `npm start` does first), which the bot turns below also run.
+    const startup = db
+      ? await section('start-up', errors, () => {
+          const startupDb = join(work, 'startup.db');
+          copyFileSync(db.file, startupDb);
+          return benchStartup({
+            dbFile: startupDb,
+            port: 39793,
+            runs: plan.startupRuns,
+            logFile: join(work, 'startup.log'),
+          });
+        })
+      : undefined;
+    if (startup) printStartup(startup);
+
+    const charts = await section('charts', errors, () => benchCharts(plan.chartSamples));
+    if (charts) printCharts(charts);
+
     const servers: ServerResult[] = [];
     if (db) {
       await section('bot turns', errors, async () => {
@@ -228,7 +243,7 @@ async function main(): Promise<number> {
           await benchServer({
             ...common,
             name: 'tally',
-            args: ['--import', 'tsx', 'src/index.ts'],
+            args: startArgs(),
             env: { TALLY_DB: botDb },
             port: 39792,
             logFile: join(work, 'tally.log'),
@@ -248,12 +263,12 @@ async function main(): Promise<number> {
     );
     if (imported) printImport(imported);
 
-    const checked = verdicts(imported, questions ?? [], servers);
+    const checked = verdicts(imported, questions ?? [], servers, startup, charts);
     printVerdicts(checked);
     const file = join(out, 'latest.json');
     writeFileSync(
       file,
-      `${JSON.stringify({ mode: quick ? 'quick' : 'full', machine: machine(), plan, database: db, import: imported, questions, bot: servers, verdicts: checked, errors }, null, 2)}\n`,
+      `${JSON.stringify({ mode: quick ? 'quick' : 'full', machine: machine(), plan, database: db, startup, charts, import: imported, questions, bot: servers, verdicts: checked, errors }, null, 2)}\n`,
     );
     console.log(`\nResults written to ${file}`);
     if (errors.length) console.log(`Errors:\n  ${errors.join('\n  ')}`);

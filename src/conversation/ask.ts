@@ -156,8 +156,19 @@ function noDataReply(query: Query, span: DataSpan | undefined): Reply | undefine
 
 /** What was understood and what was not, with the understood question to tap, and no figure. */
 function partlyUnderstood(ctx: TurnContext, u: Understood, query: Query, span: DataSpan | undefined): Reply {
-  const words = u.unplaced.join(' ').toLowerCase();
-  const topic = /budget/.test(words)
+  const topic = unplacedTopic(u.unplaced);
+  const period = query.series?.within ?? query.periods[0];
+  return {
+    template: 'PartlyUnderstood',
+    data: { working: workingOf(query, period, ctx.vocabulary, span), topic, unplaced: u.unplaced },
+    suggestions: [questionText(u.query, ctx.vocabulary)],
+  };
+}
+
+/** What kind of thing the words Tally could not place ask for: a budget, affordability, cancelling, a goal. */
+export function unplacedTopic(unplaced: readonly string[]): 'budget' | 'afford' | 'cancel' | 'goal' | 'other' {
+  const words = unplaced.join(' ').toLowerCase();
+  return /budget/.test(words)
     ? 'budget'
     : /afford/.test(words)
       ? 'afford'
@@ -166,10 +177,4 @@ function partlyUnderstood(ctx: TurnContext, u: Understood, query: Query, span: D
         : /\b(goal|target|save up)\b/.test(words)
           ? 'goal'
           : 'other';
-  const period = query.series?.within ?? query.periods[0];
-  return {
-    template: 'PartlyUnderstood',
-    data: { working: workingOf(query, period, ctx.vocabulary, span), topic, unplaced: u.unplaced },
-    suggestions: [questionText(u.query, ctx.vocabulary)],
-  };
 }

@@ -7,6 +7,7 @@ import type { DuplicatePair, RecurringSeries, Txn, UnusualFlag } from '../insigh
 import { addDays } from '../day.ts';
 import { formatMoney } from '../money.ts';
 import type { Store } from '../store/index.ts';
+import { unplacedTopic } from './ask.ts';
 import type { TurnContext as TurnContextLite, TurnResult } from './types.ts';
 import { dayText, moneyText, periodText } from './describe.ts';
 import type { DialogState, Reply } from './types.ts';
@@ -19,6 +20,11 @@ const ASKED_WINDOW_DAYS = 90;
 /** Unusual charges, duplicates, subscriptions and price rises, on request. */
 export async function answerFindings(ctx: TurnContextLite, state: DialogState): Promise<TurnResult> {
   const { frame, input, services } = ctx;
+  const unplaced = frame.understood?.unplaced ?? [];
+  if (unplaced.length) {
+    // "cancel my spotify subscription": say what Tally can do, and show nothing it was not asked for.
+    return { replies: [{ template: 'FindingsPartlyUnderstood', data: { topic: unplacedTopic(unplaced), unplaced } }], state };
+  }
   const history = await services.store.queries.history(input.userId, addDays(input.today, -HISTORY_DAYS));
   const since = frame.periods[0]?.start ?? addDays(input.today, -ASKED_WINDOW_DAYS);
   // Periods are half-open: "in January" must not list February's charges.

@@ -20,8 +20,11 @@ import type { CsvRows } from './split.ts';
 
 export interface LastRowCheck {
   file: string;
-  text: string;
-  source: CsvRows;
+  /** The text ends with a line break. */
+  endsWithBreak: boolean;
+  /** The last characters of the text. */
+  ending: string;
+  source: Pick<CsvRows, 'count' | 'row' | 'line'>;
   header: readonly string[];
   /** Index of the first data row. */
   from: number;
@@ -40,7 +43,7 @@ const MIN_ROWS_FOR_SHAPE = 5;
 
 /** Throws TruncatedStatementError when the last row of the file was cut off in the middle. */
 export function assertLastRowWhole(c: LastRowCheck): void {
-  if (/[\r\n]$/.test(c.text) || c.source.count <= c.from) return;
+  if (c.endsWithBreak || c.source.count <= c.from) return;
   const lastIndex = c.source.count - 1;
   const last = c.source.row(lastIndex);
   const above: string[][] = [];
@@ -49,7 +52,12 @@ export function assertLastRowWhole(c: LastRowCheck): void {
     if (c.isTransactionRow(r)) above.push(r);
   }
   const problem = cutReason(c, last, above);
-  if (problem) throw new TruncatedStatementError(c.file, c.source.line(lastIndex), `in the middle of its last row, which ${problem}`);
+  if (problem)
+    throw new TruncatedStatementError(
+      c.file,
+      c.source.line(lastIndex),
+      `in the middle of its last row, which ${problem}`,
+    );
 }
 
 function cutReason(c: LastRowCheck, last: readonly string[], above: readonly string[][]): string | undefined {
@@ -59,14 +67,18 @@ function cutReason(c: LastRowCheck, last: readonly string[], above: readonly str
   if (d !== undefined && d < k && parseDate(last[d] ?? '', c.order) === undefined) return undefined;
   if (d === k && value !== '' && parseDate(value, c.order) === undefined) {
     const dates = above.map((r) => shape(r[d] ?? ''));
-    const partial = dates.length > 0 ? dates.some((full) => full.startsWith(shape(value))) : /^[\d./\- ]+$/.test(value);
+    const partial =
+      dates.length > 0 ? dates.some((full) => full.startsWith(shape(value))) : /^[\d./\- ]+$/.test(value);
     return partial ? 'stops inside its date' : undefined;
   }
   const expected = above.length > 0 ? Math.min(...above.map((r) => r.length)) : c.header.length;
   if (last.length < expected) return `has ${last.length} of ${expected} fields`;
-  if (endsQuoted(c.text)) return undefined;
+  if (endsQuoted(c.ending)) return undefined;
   const column = above.map((r) => (r[k] ?? '').trim());
-  if (value === '') return column.length > 0 && column.every((v) => v !== '') ? 'has an empty last field where every row above has a value' : undefined;
+  if (value === '')
+    return column.length > 0 && column.every((v) => v !== '')
+      ? 'has an empty last field where every row above has a value'
+      : undefined;
   const money = [c.columns.amount, c.columns.debit, c.columns.credit, c.columns.balance].includes(k);
   if (money && /^[-+(]?[\d\s.,]*$/.test(value.replace(/[^\d\s.,+()-]/g, ''))) {
     const filled = column.filter((v) => v !== '');
@@ -77,7 +89,8 @@ function cutReason(c: LastRowCheck, last: readonly string[], above: readonly str
   }
   const shapes = fixedShapes(above, k);
   const s = shape(value);
-  if (shapes && !shapes.has(s) && [...shapes].some((full) => full.startsWith(s))) return 'stops inside its last value (shorter than in the rows above)';
+  if (shapes && !shapes.has(s) && [...shapes].some((full) => full.startsWith(s)))
+    return 'stops inside its last value (shorter than in the rows above)';
   return undefined;
 }
 

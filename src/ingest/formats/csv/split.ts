@@ -1,8 +1,13 @@
-/** Splits CSV text into rows: a fast path for plain files, csv-parse for the rest. */
+/**
+ * Splits CSV into cells. Most bank exports never put a delimiter or a line break inside quotes; their
+ * lines are split one at a time (`splitLine`), several times faster than a general reader. A file with
+ * a quoted value spanning lines (or a quote inside an unquoted cell) goes whole through csv-parse
+ * (`fullSplit`); text that stops inside a quoted value was cut off: TruncatedStatementError.
+ */
 import { parse } from 'csv-parse/sync';
 import { TruncatedStatementError } from '../../types.ts';
 
-/** Rows of a CSV, split into cells on demand so a million-row file is not held twice in memory. */
+/** Rows of a CSV by index. */
 export interface CsvRows {
   count: number;
   row(i: number): string[];
@@ -10,50 +15,15 @@ export interface CsvRows {
   line(i: number): number;
 }
 
-/** Thrown by the fast path when a row needs a full CSV reader (quotes spanning lines, stray quotes). */
-class NeedsFullParser extends Error {}
-
-/**
- * Splits text into rows of cells. Most bank exports never put a delimiter or a line break inside
- * quotes; those are split line by line several times faster than a general reader. Anything else
- * (quoted newlines, quotes inside unquoted cells) goes through csv-parse. Text that stops inside a
- * quoted value was cut off: TruncatedStatementError, naming `file`.
- */
-export function splitCsv(text: string, delimiter: string, file: string): CsvRows {
-  try {
-    return fastSplit(text, delimiter);
-  } catch (e) {
-    if (!(e instanceof NeedsFullParser)) throw e;
-    return fullSplit(text, delimiter, file);
-  }
-}
-
-function fastSplit(text: string, delimiter: string): CsvRows {
-  const all = text.split(text.includes('\n') ? '\n' : '\r');
-  const kept: string[] = [];
-  const lineNos = new Int32Array(all.length);
-  for (let i = 0; i < all.length; i++) {
-    let line = all[i] ?? '';
-    if (line.length > 0 && line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
-    if (line.length === 0) continue;
-    if (line.indexOf('"') >= 0 && oddQuotes(line)) throw new NeedsFullParser();
-    lineNos[kept.length] = i + 1;
-    kept.push(line);
-  }
-  return {
-    count: kept.length,
-    row: (i) => splitLine(kept[i] ?? '', delimiter),
-    line: (i) => lineNos[i] ?? 0,
-  };
-}
-
-function oddQuotes(line: string): boolean {
+/** Whether a line holds an odd number of quotes: a quoted value that goes on past its end. */
+export function oddQuotes(line: string): boolean {
   let n = 0;
   for (let q = line.indexOf('"'); q >= 0; q = line.indexOf('"', q + 1)) n++;
   return n % 2 === 1;
 }
 
-function splitLine(line: string, delimiter: string): string[] {
+/** The cells of one line without line breaks inside quotes (what the fast path reads). */
+export function splitLine(line: string, delimiter: string): string[] {
   if (line.indexOf('"') < 0) return line.split(delimiter);
   return unquoteCells(line.split(delimiter)) ?? splitQuotedLine(line, delimiter);
 }
@@ -119,7 +89,8 @@ function splitQuotedLine(line: string, delimiter: string): string[] {
   }
 }
 
-function fullSplit(text: string, delimiter: string, file: string): CsvRows {
+/** Every row of the text through csv-parse: quoted values may span lines. */
+export function fullSplit(text: string, delimiter: string, file: string): CsvRows {
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
     records = parse(text, {
@@ -133,7 +104,11 @@ function fullSplit(text: string, delimiter: string, file: string): CsvRows {
   } catch (e) {
     if ((e as { code?: string }).code !== 'CSV_QUOTE_NOT_CLOSED') throw e;
     const open = openQuote(text, delimiter);
-    throw new TruncatedStatementError(file, open.end, `inside a quoted value that opens at line ${open.line} and never closes`);
+    throw new TruncatedStatementError(
+      file,
+      open.end,
+      `inside a quoted value that opens at line ${open.line} and never closes`,
+    );
   }
   const rows: string[][] = [];
   const lines: number[] = [];

@@ -1,0 +1,61 @@
+/** The tables of the start-up, chart and import benchmarks. */
+import type { ChartResult } from './charts.ts';
+import type { ImportResult } from './import.ts';
+import { int, printTable, ratio, us } from './report.ts';
+import { startArgs, type StartupResult } from './startup.ts';
+
+export function printStartup(r: StartupResult): void {
+  printTable('Start-up (spawn → first answered question, on the question database)', [
+    ['how', 'ms', 'runs'],
+    [
+      `node ${startArgs().join(' ')} (npm start)`,
+      int(r.compiledMedianMs),
+      r.compiledMs.map((ms) => int(ms)).join(', '),
+    ],
+    ['node --import tsx src/index.ts (npm run dev)', int(r.sourceMs), '1'],
+  ]);
+  console.log(
+    `npm run build took ${r.buildSeconds.toFixed(1)} s; the compiled server held ${r.compiledRssMb.toFixed(0)} MB after its first answer`,
+  );
+}
+
+export function printCharts(r: ChartResult): void {
+  printTable('Chart images (a turn issues the URL; the render pool draws when the channel fetches)', [
+    ['step', 'p50', 'p99', 'samples'],
+    ['in the turn: URL issued, spec stored', us(r.issue.p50), us(r.issue.p99), String(r.issue.samples)],
+    [
+      'bar chart drawn, in the render thread',
+      us(r.renderBar.p50),
+      us(r.renderBar.p99),
+      String(r.renderBar.samples),
+    ],
+    [
+      'line chart drawn, in the render thread',
+      us(r.renderLine.p50),
+      us(r.renderLine.p99),
+      String(r.renderLine.samples),
+    ],
+    ['GET of a bar chart, first time', us(r.fetchBar.p50), us(r.fetchBar.p99), String(r.fetchBar.samples)],
+    [
+      'GET of a chart already drawn (cache)',
+      us(r.cachedHit.p50),
+      us(r.cachedHit.p99),
+      String(r.cachedHit.samples),
+    ],
+  ]);
+  console.log(
+    `first image ${int(r.coldMs)} ms (a render thread starting); a bar chart PNG is ${int(r.pngBytes)} bytes`,
+  );
+}
+
+export function printImport(r: ImportResult): void {
+  printTable(`Import: ${int(r.rows)} rows, ${r.fileMb.toFixed(0)} MB Chase CSV`, [
+    ['measure', 'rows/s', 'vs floor'],
+    ['npm run import (end to end)', int(r.endToEnd), ratio(r.endToEnd, r.floor)],
+    ['floor: bare prepared insert, 1 txn', int(r.floor), '1.00×'],
+    ['reading the file alone (openStatement, in-process)', int(r.parseOnly), ratio(r.parseOnly, r.floor)],
+  ]);
+  console.log(
+    `import took ${r.endToEndSeconds.toFixed(1)} s, stored ${int(r.rowsStored)} rows, peak RSS ${r.peakRssMb.toFixed(0)} MB`,
+  );
+}
