@@ -166,7 +166,9 @@ function partlyUnderstood(ctx: TurnContext, u: Understood, query: Query, span: D
 }
 
 /** What kind of thing the words Tally could not place ask for: a budget, affordability, cancelling, a goal. */
-export function unplacedTopic(unplaced: readonly string[]): 'budget' | 'afford' | 'cancel' | 'goal' | 'other' {
+export function unplacedTopic(
+  unplaced: readonly string[],
+): 'budget' | 'afford' | 'cancel' | 'goal' | 'other' {
   const words = unplaced.join(' ').toLowerCase();
   return /budget/.test(words)
     ? 'budget'

@@ -23,7 +23,10 @@ export async function answerFindings(ctx: TurnContextLite, state: DialogState): 
   const unplaced = frame.understood?.unplaced ?? [];
   if (unplaced.length) {
     // "cancel my spotify subscription": say what Tally can do, and show nothing it was not asked for.
-    return { replies: [{ template: 'FindingsPartlyUnderstood', data: { topic: unplacedTopic(unplaced), unplaced } }], state };
+    return {
+      replies: [{ template: 'FindingsPartlyUnderstood', data: { topic: unplacedTopic(unplaced), unplaced } }],
+      state,
+    };
   }
   const history = await services.store.queries.history(input.userId, addDays(input.today, -HISTORY_DAYS));
   const since = frame.periods[0]?.start ?? addDays(input.today, -ASKED_WINDOW_DAYS);

@@ -40,7 +40,20 @@ const BRAND_ALIASES: Readonly<Record<string, string[]>> = {
   america: ['bofa', 'boa'],
 };
 
-const OWNING = new Set(['my', 'the', 'on', 'with', 'from', 'using', 'via', 'our', 'her', 'his', 'into', 'to']);
+const OWNING = new Set([
+  'my',
+  'the',
+  'on',
+  'with',
+  'from',
+  'using',
+  'via',
+  'our',
+  'her',
+  'his',
+  'into',
+  'to',
+]);
 
 function supported(tokens: Token[], start: number, word: string): boolean {
   if (word.length <= 3) return false;
@@ -95,7 +108,8 @@ export function findAccounts(
         said.push(brand);
         strong ||= !dictionary.has(w) && !COMMON_WORDS.has(w);
       } else if (TYPE_WORDS[w] ?? typeTypo(w, dictionary)) type = TYPE_WORDS[w] ?? typeTypo(w, dictionary);
-      else if (w === 'current' && /^(account|acct|accounts)$/.test(tokens[i + 1]?.text ?? '')) type = 'checking';
+      else if (w === 'current' && /^(account|acct|accounts)$/.test(tokens[i + 1]?.text ?? ''))
+        type = 'checking';
       else if (!(FILLER.has(w) && i > start)) break;
     }
     if (i === start) {
@@ -105,7 +119,8 @@ export function findAccounts(
     if (said.length === 0 && type !== 'checking' && type !== 'savings') continue;
     // An ordinary word that is also part of an account's name ("it" of Discover It, "chase", "gold") names the
     // account only with support: another word of its name, a type word, or "my"/"the"/"on" before it.
-    if (said.length > 0 && !strong && said.length < 2 && !type && !supported(tokens, start, said[0] ?? '')) continue;
+    if (said.length > 0 && !strong && said.length < 2 && !type && !supported(tokens, start, said[0] ?? ''))
+      continue;
     let end = i;
     while (end > start && FILLER.has(tokens[end - 1]?.text ?? '')) end--;
     let fits = accounts.filter((a, k) => said.every((w) => brands[k]?.has(w)) && (!type || a.type === type));

@@ -69,23 +69,47 @@ function looksLikeMoney(text: string, start: number, end: number, money: Money):
 }
 
 const UNITS_SPELLED: Readonly<Record<string, number>> = {
-  a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
-  twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  a: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
 };
-const SPELLED = /\b(a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](one|two|three|four|five|six|seven|eight|nine))?(?: (hundred|thousand))?(?=\s+(?:dollars?|bucks?|quid|pounds?|euros?)\b)/g;
+const SPELLED =
+  /\b(a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](one|two|three|four|five|six|seven|eight|nine))?(?: (hundred|thousand))?(?=\s+(?:dollars?|bucks?|quid|pounds?|euros?)\b)/g;
 
 /**
  * Money written in words, as digits in the same place ("over a hundred dollars" → "over 100 dollars" padded
  * to the same length), so offsets still point into the original text.
  */
 function spelledMoney(lower: string): string {
-  return lower.replace(SPELLED, (whole: string, tens: string, ones: string | undefined, scale: string | undefined) => {
-    if (tens === 'a' && !scale) return whole;
-    const base = (UNITS_SPELLED[tens] ?? 0) + (ones ? (UNITS_SPELLED[ones] ?? 0) : 0);
-    const value = scale === 'hundred' ? base * 100 : scale === 'thousand' ? base * 1000 : base;
-    const digits = String(value);
-    return digits.length <= whole.length ? digits.padEnd(whole.length, ' ') : whole;
-  });
+  return lower.replace(
+    SPELLED,
+    (whole: string, tens: string, ones: string | undefined, scale: string | undefined) => {
+      if (tens === 'a' && !scale) return whole;
+      const base = (UNITS_SPELLED[tens] ?? 0) + (ones ? (UNITS_SPELLED[ones] ?? 0) : 0);
+      const value = scale === 'hundred' ? base * 100 : scale === 'thousand' ? base * 1000 : base;
+      const digits = String(value);
+      return digits.length <= whole.length ? digits.padEnd(whole.length, ' ') : whole;
+    },
+  );
 }
 
 /** Every amount written with a currency symbol or word, in text order. */
@@ -95,7 +119,8 @@ export function findAmounts(text: string): AmountMention[] {
   const out: AmountMention[] = [];
   for (let m = re.exec(lower); m; m = re.exec(lower)) {
     const money = toMoney(m, 1);
-    if (money?.explicit) out.push({ minor: money.minor, currency: money.currency, index: m.index, length: m[0].length });
+    if (money?.explicit)
+      out.push({ minor: money.minor, currency: money.currency, index: m.index, length: m[0].length });
   }
   return out;
 }
@@ -103,14 +128,19 @@ export function findAmounts(text: string): AmountMention[] {
 type Bound = 'min' | 'minExclusive' | 'max' | 'maxExclusive' | 'exact';
 
 const COMPARATORS: readonly [RegExp, Bound][] = [
-  [/^(?:at\s+least|no\s+less\s+than|not\s+less\s+than|min(?:imum)?(?:\s+of)?|>=|starting\s+(?:at|from))$/, 'min'],
-  [/^(?:over|more\s+than|above|greater\s+than|bigger\s+than|larger\s+than|higher\s+than|in\s+excess\s+of|exceeding|>)$/, 'minExclusive'],
+  [
+    /^(?:at\s+least|no\s+less\s+than|not\s+less\s+than|min(?:imum)?(?:\s+of)?|>=|starting\s+(?:at|from))$/,
+    'min',
+  ],
+  [
+    /^(?:over|more\s+than|above|greater\s+than|bigger\s+than|larger\s+than|higher\s+than|in\s+excess\s+of|exceeding|>)$/,
+    'minExclusive',
+  ],
   [/^(?:at\s+most|no\s+more\s+than|not\s+more\s+than|up\s+to|max(?:imum)?(?:\s+of)?|<=)$/, 'max'],
   [/^(?:under|less\s+than|below|smaller\s+than|lower\s+than|cheaper\s+than|<)$/, 'maxExclusive'],
   [/^(?:exactly|precisely|=|of\s+exactly|for\s+exactly)$/, 'exact'],
 ];
-const COMPARATOR =
-  String.raw`at\s+least|no\s+less\s+than|not\s+less\s+than|minimum(?:\s+of)?|min(?:\s+of)?|>=|starting\s+(?:at|from)|over|more\s+than|above|greater\s+than|bigger\s+than|larger\s+than|higher\s+than|in\s+excess\s+of|exceeding|>|at\s+most|no\s+more\s+than|not\s+more\s+than|up\s+to|maximum(?:\s+of)?|max(?:\s+of)?|<=|under|less\s+than|below|smaller\s+than|lower\s+than|cheaper\s+than|<|exactly|precisely|=|of\s+exactly|for\s+exactly`;
+const COMPARATOR = String.raw`at\s+least|no\s+less\s+than|not\s+less\s+than|minimum(?:\s+of)?|min(?:\s+of)?|>=|starting\s+(?:at|from)|over|more\s+than|above|greater\s+than|bigger\s+than|larger\s+than|higher\s+than|in\s+excess\s+of|exceeding|>|at\s+most|no\s+more\s+than|not\s+more\s+than|up\s+to|maximum(?:\s+of)?|max(?:\s+of)?|<=|under|less\s+than|below|smaller\s+than|lower\s+than|cheaper\s+than|<|exactly|precisely|=|of\s+exactly|for\s+exactly`;
 
 function boundOf(word: string): Bound | undefined {
   const w = word.trim().replace(/\s+/g, ' ');
@@ -129,7 +159,9 @@ function withCurrency(range: AmountRange, ...moneys: Money[]): AmountRange {
  * Numbers that read as dates, counts or percentages ("jan 5", "3 months") are not amounts.
  * @example findAmountRange('coffee over $50')?.range // { minMinor: 5001, currency: 'USD' }
  */
-export function findAmountRange(text: string): { range: AmountRange; index: number; length: number } | undefined {
+export function findAmountRange(
+  text: string,
+): { range: AmountRange; index: number; length: number } | undefined {
   const lower = spelledMoney(text.toLowerCase());
   const between = new RegExp(
     String.raw`(?<![\w$])(between\s+|from\s+)?${MONEY}\s*(?:-|–|and|to)\s*${MONEY}(?![\w])`,
@@ -145,14 +177,22 @@ export function findAmountRange(text: string): { range: AmountRange; index: numb
     const end = m.index + m[0].length;
     if (!looksLikeMoney(lower, m.index, end, b) || MONTH_BEFORE.test(lower.slice(0, m.index))) continue;
     if (a.minor > b.minor) continue;
-    return { range: withCurrency({ minMinor: a.minor, maxMinor: b.minor }, a, b), index: m.index, length: m[0].length };
+    return {
+      range: withCurrency({ minMinor: a.minor, maxMinor: b.minor }, a, b),
+      index: m.index,
+      length: m[0].length,
+    };
   }
 
   // "$50 or more", "20 bucks or less", "$100+": the amount itself, then which way.
-  const trailing = new RegExp(String.raw`(?<![\w])${MONEY}\s*(\+|or more|or over|or above|and up|and over|or higher|or less|or under|or below|or lower)(?![\w])`, 'g');
+  const trailing = new RegExp(
+    String.raw`(?<![\w])${MONEY}\s*(\+|or more|or over|or above|and up|and over|or higher|or less|or under|or below|or lower)(?![\w])`,
+    'g',
+  );
   for (let m = trailing.exec(lower); m; m = trailing.exec(lower)) {
     const money = toMoney(m, 1);
-    if (!money || !looksLikeMoney(lower, m.index, m.index + m[0].length - (m[5]?.length ?? 0), money)) continue;
+    if (!money || !looksLikeMoney(lower, m.index, m.index + m[0].length - (m[5]?.length ?? 0), money))
+      continue;
     const up = /\+|more|over|above|up|higher/.test(m[5] ?? '');
     const range: AmountRange = up ? { minMinor: money.minor } : { maxMinor: money.minor };
     return { range: withCurrency(range, money), index: m.index, length: m[0].length };
@@ -183,7 +223,11 @@ export function findAmountRange(text: string): { range: AmountRange; index: numb
   const only = mentions.length === 1 ? mentions[0] : undefined;
   if (only) {
     const range: AmountRange = { minMinor: only.minor, maxMinor: only.minor };
-    return { range: only.currency ? { ...range, currency: only.currency } : range, index: only.index, length: only.length };
+    return {
+      range: only.currency ? { ...range, currency: only.currency } : range,
+      index: only.index,
+      length: only.length,
+    };
   }
   return undefined;
 }

@@ -16,9 +16,23 @@ export interface BrandIndex {
 
 /** One-word shop names that are read as the ordinary word far more often than as the shop. */
 const TOO_ORDINARY = new Set(
-  'budget dollar three exact rain crazy lucky loves bird lift dish game ring savers tops discover container clicks builders travelers fullers'.split(' '),
+  'budget dollar three exact rain crazy lucky loves bird lift dish game ring savers tops discover container clicks builders travelers fullers'.split(
+    ' ',
+  ),
 );
-const TAIL = new Set(['market', 'markets', 'inc', 'co', 'llc', 'ltd', 'plc', 'store', 'stores', 'supermarket', 'supermarkets']);
+const TAIL = new Set([
+  'market',
+  'markets',
+  'inc',
+  'co',
+  'llc',
+  'ltd',
+  'plc',
+  'store',
+  'stores',
+  'supermarket',
+  'supermarkets',
+]);
 
 /** Builds the index from merchant names, leaving out any that are also words for a category. */
 export function indexBrands(names: readonly string[], isCategory: (phrase: string) => boolean): BrandIndex {

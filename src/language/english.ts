@@ -194,10 +194,12 @@ function stems(word: string): string[] {
     if (!word.endsWith(suffix) || word.length <= suffix.length + 1) continue;
     const base = word.slice(0, -suffix.length);
     // A short word ending consonant-vowel-consonant doubles it ("shopping"), so "shoping" is a typo, not "shop".
-    const mustDouble = /^(?:ing|ed|er|ers|est)$/.test(suffix) && /^[^aeiou]*[aeiou][bdgklmnprtvz]$/.test(base);
+    const mustDouble =
+      /^(?:ing|ed|er|ers|est)$/.test(suffix) && /^[^aeiou]*[aeiou][bdgklmnprtvz]$/.test(base);
     for (const r of replacements) if (!(mustDouble && r === '')) out.push(base + r);
     // "shopping" → shop, "stopped" → stop: a doubled consonant only after one short vowel.
-    if (/(.)\1$/.test(base) && suffix.length >= 2 && /^[^aeiou]*[aeiou][^aeiou]$/.test(base.slice(0, -1))) out.push(base.slice(0, -1));
+    if (/(.)\1$/.test(base) && suffix.length >= 2 && /^[^aeiou]*[aeiou][^aeiou]$/.test(base.slice(0, -1)))
+      out.push(base.slice(0, -1));
   }
   return out;
 }

@@ -181,13 +181,20 @@ export function findCategories(
 
 const TWO_WORDS = new WeakMap<CategoryLexicon, [string, string][]>();
 
-function twoWordTypo(a: string, b: string, lexicon: CategoryLexicon, dictionary: WordSet): CategoryRef | undefined {
+function twoWordTypo(
+  a: string,
+  b: string,
+  lexicon: CategoryLexicon,
+  dictionary: WordSet,
+): CategoryRef | undefined {
   const aTypo = a.length >= 5 && !dictionary.has(a);
   const bTypo = b.length >= 5 && !dictionary.has(b);
   if (aTypo === bTypo) return undefined;
   let pairs = TWO_WORDS.get(lexicon);
   if (!pairs) {
-    pairs = [...lexicon.phrases.keys()].filter((p) => p.split(' ').length === 2).map((p) => p.split(' ') as [string, string]);
+    pairs = [...lexicon.phrases.keys()]
+      .filter((p) => p.split(' ').length === 2)
+      .map((p) => p.split(' ') as [string, string]);
     TWO_WORDS.set(lexicon, pairs);
   }
   for (const [x, y] of pairs) {
@@ -202,7 +209,11 @@ const SINGLE_WORDS = new WeakMap<CategoryLexicon, string[]>();
 /** The one-word phrases long enough to forgive a typo in, computed once per table. */
 function singleWords(lexicon: CategoryLexicon): string[] {
   let words = SINGLE_WORDS.get(lexicon);
-  if (!words) SINGLE_WORDS.set(lexicon, (words = [...lexicon.phrases.keys()].filter((p) => !p.includes(' ') && p.length >= 5)));
+  if (!words)
+    SINGLE_WORDS.set(
+      lexicon,
+      (words = [...lexicon.phrases.keys()].filter((p) => !p.includes(' ') && p.length >= 5)),
+    );
   return words;
 }
 
@@ -344,7 +355,10 @@ export function findMerchantsFuzzy(
       const hits = new Map<string, number>();
       for (const a of aliasKeys) {
         const d = a.skel.length >= 3 && n === 1 && a.skel === typed ? 0 : distance(key, a.key);
-        if (d <= allowedEdits(typed.length) && (d === 0 || d <= Math.floor(Math.max(key.length, a.key.length) / 4)))
+        if (
+          d <= allowedEdits(typed.length) &&
+          (d === 0 || d <= Math.floor(Math.max(key.length, a.key.length) / 4))
+        )
           for (const name of a.names) hits.set(name, Math.min(d, hits.get(name) ?? 99));
       }
       const best = Math.min(...hits.values());

@@ -5,7 +5,6 @@
 import type { EntityMatch, Token } from './entities.ts';
 import { DATA_INTENTS as DATA_INTENT_LIST, type CategoryRef, type Frame, type Intent } from './types.ts';
 
-
 const DATA_INTENTS: ReadonlySet<Intent> = new Set(DATA_INTENT_LIST);
 const SPENDING_LIKE: ReadonlySet<Intent> = new Set([
   'spending',
@@ -136,11 +135,13 @@ const DEMO_NAMED =
 const TRY_FIRST =
   /\b(try (it|this|tally|you) (out|first)|try (it|this|tally)( out)?$|try (it |this )?without|test (it|this) (out|first|without)|test drive|take (it|this|you) for a (spin|test drive)|play around)\b/;
 /** Questions about data already there ("is this demo data?"), which ask for nothing. */
-const ABOUT_DATA = /^(is (this|that|it|my)|are (these|those|they|my|the)|was|were|why|where|whose|which|what'?s|what (is|are|was|were|does|do)|how (much|many|come))\b/;
+const ABOUT_DATA =
+  /^(is (this|that|it|my)|are (these|those|they|my|the)|was|were|why|where|whose|which|what'?s|what (is|are|was|were|does|do)|how (much|many|come))\b/;
 const TAKE_OUT =
   /\b(exit|end|quit|cancel|abort|undo|stop|turn off|switch off|take (it |them )?(out|away|off)|clean (up|out)|get out of|no more|throw (it |them )?(away|out)|ditch|trash|toss|dump|scrap|bin|done with)\b/;
 const NO_LONGER = /\b(any ?more|no longer|no more)\b/;
-const EVERYTHING = /\b(everything|all (of )?(my|the) (data|accounts|information|info|stuff)|my (own|real) |my (data|accounts|information|info|stuff)\b)/;
+const EVERYTHING =
+  /\b(everything|all (of )?(my|the) (data|accounts|information|info|stuff)|my (own|real) |my (data|accounts|information|info|stuff)\b)/;
 const NEGATING = /\b(not|no|never|dont|don't|do not|didn't|didnt|won't|wont)\b/;
 
 /** True when one of the three words before `index` negates what follows ("don't load the demo"). */
@@ -155,7 +156,12 @@ function negatedAt(text: string, index: number): boolean {
  * @example demoRequest('get rid of the sample accounts') // 'remove'
  */
 export function demoRequest(text: string): 'load' | 'remove' | undefined {
-  const t = text.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[^\p{L}\p{N}' -]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  const t = text
+    .toLowerCase()
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[^\p{L}\p{N}' -]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (ABOUT_DATA.test(t)) return undefined;
   const named = DEMO_NAMED.exec(t);
   if (named && (DESTRUCTIVE_WORDS.test(t) || TAKE_OUT.test(t))) {
@@ -173,21 +179,36 @@ export function demoRequest(text: string): 'load' | 'remove' | undefined {
  */
 export function guardIntent(text: string, frame: Frame): Frame {
   const hasEntities =
-    frame.periods.length > 0 || frame.categories.length > 0 || frame.merchants.length > 0 || frame.accounts.length > 0;
+    frame.periods.length > 0 ||
+    frame.categories.length > 0 ||
+    frame.merchants.length > 0 ||
+    frame.accounts.length > 0;
   const demo = demoRequest(text);
   if (demo === 'remove') return { ...frame, intent: 'demo' };
-  if (frame.intent === 'demo' && demo !== 'load') return { ...frame, intent: hasEntities ? 'spending' : 'none' };
-  if ((frame.intent === 'unlink_account' || frame.intent === 'delete_data') && !DESTRUCTIVE_WORDS.test(text)) {
+  if (frame.intent === 'demo' && demo !== 'load')
+    return { ...frame, intent: hasEntities ? 'spending' : 'none' };
+  if (
+    (frame.intent === 'unlink_account' || frame.intent === 'delete_data') &&
+    !DESTRUCTIVE_WORDS.test(text)
+  ) {
     return { ...frame, intent: hasEntities ? 'spending' : 'none' };
   }
-  if (frame.intent === 'trend' && !/trend|over time|month (by|to|on) month|monthly|each month|per month|every month|history|graph|chart|progress|going (up|down)|increas|decreas|rising|growing|climbing|dropping|lately|more and more|creeping/i.test(text)) {
+  if (
+    frame.intent === 'trend' &&
+    !/trend|over time|month (by|to|on) month|monthly|each month|per month|every month|history|graph|chart|progress|going (up|down)|increas|decreas|rising|growing|climbing|dropping|lately|more and more|creeping/i.test(
+      text,
+    )
+  ) {
     return { ...frame, intent: 'spending' };
   }
   const hasSubject = frame.categories.length > 0 || frame.merchants.length > 0 || frame.accounts.length > 0;
   if (
     (frame.intent === 'none' && (hasSubject || frame.ambiguous)) ||
     (SHORT_REPLIES.has(frame.intent) && hasSubject && !SHORT_REPLY_START.test(text.trim())) ||
-    (frame.intent === 'correct_category' && frame.categories.length === 0 && !frame.correction && hasSubject) ||
+    (frame.intent === 'correct_category' &&
+      frame.categories.length === 0 &&
+      !frame.correction &&
+      hasSubject) ||
     (frame.intent === 'correct_category' && hasSubject && !CORRECTING.test(text))
   ) {
     return { ...frame, intent: 'spending' };
@@ -201,7 +222,8 @@ const CORRECTING =
 
 /** Replies that carry no question: one that names a subject and does not start like a reply is a question. */
 const SHORT_REPLIES: ReadonlySet<Intent> = new Set(['yes', 'no', 'thanks', 'greeting', 'cancel']);
-const SHORT_REPLY_START = /^(?:y|yes|yeah|yep|yup|sure|ok|okay|no|nope|nah|thanks|thank you|cheers|hi|hello|hey|cancel|stop)\b/i;
+const SHORT_REPLY_START =
+  /^(?:y|yes|yeah|yep|yup|sure|ok|okay|no|nope|nah|thanks|thank you|cheers|hi|hello|hey|cancel|stop)\b/i;
 
 export function keepEntitiesFor(frame: Frame): Frame {
   if (DATA_INTENTS.has(frame.intent)) {

@@ -120,7 +120,11 @@ export type FindMentions = (
 ) => Mentions;
 
 /** The finder, sharing one dictionary and category table; merchant indexes are kept per vocabulary. */
-export function mentionFinder(lexicon: CategoryLexicon, dictionary: WordSet, brandIndex?: BrandIndex): FindMentions {
+export function mentionFinder(
+  lexicon: CategoryLexicon,
+  dictionary: WordSet,
+  brandIndex?: BrandIndex,
+): FindMentions {
   const categoryWords = new Set([...lexicon.phrases.keys()].flatMap((p) => p.split(' ')));
   const merchantIndexes = new WeakMap<readonly string[], MerchantIndex>();
   const ownNames = new WeakMap<readonly string[], Set<string>>();
@@ -148,7 +152,10 @@ export function mentionFinder(lexicon: CategoryLexicon, dictionary: WordSet, bra
     if (vocabulary) {
       index = merchantIndexes.get(vocabulary.merchants);
       if (!index)
-        merchantIndexes.set(vocabulary.merchants, (index = indexMerchants(vocabulary.merchants, dictionary, categoryWords)));
+        merchantIndexes.set(
+          vocabulary.merchants,
+          (index = indexMerchants(vocabulary.merchants, dictionary, categoryWords)),
+        );
       const exact = findMerchantsExact(tokens, index, open);
       merchants = exact.matches;
       ambiguous = exact.ambiguous;
@@ -161,7 +168,8 @@ export function mentionFinder(lexicon: CategoryLexicon, dictionary: WordSet, bra
     let brands: EntityMatch<string>[] = [];
     if (vocabulary && brandIndex) {
       let own = ownNames.get(vocabulary.merchants);
-      if (!own) ownNames.set(vocabulary.merchants, (own = new Set(vocabulary.merchants.map((m) => m.toLowerCase()))));
+      if (!own)
+        ownNames.set(vocabulary.merchants, (own = new Set(vocabulary.merchants.map((m) => m.toLowerCase()))));
       brands = findBrands(text, tokens, open, brandIndex, own, dictionary);
       claimMatches(open, brands);
     }

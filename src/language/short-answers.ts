@@ -20,7 +20,8 @@ export function yesNoOf(text: string, intent: Intent): boolean | undefined {
     .toLowerCase()
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/^(?:uh+|um+|hmm+|well|oh)[,\s]+/, '');
-  if (YES.test(t) && !/^(?:ok|okay|sure|fine|right|please)\b.*\b(?:how|what|which|when|show|why)\b/.test(t)) return true;
+  if (YES.test(t) && !/^(?:ok|okay|sure|fine|right|please)\b.*\b(?:how|what|which|when|show|why)\b/.test(t))
+    return true;
   if (NO.test(t)) return false;
   if (intent === 'yes' && !/\bno\b/.test(t)) return true;
   if (intent === 'no' || intent === 'cancel') return false;
@@ -47,7 +48,8 @@ const ORDINAL_WORDS: Readonly<Record<string, number>> = {
   bottom: -1,
   top: 1,
 };
-const PICK = /^(?:(?:i ?(?:mean|meant|want)|(?:i'?ll )?(?:take|pick|choose)|make it|go with)\s+)?(?:the\s+)?(?:number\s+|option\s+|#\s*)?([a-z0-9]+)(?:\s+(?:one|option|choice|account|card|merchant))?(?:\s+please)?[.!]?$/;
+const PICK =
+  /^(?:(?:i ?(?:mean|meant|want)|(?:i'?ll )?(?:take|pick|choose)|make it|go with)\s+)?(?:the\s+)?(?:number\s+|option\s+|#\s*)?([a-z0-9]+)(?:\s+(?:one|option|choice|account|card|merchant))?(?:\s+please)?[.!]?$/;
 
 /**
  * A pick from a list just offered, 1-based, or -1 for "the last one"; undefined unless the whole message is
@@ -65,7 +67,12 @@ export function ordinalOf(text: string): number | undefined {
   }
   const n = ORDINAL_WORDS[word];
   // A bare "one", "two" or "top" is too often something else; with "the" or "one" after it, it is a pick.
-  if (n !== undefined && /^(?:one|two|three|four|five|top|bottom)$/.test(word) && !/^the |number |option |#/.test(t)) return undefined;
+  if (
+    n !== undefined &&
+    /^(?:one|two|three|four|five|top|bottom)$/.test(word) &&
+    !/^the |number |option |#/.test(t)
+  )
+    return undefined;
   return n;
 }
 
@@ -76,12 +83,24 @@ export function ordinalOf(text: string): number | undefined {
  */
 export function accountTypeOf(text: string): AccountRef['type'] | undefined {
   const t = text.toLowerCase();
-  if (/\b(?:gift|loyalty|library|sim|birthday|greeting|rewards) cards?\b/.test(t) && !/\bcredit\b/.test(t)) return undefined;
+  if (/\b(?:gift|loyalty|library|sim|birthday|greeting|rewards) cards?\b/.test(t) && !/\bcredit\b/.test(t))
+    return undefined;
   if (/\bdebit\b/.test(t) && !/\bcredit\b/.test(t)) return 'checking';
-  if (/\b(?:credit ?cards?|credit|cards?|cc|visa|mastercard|master card|amex|american express|charge card|store card)\b/.test(t))
+  if (
+    /\b(?:credit ?cards?|credit|cards?|cc|visa|mastercard|master card|amex|american express|charge card|store card)\b/.test(
+      t,
+    )
+  )
     return 'credit_card';
-  if (/\b(?:savings?|saver|isa|high[- ]yield|money market|rainy day (?:fund|account)|emergency fund)\b/.test(t)) return 'savings';
-  if (/\b(?:checking|chequing|cheque account|current account|current acct|debit(?: card)?|everyday account|main account|spending account)\b/.test(t))
+  if (
+    /\b(?:savings?|saver|isa|high[- ]yield|money market|rainy day (?:fund|account)|emergency fund)\b/.test(t)
+  )
+    return 'savings';
+  if (
+    /\b(?:checking|chequing|cheque account|current account|current acct|debit(?: card)?|everyday account|main account|spending account)\b/.test(
+      t,
+    )
+  )
     return 'checking';
   return undefined;
 }

@@ -91,11 +91,16 @@ export async function createUnderstanding(options: UnderstandingOptions): Promis
   const fitMs = performance.now() - fitStarted;
 
   /** One question: classify the masked text, apply the rules, and read the query from the same mentions. */
-  const understandOne = (text: string, day: string, vocabulary: UserVocabulary): { frame: Frame; mentions: Mentions } => {
+  const understandOne = (
+    text: string,
+    day: string,
+    vocabulary: UserVocabulary,
+  ): { frame: Frame; mentions: Mentions } => {
     const found = find(text, day, vocabulary, []);
     const masked = maskSpans(text, found.spans);
     const best = classifier.classify(masked);
-    const intent: Intent = best.confidence >= minConfidence && known.has(best.label) ? (best.label as Intent) : 'none';
+    const intent: Intent =
+      best.confidence >= minConfidence && known.has(best.label) ? (best.label as Intent) : 'none';
     const frame = applyHeuristics(
       text,
       found.tokens,

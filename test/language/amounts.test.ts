@@ -32,12 +32,15 @@ describe('findAmountRange', () => {
     expect(text.slice(found.index, found.index + found.length)).toBe('over $50');
   });
 
-  it.each(['jan 5', 'spending over 3 months', 'between 1 and 15 october', 'top 5 merchants', 'more than 2 times'])(
-    'finds no amount in "%s"',
-    (text) => {
-      expect(findAmountRange(text)).toBeUndefined();
-    },
-  );
+  it.each([
+    'jan 5',
+    'spending over 3 months',
+    'between 1 and 15 october',
+    'top 5 merchants',
+    'more than 2 times',
+  ])('finds no amount in "%s"', (text) => {
+    expect(findAmountRange(text)).toBeUndefined();
+  });
 });
 
 describe('findAmounts', () => {
@@ -60,7 +63,10 @@ describe('findTopN', () => {
     expect(findTopN(text)?.n).toBe(n);
   });
 
-  it.each(['top merchants in 2025', 'jan 5 biggest', 'top $50', 'spent 2025 dollars'])('finds no count in "%s"', (text) => {
-    expect(findTopN(text)).toBeUndefined();
-  });
+  it.each(['top merchants in 2025', 'jan 5 biggest', 'top $50', 'spent 2025 dollars'])(
+    'finds no count in "%s"',
+    (text) => {
+      expect(findTopN(text)).toBeUndefined();
+    },
+  );
 });
