@@ -1,6 +1,7 @@
 import { addDays, addMonths, daysBetween } from '../day.ts';
 import type { Period } from '../language/types.ts';
 import type { GroupedTotal } from '../store/index.ts';
+import { calendarLabel } from '../language/periods/labels.ts';
 
 /**
  * Small pure helpers of the answers: shares of a breakdown, the like periods before one, whether data
@@ -48,29 +49,4 @@ export function previousLikePeriods(period: Period, count: number): Period[] {
     end = start;
   }
   return out;
-}
-
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** "January 2026", "Q4 2025", "H2 2025", "2025" for a calendar period starting on `start`. */
-function calendarLabel(grain: Period['grain'], start: string): string {
-  const year = start.slice(0, 4);
-  const month = Number(start.slice(5, 7));
-  if (grain === 'month') return `${MONTH_NAMES[month - 1]} ${year}`;
-  if (grain === 'quarter') return `Q${Math.floor((month - 1) / 3) + 1} ${year}`;
-  if (grain === 'half') return `H${month <= 6 ? 1 : 2} ${year}`;
-  return year;
 }

@@ -4,6 +4,7 @@
  */
 import { addDays, addMonths } from '../day.ts';
 import type { Period, Query } from './query.ts';
+import { monthLabel } from '../language/periods/labels.ts';
 
 /** First and last day the user's data (or the accounts asked about) holds, ISO. */
 export interface DataSpan {
@@ -13,28 +14,13 @@ export interface DataSpan {
 
 export type DefaultPeriod = NonNullable<Query['defaultedPeriod']>;
 
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** "February 2026" as a half-open month. */
 export function monthPeriod(firstDay: string): Period {
   const start = `${firstDay.slice(0, 7)}-01`;
   return {
     start,
     end: addMonths(start, 1),
-    label: `${MONTH_NAMES[Number(start.slice(5, 7)) - 1]} ${start.slice(0, 4)}`,
+    label: monthLabel(Number(start.slice(0, 4)), Number(start.slice(5, 7))),
     grain: 'month',
   };
 }

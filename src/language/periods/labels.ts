@@ -81,3 +81,16 @@ export function quarterLabel(year: number, quarter: number): string {
 export function halfLabel(year: number, half: number): string {
   return half === 1 ? `H1 ${year} (Jan–Jun)` : `H2 ${year} (Jul–Dec)`;
 }
+
+/** "January 2026", "Q4 2025", "H2 2025", "2025": the short name of a calendar period starting on `start`. */
+export function calendarLabel(
+  grain: 'day' | 'week' | 'month' | 'quarter' | 'half' | 'year' | 'custom',
+  start: string,
+): string {
+  const year = Number(start.slice(0, 4));
+  const month = Number(start.slice(5, 7));
+  if (grain === 'month') return monthLabel(year, month);
+  if (grain === 'quarter') return `Q${Math.floor((month - 1) / 3) + 1} ${year}`;
+  if (grain === 'half') return `H${month <= 6 ? 1 : 2} ${year}`;
+  return String(year);
+}

@@ -2,21 +2,7 @@
 import { addDays, addMonths, daysBetween } from '../../day.ts';
 import type { Period } from '../../insights/query.ts';
 import type { PeriodMatch } from '../types.ts';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+import { calendarLabel } from '../periods/labels.ts';
 
 /**
  * The like period just before this one: the month, quarter, half or year before, or as many days before.
@@ -35,15 +21,6 @@ export function previousLikePeriod(period: Period): Period {
     label: months ? calendarLabel(period.grain, start) : 'the period before',
     grain: period.grain,
   };
-}
-
-function calendarLabel(grain: Period['grain'], start: string): string {
-  const year = Number(start.slice(0, 4));
-  const month = Number(start.slice(5, 7));
-  if (grain === 'month') return `${MONTHS[month - 1] ?? ''} ${year}`;
-  if (grain === 'quarter') return `Q${Math.floor((month - 1) / 3) + 1} ${year}`;
-  if (grain === 'half') return `H${month <= 6 ? 1 : 2} ${year}`;
-  return String(year);
 }
 
 /** The twelve months up to and including today: what a trend covers when no period is named. */
