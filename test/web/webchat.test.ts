@@ -91,12 +91,17 @@ describe.skipIf(!present)(`the chat page in Chromium (${CHROMIUM})`, () => {
 
   const fromBot = (page: Page) => page.locator('.webchat__bubble:not(.webchat__bubble--from-user)');
 
-  /** A screenshot once the transcript has scrolled to its end (Web Chat scrolls there smoothly). */
+  /**
+   * A screenshot of the transcript's end. Web Chat scrolls there smoothly, which on a busy machine
+   * can stall part-way, so each poll also asks for the end as a person dragging the bar would.
+   */
   async function screenshot(page: Page, name: string): Promise<void> {
     const atEnd = () =>
-      page
-        .locator('.webchat__basic-transcript__scrollable')
-        .evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight < 2);
+      page.locator('.webchat__basic-transcript__scrollable').evaluate((el) => {
+        if (el.scrollHeight - el.scrollTop - el.clientHeight < 2) return true;
+        el.scrollTop = el.scrollHeight;
+        return false;
+      });
     await expect.poll(atEnd, { timeout: 10_000 }).toBe(true);
     await page.screenshot({ path: join(SCREENSHOTS, name) });
   }
