@@ -17,11 +17,13 @@ export function toActivities(
   replies: readonly Reply[],
   templates: BotTemplates,
   channelId: string,
+  /** The person's tone: templates with a variant for it are said in that voice. */
+  tone?: string,
 ): Partial<Activity>[] {
   return replies.map((reply) => {
     const activity: Partial<Activity> = {
       type: ActivityTypes.Message,
-      text: renderText(templates, reply),
+      text: renderText(templates, reply, tone),
       textFormat: 'markdown',
     };
     if (reply.card && !NO_CARDS.has(channelId)) activity.attachments = [CardFactory.adaptiveCard(reply.card)];
@@ -33,9 +35,9 @@ export function toActivities(
   });
 }
 
-function renderText(templates: BotTemplates, reply: Reply): string {
+function renderText(templates: BotTemplates, reply: Reply, tone?: string): string {
   try {
-    return templates.render(reply.template, reply.data ?? {});
+    return templates.render(reply.template, reply.data ?? {}, tone);
   } catch (err) {
     log.error('template.failed', { template: reply.template, kind: errorKind(err) });
     return templates.has('TemplateMissing')

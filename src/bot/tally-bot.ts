@@ -55,6 +55,9 @@ export class TallyBot extends ActivityHandler {
         (activity as Activity & { rawLocalTimestamp?: string }).rawLocalTimestamp,
       );
       await rememberReach(deps.store, activity);
+      // Weekly recaps go out on the person's own Sunday evening.
+      if (!inGroup && activity.localTimezone)
+        await deps.store.coaching.rememberTimeZone(userId, activity.localTimezone, new Date());
       const attachments = filesOf(activity);
       // A picture pasted into a Teams message is not a statement: say so, and answer any words beside it.
       const picture: Reply[] =
@@ -72,12 +75,17 @@ export class TallyBot extends ActivityHandler {
         state,
         deps.services(context),
       );
+      // Read after the turn, so "roast me" is answered in the tone it chose; groups always get the plain one.
+      const tone = inGroup || result.state.deleted ? undefined : await deps.store.coaching.tone(userId);
       await context.sendActivities(
-        toActivities([...picture, ...result.replies], deps.templates, activity.channelId),
+        toActivities([...picture, ...result.replies], deps.templates, activity.channelId, tone),
       );
       if (!inGroup) {
         // Deleted or empty state leaves no row behind.
-        if (result.state.deleted || (!result.state.pending && !result.state.last))
+        if (
+          result.state.deleted ||
+          (!result.state.pending && !result.state.last && !result.state.lastBudget)
+        )
           await deps.personalState.delete(context);
         else await this.dialogState.set(context, result.state);
       }

@@ -1,6 +1,7 @@
 import { DiagnosticSeverity, Templates } from 'botbuilder-lg';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { variantName, variantProblems } from './tone-variants.ts';
 
 export interface DialogProblem {
   file: string;
@@ -19,6 +20,7 @@ export class BotTemplates {
   static load(dir: string): BotTemplates {
     const byName = new Map<string, Templates>();
     const problems: DialogProblem[] = [];
+    const parsed: [string, Templates][] = [];
     for (const file of readdirSync(dir)
       .filter((f) => f.endsWith('.lg'))
       .sort()) {
@@ -31,6 +33,7 @@ export class BotTemplates {
         problems.push({ file, line: lineOf(err), message: firstLine(err) });
         continue;
       }
+      parsed.push([file, templates]);
       for (const d of templates.allDiagnostics) {
         if (d.severity !== DiagnosticSeverity.Error) continue;
         problems.push({ file, line: d.range.start.line, message: d.message });
@@ -45,6 +48,8 @@ export class BotTemplates {
         else byName.set(t.name, templates);
       }
     }
+    for (const [file, templates] of parsed)
+      problems.push(...variantProblems(templates, byName).map((p) => ({ file, line: p.line, message: p.message })));
     return new BotTemplates(byName, problems);
   }
 
@@ -56,8 +61,13 @@ export class BotTemplates {
     return this.byName.has(name);
   }
 
-  /** Renders a template to text; unknown or failing templates fall back to `fallback`. */
-  render(name: string, data: object = {}): string {
+  /**
+   * Renders a template to text, in the person's tone when the template has a variant for it
+   * (`Name_roast`, `Name_hype`); throws for a template that does not exist.
+   */
+  render(name: string, data: object = {}, tone?: string): string {
+    if (tone && tone !== 'normal' && this.byName.has(variantName(name, tone)))
+      return this.render(variantName(name, tone), data);
     const templates = this.byName.get(name);
     if (!templates) throw new Error(`no template named ${name}`);
     const out: unknown = templates.evaluate(name, data);

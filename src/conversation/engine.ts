@@ -1,5 +1,6 @@
 import type { Frame, UserVocabulary } from '../language/types.ts';
 import { answerMoney } from './ask.ts';
+import { budgetPendingTurn } from './budgets.ts';
 import { demoTurn } from './demo.ts';
 import { applyClarification } from './clarify.ts';
 import { editLastQuestion } from './follow-up.ts';
@@ -57,7 +58,17 @@ export async function handleTurn(
         state,
       };
     }
-    if (pending.kind === 'confirm-demo') {
+    if (pending.kind === 'budget-subject' || pending.kind === 'budget-amount') {
+      // A real question or another budget request is answered as itself; the waiting question is dropped.
+      const fresh =
+        INTENT_HANDLERS[frame.intent].kind === 'coaching' ||
+        (isMoneyQuestion(frame.intent) &&
+          frame.confidence >= 0.6 &&
+          text.split(' ').length > 2 &&
+          !/^(all|everything)\b/i.test(text));
+      const answered = fresh ? undefined : await budgetPendingTurn(ctx, pending, state);
+      if (answered) return answered;
+    } else if (pending.kind === 'confirm-demo') {
       const answered = await demoTurn(ctx, state);
       if (answered) return answered;
     } else if (pending.kind === 'confirm-unlink' || pending.kind === 'confirm-delete') {

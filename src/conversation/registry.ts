@@ -5,16 +5,20 @@
  */
 import type { Intent } from '../language/types.ts';
 import { answerMoney } from './ask.ts';
+import { answerBudgetList, answerBudgetRemove, answerBudgetSet, answerBudgetStatus } from './budgets.ts';
 import { answerDemo } from './demo.ts';
 import { answerFindings } from './findings.ts';
 import { startDelete, startUnlink } from './forget.ts';
 import { frameToUnderstood } from './frame-query.ts';
 import { startLink } from './link.ts';
+import { answerNotices } from './notices.ts';
 import { answerAlerts, answerCorrection } from './settings.ts';
 import { helpSuggestions, starterSuggestions } from './suggestions.ts';
+import { answerTone } from './tone.ts';
 import type { Reply, TurnContext, TurnHandler } from './types.ts';
 
-export type IntentKind = 'money' | 'findings' | 'task' | 'general';
+/** `coaching`: budgets, tone and proactive settings — need linked data, and are not follow-ups of a question. */
+export type IntentKind = 'money' | 'findings' | 'coaching' | 'task' | 'general';
 
 export interface IntentEntry {
   kind: IntentKind;
@@ -62,6 +66,12 @@ export const INTENT_HANDLERS: Record<Intent, IntentEntry> = {
   demo: { kind: 'task', handle: answerDemo },
   correct_category: { kind: 'task', handle: answerCorrection },
   alerts: { kind: 'task', handle: answerAlerts },
+  budget_set: { kind: 'coaching', handle: answerBudgetSet },
+  budget_list: { kind: 'coaching', handle: answerBudgetList },
+  budget_remove: { kind: 'coaching', handle: answerBudgetRemove },
+  budget_status: { kind: 'coaching', handle: answerBudgetStatus },
+  tone: { kind: 'coaching', handle: answerTone },
+  notices: { kind: 'coaching', handle: answerNotices },
   privacy: say((ctx) => ({ template: 'Privacy', data: { accounts: ctx.vocabulary.accounts.length } }), {
     template: 'PrivacyInGroup',
   }),
@@ -88,5 +98,5 @@ export function isMoneyQuestion(intent: Intent): boolean {
 /** Needs linked data before it can be answered. */
 export function needsData(intent: Intent): boolean {
   const kind = INTENT_HANDLERS[intent].kind;
-  return kind === 'money' || kind === 'findings';
+  return kind === 'money' || kind === 'findings' || kind === 'coaching';
 }

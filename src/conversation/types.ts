@@ -91,13 +91,26 @@ export type Pending =
   | { kind: 'confirm-delete' }
   /** "Try the demo" was asked for: loading it waits for a yes. */
   | { kind: 'confirm-demo' }
-  | { kind: 'clarify'; frame: Frame; field: 'merchant' | 'account'; options: string[] };
+  | { kind: 'clarify'; frame: Frame; field: 'merchant' | 'account'; options: string[] }
+  /** A budget was asked for without saying what it covers (the amount is kept). */
+  | { kind: 'budget-subject'; amount?: { minor: number; currency?: string } }
+  /** A budget was asked for without an amount (what it covers is kept). */
+  | { kind: 'budget-amount'; subject: BudgetSubject };
+
+/** What a budget covers: all spending, or one category. */
+export interface BudgetSubject {
+  key: string;
+  label: string;
+  codes: string[];
+}
 
 /** Conversation memory kept between turns (persisted by the bot layer). */
 export interface DialogState {
   pending?: Pending;
   /** The last question answered, for follow-ups ("and in January?", "show me those", "and without Amazon?"). */
   last?: LastQuestion;
+  /** The budget last set, changed or reported (its subject key), for "make it $350". */
+  lastBudget?: string;
   /** Set when the user's data was just deleted: the bot layer must then drop, not save, this state. */
   deleted?: boolean;
 }

@@ -44,6 +44,12 @@ export const INTENTS = [
   'privacy',
   'correct_category',
   'alerts',
+  'budget_set',
+  'budget_list',
+  'budget_remove',
+  'budget_status',
+  'tone',
+  'notices',
   'demo',
   'help',
   'greeting',
@@ -107,4 +113,24 @@ export interface Frame {
   accountType?: AccountRef['type'];
   /** For questions about money: the query the message asks, and what of it was not understood. */
   understood?: Understood;
+  /** For budgets, tone and proactive-message settings: what the message names. */
+  coaching?: CoachingWords;
+}
+
+/** What a budget, tone or notice request names (see language/coaching.ts). */
+export interface CoachingWords {
+  /** "$400", "300": minor units, with the currency when one was written. */
+  amount?: { minor: number; currency?: string };
+  categories: CategoryRef[];
+  /** "for all spending", "overall budget". */
+  allSpending: boolean;
+  /** "all my budgets". */
+  everyBudget: boolean;
+  /** Words naming a subject that matched no category ("zorbs"): asked about, never guessed. */
+  subjectWords?: string;
+  /** "make it $350": changes the budget just talked about. */
+  followUp?: boolean;
+  tone?: 'normal' | 'roast' | 'hype';
+  notice?: 'budget_alerts' | 'bill_reminders' | 'payday_notes' | 'weekly_recap';
+  on?: boolean;
 }

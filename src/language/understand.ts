@@ -10,6 +10,7 @@ import { buildDictionary, mentionFinder, type Mentions, type Span } from './ment
 import { joinQuestions, splitQuestions } from './query/split.ts';
 import { reviseFrame, understandQuery } from './query/index.ts';
 import { accountTypeOf, ordinalOf, yesNoOf } from './short-answers.ts';
+import { COACHING_INTENTS, coachingFrame, readCoaching } from './coaching.ts';
 import { DATA_INTENTS, INTENTS, type Frame, type Intent, type UserVocabulary } from './types.ts';
 
 export interface Understanding {
@@ -119,6 +120,9 @@ export async function createUnderstanding(options: UnderstandingOptions): Promis
       },
       { categories: found.categories, merchants: found.merchants, top: findTopN(text)?.n },
     );
+    const coaching = readCoaching(text, frame.intent, frame.categories);
+    if (coaching) return { frame: withShortAnswers(coachingFrame(frame, coaching), text), mentions: found };
+    if ((COACHING_INTENTS as readonly Intent[]).includes(frame.intent)) frame.intent = 'none';
     const kept = withShortAnswers(keepEntitiesFor(guardIntent(text, frame)), text);
     if (!MONEY_QUESTIONS.has(kept.intent)) return { frame: kept, mentions: found };
     const context = { mentions: found, dictionary };

@@ -2,16 +2,22 @@ import { accessSync, constants, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Accounts } from './accounts.ts';
+import { Budgets } from './budgets.ts';
 import { Catalog } from './catalog.ts';
 import { ChartImages } from './charts.ts';
+import { CoachingSettingsStore } from './coaching.ts';
 import { openDatabase, type Db } from './db.ts';
 import { Ledger } from './ledger.ts';
 import { Queries } from './queries.ts';
+import { Schedule } from './schedule.ts';
 import { Reach, StateStore } from './state.ts';
 import { Users } from './users.ts';
 
 export type * from './types.ts';
 export type { GroupBy } from './queries.ts';
+export type { BudgetRow, BudgetSpec } from './budgets.ts';
+export type { CoachingSettings, NoticeKind, Tone } from './coaching.ts';
+export type { PlannedMessage, ScheduledRow } from './schedule.ts';
 
 /** What a health probe found: `ok`, or the one thing wrong, worded for an operator (no paths, no data). */
 export type DatabaseHealth =
@@ -56,6 +62,9 @@ export class Store {
   readonly state: StateStore;
   readonly reach: Reach;
   readonly charts: ChartImages;
+  readonly budgets: Budgets;
+  readonly coaching: CoachingSettingsStore;
+  readonly schedule: Schedule;
 
   private constructor(
     private readonly db: Db,
@@ -69,6 +78,9 @@ export class Store {
     this.state = new StateStore(db);
     this.reach = new Reach(db);
     this.charts = new ChartImages(db);
+    this.budgets = new Budgets(db);
+    this.coaching = new CoachingSettingsStore(db);
+    this.schedule = new Schedule(db);
   }
 
   /** Opens the SQLite file (":memory:" for tests), applying migrations. */

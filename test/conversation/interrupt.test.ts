@@ -31,6 +31,8 @@ const REACH = {
   'confirm-delete': ['delete all my data'],
   'confirm-demo': ['try the demo'],
   clarify: ['how much did I spend on alliant last month'],
+  'budget-subject': ['set a budget of $300'],
+  'budget-amount': ['set a budget for groceries'],
 } satisfies Record<Pending['kind'], (string | { file: Attachment })[]>;
 
 const SAYINGS = {
