@@ -49,7 +49,14 @@ export async function startTally(config: Config): Promise<RunningTally> {
     ttlMs: chartSettings.ttlMs,
     baseUrl: () => chartBase,
   });
-  const app = createBotApp({ config, store, understanding, charts: charts.renderer(), templates });
+  const app = createBotApp({
+    config,
+    store,
+    understanding,
+    charts: charts.renderer(),
+    chartsFor: (userId) => charts.forUser(userId),
+    templates,
+  });
   app.adapter.use(charts.turnMiddleware);
   // Web Chat's own Direct Line service: what the page says goes through the same adapter and bot.
   const directLine = createDirectLine({
@@ -85,6 +92,7 @@ export async function startTally(config: Config): Promise<RunningTally> {
   directLine.listening(address);
   const host = config.host ?? '*';
   app.alerter.start(Number(process.env.TALLY_ALERT_POLL_MS ?? 5000));
+  app.scheduler.start(Number(process.env.TALLY_SCHEDULER_POLL_MS ?? 60_000));
   readiness.done('server');
   log.info('server.started', {
     host,
@@ -110,6 +118,7 @@ export async function startTally(config: Config): Promise<RunningTally> {
       await directLine.close();
       server.server.close();
       await app.alerter.stop();
+      await app.scheduler.stop();
       await renderPool.close();
       server.close();
       store.close();

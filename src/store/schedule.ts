@@ -1,7 +1,7 @@
 import type { Db } from './db.ts';
 
 /** A proactive message planned for one person: once per (kind, period), sent by whichever instance claims it. */
-export interface PlannedMessage {
+export interface PlannedMessage<P = unknown> {
   userId: string;
   /** 'budget_risk', 'bill_due', 'payday', 'weekly_recap'. */
   kind: string;
@@ -9,7 +9,7 @@ export interface PlannedMessage {
   periodKey: string;
   dueAt: Date;
   /** What to say, as JSON (a template and its data). */
-  payload: unknown;
+  payload: P;
 }
 
 export interface ScheduledRow {
