@@ -111,6 +111,12 @@ export function readCoaching(
   if (MAKE_IT.test(`${lower} `) && amount) return { intent: 'budget_set', words: { ...words, followUp: true } };
   if (!BUDGET.test(lower)) {
     if (/\b(am i|are we) on track\b|\bon track (with|for)\b/.test(lower)) return { intent: 'budget_status', words };
+    // "cap coffee at 60 bucks a month", "I want to spend at most $250 on coffee": a limit without the word.
+    const limit =
+      /\b(cap|limit|restrict)\b.*\b(at|to)\b|\b(spend|allow myself|keep (it|myself)) (at most|no more than|max(imum)?|only|under|below|up to)\b/.test(lower) &&
+      !/\b(did|have|has|was|were)\b/.test(lower);
+    if (amount && (limit || intent === 'budget_set') && (categories.length || words.allSpending))
+      return { intent: 'budget_set', words };
     return COACHING.has(intent) && intent !== 'budget_set' ? { intent, words } : undefined;
   }
   if (REMOVE.test(lower) && !/\bstop (at|me)\b/.test(lower)) return { intent: 'budget_remove', words };
