@@ -23,8 +23,8 @@ const COACHING: ReadonlySet<Intent> = new Set(COACHING_INTENTS);
 const BUDGET = /\bbudget(s|ed|ing)?\b/;
 const NOTICE_WORDS: readonly [RegExp, NonNullable<CoachingWords['notice']>][] = [
   [/\b(recaps?|round-?ups?|digests?|weekly (summary|summaries|report|update|email|message)s?)\b/, 'weekly_recap'],
-  [/\bbudget (alerts?|warnings?|notifications?|nudges?|messages?|reminders?|pings?)\b|\bwarn(ing)? me (about|when) (i'?m over )?(my )?budgets?\b/, 'budget_alerts'],
-  [/\bbills? (reminders?|alerts?|notifications?|warnings?|messages?)\b|\breminders? (about|for|of) (my )?bills\b|\bremind me (about|of) (my )?bills\b/, 'bill_reminders'],
+  [/\bbudget (alerts?|warnings?|notifications?|nudges?|messages?|reminders?|pings?)\b|\bwarn(ing)? me\b.*\bbudgets?\b/, 'budget_alerts'],
+  [/\bbills? (reminders?|alerts?|notifications?|warnings?|messages?)\b|\breminders? (about|for|of) (my )?bills\b|\bremind(ing)? me (about|of|before) (my )?(bills|rent)\b|\bbefore (my )?(bills|rent) (are|is) due\b/, 'bill_reminders'],
   [/\b(payday|pay ?day|paycheck|salary) (messages?|alerts?|notifications?|notes?|reminders?|pings?)\b|\b(tell|let) me (know )?when (payday|pay ?day|i get paid)\b|\b(message|text|ping) me about payday\b/, 'payday_notes'],
 ];
 const ROAST = /\broast(ing)? (me|my)\b|\broast mode\b|\bbe (savage|brutal|harsh|mean|honest with me)\b|\btough love\b|\bbe meaner\b/;
@@ -92,7 +92,7 @@ export function readCoaching(
   const base: CoachingWords = { categories: [...categories], allSpending: false, everyBudget: false };
   for (const [re, notice] of NOTICE_WORDS) {
     if (!re.test(lower)) continue;
-    const on = alertToggle(lower) ?? !/\b(no|never|don'?t|without)\b/.test(lower);
+    const on = alertToggle(lower.replace(/'/g, '')) ?? !/\b(no|never|don'?t|without)\b/.test(lower);
     return { intent: 'notices', words: { ...base, notice, on } };
   }
   const tone = ROAST.test(lower) ? 'roast' : HYPE.test(lower) ? 'hype' : NORMAL_TONE.test(lower) ? 'normal' : undefined;
@@ -105,7 +105,8 @@ export function readCoaching(
     ...base,
     ...(amount ? { amount } : {}),
     allSpending: ALL_SPENDING.test(lower) && categories.length === 0,
-    everyBudget: EVERY_BUDGET.test(lower),
+    everyBudget:
+      EVERY_BUDGET.test(lower) || (REMOVE.test(lower) && /\bbudgets\b/.test(lower) && categories.length === 0),
     ...(subjectWords && categories.length === 0 ? { subjectWords } : {}),
   };
   if (MAKE_IT.test(`${lower} `) && amount) return { intent: 'budget_set', words: { ...words, followUp: true } };
@@ -135,7 +136,7 @@ export function coachingFrame(frame: Frame, read: { intent: Intent; words: Coach
     intent: read.intent,
     confidence: Math.max(frame.intent === read.intent ? frame.confidence : 0, 0.9),
     periods: [],
-    categories: read.words.categories,
+    categories: read.intent.startsWith('budget_') ? read.words.categories : [],
     merchants: [],
     accounts: [],
     coaching: read.words,

@@ -25,6 +25,10 @@ describe('budget requests', () => {
     ['drop the eating-out budget', 'budget_remove', 'eating_out', undefined],
     ['am I on track with groceries?', 'budget_status', 'groceries', undefined],
     ["how's my eating out budget looking", 'budget_status', 'eating_out', undefined],
+    // Budgets were once words a money question could not place; now they are requests of their own.
+    ['set a budget of $300 for eating out', 'budget_set', 'eating_out', 30_000],
+    ['i want a budget of 400 for groceries', 'budget_set', 'groceries', 40_000],
+    ['am i on track with groceries this month', 'budget_status', 'groceries', undefined],
   ])('%s → %s', (text, intent, category, amount) => {
     const f = read(text);
     expect(f.intent).toBe(intent);

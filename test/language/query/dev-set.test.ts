@@ -172,7 +172,6 @@ const CASES: [string, string, Want][] = [
     'where does my money go',
     { periods: [], defaulted: 'latest-complete-month', form: 'breakdown' },
   ],
-  ['unplaced', 'i want a budget of 400 for groceries', { unplacedHas: 'budget' }],
   ['unplaced', 'how much can i afford to spend on rent', { unplacedHas: 'afford' }],
   ['unplaced', 'which subscriptions could i cancel', { unplacedHas: 'cancel' }],
   ['unplaced', 'predict my spending next month', { unplacedHas: 'predict' }],
