@@ -8,7 +8,12 @@ import { randomUUID } from 'node:crypto';
 import type { CloudAdapter, ConversationReference } from 'botbuilder';
 import { CardFactory } from 'botbuilder';
 import { breakdownCard } from '../charts/cards.ts';
-import { NOTICE_OF, proactiveFor, type ProactiveKind, type ProactivePayload } from '../conversation/proactive.ts';
+import {
+  NOTICE_OF,
+  proactiveFor,
+  type ProactiveKind,
+  type ProactivePayload,
+} from '../conversation/proactive.ts';
 import type { ChartRenderer } from '../conversation/types.ts';
 import { NOTHING_UPCOMING, type UpcomingSource } from '../insights/upcoming.ts';
 import { errorKind, log } from '../log.ts';
@@ -76,7 +81,11 @@ export class Scheduler {
     let planned = 0;
     for (const userId of await store.coaching.reachableUsers()) {
       try {
-        const messages = await proactiveFor({ store, upcoming: this.deps.upcoming ?? NOTHING_UPCOMING }, userId, now);
+        const messages = await proactiveFor(
+          { store, upcoming: this.deps.upcoming ?? NOTHING_UPCOMING },
+          userId,
+          now,
+        );
         planned += await store.schedule.plan(messages, now);
       } catch (err) {
         log.warn('scheduler.plan_failed', { kind: errorKind(err) });
@@ -113,8 +122,7 @@ export class Scheduler {
     // Turned off since it was planned: it is not sent, and not planned again.
     if (!notice || !settings.notices[notice]) return 'skip';
     const reference = (await store.reach.latestReference(row.userId, isPersonalReference)) as
-      | Partial<ConversationReference>
-      | undefined;
+      Partial<ConversationReference> | undefined;
     if (!reference) return 'skip';
     const payload = row.payload as ProactivePayload;
     const [activity] = toActivities([payload.reply], templates, reference.channelId ?? '', settings.tone);
@@ -145,7 +153,11 @@ export class Scheduler {
       title: chart.title,
       periodLabel: chart.periodLabel,
       accountsLabel: 'all accounts',
-      rows: chart.labels.map((label, i) => ({ label, amountText: chart.amounts[i] ?? '', share: chart.shares[i] ?? 0 })),
+      rows: chart.labels.map((label, i) => ({
+        label,
+        amountText: chart.amounts[i] ?? '',
+        share: chart.shares[i] ?? 0,
+      })),
       ...(chartUrl ? { chartUrl } : {}),
       totalText: chart.totalText,
     });

@@ -82,10 +82,7 @@ export class TallyBot extends ActivityHandler {
       );
       if (!inGroup) {
         // Deleted or empty state leaves no row behind.
-        if (
-          result.state.deleted ||
-          (!result.state.pending && !result.state.last && !result.state.lastBudget)
-        )
+        if (result.state.deleted || (!result.state.pending && !result.state.last && !result.state.lastBudget))
           await deps.personalState.delete(context);
         else await this.dialogState.set(context, result.state);
       }

@@ -49,7 +49,9 @@ export class BotTemplates {
       }
     }
     for (const [file, templates] of parsed)
-      problems.push(...variantProblems(templates, byName).map((p) => ({ file, line: p.line, message: p.message })));
+      problems.push(
+        ...variantProblems(templates, byName).map((p) => ({ file, line: p.line, message: p.message })),
+      );
     return new BotTemplates(byName, problems);
   }
 

@@ -45,7 +45,9 @@ export function variantProblems(file: Templates, byName: ReadonlyMap<string, Tem
     const line = t.sourceRange.range.start.line;
     const problem = (message: string) => problems.push({ name: t.name, line, message });
     if (!(VARIANT_TONES as readonly string[]).includes(split.tone)) {
-      problem(`"${t.name}": "${split.tone}" is not a tone (use ${VARIANT_TONES.map((x) => `_${x}`).join(' or ')})`);
+      problem(
+        `"${t.name}": "${split.tone}" is not a tone (use ${VARIANT_TONES.map((x) => `_${x}`).join(' or ')})`,
+      );
       continue;
     }
     const baseFile = byName.get(split.base);
@@ -55,14 +57,18 @@ export function variantProblems(file: Templates, byName: ReadonlyMap<string, Tem
       continue;
     }
     if (base.parameters.join(',') !== t.parameters.join(',')) {
-      problem(`"${t.name}" must take the same parameters as "${split.base}" (${base.parameters.join(', ') || 'none'})`);
+      problem(
+        `"${t.name}" must take the same parameters as "${split.base}" (${base.parameters.join(', ') || 'none'})`,
+      );
       continue;
     }
     const given = rootsRead(baseFile, split.base);
     for (const p of base.parameters) given.add(p);
     const extra = [...rootsRead(file, t.name)].filter((v) => !given.has(v));
     if (extra.length)
-      problem(`"${t.name}" reads ${extra.map((v) => `"${v}"`).join(', ')}, which "${split.base}" is not given`);
+      problem(
+        `"${t.name}" reads ${extra.map((v) => `"${v}"`).join(', ')}, which "${split.base}" is not given`,
+      );
   }
   return problems;
 }

@@ -48,7 +48,9 @@ async function saveBudget(
   amount: { minor: number; currency?: string },
 ): Promise<TurnResult> {
   const store = ctx.services.store;
-  const query = budgetQuery(subject.key === 'all' ? undefined : { codes: subject.codes, label: subject.label });
+  const query = budgetQuery(
+    subject.key === 'all' ? undefined : { codes: subject.codes, label: subject.label },
+  );
   const saved = await store.budgets.set(
     ctx.input.userId,
     {
@@ -88,12 +90,22 @@ export async function answerBudgetSet(ctx: TurnContext, state: DialogState): Pro
     if (!last) return whichBudget(ctx, state);
     subject = { key: last.subjectKey, label: last.label, codes: [] };
     if (!words.amount) return reply(state, { template: 'BudgetNeedsAmount', data: { label: last.label } });
-    const updated = await store.budgets.setAmount(ctx.input.userId, last.id, words.amount.minor, ctx.input.now);
+    const updated = await store.budgets.setAmount(
+      ctx.input.userId,
+      last.id,
+      words.amount.minor,
+      ctx.input.now,
+    );
     return reply(
       { ...state, lastBudget: last.subjectKey },
       {
         template: 'BudgetSet',
-        data: { label: last.label, all: last.subjectKey === 'all', amount: amountText(updated ?? last), previous: amountText(last) },
+        data: {
+          label: last.label,
+          all: last.subjectKey === 'all',
+          amount: amountText(updated ?? last),
+          previous: amountText(last),
+        },
         suggestions: LIST_SUGGESTIONS,
       },
     );
@@ -105,7 +117,11 @@ export async function answerBudgetSet(ctx: TurnContext, state: DialogState): Pro
       { ...state, pending },
       {
         template: 'BudgetNeedsSubject',
-        data: { amount: words.amount ? formatMoney(words.amount.minor, await currencyFor(ctx, words.amount.currency)) : '' },
+        data: {
+          amount: words.amount
+            ? formatMoney(words.amount.minor, await currencyFor(ctx, words.amount.currency))
+            : '',
+        },
         suggestions: ['All spending', 'Eating out', 'Groceries'],
       },
     );
@@ -134,10 +150,13 @@ export async function budgetPendingTurn(
     if (!amount || ctx.frame.coaching?.categories.length) return undefined;
     return saveBudget(ctx, state, pending.subject, amount);
   }
-  const everything = /^(all|all of it|everything|all spending|all my spending|overall|total|in total)\b/i.test(
-    ctx.input.text.trim(),
-  );
-  const subject = everything ? ALL_SPENDING : subjectOf({ ...words, categories: ctx.frame.categories, subjectWords: undefined });
+  const everything =
+    /^(all|all of it|everything|all spending|all my spending|overall|total|in total)\b/i.test(
+      ctx.input.text.trim(),
+    );
+  const subject = everything
+    ? ALL_SPENDING
+    : subjectOf({ ...words, categories: ctx.frame.categories, subjectWords: undefined });
   if (!subject || 'unknown' in subject) return undefined;
   const amount = words.amount ?? pending.amount;
   if (!amount) {
@@ -161,7 +180,9 @@ async function whichBudget(ctx: TurnContext, state: DialogState): Promise<TurnRe
   return reply(state, {
     template: 'BudgetWhichOne',
     data: { labels: budgets.map((b) => b.label) },
-    suggestions: budgets.length ? budgets.map((b) => `Set my ${b.label} budget to ${amountText(b)}`) : SET_SUGGESTIONS,
+    suggestions: budgets.length
+      ? budgets.map((b) => `Set my ${b.label} budget to ${amountText(b)}`)
+      : SET_SUGGESTIONS,
   });
 }
 
@@ -173,7 +194,9 @@ export async function answerBudgetList(ctx: TurnContext, state: DialogState): Pr
     { ...state, lastBudget: budgets.length === 1 ? budgets[0]!.subjectKey : state.lastBudget },
     {
       template: 'BudgetList',
-      data: { budgets: budgets.map((b) => ({ label: b.label, amount: amountText(b), all: b.subjectKey === 'all' })) },
+      data: {
+        budgets: budgets.map((b) => ({ label: b.label, amount: amountText(b), all: b.subjectKey === 'all' })),
+      },
       suggestions: LIST_SUGGESTIONS.slice(0, 1),
     },
   );
@@ -230,7 +253,14 @@ export async function answerBudgetStatus(ctx: TurnContext, state: DialogState): 
 /** "31st", "1st", "22nd". */
 export function dayOrdinal(isoDay: string): string {
   const n = Number(isoDay.slice(8, 10));
-  const suffix = n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th';
+  const suffix =
+    n % 10 === 1 && n !== 11
+      ? 'st'
+      : n % 10 === 2 && n !== 12
+        ? 'nd'
+        : n % 10 === 3 && n !== 13
+          ? 'rd'
+          : 'th';
   return `${n}${suffix}`;
 }
 

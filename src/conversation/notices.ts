@@ -18,9 +18,18 @@ export async function answerNotices(ctx: TurnContext, state: DialogState): Promi
     };
   }
   const on = words.on ?? true;
-  const saved = await ctx.services.store.coaching.setNotice(ctx.input.userId, words.notice, on, ctx.input.now);
+  const saved = await ctx.services.store.coaching.setNotice(
+    ctx.input.userId,
+    words.notice,
+    on,
+    ctx.input.now,
+  );
   return {
-    replies: [saved ? { template: 'NoticeSet', data: { kind: words.notice, on } } : { template: 'BudgetNeedsAccount' }],
+    replies: [
+      saved
+        ? { template: 'NoticeSet', data: { kind: words.notice, on } }
+        : { template: 'BudgetNeedsAccount' },
+    ],
     state,
   };
 }

@@ -116,7 +116,10 @@ export async function proactiveFor(
     plan('payday', today, {
       reply: {
         template: 'PaydayArrived',
-        data: { amount: formatMoney(coming.payday.amountMinor, coming.payday.currency), date: dayText(today) },
+        data: {
+          amount: formatMoney(coming.payday.amountMinor, coming.payday.currency),
+          date: dayText(today),
+        },
         suggestions: ['How am I doing on my budgets?', 'Stop payday messages'],
       },
     });
@@ -150,7 +153,11 @@ async function recapPayload(exec: ExecContext, week: ReturnType<typeof weekOf>):
         usual: recap.usualMinor !== undefined ? money(recap.usualMinor) : '',
         changePercent: Math.round(Math.abs(recap.changePct ?? 0) * 100),
         more: (recap.changePct ?? 0) > 0,
-        movers: recap.movers.map((m) => ({ label: m.key, up: m.change > 0, change: money(Math.abs(m.change)) })),
+        movers: recap.movers.map((m) => ({
+          label: m.key,
+          up: m.change > 0,
+          change: money(Math.abs(m.change)),
+        })),
       },
       suggestions: ['How am I doing on my budgets?', 'Stop the weekly recap'],
     },

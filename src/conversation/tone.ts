@@ -17,7 +17,11 @@ export async function answerTone(ctx: TurnContext, state: DialogState): Promise<
   return {
     replies: [
       saved
-        ? { template: 'ToneSet', data: { tone }, suggestions: ['How am I doing on my budgets?', 'Spending last month'] }
+        ? {
+            template: 'ToneSet',
+            data: { tone },
+            suggestions: ['How am I doing on my budgets?', 'Spending last month'],
+          }
         : { template: 'BudgetNeedsAccount' },
     ],
     state,

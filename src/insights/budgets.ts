@@ -27,7 +27,12 @@ export function parseBudgetQuery(json: string): Query | undefined {
 }
 
 /** The calendar month holding `today`, and how far into it `today` is (today counts as elapsed). */
-export function monthSoFar(today: string): { month: Period; soFar: Period; daysElapsed: number; daysInMonth: number } {
+export function monthSoFar(today: string): {
+  month: Period;
+  soFar: Period;
+  daysElapsed: number;
+  daysInMonth: number;
+} {
   const start = `${today.slice(0, 7)}-01`;
   const end = addMonths(start, 1);
   const [year, month] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
@@ -72,7 +77,11 @@ export interface BudgetStatus {
 }
 
 /** How a budget is doing on `today`: spent so far (by the executor), left or over, and the pace. */
-export async function budgetStatus(ctx: ExecContext, budget: BudgetLimit, today: string): Promise<BudgetStatus> {
+export async function budgetStatus(
+  ctx: ExecContext,
+  budget: BudgetLimit,
+  today: string,
+): Promise<BudgetStatus> {
   const { month, soFar, daysElapsed, daysInMonth } = monthSoFar(today);
   const query = parseBudgetQuery(budget.queryJson) ?? budgetQuery();
   const result = await execute(ctx, { ...query, periods: [soFar] });
@@ -94,7 +103,9 @@ export async function budgetStatus(ctx: ExecContext, budget: BudgetLimit, today:
     projectedMinor,
     projectedOverMinor,
     state,
-    otherCurrencies: values.filter((v) => v.currency !== currency && v.amountMinor > 0).map((v) => v.currency),
+    otherCurrencies: values
+      .filter((v) => v.currency !== currency && v.amountMinor > 0)
+      .map((v) => v.currency),
   };
 }
 

@@ -38,7 +38,12 @@ export function weekOf(day: string): Period {
 export async function weeklyRecap(ctx: ExecContext, week: Period): Promise<WeeklyRecap> {
   const before = Array.from({ length: USUAL_WEEKS }, (_, i) => {
     const start = addDays(week.start, -7 * (i + 1));
-    return { start, end: addDays(start, 7), label: dayRangeLabel(start, addDays(start, 6)), grain: 'week' as const };
+    return {
+      start,
+      end: addDays(start, 7),
+      label: dayRangeLabel(start, addDays(start, 6)),
+      grain: 'week' as const,
+    };
   });
   const totals = await execute(ctx, baseQuery([week, ...before]));
   const figures = totals.shape === 'figures' ? totals.figures : [];
@@ -52,7 +57,8 @@ export async function weeklyRecap(ctx: ExecContext, week: Period): Promise<Weekl
     comparison: { kind: 'periods' },
     groupBy: 'primary',
   });
-  const movers = compared.shape === 'periods' ? compared.movers.filter((m) => m.change !== 0).slice(0, 3) : [];
+  const movers =
+    compared.shape === 'periods' ? compared.movers.filter((m) => m.change !== 0).slice(0, 3) : [];
   const split = await execute(ctx, { ...baseQuery([week]), form: 'breakdown', groupBy: 'primary' });
   const byCategory =
     split.shape === 'breakdown'
@@ -64,7 +70,9 @@ export async function weeklyRecap(ctx: ExecContext, week: Period): Promise<Weekl
     week,
     currency,
     spentMinor,
-    ...(usualMinor !== undefined ? { usualMinor, changePct: usualMinor ? (spentMinor - usualMinor) / usualMinor : 0 } : {}),
+    ...(usualMinor !== undefined
+      ? { usualMinor, changePct: usualMinor ? (spentMinor - usualMinor) / usualMinor : 0 }
+      : {}),
     movers,
     byCategory,
   };

@@ -22,22 +22,39 @@ const COACHING: ReadonlySet<Intent> = new Set(COACHING_INTENTS);
 
 const BUDGET = /\bbudget(s|ed|ing)?\b/;
 const NOTICE_WORDS: readonly [RegExp, NonNullable<CoachingWords['notice']>][] = [
-  [/\b(recaps?|round-?ups?|digests?|weekly (summary|summaries|report|update|email|message)s?)\b/, 'weekly_recap'],
-  [/\bbudget (alerts?|warnings?|notifications?|nudges?|messages?|reminders?|pings?)\b|\bwarn(ing)? me\b.*\bbudgets?\b/, 'budget_alerts'],
-  [/\bbills? (reminders?|alerts?|notifications?|warnings?|messages?)\b|\breminders? (about|for|of) (my )?bills\b|\bremind(ing)? me (about|of|before) (my )?(bills|rent)\b|\bbefore (my )?(bills|rent) (are|is) due\b/, 'bill_reminders'],
-  [/\b(payday|pay ?day|paycheck|salary) (messages?|alerts?|notifications?|notes?|reminders?|pings?)\b|\b(tell|let) me (know )?when (payday|pay ?day|i get paid)\b|\b(message|text|ping) me about payday\b/, 'payday_notes'],
+  [
+    /\b(recaps?|round-?ups?|digests?|weekly (summary|summaries|report|update|email|message)s?)\b/,
+    'weekly_recap',
+  ],
+  [
+    /\bbudget (alerts?|warnings?|notifications?|nudges?|messages?|reminders?|pings?)\b|\bwarn(ing)? me\b.*\bbudgets?\b/,
+    'budget_alerts',
+  ],
+  [
+    /\bbills? (reminders?|alerts?|notifications?|warnings?|messages?)\b|\breminders? (about|for|of) (my )?bills\b|\bremind(ing)? me (about|of|before) (my )?(bills|rent)\b|\bbefore (my )?(bills|rent) (are|is) due\b/,
+    'bill_reminders',
+  ],
+  [
+    /\b(payday|pay ?day|paycheck|salary) (messages?|alerts?|notifications?|notes?|reminders?|pings?)\b|\b(tell|let) me (know )?when (payday|pay ?day|i get paid)\b|\b(message|text|ping) me about payday\b/,
+    'payday_notes',
+  ],
 ];
-const ROAST = /\broast(ing)? (me|my)\b|\broast mode\b|\bbe (savage|brutal|harsh|mean|honest with me)\b|\btough love\b|\bbe meaner\b/;
-const HYPE = /\bhype (me|mode)\b|\bhype me up\b|\bcheer me (on|up)\b|\bgas me up\b|\bmotivate me\b|\bbe my (hype|cheer)/;
+const ROAST =
+  /\broast(ing)? (me|my)\b|\broast mode\b|\bbe (savage|brutal|harsh|mean|honest with me)\b|\btough love\b|\bbe meaner\b/;
+const HYPE =
+  /\bhype (me|mode)\b|\bhype me up\b|\bcheer me (on|up)\b|\bgas me up\b|\bmotivate me\b|\bbe my (hype|cheer)/;
 const NORMAL_TONE =
   /\b(normal|regular|usual|default|neutral|plain) (tone|mode|voice)\b|\bbe (nice|normal|kind|gentle)\b|\bstop (roasting|hyping)\b|\bno more (roast|hype)|\btone it down\b|\bback to normal\b|\bgo easy on me\b|\btalk to me normally\b/;
-const REMOVE = /\b(drop|remove|delete|cancel|clear|scrap|ditch|kill|forget|get rid of|stop|end|lose|erase|reset)\b/;
-const LIST = /\b(what|which|list|show|see|view|tell me)\b.*\bbudgets\b|^(my )?budgets\??$|\bbudgets (do|have) i\b|\bany budgets\b/;
+const REMOVE =
+  /\b(drop|remove|delete|cancel|clear|scrap|ditch|kill|forget|get rid of|stop|end|lose|erase|reset)\b/;
+const LIST =
+  /\b(what|which|list|show|see|view|tell me)\b.*\bbudgets\b|^(my )?budgets\??$|\bbudgets (do|have) i\b|\bany budgets\b/;
 const STATUS =
   /\bhow (am i|are we|'?m i|is it|are things) (doing|going)\b|\bon track\b|\b(on|over|under|within) (my |the )?(\w+ )?budgets?\b|\bbudgets? (status|check|progress)\b|\bhow('?s| is| are) (my|the) .*budgets?\b|\bleft in (my |the )?(\w+ )?budget\b|\bblown?\b|\bstaying (under|within)\b|\bhow much (is |do i have )?left (of|in|on) (my|the)\b/;
 const SET =
   /\b(set|make|create|add|start|put|give|change|update|raise|lower|increase|decrease|bump|cut|reduce|limit|cap|allow|want|need|new|set up)\b/;
-const MAKE_IT = /^(?:(?:ok(?:ay)?|actually|hmm|no|nah|wait)[,!]?\s+)?(?:make|change|set|bump|raise|lower|put|drop|cut|move|increase|reduce|decrease)\s+(?:it|that|this|the (?:limit|budget|amount))(?:\s+(?:up|down))?(?:\s+(?:to|at))?\s/;
+const MAKE_IT =
+  /^(?:(?:ok(?:ay)?|actually|hmm|no|nah|wait)[,!]?\s+)?(?:make|change|set|bump|raise|lower|put|drop|cut|move|increase|reduce|decrease)\s+(?:it|that|this|the (?:limit|budget|amount))(?:\s+(?:up|down))?(?:\s+(?:to|at))?\s/;
 const EVERY_BUDGET = /\b(all|every|each)( of)?( my| the)? budgets?\b|\bbudgets\b.*\b(all|everything)\b/;
 const ALL_SPENDING =
   /\b(all|total|overall|everything|whole|entire|general|monthly|my) (spending|expenses|outgoings)\b|\b(for|on|of) (everything|all of it|all|total|overall)\b|\boverall budget\b|\btotal budget\b|\b(spending|overall|total|general) budget\b|\bbudget for (my )?spending\b/;
@@ -45,8 +62,14 @@ const ALL_SPENDING =
 /** The bare amount a budget names: "$400", "£250", "300", "1.5k"; undefined when none. */
 export function budgetAmountOf(text: string): { minor: number; currency?: string } | undefined {
   const explicit = findAmounts(text)[0];
-  if (explicit) return explicit.currency ? { minor: explicit.minor, currency: explicit.currency } : { minor: explicit.minor };
-  const m = /(?<![\w.,/-])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?(\s*k\b)?(?![\w/-]|\s*(?:%|st|nd|rd|th|days?|weeks?|months?|years?)\b)/i.exec(text);
+  if (explicit)
+    return explicit.currency
+      ? { minor: explicit.minor, currency: explicit.currency }
+      : { minor: explicit.minor };
+  const m =
+    /(?<![\w.,/-])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?(\s*k\b)?(?![\w/-]|\s*(?:%|st|nd|rd|th|days?|weeks?|months?|years?)\b)/i.exec(
+      text,
+    );
   if (!m?.[1]) return undefined;
   const number = Number(m[1].replace(/,/g, ''));
   // A year on its own is not a budget.
@@ -65,7 +88,10 @@ function subjectWordsOf(lower: string): string | undefined {
   const m =
     /\b(?:for|on)\s+(?:my\s+|the\s+|our\s+)?(.+?)(?:\s+(?:a|per|each|every)\s+month|\s+monthly|\s+budget|\s+to\s+\$?\d.*|\s+at\s+\$?\d.*|[?.!]|$)/.exec(
       lower,
-    ) ?? /\b(?:drop|remove|delete|cancel|clear|scrap|ditch|kill|forget|the|my|set)\s+(?:the\s+|my\s+)?([a-z][a-z' -]*?)\s+budget\b/.exec(lower);
+    ) ??
+    /\b(?:drop|remove|delete|cancel|clear|scrap|ditch|kill|forget|the|my|set)\s+(?:the\s+|my\s+)?([a-z][a-z' -]*?)\s+budget\b/.exec(
+      lower,
+    );
   const words = m?.[1]
     ?.replace(/[$£€¥]?\d[\d,.]*k?\s*(dollars?|bucks|pounds|euros)?/g, '')
     .replace(GENERIC, ' ')
@@ -95,7 +121,13 @@ export function readCoaching(
     const on = alertToggle(lower.replace(/'/g, '')) ?? !/\b(no|never|don'?t|without)\b/.test(lower);
     return { intent: 'notices', words: { ...base, notice, on } };
   }
-  const tone = ROAST.test(lower) ? 'roast' : HYPE.test(lower) ? 'hype' : NORMAL_TONE.test(lower) ? 'normal' : undefined;
+  const tone = ROAST.test(lower)
+    ? 'roast'
+    : HYPE.test(lower)
+      ? 'hype'
+      : NORMAL_TONE.test(lower)
+        ? 'normal'
+        : undefined;
   if (tone) return { intent: 'tone', words: { ...base, tone } };
   if (intent === 'tone') return { intent: 'tone', words: base };
 
@@ -106,16 +138,20 @@ export function readCoaching(
     ...(amount ? { amount } : {}),
     allSpending: ALL_SPENDING.test(lower) && categories.length === 0,
     everyBudget:
-      EVERY_BUDGET.test(lower) || (REMOVE.test(lower) && /\bbudgets\b/.test(lower) && categories.length === 0),
+      EVERY_BUDGET.test(lower) ||
+      (REMOVE.test(lower) && /\bbudgets\b/.test(lower) && categories.length === 0),
     ...(subjectWords && categories.length === 0 ? { subjectWords } : {}),
   };
-  if (MAKE_IT.test(`${lower} `) && amount) return { intent: 'budget_set', words: { ...words, followUp: true } };
+  if (MAKE_IT.test(`${lower} `) && amount)
+    return { intent: 'budget_set', words: { ...words, followUp: true } };
   if (!BUDGET.test(lower)) {
-    if (/\b(am i|are we) on track\b|\bon track (with|for)\b/.test(lower)) return { intent: 'budget_status', words };
+    if (/\b(am i|are we) on track\b|\bon track (with|for)\b/.test(lower))
+      return { intent: 'budget_status', words };
     // "cap coffee at 60 bucks a month", "I want to spend at most $250 on coffee": a limit without the word.
     const limit =
-      /\b(cap|limit|restrict)\b.*\b(at|to)\b|\b(spend|allow myself|keep (it|myself)) (at most|no more than|max(imum)?|only|under|below|up to)\b/.test(lower) &&
-      !/\b(did|have|has|was|were)\b/.test(lower);
+      /\b(cap|limit|restrict)\b.*\b(at|to)\b|\b(spend|allow myself|keep (it|myself)) (at most|no more than|max(imum)?|only|under|below|up to)\b/.test(
+        lower,
+      ) && !/\b(did|have|has|was|were)\b/.test(lower);
     if (amount && (limit || intent === 'budget_set') && (categories.length || words.allSpending))
       return { intent: 'budget_set', words };
     return COACHING.has(intent) && intent !== 'budget_set' ? { intent, words } : undefined;

@@ -68,7 +68,12 @@ export class Budgets {
   }
 
   /** Changes the limit of one budget of the user's; returns it as it is now. */
-  async setAmount(userId: string, id: number, amountMinor: number, now = new Date()): Promise<BudgetRow | undefined> {
+  async setAmount(
+    userId: string,
+    id: number,
+    amountMinor: number,
+    now = new Date(),
+  ): Promise<BudgetRow | undefined> {
     this.db
       .prepare('UPDATE budgets SET amount_minor = ?, updated_at = ? WHERE user_id = ? AND id = ?')
       .run(amountMinor, now.toISOString(), userId, id);
@@ -77,8 +82,7 @@ export class Budgets {
 
   async get(userId: string, id: number): Promise<BudgetRow | undefined> {
     return this.db.prepare(`SELECT ${COLUMNS} FROM budgets WHERE user_id = ? AND id = ?`).get(userId, id) as
-      | BudgetRow
-      | undefined;
+      BudgetRow | undefined;
   }
 
   async find(userId: string, subjectKey: string): Promise<BudgetRow | undefined> {

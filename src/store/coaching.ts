@@ -41,8 +41,7 @@ export class CoachingSettingsStore {
 
   async get(userId: string): Promise<CoachingSettings> {
     const row = this.db.prepare('SELECT * FROM coaching_settings WHERE user_id = ?').get(userId) as
-      | Row
-      | undefined;
+      Row | undefined;
     if (!row) return structuredClone(DEFAULT_SETTINGS);
     return {
       tone: (TONES as readonly string[]).includes(row.tone) ? (row.tone as Tone) : 'normal',

@@ -95,7 +95,9 @@ export class Schedule {
   /** Gives a claimed message back, to be tried again later (delivery failed). */
   async release(id: number, by: string): Promise<void> {
     this.db
-      .prepare('UPDATE scheduled_messages SET claimed_at = NULL, claimed_by = NULL WHERE id = ? AND claimed_by = ?')
+      .prepare(
+        'UPDATE scheduled_messages SET claimed_at = NULL, claimed_by = NULL WHERE id = ? AND claimed_by = ?',
+      )
       .run(id, by);
   }
 
@@ -105,7 +107,9 @@ export class Schedule {
    */
   async skip(id: number, by: string, now: Date): Promise<void> {
     this.db
-      .prepare("UPDATE scheduled_messages SET sent_at = ?, claimed_by = 'skipped' WHERE id = ? AND claimed_by = ?")
+      .prepare(
+        "UPDATE scheduled_messages SET sent_at = ?, claimed_by = 'skipped' WHERE id = ? AND claimed_by = ?",
+      )
       .run(now.toISOString(), id, by);
   }
 

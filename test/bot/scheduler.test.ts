@@ -53,7 +53,9 @@ async function open(): Promise<Store> {
 
 /** Alice: groceries on a card, a stored one-to-one conversation, her zone, a $300 groceries budget. */
 async function seedAlice(store: Store): Promise<void> {
-  const card = (await store.accounts.upsert('alice', { name: 'Amex', type: 'credit_card', currency: 'USD' }, FEB_14)).id;
+  const card = (
+    await store.accounts.upsert('alice', { name: 'Amex', type: 'credit_card', currency: 'USD' }, FEB_14)
+  ).id;
   const spend = (date: string, amountMinor: number, merchant: string, category: string) => ({
     date,
     amountMinor,
@@ -82,8 +84,27 @@ async function seedAlice(store: Store): Promise<void> {
     bot: { id: 'tally-bot', name: 'Tally' },
   });
   await store.coaching.rememberTimeZone('alice', ZONE);
-  const query = { measure: { kind: 'spent' }, filters: { include: { categories: [{ codes: [GROCERIES], label: 'groceries' }], merchants: [], accounts: [], accountTypes: [] }, exclude: { categories: [], merchants: [], accounts: [], accountTypes: [] } }, periods: [], form: 'figure' };
-  await store.budgets.set('alice', { subjectKey: 'groceries', label: 'groceries', queryJson: JSON.stringify(query), amountMinor: 30_000, currency: 'USD' });
+  const query = {
+    measure: { kind: 'spent' },
+    filters: {
+      include: {
+        categories: [{ codes: [GROCERIES], label: 'groceries' }],
+        merchants: [],
+        accounts: [],
+        accountTypes: [],
+      },
+      exclude: { categories: [], merchants: [], accounts: [], accountTypes: [] },
+    },
+    periods: [],
+    form: 'figure',
+  };
+  await store.budgets.set('alice', {
+    subjectKey: 'groceries',
+    label: 'groceries',
+    queryJson: JSON.stringify(query),
+    amountMinor: 30_000,
+    currency: 'USD',
+  });
 }
 
 /** A scheduler on `store` whose clock the test sets. */
@@ -116,7 +137,9 @@ describe('the scheduler', () => {
     expect(await s.tick()).toEqual({ planned: 1, sent: 1 });
     const alert = await channel.waitFor(toAlice(/Heads up/));
     expect(alert.path).toMatch(/^\/v3\/conversations\/c-alice\/activities/);
-    expect(alert.activity.text).toContain("you've spent **$180.00** of your $300.00 groceries budget in February 2026");
+    expect(alert.activity.text).toContain(
+      "you've spent **$180.00** of your $300.00 groceries budget in February 2026",
+    );
     expect(alert.activity.text).toContain("At this rate you'll be **$60.00 over** by the 28th");
 
     clock.now = new Date('2026-02-20T18:00:00Z');
@@ -130,7 +153,9 @@ describe('the scheduler', () => {
     await store.coaching.setTone('alice', 'roast');
     const clock = { now: FEB_14 };
     await scheduler(store, clock).tick();
-    expect((await channel.waitFor(toAlice(/Budget check on groceries/))).activity.text).toContain('$60.00 over');
+    expect((await channel.waitFor(toAlice(/Budget check on groceries/))).activity.text).toContain(
+      '$60.00 over',
+    );
 
     await store.coaching.setNotice('alice', 'budget_alerts', false);
     clock.now = new Date('2026-03-20T18:00:00Z');
@@ -138,7 +163,15 @@ describe('the scheduler', () => {
       'alice',
       (await store.accounts.list('alice'))[0]!.id,
       { name: 'march.csv', format: 'csv' },
-      fileRows([{ date: '2026-03-10', amountMinor: -40_000, description: 'SAFEWAY', merchant: 'Safeway', category: GROCERIES }]),
+      fileRows([
+        {
+          date: '2026-03-10',
+          amountMinor: -40_000,
+          description: 'SAFEWAY',
+          merchant: 'Safeway',
+          category: GROCERIES,
+        },
+      ]),
       [],
       clock.now,
     );
@@ -174,7 +207,10 @@ describe('the scheduler', () => {
 
     await store.coaching.setNotice('alice', 'weekly_recap', true);
     // Sunday 17:00 in Los Angeles is too early.
-    expect(await scheduler(store, { now: new Date('2026-02-16T01:00:00Z') }).tick()).toEqual({ planned: 0, sent: 0 });
+    expect(await scheduler(store, { now: new Date('2026-02-16T01:00:00Z') }).tick()).toEqual({
+      planned: 0,
+      sent: 0,
+    });
     expect(await scheduler(store, sundayEvening).tick()).toEqual({ planned: 1, sent: 1 });
     const recap = await channel.waitFor(toAlice(/Your week/));
     // The week of 9–15 Feb: $60 + $120 of groceries; the usual week is the median of weeks with spending
@@ -183,7 +219,10 @@ describe('the scheduler', () => {
     expect(recap.activity.text).toContain('177% more than your usual week of $65.00');
     const attachments = (recap.activity as { attachments?: { contentType: string }[] }).attachments ?? [];
     expect(attachments[0]?.contentType).toBe('application/vnd.microsoft.card.adaptive');
-    expect(await scheduler(store, { now: new Date('2026-02-16T05:00:00Z') }).tick()).toEqual({ planned: 0, sent: 0 });
+    expect(await scheduler(store, { now: new Date('2026-02-16T05:00:00Z') }).tick()).toEqual({
+      planned: 0,
+      sent: 0,
+    });
   });
 
   it('sends after a restart what was planned before it', async () => {
@@ -217,7 +256,9 @@ describe('the scheduler', () => {
 
   it('lets only one claim of a row win, and takes back a claim whose instance stopped', async () => {
     const store = stores[0]!;
-    await store.schedule.plan([{ userId: 'alice', kind: 'payday', periodKey: '2026-02-14', dueAt: FEB_14, payload: {} }]);
+    await store.schedule.plan([
+      { userId: 'alice', kind: 'payday', periodKey: '2026-02-14', dueAt: FEB_14, payload: {} },
+    ]);
     const [row] = await store.schedule.due(FEB_14, 60_000);
     expect(await store.schedule.claim(row!.id, 'a', FEB_14, 60_000)).toBe(true);
     expect(await store.schedule.claim(row!.id, 'b', FEB_14, 60_000)).toBe(false);

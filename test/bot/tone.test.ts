@@ -80,7 +80,14 @@ describe('tone variants', () => {
   it('finds no problem in the shipped dialogs, which have variants of the main answers', () => {
     const t = realTemplates();
     expect(t.problems).toEqual([]);
-    for (const name of ['SpendingTotal', 'Breakdown', 'BudgetStatus', 'BudgetSet', 'BudgetAtRisk', 'WeeklyRecap'])
+    for (const name of [
+      'SpendingTotal',
+      'Breakdown',
+      'BudgetStatus',
+      'BudgetSet',
+      'BudgetAtRisk',
+      'WeeklyRecap',
+    ])
       for (const tone of ['roast', 'hype']) expect(t.has(`${name}_${tone}`), `${name}_${tone}`).toBe(true);
   });
 });

@@ -45,8 +45,17 @@ describe('budgets in chat', () => {
       { says: 'set a $400 budget for eating out', template: 'BudgetSet', text: ['$400.00', 'eating out'] },
     ]);
     const [first] = rows();
-    expect(first).toMatchObject({ subject: 'eating_out', label: 'eating out', amount: 40_000, currency: 'USD' });
-    const query = JSON.parse(first!.query) as { measure: { kind: string }; filters: { include: { categories: { codes: string[] }[] } }; periods: unknown[] };
+    expect(first).toMatchObject({
+      subject: 'eating_out',
+      label: 'eating out',
+      amount: 40_000,
+      currency: 'USD',
+    });
+    const query = JSON.parse(first!.query) as {
+      measure: { kind: string };
+      filters: { include: { categories: { codes: string[] }[] } };
+      periods: unknown[];
+    };
     expect(query.measure.kind).toBe('spent');
     expect(query.filters.include.categories[0]?.codes).toContain('FOOD_AND_DRINK_RESTAURANT');
     expect(query.periods).toEqual([]);
@@ -60,9 +69,17 @@ describe('budgets in chat', () => {
     const c = chat();
     await play(c, [
       { says: 'budget 300 a month for groceries', template: 'BudgetSet', text: ['$300.00', 'groceries'] },
-      { says: 'budget $2,000 a month for all spending', template: 'BudgetSet', text: ['$2,000.00', 'all your spending'] },
+      {
+        says: 'budget $2,000 a month for all spending',
+        template: 'BudgetSet',
+        text: ['$2,000.00', 'all your spending'],
+      },
       { says: 'set my groceries budget to $250', template: 'BudgetSet', text: ['$250.00', 'was $300.00'] },
-      { says: 'what are my budgets?', template: 'BudgetList', text: ['All spending: **$2,000.00**', 'groceries: **$250.00**'] },
+      {
+        says: 'what are my budgets?',
+        template: 'BudgetList',
+        text: ['All spending: **$2,000.00**', 'groceries: **$250.00**'],
+      },
     ]);
     expect(rows().map((r) => [r.subject, r.amount])).toEqual([
       ['all', 200_000],
@@ -79,7 +96,9 @@ describe('budgets in chat', () => {
     const text = turn.texts[0]!;
     expect(text).toContain('February 2026 so far (day 14 of 28)');
     // 60 + 120 = 180 of 300; 180 × 28 / 14 = 360, so $60 over by the 28th.
-    expect(text).toMatch(/groceries: spent \*\*\$180\.00\*\* of \$300\.00, \$120\.00 left\. At this rate you'll be \*\*\$60\.00 over\*\* by the 28th/);
+    expect(text).toMatch(
+      /groceries: spent \*\*\$180\.00\*\* of \$300\.00, \$120\.00 left\. At this rate you'll be \*\*\$60\.00 over\*\* by the 28th/,
+    );
     expect(text).toMatch(/eating out: spent \*\*\$0\.00\*\* of \$1,000\.00, \$1,000\.00 left\. On track/);
 
     const one = await c.say('am I on track with groceries?');
@@ -155,7 +174,9 @@ describe('budgets in chat', () => {
     await c.say('delete my data');
     await c.say('yes');
     expect(rows()).toEqual([]);
-    expect(dbOf(store).prepare("SELECT count(*) FROM coaching_settings WHERE user_id = 'alice'").pluck().get()).toBe(0);
+    expect(
+      dbOf(store).prepare("SELECT count(*) FROM coaching_settings WHERE user_id = 'alice'").pluck().get(),
+    ).toBe(0);
   });
 
   it('renders every budget reply with the real templates', () => {

@@ -9,7 +9,10 @@ import { realUnderstanding } from '../helpers/chat.ts';
 import type { Understanding } from '../../src/conversation/types.ts';
 
 const TODAY = '2026-02-14';
-const VOCABULARY = { accounts: [{ id: 1, name: 'Amex Gold', type: 'credit_card' as const }], merchants: ['Safeway'] };
+const VOCABULARY = {
+  accounts: [{ id: 1, name: 'Amex Gold', type: 'credit_card' as const }],
+  merchants: ['Safeway'],
+};
 let understanding: Understanding;
 beforeAll(async () => {
   understanding = await realUnderstanding();
@@ -50,10 +53,16 @@ describe('budget requests', () => {
   });
 
   it('reads all spending, every budget and "make it"', () => {
-    expect(read('budget $2,000 a month for all spending').coaching).toMatchObject({ allSpending: true, amount: { minor: 200_000 } });
+    expect(read('budget $2,000 a month for all spending').coaching).toMatchObject({
+      allSpending: true,
+      amount: { minor: 200_000 },
+    });
     expect(read('delete all my budgets').coaching?.everyBudget).toBe(true);
     expect(read('make it $350').coaching).toMatchObject({ followUp: true, amount: { minor: 35_000 } });
-    expect(read('actually change it to 275').coaching).toMatchObject({ followUp: true, amount: { minor: 27_500 } });
+    expect(read('actually change it to 275').coaching).toMatchObject({
+      followUp: true,
+      amount: { minor: 27_500 },
+    });
   });
 
   it('keeps a subject it does not know instead of guessing one', () => {

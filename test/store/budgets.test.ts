@@ -39,10 +39,18 @@ describe('budgets', () => {
     expect(first?.budget).toMatchObject({ subjectKey: 'groceries', amountMinor: 30_000, currency: 'USD' });
     const again = await store.budgets.set('alice', spec('groceries', 25_000), LATER);
     expect(again?.previous?.amountMinor).toBe(30_000);
-    expect(again?.budget).toMatchObject({ id: first!.budget.id, amountMinor: 25_000, updatedAt: LATER.toISOString() });
+    expect(again?.budget).toMatchObject({
+      id: first!.budget.id,
+      amountMinor: 25_000,
+      updatedAt: LATER.toISOString(),
+    });
     await store.budgets.set('alice', spec('all', 200_000, 'all spending'), NOW);
     await store.budgets.set('alice', spec('coffee', 5_000), NOW);
-    expect((await store.budgets.list('alice')).map((b) => b.subjectKey)).toEqual(['all', 'coffee', 'groceries']);
+    expect((await store.budgets.list('alice')).map((b) => b.subjectKey)).toEqual([
+      'all',
+      'coffee',
+      'groceries',
+    ]);
 
     expect((await store.budgets.setAmount('alice', first!.budget.id, 35_000))?.amountMinor).toBe(35_000);
     expect(await store.budgets.remove('alice', 'coffee')).toBe(true);
@@ -93,7 +101,9 @@ describe('coaching settings', () => {
 
 describe('scheduled messages', () => {
   it('plans each (person, kind, period) once, and only for people Tally holds', async () => {
-    expect(await store.schedule.plan([message('alice', '2026-03:1'), message('bob', '2026-03:1')], NOW)).toBe(2);
+    expect(await store.schedule.plan([message('alice', '2026-03:1'), message('bob', '2026-03:1')], NOW)).toBe(
+      2,
+    );
     expect(await store.schedule.plan([message('alice', '2026-03:1'), message('nobody', 'x')], NOW)).toBe(0);
     expect(await store.schedule.planned('alice', 'budget_risk', '2026-03:1')).toBe(true);
     const due = await store.schedule.due(NOW, 60_000);
