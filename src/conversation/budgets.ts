@@ -84,6 +84,15 @@ async function saveBudget(
 export async function answerBudgetSet(ctx: TurnContext, state: DialogState): Promise<TurnResult> {
   const words = wordsOf(ctx);
   const store = ctx.services.store;
+  // One limit for two categories could be meant either as a shared or as a separate limit: ask.
+  if (words.categories.length > 1) {
+    const labels = words.categories.map((c) => c.label);
+    return reply(state, {
+      template: 'BudgetOneAtATime',
+      data: { labels },
+      suggestions: labels.map((l) => `Set a budget for ${l}`),
+    });
+  }
   let subject = subjectOf(words);
   if (!subject && words.followUp) {
     const last = state.lastBudget && (await store.budgets.find(ctx.input.userId, state.lastBudget));

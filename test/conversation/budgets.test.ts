@@ -133,6 +133,11 @@ describe('budgets in chat', () => {
     await play(c, [
       { says: 'set a budget for zorbs', template: 'BudgetUnknownCategory', text: ['zorbs'] },
       { says: 'set a $50 budget for zorbs', template: 'BudgetUnknownCategory' },
+      {
+        says: 'set a $300 budget for groceries and coffee',
+        template: 'BudgetOneAtATime',
+        text: ['groceries or coffee'],
+      },
     ]);
     expect(rows()).toEqual([]);
   });
@@ -171,6 +176,7 @@ describe('budgets in chat', () => {
     const c = chat();
     await c.say('set a $400 budget for eating out');
     await c.say('roast me');
+    expect(rows()).toHaveLength(1);
     await c.say('delete my data');
     await c.say('yes');
     expect(rows()).toEqual([]);
