@@ -23,4 +23,14 @@ describe('categorisation accuracy', () => {
     expect(score.rows).toBeGreaterThanOrEqual(900);
     expect(score.misses).toEqual([]);
   });
+
+  // A further set written by hand from many banks and countries (US, UK, South Africa, the EU): processor prefixes,
+  // POS and ACH wording, card numbers, places and references around the merchant, and names written without spaces.
+  it('places the descriptors of many banks and countries where they were expected', () => {
+    const score = scoreDevelopment(
+      readFileSync(new URL('./fixtures/dev-descriptions-world.csv', import.meta.url), 'utf8'),
+    );
+    expect(score.rows).toBeGreaterThanOrEqual(550);
+    expect(score.misses).toEqual([]);
+  });
 });
