@@ -69,8 +69,7 @@ function ruleCategory(input: CategorizeInput, direction: Direction): Categorizat
   const byType = input.bankType ? categoryForBankType(input.bankType, direction, account) : undefined;
   if (byType) return decide(byType, 'bank');
   const merchant =
-    identifyMerchant(description).category ??
-    (input.merchant ? merchantCategory(input.merchant) : undefined);
+    identifyMerchant(description).category ?? (input.merchant ? merchantCategory(input.merchant) : undefined);
   if (merchant) return decide(merchant, 'merchant');
   const middle = matchKeyword('middle', description, direction, account);
   if (middle) return decide(middle, 'keyword');

@@ -24,9 +24,12 @@ describe('cleanMerchant', () => {
     ['OCEANBASKET', 'Ocean Basket'],
     ['BURGERKINGMENLYN', 'Burger King'],
     ['Kartenzahlung REWE Markt GmbH Berlin', 'REWE'],
-  ])('names the known merchant whose words run together or follow foreign bank wording in %j', (raw, name) => {
-    expect(cleanMerchant(raw)).toBe(name);
-  });
+  ])(
+    'names the known merchant whose words run together or follow foreign bank wording in %j',
+    (raw, name) => {
+      expect(cleanMerchant(raw)).toBe(name);
+    },
+  );
 
   it.each([
     ['SHELLYS', 'Shellys'],
