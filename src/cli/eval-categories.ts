@@ -2,8 +2,10 @@
  * Prints how well merchant clean-up and categorisation do: accuracy on the labelled set of real descriptors
  * (a measure only: rules are never tuned on it), on the hand-written development descriptors (what the rules
  * are tuned on), and throughput.
- * Usage: tsx src/cli/eval-categories.ts [--labelled FILE] [--dev FILE] [--misses]
+ * Usage: tsx src/cli/eval-categories.ts [--labelled FILE] [--dev FILE[,FILE…]] [--misses]
  * `--misses` lists the development descriptors that land elsewhere than expected.
+ * The default development files are the South African, UK and US descriptors and the further set from many banks
+ * and countries (US, UK, South Africa, the EU).
  */
 import { readFileSync } from 'node:fs';
 import { categorize } from '../ingest/enrich/categorize.ts';
@@ -17,7 +19,10 @@ const option = (name: string, fallback: string): string => {
   return at >= 0 && args[at + 1] ? (args[at + 1] as string) : fallback;
 };
 const labelledPath = option('--labelled', 'test/fixtures/reference/labelled_descriptions_za.csv');
-const devPath = option('--dev', 'test/ingest/enrich/fixtures/dev-descriptions.csv');
+const devPaths = option(
+  '--dev',
+  'test/ingest/enrich/fixtures/dev-descriptions.csv,test/ingest/enrich/fixtures/dev-descriptions-world.csv',
+).split(',');
 const pct = (n: number, d: number): string => `${((100 * n) / Math.max(d, 1)).toFixed(1)}%`;
 
 const labelled = scoreLabelled(readFileSync(labelledPath, 'utf8'));
@@ -31,13 +36,15 @@ console.log(
   `  label level:   ${pct(labelled.labelHits, labelled.scored)} (${labelled.labelHits}/${labelled.scored})`,
 );
 
-const dev = scoreDevelopment(readFileSync(devPath, 'utf8'));
-console.log(`Development descriptors (${devPath}): ${dev.rows} rows`);
-console.log(`  primary level:  ${pct(dev.primaryHits, dev.rows)} (${dev.primaryHits}/${dev.rows})`);
-console.log(`  detailed level: ${pct(dev.detailedHits, dev.rows)} (${dev.detailedHits}/${dev.rows})`);
-if (args.includes('--misses'))
-  for (const m of dev.misses)
-    console.log(`    ${m.expected.padEnd(46)} ${m.actual.padEnd(46)} ${m.description}`);
+for (const devPath of devPaths) {
+  const dev = scoreDevelopment(readFileSync(devPath, 'utf8'));
+  console.log(`Development descriptors (${devPath}): ${dev.rows} rows`);
+  console.log(`  primary level:  ${pct(dev.primaryHits, dev.rows)} (${dev.primaryHits}/${dev.rows})`);
+  console.log(`  detailed level: ${pct(dev.detailedHits, dev.rows)} (${dev.detailedHits}/${dev.rows})`);
+  if (args.includes('--misses'))
+    for (const m of dev.misses)
+      console.log(`    ${m.expected.padEnd(46)} ${m.actual.padEnd(46)} ${m.description}`);
+}
 
 // Throughput: distinct descriptors (every row misses the cache) and a realistic mix (repeats hit it).
 const seeds = [

@@ -1,7 +1,7 @@
 import { FALLBACK_SPENDING, isCategoryCode } from './categories.ts';
 import { chequeCategory, findCheque } from './cheques.ts';
 import { processorCategory } from './cleanup.ts';
-import { identifyMerchant } from './merchants.ts';
+import { identifyMerchant, merchantCategory } from './merchants.ts';
 import {
   type AccountKind,
   type Direction,
@@ -69,8 +69,7 @@ function ruleCategory(input: CategorizeInput, direction: Direction): Categorizat
   const byType = input.bankType ? categoryForBankType(input.bankType, direction, account) : undefined;
   if (byType) return decide(byType, 'bank');
   const merchant =
-    identifyMerchant(description).category ??
-    (input.merchant ? identifyMerchant(input.merchant).category : undefined);
+    identifyMerchant(description).category ?? (input.merchant ? merchantCategory(input.merchant) : undefined);
   if (merchant) return decide(merchant, 'merchant');
   const middle = matchKeyword('middle', description, direction, account);
   if (middle) return decide(middle, 'keyword');

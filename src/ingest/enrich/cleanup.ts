@@ -17,8 +17,8 @@ interface CleanupRules {
   drop: Set<string>;
   /** Words that end a name, such as company suffixes; what follows them is location. */
   end: Set<string>;
-  /** City names as token lists, longest first. */
-  cities: string[][];
+  /** City names as token lists, longest first, listed under their last word. */
+  cities: Map<string, string[][]>;
   states: Set<string>;
 }
 
@@ -30,6 +30,15 @@ function checkedCategory(code: string): string {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function byLastWord(cities: string[][]): Map<string, string[][]> {
+  const index = new Map<string, string[][]>();
+  for (const city of cities) {
+    const last = city[city.length - 1] ?? '';
+    index.set(last, [...(index.get(last) ?? []), city]);
+  }
+  return index;
 }
 
 function loadRules(): CleanupRules {
@@ -56,9 +65,11 @@ function loadRules(): CleanupRules {
     noise: noise.length ? new RegExp(noise.map((p) => `(?:${p})`).join('|'), 'gi') : undefined,
     drop: new Set(of('drop').map((w) => w.toUpperCase())),
     end: new Set(of('end').map((w) => w.toUpperCase())),
-    cities: of('city')
-      .map((c) => c.toUpperCase().split(/\s+/))
-      .sort((a, b) => b.length - a.length),
+    cities: byLastWord(
+      of('city')
+        .map((c) => c.toUpperCase().split(/\s+/))
+        .sort((a, b) => b.length - a.length),
+    ),
     states: new Set(of('state').flatMap((s) => s.toUpperCase().split(/\s+/))),
   };
 }
@@ -127,7 +138,9 @@ export function matchKey(stripped: string): string {
 const bare = (token: string): string => token.replace(/[^A-Z0-9&]/g, '');
 
 function endsWithCity(tokens: string[]): number {
-  for (const city of RULES.cities) {
+  const candidates = RULES.cities.get(bare(tokens[tokens.length - 1] ?? ''));
+  if (!candidates) return 0;
+  for (const city of candidates) {
     if (city.length >= tokens.length) continue;
     const start = tokens.length - city.length;
     if (city.every((word, i) => bare(tokens[start + i] ?? '') === word)) return city.length;

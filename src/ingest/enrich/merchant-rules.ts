@@ -43,6 +43,26 @@ function loadRules(): Map<string, MerchantRule[]> {
 
 const INDEX = loadRules();
 
+/**
+ * Every pattern with its spaces taken out ("PICK N PAY" → `PICKNPAY`), for descriptors that glue a name's words
+ * together ("CHECKERSSIXTY60", "PICK'N PAY" read as `PICKN PAY`). Where two rules share a glued form the longer wins.
+ */
+const GLUED = new Map<string, MerchantRule>();
+for (const list of INDEX.values()) {
+  for (const rule of list) {
+    const glued = rule.tokens.join('');
+    const known = GLUED.get(glued);
+    if (!known || known.tokens.length < rule.tokens.length) GLUED.set(glued, rule);
+  }
+}
+/** How many words of a descriptor may make up one glued name. */
+const MAX_GLUED_WORDS = 3;
+/**
+ * Shortest glued name that may start a longer word ("BURGERKINGMENLYN"): shorter ones would find "SHELL" in
+ * "SHELLYS" or "SPUR" in "SPURGEON".
+ */
+const MIN_GLUED_PREFIX = 7;
+
 /** Shortest start of a pattern's last word that still counts, for names banks cut short ("INCREDIBLE CONN"). */
 const MIN_CUT_WORD = 3;
 
@@ -75,6 +95,28 @@ export function findMerchantRule(key: string): MerchantRule | undefined {
     if (!candidates) continue;
     for (const rule of candidates) {
       if ((at <= start || rule.anywhere) && matchesAt(tokens, at, rule)) return rule;
+    }
+  }
+  return findGluedRule(tokens, start);
+}
+
+/**
+ * A rule whose words the descriptor writes without spaces: several words that together spell a glued pattern
+ * ("PICKN PAY", "MUGG N BEAN" as `MUGGNBEAN`), or one word that starts with a long one ("OCEANBASKETMENLYN").
+ * Tried only when no rule matched word for word.
+ */
+function findGluedRule(tokens: string[], start: number): MerchantRule | undefined {
+  for (let at = 0; at < tokens.length; at++) {
+    let glued = '';
+    for (let n = 0; n < MAX_GLUED_WORDS && at + n < tokens.length; n++) {
+      glued += tokens[at + n];
+      const rule = n > 0 || glued.length >= MIN_GLUED_PREFIX ? GLUED.get(glued) : undefined;
+      if (rule && (at <= start || rule.anywhere)) return rule;
+    }
+    const word = tokens[at] ?? '';
+    for (let cut = word.length - 1; cut >= MIN_GLUED_PREFIX; cut--) {
+      const rule = GLUED.get(word.slice(0, cut));
+      if (rule && (at <= start || rule.anywhere)) return rule;
     }
   }
   return undefined;

@@ -37,6 +37,23 @@ function cacheable(raw: string): MerchantMatch {
     : { name: tidyMerchantName(stripped) || tidyMerchantName(raw.toUpperCase()) || raw.trim() };
 }
 
+const categoryCache = new Map<string, string | null>();
+
+/**
+ * The category a merchant rule gives a text, without tidying a name: what categorising needs from a merchant name
+ * it already has. Skips the name-tidying half of `identifyMerchant`, the costly half for merchants no rule knows.
+ */
+export function merchantCategory(raw: string): string | undefined {
+  const known = cache.get(raw);
+  if (known) return known.category;
+  const hit = categoryCache.get(raw);
+  if (hit !== undefined) return hit ?? undefined;
+  const category = findCheque(raw) ? undefined : findMerchantRule(matchKey(stripDescriptor(raw)))?.category;
+  if (categoryCache.size >= CACHE_LIMIT) categoryCache.clear();
+  categoryCache.set(raw, category ?? null);
+  return category;
+}
+
 /**
  * A clean merchant name for a raw descriptor. Card-processor prefixes are dropped (`SQ *BLUE BOTTLE` →
  * Blue Bottle Coffee), but delivery apps keep their own name (`DOORDASH*THAI BASIL` → DoorDash), since

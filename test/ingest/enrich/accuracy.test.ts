@@ -4,15 +4,15 @@ import { scoreDevelopment } from '../../../src/ingest/enrich/evaluation/developm
 import { scoreLabelled } from '../../../src/ingest/enrich/evaluation/labelled.ts';
 
 describe('categorisation accuracy', () => {
-  // Measured 82.6% (primary) and 78.5% (label) on 442 scored rows; the floor leaves a small margin. The rules are
-  // never tuned on this file: it only measures.
+  // Measured 82.8% (primary, 366/442) and 78.7% (label, 348/442) on 442 scored rows; the floor leaves a small
+  // margin. The rules are never tuned on this file: it only measures.
   it('stays at or above the measured accuracy on the labelled descriptors', () => {
     const score = scoreLabelled(
       readFileSync(new URL('../../fixtures/reference/labelled_descriptions_za.csv', import.meta.url), 'utf8'),
     );
     expect(score.scored).toBe(442);
-    expect(score.primaryHits / score.scored).toBeGreaterThanOrEqual(0.81);
-    expect(score.labelHits / score.scored).toBeGreaterThanOrEqual(0.77);
+    expect(score.primaryHits / score.scored).toBeGreaterThanOrEqual(0.82);
+    expect(score.labelHits / score.scored).toBeGreaterThanOrEqual(0.78);
   });
 
   // The hand-written development descriptors (South African, UK and US wording) are what the rules are tuned on.
@@ -21,6 +21,16 @@ describe('categorisation accuracy', () => {
       readFileSync(new URL('./fixtures/dev-descriptions.csv', import.meta.url), 'utf8'),
     );
     expect(score.rows).toBeGreaterThanOrEqual(900);
+    expect(score.misses).toEqual([]);
+  });
+
+  // A further set written by hand from many banks and countries (US, UK, South Africa, the EU): processor prefixes,
+  // POS and ACH wording, card numbers, places and references around the merchant, and names written without spaces.
+  it('places the descriptors of many banks and countries where they were expected', () => {
+    const score = scoreDevelopment(
+      readFileSync(new URL('./fixtures/dev-descriptions-world.csv', import.meta.url), 'utf8'),
+    );
+    expect(score.rows).toBeGreaterThanOrEqual(600);
     expect(score.misses).toEqual([]);
   });
 });

@@ -19,6 +19,26 @@ describe('cleanMerchant', () => {
   });
 
   it.each([
+    ['CHECKERSSIXTY60', 'Checkers Sixty60'],
+    ["Pick'n Pay Claremont", 'Pick n Pay'],
+    ['OCEANBASKET', 'Ocean Basket'],
+    ['BURGERKINGMENLYN', 'Burger King'],
+    ['Kartenzahlung REWE Markt GmbH Berlin', 'REWE'],
+  ])(
+    'names the known merchant whose words run together or follow foreign bank wording in %j',
+    (raw, name) => {
+      expect(cleanMerchant(raw)).toBe(name);
+    },
+  );
+
+  it.each([
+    ['SHELLYS', 'Shellys'],
+    ['SPURGEON HALL', 'Spurgeon Hall'],
+  ])('does not find a short name inside a longer word in %j', (raw, name) => {
+    expect(cleanMerchant(raw)).toBe(name);
+  });
+
+  it.each([
     ['TST* NOPA SAN FRANCISCO CA', 'Nopa'],
     ['OAKWOOD APTS RENT WEB PMTS 88271 WEB ID: 1234567890', 'Oakwood Apts'],
     ['ACME CORP PAYROLL PPD ID: 9111111101', 'Acme Corp'],
