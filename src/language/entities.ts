@@ -348,15 +348,17 @@ export function findMerchantsFuzzy(
     for (let n = 2; n >= 1; n--) {
       if (i + n > tokens.length || !free.slice(i, i + n).every(Boolean)) continue;
       const words = tokens.slice(i, i + n).map((t) => t.text);
-      if (words.some((w) => COMMON_WORDS.has(w) || index.dictionary.has(w))) continue;
+      const known = words.filter((w) => COMMON_WORDS.has(w) || index.dictionary.has(w)).length;
+      // Two words may hold one dictionary word when the other is misspelt ("home depo", "air bnb").
+      if (n === 1 ? known > 0 : known === n || words.some((w) => COMMON_WORDS.has(w))) continue;
       const typed = words.join(' ');
       const key = soundKey(typed);
-      if (typed.length < 3) continue;
+      if (typed.length < 3 || (known > 0 && key.length < 6)) continue;
       const hits = new Map<string, number>();
       for (const a of aliasKeys) {
         const d = a.skel.length >= 3 && n === 1 && a.skel === typed ? 0 : distance(key, a.key);
         if (
-          d <= allowedEdits(typed.length) &&
+          d <= (known > 0 ? 1 : allowedEdits(typed.length)) &&
           (d === 0 || d <= Math.floor(Math.max(key.length, a.key.length) / 4))
         )
           for (const name of a.names) hits.set(name, Math.min(d, hits.get(name) ?? 99));

@@ -9,6 +9,7 @@ import { applyHeuristics, guardIntent, keepEntitiesFor } from './frame-rules.ts'
 import { buildDictionary, mentionFinder, type Mentions, type Span } from './mentions.ts';
 import { joinQuestions, splitQuestions } from './query/split.ts';
 import { reviseFrame, understandQuery } from './query/index.ts';
+import { moneyIntentOf } from './query/intent.ts';
 import { accountTypeOf, ordinalOf, yesNoOf } from './short-answers.ts';
 import { DATA_INTENTS, INTENTS, type Frame, type Intent, type UserVocabulary } from './types.ts';
 
@@ -119,7 +120,10 @@ export async function createUnderstanding(options: UnderstandingOptions): Promis
       },
       { categories: found.categories, merchants: found.merchants, top: findTopN(text)?.n },
     );
-    const kept = withShortAnswers(keepEntitiesFor(guardIntent(text, frame)), text);
+    const guarded = guardIntent(text, frame);
+    const lower = found.tokens.map((t) => t.text).join(' ');
+    const asked = { ...guarded, intent: moneyIntentOf(guarded.intent, lower) };
+    const kept = withShortAnswers(keepEntitiesFor(asked), text);
     if (!MONEY_QUESTIONS.has(kept.intent)) return { frame: kept, mentions: found };
     const context = { mentions: found, dictionary };
     kept.understood = understandQuery(kept, text, vocabulary, day, context);
