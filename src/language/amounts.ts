@@ -86,7 +86,7 @@ const SPELLED = new RegExp(
  * to the same length), so offsets still point into the original text.
  */
 function spelledMoney(lower: string): string {
-  return lower.replace(
+  return slangMoney(lower).replace(
     SPELLED,
     (whole: string, tens: string, ones: string | undefined, scale: string | undefined) => {
       if (tens === 'a' && !scale) return whole;
@@ -95,6 +95,15 @@ function spelledMoney(lower: string): string {
       const digits = String(value);
       return digits.length <= whole.length ? digits.padEnd(whole.length, ' ') : whole;
     },
+  );
+}
+
+/** British slang for notes: "a fiver", "a tenner". */
+const SLANG_MONEY = /\b(?:a|one) (fiver|tenner)\b/g;
+
+function slangMoney(lower: string): string {
+  return lower.replace(SLANG_MONEY, (whole: string, note: string) =>
+    (note === 'fiver' ? '5 quid' : '10 quid').padEnd(whole.length, ' '),
   );
 }
 
@@ -244,4 +253,18 @@ export function findTopN(text: string): { n: number; index: number; length: numb
     }
   }
   return undefined;
+}
+
+/** "more than $100", "less than 10 bucks", "over a fiver": a limit on each amount, not a comparison. */
+const AMOUNT_LIMIT = new RegExp(
+  String.raw`\b(?:more|less|greater|bigger|larger|higher|lower|smaller|cheaper|pricier) than (?:a |an )?(?:[$£€]?\d[\d,.]*k?|(?:${alternatives(COUNT_WORDS)}|a fiver|a tenner|a grand|hundred|thousand)\b)`,
+  'g',
+);
+
+/**
+ * The words with every amount limit blanked out, for cues that must not read "less than $10" as a comparison.
+ * @example withoutAmountLimits('coffee less than 10 bucks') // 'coffee _ bucks'
+ */
+export function withoutAmountLimits(lower: string): string {
+  return lower.replace(AMOUNT_LIMIT, '_');
 }

@@ -56,4 +56,4 @@ export function moneyIntentOf(intent: Intent, lower: string): Intent {
 }
 
 const COUNTED =
-  /h(?:ow|w|o) many (?:\w+ )?(?:transactions|purchases|payments|charges|orders|trips|visits|times)\b/;
+  /\bh(?:ow|w|o) many (?:\w+ )?(?:transactions|purchases|payments|charges|orders|trips|visits|times)\b/;

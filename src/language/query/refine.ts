@@ -3,11 +3,11 @@
  * whether it is one figure, a ranked grouping, a series or a list; and which amount limits hold.
  */
 import type { Period, Query } from '../../insights/query.ts';
-import { findTopN } from '../amounts.ts';
+import { findTopN, withoutAmountLimits } from '../amounts.ts';
 import type { Frame, Intent } from '../types.ts';
 import { readMeasure, type MeasureReading } from './measure.ts';
 import type { Reading } from './reading.ts';
-import { asksForList, defaultWindow, readGroupWords, readRankedGroup, readSeries } from './shape.ts';
+import { asksForFigure, asksForList, defaultWindow, readGroupWords, readRankedGroup, readSeries } from './shape.ts';
 import type { Subjects } from './subjects.ts';
 
 export interface Refining {
@@ -93,7 +93,9 @@ function applyMeasure(
     }
   }
   if (read?.rankedList) {
+    // The transactions themselves, ranked by amount ("my 5 most expensive purchases"), not groups of them.
     query.form = 'list';
+    delete query.groupBy;
     query.ranking = { order: read.rankedList.order, n: n ?? (read.rankedList.plural ? 5 : 1) };
   }
   return read;
@@ -144,7 +146,7 @@ function tidy(query: Query, k: Refining): void {
   const { r, intent } = k;
   // A comparison the intent guessed, for a figure that is not compared over time ("income vs spending").
   const guessed = query.comparison?.kind === 'periods' && k.periods.length < 2;
-  if (guessed && (!['spent', 'received'].includes(query.measure.kind) || !COMPARING.test(r.lower))) {
+  if (guessed && (!['spent', 'received'].includes(query.measure.kind) || !COMPARING.test(withoutAmountLimits(r.lower)))) {
     delete query.comparison;
     query.periods = [...k.periods];
   }
@@ -152,6 +154,8 @@ function tidy(query: Query, k: Refining): void {
     query.ranking.order = 'bottom';
   const flow = query.measure.kind === 'spent' || query.measure.kind === 'received';
   if (query.form === 'figure' && !query.groupBy && flow && asksForList(r)) query.form = 'list';
+  // "total of charges under $20": one figure, though the classifier heard a list.
+  else if (query.form === 'list' && !query.ranking && flow && asksForFigure(r)) query.form = 'figure';
   if (query.filters.amount && TOTAL_THRESHOLD.test(r.lower) && !LIST_NOUN.test(r.lower))
     delete query.filters.amount;
 }

@@ -24,7 +24,7 @@ const UNIT_OF: Readonly<Record<string, Grain>> = {
 };
 
 const SERIES_CUE =
-  /\b(?:each|every|per|by) (day|week|month|quarter|year)\b|\b(day|week|month|quarter|year) (?:by|over|on|to|after) (?:day|week|month|quarter|year)\b|\b(daily|weekly|monthly|quarterly|yearly|annually)\b/;
+  /\b(?:each|every|per|by) (day|week|month|quarter|year)\b(?! of (?:the )?(?:week|month|year))|\b(day|week|month|quarter|year) (?:by|over|on|to|after) (?:day|week|month|quarter|year)\b|\b(daily|weekly|monthly|quarterly|yearly|annually)\b/;
 /** Words that ask for the figures one by one, not one figure: "show me", "chart", "history". */
 const SHOW_SERIES =
   /\b(?:show|chart|graph|plot|history|list|breakdown|break down|trend|trends|each one|one by one)\b/;
@@ -123,11 +123,15 @@ export function readRankedGroup(r: Reading, n: number | undefined): Grouped | un
   return undefined;
 }
 
+/** "by day of the week", "which days of the week", "per weekday": one figure for each weekday. */
+const WEEKDAY_GROUPS =
+  /\b(?:by|per|each|across|on|which|what) (?:the )?(?:days? of the week|weekdays?|day of week)\b/;
 const WHICH_GROUPS =
   /\b(?:which|what) (?:\w+ )?(stores|shops|merchants|places|restaurants|companies|vendors|retailers|categories|accounts|cards)\b(?! (?:over|under|above|below|more|less))/;
 
 /** "which stores did I spend at", "what categories did my money go on": a breakdown, not one figure. */
 export function readGroupWords(r: Reading): GroupKey | undefined {
+  if (WEEKDAY_GROUPS.test(r.lower)) return 'weekday';
   const unit = WHICH_GROUPS.exec(r.lower)?.[1];
   if (!unit) return undefined;
   if (unit === 'categories') return 'category';
@@ -137,10 +141,16 @@ export function readGroupWords(r: Reading): GroupKey | undefined {
 
 const LIST_NOUN = String.raw`(?:transactions?|purchases?|charges?|payments?|trips?|visits?|orders?|items?|receipts?|expenses?|deposits?|refunds?|bills?|rides?|debits?|withdrawals?)`;
 const LIST_CUE = new RegExp(
-  String.raw`\b(?:show|list|see|display|pull up|give me|find|view|itemi[sz]e|what are|what were|which were|which are)\b.*\b${LIST_NOUN}\b|\b(?:any|all (?:the|my|of my)|which|what)\s+(?:\w+\s+){0,3}?${LIST_NOUN}\b|\b(?:${LIST_NOUN}|anything|everything|something|stuff|things) (?:over|under|above|below|between|more than|less than|bigger than|larger than|of more than|of over|costing)\b`,
+  String.raw`\bitemi[sz]e\b|\b(?:show|list|see|display|pull up|give me|find|view|what are|what were|which were|which are)\b.*\b${LIST_NOUN}\b|\b(?:any|all (?:the|my|of my)|which|what)\s+(?:\w+\s+){0,3}?${LIST_NOUN}\b|\b(?:${LIST_NOUN}|anything|everything|something|stuff|things) (?:over|under|above|below|between|more than|less than|bigger than|larger than|of more than|of over|costing)\b`,
 );
 const FIGURE_CUE =
   /\bhow much\b|\bwhat did (?:i|we) spend\b|\btotal\b|\bsum\b|\badd up\b|\bcome to\b|\bcame to\b/;
+
+/** Whether the words ask for one figure and nothing asks to see the transactions ("total of charges under $20"). */
+export function asksForFigure(r: Reading): boolean {
+  return FIGURE_CUE.test(r.lower) && !SHOW_LIST.test(r.lower);
+}
+const SHOW_LIST = /\b(?:show|list|see|display|pull up|itemi[sz]e|itemi[sz]ed|view|which|what were|what are)\b/;
 
 /** Whether the words ask for the transactions themselves ("any Whole Foods trips over $100?"). */
 export function asksForList(r: Reading): boolean {
