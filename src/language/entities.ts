@@ -350,7 +350,8 @@ export function findMerchantsFuzzy(
       const words = tokens.slice(i, i + n).map((t) => t.text);
       const known = words.filter((w) => COMMON_WORDS.has(w) || index.dictionary.has(w)).length;
       // Two words may hold one dictionary word when the other is misspelt ("home depo", "air bnb").
-      if (n === 1 ? known > 0 : known === n || words.some((w) => COMMON_WORDS.has(w))) continue;
+      if (n === 1 ? known > 0 : known === n || words.some((w) => w.length <= 3 && COMMON_WORDS.has(w)))
+        continue;
       const typed = words.join(' ');
       const key = soundKey(typed);
       if (typed.length < 3 || (known > 0 && key.length < 6)) continue;

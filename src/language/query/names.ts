@@ -21,7 +21,8 @@ const SLOT_STOP = new Set(
   one ones other others purchases purchase transactions transaction charges charge payments payment spending spend
   expenses expense money bills bill items item date occasion row basis regular regularly usual same different line
   store stores shop shops place places restaurant online internet phone mobile app website job employer paycheck
-  paychecks salary wages income side gig business company`.split(/\s+/),
+  paychecks salary wages income side gig business company outgoings outgoing expenditure expenditures outlay outlays
+  costs cost earnings incomings cashflow finances`.split(/\s+/),
 );
 /** Words that end a name someone typed after "at": verbs and joiners of the question around it. */
 const NAME_END = new Set(
