@@ -51,9 +51,16 @@ const NOT_MONEY: ReadonlySet<Intent> = new Set(['none', 'privacy', 'help', 'gree
 export function moneyIntentOf(intent: Intent, lower: string): Intent {
   if (!NOT_MONEY.has(intent)) return intent;
   if (NET_CUE.test(lower) || SAVED_CUE.test(lower)) return 'income';
-  if (COUNTED.test(lower) || LARGEST_CUE.test(lower)) return 'spending';
+  if (COUNTED.test(lower) || LARGEST_CUE.test(lower) || NOT_SUPPORTED.test(lower)) return 'spending';
   return intent;
 }
+
+/**
+ * Money questions Tally cannot answer (advice, a credit score, tax owed): read as a question about money so
+ * that what was understood is said back with what was not, rather than help or privacy text.
+ */
+const NOT_SUPPORTED =
+  /\b(?:should|could) (?:i|we) (?:spend|save|cut|buy|cancel|reduce|stop|invest)\b|\bcut(?:ting)? back\b|\bcredit (?:score|rating)\b|\btax(?:es)? (?:\w+ )?(?:do|will|would|should) (?:i|we) owe\b/;
 
 const COUNTED =
   /\bh(?:ow|w|o) many (?:\w+ )?(?:transactions|purchases|payments|charges|orders|trips|visits|times)\b/;
