@@ -230,6 +230,8 @@ export function findAmountRange(
 /** How many items a ranking asks for, spelled: "top ten", "my three biggest". */
 const COUNT_WORDS: Readonly<Record<string, number>> = { ...SPELLED_NUMBER, hundred: 100 };
 const N = String.raw`(\d{1,3}|${alternatives(COUNT_WORDS)})`;
+/** What a ranking ranks: "which 3 shops", "the 5 categories". */
+const GROUPS = String.raw`(?:merchants?|shops?|stores?|places?|categories|restaurants|brands|companies|vendors|retailers|accounts|cards)`;
 const SUPERLATIVE = String.raw`(?:biggest|largest|highest|most\s+expensive|costliest|priciest|top|most\s+frequent|most\s+common|main|smallest|cheapest|lowest)`;
 
 /**
@@ -242,6 +244,7 @@ export function findTopN(text: string): { n: number; index: number; length: numb
   const patterns = [
     new RegExp(String.raw`(?<![\w$])top\s+${N}(?![\w.,/:-])(?!\s*(?:%|percent|dollars?|bucks))`, 'g'),
     new RegExp(String.raw`(?<![\w$/.-])(?:(?:my|the)\s+)?${N}\s+${SUPERLATIVE}(?![\w])`, 'g'),
+    new RegExp(String.raw`\b(?:which|what|the|my)\s+${N}\s+${GROUPS}\b`, 'g'),
   ];
   for (const re of patterns) {
     for (let m = re.exec(lower); m; m = re.exec(lower)) {

@@ -176,8 +176,11 @@ export function findCategories(
       }
     }
   }
-  return out;
+  // "restaurant bills", "grocery bill": after another category, "bill" is the purchase, not utilities.
+  return out.filter((m, k) => !(BILL.test(m.text) && out[k - 1]?.to === m.from));
 }
+
+const BILL = /^bills?$/;
 
 const TWO_WORDS = new WeakMap<CategoryLexicon, [string, string][]>();
 
@@ -357,9 +360,14 @@ export function findMerchantsFuzzy(
       if (typed.length < 3 || (known > 0 && key.length < 6)) continue;
       const hits = new Map<string, number>();
       for (const a of aliasKeys) {
-        const d = a.skel.length >= 3 && n === 1 && a.skel === typed ? 0 : distance(key, a.key);
+        const d =
+          a.skel.length >= 3 && n === 1 && a.skel === typed
+            ? 0
+            : transposed(key, a.key) || lastLetterDropped(key, a.key)
+              ? 1
+              : distance(key, a.key);
         if (
-          d <= (known > 0 ? 1 : allowedEdits(typed.length)) &&
+          d <= (known > 0 ? 1 : Math.max(allowedEdits(typed.length), lastLetterDropped(key, a.key) ? 1 : 0)) &&
           (d === 0 || d <= Math.floor(Math.max(key.length, a.key.length) / 4))
         )
           for (const name of a.names) hits.set(name, Math.min(d, hits.get(name) ?? 99));
@@ -374,4 +382,16 @@ export function findMerchantsFuzzy(
     }
   }
   return out;
+}
+
+/** Two neighbouring letters swapped ("chevorn" for "chevron"): one slip, though Levenshtein counts two. */
+function transposed(a: string, b: string): boolean {
+  if (a.length !== b.length || a.length < 4 || a === b) return false;
+  const i = [...a].findIndex((c, k) => c !== b[k]);
+  return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
+/** A short name with its last letter left off ("lyf" for "lyft"). */
+function lastLetterDropped(typed: string, name: string): boolean {
+  return typed.length >= 3 && name.length === typed.length + 1 && name.startsWith(typed);
 }

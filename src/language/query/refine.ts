@@ -29,6 +29,7 @@ const EXCLUDED_TYPE =
   /\b(?:excluding|except(?: for)?|without|not counting|not including|other than|apart from|aside from|besides|but not|minus|ignoring|leaving out)\s+(?:\w+\s+){0,2}?(?:credit ?cards?|cards?|checking|savings|current accounts?|debit)\b/;
 const COMPARING =
   /\b(?:compar\w*|vs|versus|against|than|differ\w*|change[ds]?|up|down|increase[ds]?|decrease[ds]?|more|less|previous|before|stack)\b/;
+const GROUP_WORDS = /\b(?:by|per|each|split|break ?down|breakdown|broken down|across)\b/;
 const SMALL_NUMBERS: Readonly<Record<string, number>> = {
   one: 1,
   two: 2,
@@ -83,6 +84,11 @@ function applyMeasure(
   const read = readMeasure(r, intent, seriesAsked);
   if (read) query.measure = read.measure;
   const kind = query.measure.kind;
+  // "did I break even": net is one figure; a grouping only when the words ask for one.
+  if ((kind === 'net' || kind === 'saved') && query.groupBy && !GROUP_WORDS.test(r.lower)) {
+    delete query.groupBy;
+    query.form = 'figure';
+  }
   if (kind === 'largest' || kind === 'average' || kind === 'count') {
     // One figure: the trend or list the intent suggested is not what was asked.
     query.form = 'figure';
@@ -132,10 +138,11 @@ function applyShape(
     }
     return;
   }
+  const words = readGroupWords(r);
+  // "spending by weekday": the words' grouping over the one the intent guessed.
+  if (words === 'weekday' && query.form === 'breakdown' && !query.ranking) query.groupBy = 'weekday';
   const grouped =
-    query.groupBy || query.ranking || query.comparison || query.measure.kind !== 'spent'
-      ? undefined
-      : readGroupWords(r);
+    query.groupBy || query.ranking || query.comparison || query.measure.kind !== 'spent' ? undefined : words;
   if (grouped && query.form === 'figure') {
     query.form = 'breakdown';
     query.groupBy = grouped;
