@@ -165,7 +165,7 @@ const WORDS: ReadonlySet<string> = new Set(
   dupe dupes hike hikes info bal txn txns amt acct acc cc avg tot approx spendy recap summary rundown overview lowdown breakdown
   dough dosh moolah wonga cashflow surplus deficit shortfall overspend overspent underspend underspent itemise itemize
   itemised itemized fiver tenner grand booking bookings reservation reservations frequently categorise categorize
-  categorised categorized
+  categorised categorized pissed fritter frittered squander squandered chuck chucked
   `
     .split(/\s+/)
     .filter(Boolean),

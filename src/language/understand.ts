@@ -122,7 +122,8 @@ export async function createUnderstanding(options: UnderstandingOptions): Promis
     );
     const guarded = guardIntent(text, frame);
     const lower = found.tokens.map((t) => t.text).join(' ');
-    const asked = { ...guarded, intent: moneyIntentOf(guarded.intent, lower) };
+    const payee = found.merchants.length + found.brands.length > 0;
+    const asked = { ...guarded, intent: moneyIntentOf(guarded.intent, lower, payee) };
     const kept = withShortAnswers(keepEntitiesFor(asked), text);
     if (!MONEY_QUESTIONS.has(kept.intent)) return { frame: kept, mentions: found };
     const context = { mentions: found, dictionary };

@@ -48,7 +48,9 @@ const NOT_MONEY: ReadonlySet<Intent> = new Set(['none', 'privacy', 'help', 'gree
  * largest one is spending. Words alone decide, so "what do you keep about me" stays where it was.
  * @example moneyIntentOf('none', 'surplus or deficit in january') // 'income'
  */
-export function moneyIntentOf(intent: Intent, lower: string): Intent {
+export function moneyIntentOf(intent: Intent, lower: string, namesPayee = false): Intent {
+  // "cancel my amazon prime" cancels a payment, not the conversation: said back as not understood.
+  if (intent === 'cancel' && namesPayee && CANCEL_PAYEE.test(lower)) return 'spending';
   if (!NOT_MONEY.has(intent)) return intent;
   if (NET_CUE.test(lower) || SAVED_CUE.test(lower)) return 'income';
   if (COUNTED.test(lower) || LARGEST_CUE.test(lower) || NOT_SUPPORTED.test(lower)) return 'spending';
@@ -59,6 +61,7 @@ export function moneyIntentOf(intent: Intent, lower: string): Intent {
  * Money questions Tally cannot answer (advice, a credit score, tax owed): read as a question about money so
  * that what was understood is said back with what was not, rather than help or privacy text.
  */
+const CANCEL_PAYEE = /\b(?:cancel|stop|end) (?:my|the|our)\b/;
 const NOT_SUPPORTED =
   /\b(?:should|could) (?:i|we) (?:spend|save|cut|buy|cancel|reduce|stop|invest)\b|\bcut(?:ting)? back\b|\bcredit (?:score|rating)\b|\btax(?:es)? (?:\w+ )?(?:do|will|would|should) (?:i|we) owe\b/;
 

@@ -26,7 +26,7 @@ const MEANINGFUL: readonly RegExp[] = [
   /\b(?:invest(?:ed|ing|ments?)?|stocks?|portfolio|crypto|bitcoin|401k|ira)\b/g,
   /\b(?:interest rate|apr|credit score|credit rating|credit limit|minimum payment|due date)\b/g,
   /\btax(?:es)? (?:\w+ )?(?:do|will|would|should|did) (?:i|we) (?:owe|pay back)\b|\bowe (?:in |the )?(?:tax|taxes|irs|hmrc)\b|\btax returns?\b/g,
-  /\bis it worth\b|\bworth (?:it|switching|changing|keeping|getting)\b|\bswitch(?:ing)? (?:to|providers?|plans?|banks?)\b|\bcut(?:ting)? back\b/g,
+  /\bis it worth\b|\bworth (?:it|switching|changing|keeping|getting)\b|\bswitch(?:ing)? (?:to|providers?|plans?|banks?)\b|\bcut(?:ting)? back\b|\bhelp me (?:stop|save|cut|spend less|budget)\b|\b(?:want|need|try|trying) to (?:stop spending|spend less)\b|\bstop spending so much\b/g,
   /\bwhen (?:did|was|is|do|will|does|have)\b|\bhow long\b|\blast time\b/g,
   /\b(?:tip|tips|tipped|tipping)\b/g,
   /\b(?:owes? me|lent|loaned|iou|split (?:the|with)|pay (?:me )?back|paid (?:me )?back)\b/g,

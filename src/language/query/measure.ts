@@ -12,7 +12,7 @@ export const INCOME_CUE =
 
 /** Money going out, in the words of several Englishes and some slang. */
 export const SPEND_CUE =
-  /\b(?:spen[dt]|spending|spends|spendings|outgoings?|expenses?|expenditures?|costs?|costing|cost me|paid|pay|paying|payed|blow|blew|blown|blowing|burn(?:ed|t|ing)? through|splurged?|splurging|damage|dropp?(?:ed)?|shell(?:ed)? out|fork(?:ed)? out|cough(?:ed)? up|purchases?|bought|buy|buying|charges?|charged|go(?:ne)? on|went on|goes on|going on|splash(?:ed)? out|wasted?|wasting)\b|\b(?:payments?|transactions?|purchases?|orders?) (?:did|have|do) (?:i|we) (?:make|made)\b|\bhow many payments\b(?! (?:from|in|received|came|have come))|\b(?:i|we) (?:made|make) (?:\w+ ){0,2}?(?:payments?|purchases?|transactions?|orders?)\b/;
+  /\b(?:spen[dt]|spending|spends|spendings|outgoings?|expenses?|expenditures?|costs?|costing|cost me|paid|pay|paying|payed|blow|blew|blown|blowing|burn(?:ed|t|ing)? through|splurged?|splurging|damage|dropp?(?:ed)?|shell(?:ed)? out|fork(?:ed)? out|cough(?:ed)? up|purchases?|bought|buy|buying|charges?|charged|go(?:ne)? on|went on|goes on|going on|splash(?:ed)? out|wasted?|wasting|(?:pissed|pissing|frittered|frittering|squandered|chucked|chucking) (?:away )?|lay out|laid out)\b|\b(?:payments?|transactions?|purchases?|orders?) (?:did|have|do) (?:i|we) (?:make|made)\b|\bhow many payments\b(?! (?:from|in|received|came|have come))|\b(?:i|we) (?:made|make) (?:\w+ ){0,2}?(?:payments?|purchases?|transactions?|orders?)\b/;
 
 const COUNT_CUE =
   /\bh(?:ow|w|o|ow+) m(?:any|ny|eny|nay)\b(?! (?:dollars|bucks|pounds|euros|quid|money))|\bhow often\b|\bhow frequently\b|\bhow regularly\b|\bnumber of\b|\bcount (?:of|my|the|up)\b|\b(?:how|what) (?:many|number)\b/;
@@ -110,6 +110,9 @@ function perOf(r: Reading, seriesAsked: boolean): 'day' | 'week' | 'month' | 'tr
   const lower = r.outsidePeriods;
   const averaged = AVERAGE_CUE.test(lower);
   if (!averaged && (seriesAsked || !RATE_CUE.test(lower))) return undefined;
+  // "my average monthly grocery bill": the time word next to "average" decides, not the bill.
+  const unit = /\b(?:average|avg|typical|mean|usual) (daily|weekly|monthly)\b/.exec(lower)?.[1];
+  if (unit) return unit === 'daily' ? 'day' : unit === 'weekly' ? 'week' : 'month';
   if (PER_TRANSACTION.test(lower)) return 'transaction';
   if (PER_DAY.test(lower)) return 'day';
   if (PER_WEEK.test(lower)) return 'week';

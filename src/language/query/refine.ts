@@ -69,7 +69,11 @@ function applySubjects(query: Query, { r, frame, subjects }: Refining): void {
   query.filters.include = subjects.include;
   query.filters.exclude = subjects.exclude;
   // "my credit cards" with no card named: every account of the type ("not counting credit cards": none of them).
-  if (frame.accountType && r.mentions.accounts.length === 0 && !subjects.sideBySide) {
+  // ("my credit cards excluding the amex": the type, less the one card.)
+  const named = /\b(?:cards|accounts)\b/.test(r.lower)
+    ? r.mentions.accounts.filter((a) => !subjects.exclude.accounts.includes(a.value))
+    : r.mentions.accounts;
+  if (frame.accountType && named.length === 0 && !subjects.sideBySide) {
     const into = EXCLUDED_TYPE.test(r.lower) ? query.filters.exclude : query.filters.include;
     into.accountTypes = [frame.accountType];
   }

@@ -78,7 +78,7 @@ const MOST =
   /\b(?:most|more|highest|biggest|largest|max|maximum|top|heaviest|worst|priciest|expensive|majority)\b/;
 const LEAST = /\b(?:bottom|least|less|lowest|smallest|fewest|min|minimum|cheapest|lightest|best|quietest)\b/;
 const WHICH =
-  /\b(?:which|what|whats|what was|what is|name the|tell me the|find the|my|top|bottom)\s+(?:\w+\s+){0,2}?(months?|day of the week|days? of the week|weekdays?|days?|weeks?|years?|quarters?|cards?|accounts?|categor(?:y|ies)|merchants?|stores?|shops?|places?|restaurants?|compan(?:y|ies)|vendors?|retailers?|brands?)\b/;
+  /\b(?:which|what|whats|what was|what is|name the|tell me the|find the|my|top|bottom|the (?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten))\s+(?:\w+\s+){0,2}?(months?|day of the week|days? of the week|weekdays?|days?|weeks?|years?|quarters?|cards?|accounts?|categor(?:y|ies)|merchants?|stores?|shops?|places?|restaurants?|compan(?:y|ies)|vendors?|retailers?|brands?)\b/;
 const WHERE_MOST =
   /\bwhere (?:do|did|does|have) (?:i|we|my money|most)\b|\bwho (?:do|did) (?:i|we) (?:pay|spend)\b|\bwho gets\b|\bwho got\b/;
 
