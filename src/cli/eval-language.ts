@@ -194,11 +194,11 @@ export async function evaluateHeldoutQueries(understanding: Understanding): Prom
 }
 
 /** Scores a file of whole questions in the held-out format, with the held-out user and day. */
-export async function evaluateQueryFile(understanding: Understanding, file: string): Promise<QueryEvalResult> {
-  const [cases, taxonomy] = await Promise.all([
-    readQueryCases(file),
-    readTaxonomy(CATEGORIES_FILE),
-  ]);
+export async function evaluateQueryFile(
+  understanding: Understanding,
+  file: string,
+): Promise<QueryEvalResult> {
+  const [cases, taxonomy] = await Promise.all([readQueryCases(file), readTaxonomy(CATEGORIES_FILE)]);
   return evaluateQueries(understanding, cases, {
     taxonomy,
     vocabulary: HELDOUT_QUERY_VOCABULARY,
@@ -240,7 +240,11 @@ async function main(): Promise<void> {
     classifier: args.includes('--bayes') ? 'bayes' : 'logistic',
   });
   const devArg = args[args.indexOf('--dev') + 1];
-  const dev = args.includes('--dev') ? (devArg && !devArg.startsWith('--') ? devArg : DEV_QUERY_FILE) : undefined;
+  const dev = args.includes('--dev')
+    ? devArg && !devArg.startsWith('--')
+      ? devArg
+      : DEV_QUERY_FILE
+    : undefined;
   if (dev) {
     // Development questions: written for tuning, so every miss is printed.
     printQueries(await evaluateQueryFile(understanding, resolve(dev)), ['--verbose'], 'development');

@@ -367,7 +367,8 @@ export function findMerchantsFuzzy(
               ? 1
               : distance(key, a.key);
         if (
-          d <= (known > 0 ? 1 : Math.max(allowedEdits(typed.length), lastLetterDropped(key, a.key) ? 1 : 0)) &&
+          d <=
+            (known > 0 ? 1 : Math.max(allowedEdits(typed.length), lastLetterDropped(key, a.key) ? 1 : 0)) &&
           (d === 0 || d <= Math.floor(Math.max(key.length, a.key.length) / 4))
         )
           for (const name of a.names) hits.set(name, Math.min(d, hits.get(name) ?? 99));

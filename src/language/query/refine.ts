@@ -7,7 +7,14 @@ import { findTopN, withoutAmountLimits } from '../amounts.ts';
 import type { Frame, Intent } from '../types.ts';
 import { readMeasure, type MeasureReading } from './measure.ts';
 import type { Reading } from './reading.ts';
-import { asksForFigure, asksForList, defaultWindow, readGroupWords, readRankedGroup, readSeries } from './shape.ts';
+import {
+  asksForFigure,
+  asksForList,
+  defaultWindow,
+  readGroupWords,
+  readRankedGroup,
+  readSeries,
+} from './shape.ts';
 import type { Subjects } from './subjects.ts';
 
 export interface Refining {
@@ -157,7 +164,10 @@ function tidy(query: Query, k: Refining): void {
   const { r, intent } = k;
   // A comparison the intent guessed, for a figure that is not compared over time ("income vs spending").
   const guessed = query.comparison?.kind === 'periods' && k.periods.length < 2;
-  if (guessed && (!['spent', 'received'].includes(query.measure.kind) || !COMPARING.test(withoutAmountLimits(r.lower)))) {
+  if (
+    guessed &&
+    (!['spent', 'received'].includes(query.measure.kind) || !COMPARING.test(withoutAmountLimits(r.lower)))
+  ) {
     delete query.comparison;
     query.periods = [...k.periods];
   }

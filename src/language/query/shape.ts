@@ -150,7 +150,8 @@ const FIGURE_CUE =
 export function asksForFigure(r: Reading): boolean {
   return FIGURE_CUE.test(r.lower) && !SHOW_LIST.test(r.lower);
 }
-const SHOW_LIST = /\b(?:show|list|see|display|pull up|itemi[sz]e|itemi[sz]ed|view|which|what were|what are)\b/;
+const SHOW_LIST =
+  /\b(?:show|list|see|display|pull up|itemi[sz]e|itemi[sz]ed|view|which|what were|what are)\b/;
 
 /** Whether the words ask for the transactions themselves ("any Whole Foods trips over $100?"). */
 export function asksForList(r: Reading): boolean {
