@@ -40,7 +40,14 @@ const PLAIN_MEASURE =
   /\bhow many\b|\bhow often\b|\bnumber of\b|\baverage\b|\bavg\b|\busually\b|\btypical(?:ly)?\b|\bnormally\b|\b(?:a|per) (?:day|week|month)\b|\bbiggest\b|\blargest\b|\bsmallest\b|\bhow much\b|\bwhat (?:do|did) (?:i|we) spend\b/;
 
 /** Intents that are not about money figures, which a message asking for one may still be classified as. */
-const NOT_MONEY: ReadonlySet<Intent> = new Set(['none', 'privacy', 'help', 'greeting', 'thanks']);
+const NOT_MONEY: ReadonlySet<Intent> = new Set([
+  'none',
+  'privacy',
+  'help',
+  'greeting',
+  'thanks',
+  'link_account',
+]);
 
 /**
  * A message the classifier put outside money that asks for a money figure in so many words: net or saved

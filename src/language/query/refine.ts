@@ -173,12 +173,32 @@ function tidy(query: Query, k: Refining): void {
   }
   if (intent === 'top' && /\b(?:bottom|least|lowest|smallest|fewest)\b/.test(r.lower) && query.ranking)
     query.ranking.order = 'bottom';
+  // "charges of $500 or more on my cards": a limit on each charge, not a ranking the classifier guessed.
+  if (intent === 'top' && query.filters.amount && !RANKING_WORDS.test(r.lower) && query.ranking) {
+    delete query.ranking;
+    delete query.groupBy;
+    query.form = 'figure';
+  }
   const flow = query.measure.kind === 'spent' || query.measure.kind === 'received';
   if (query.form === 'figure' && !query.groupBy && flow && asksForList(r)) query.form = 'list';
   // "total of charges under $20": one figure, though the classifier heard a list.
   else if (query.form === 'list' && !query.ranking && flow && asksForFigure(r)) query.form = 'figure';
+  // "coffee over a fiver": things over a limit with nothing asking for a total are the things themselves.
+  if (query.form === 'figure' && !query.groupBy && !query.comparison && flow && limitedThings(query, r))
+    query.form = 'list';
   if (query.filters.amount && TOTAL_THRESHOLD.test(r.lower) && !LIST_NOUN.test(r.lower))
     delete query.filters.amount;
+}
+
+const RANKING_WORDS =
+  /\b(?:top|bottom|most|least|biggest|largest|highest|lowest|smallest|rank\w*|which (?:merchant|shop|store|categor|account|card))/;
+const TOTAL_WORDS =
+  /\b(?:how much|total|sum|spen[dt]|spending|spends|cost|costs|paid|pay|earn\w*|made|make|income|received|blow|blew|damage|worth)\b/;
+
+/** An amount limit on a named subject with no word asking for a total ("coffee over a fiver this year"). */
+function limitedThings(query: Query, r: Reading): boolean {
+  if (!query.filters.amount || TOTAL_WORDS.test(r.lower)) return false;
+  return r.mentions.categories.length + r.mentions.merchants.length + r.mentions.accounts.length > 0;
 }
 
 /** "bottom 3", "the 5 smallest": how many a ranking from the bottom keeps. */

@@ -98,7 +98,10 @@ export interface Grouped {
 export function readRankedGroup(r: Reading, n: number | undefined): Grouped | undefined {
   const lower = r.lower;
   // "less than $20" is an amount and "more than last month" a comparison, not a superlative.
-  const cleaned = lower.replace(/\b(?:more|less|fewer) than\b/g, ' ');
+  const cleaned = lower.replace(
+    /\b(?:more|less|fewer) than\b|\bor (?:more|less|fewer|above|over|under)\b/g,
+    ' ',
+  );
   const least = LEAST.test(cleaned);
   if (!least && !MOST.test(cleaned)) return undefined;
   const order: Ranking['order'] = least ? 'bottom' : 'top';
