@@ -16,7 +16,9 @@ export const TIMES_OF_YEAR =
 const MEANINGFUL: readonly RegExp[] = [
   /\bbudget(?:s|ed|ing)?\b/g,
   /\bafford(?:able)?\b/g,
-  /\b(?:cancel(?:l?ed|l?ing|lation)?|unsubscribe|get rid of)\b/g,
+  /\b(?:cancel(?:l?ed|l?ing|lation)?|unsubscribe|get rid of)\b|^(?:please )?(?:stop|end) (?:my|the|our|paying)\b/g,
+  // Counting things a query cannot count: accounts, cards, banks.
+  /\bhow many (?:\w+ )?(?:accounts|cards|banks)\b/g,
   /\b(?:forecast(?:s|ed|ing)?|predict(?:s|ed|ion|ions)?|projections?|projected|on track|on pace|on course|at this rate|run out)\b/g,
   /\b(?:will|would|gonna|going to) (?:i|we) (?:spend|have|need|be able|earn|make|save|end up|owe|pay|get|receive|be charged)\b|\b(?:am|are) (?:i|we) (?:going|gonna|likely) to\b|\bwill (?:i|we) (?:be|go) over\b/g,
   /\b(?:should|could|can) (?:i|we) (?:spend|save|cut|afford|buy|cancel|reduce|stop|get)\b|\badvice\b|\brecommend(?:ations?)?\b|\b(?:good|right|reasonable|normal|sensible|healthy) amount\b|\bhow much should (?:i|we)\b|\btoo much\b|\bhow (?:can|do|should|could) (?:i|we) (?:save|cut|reduce|spend less|stop)\b/g,
