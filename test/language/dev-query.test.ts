@@ -18,7 +18,7 @@ beforeAll(async () => {
 describe('development questions', () => {
   it.each(DEV_FILES)('%s is understood whole-frame at 95% or better', async (file) => {
     const result = await evaluateQueryFile(understanding, file);
-    expect(result.total).toBeGreaterThanOrEqual(80);
+    expect(result.total).toBeGreaterThanOrEqual(50);
     const misses = result.misses.map((m) => `[${m.kind}] ${m.text}`).join('\n');
     expect(result.right / result.total, misses).toBeGreaterThanOrEqual(0.95);
   });
