@@ -16,7 +16,8 @@ import { benchImport } from './import.ts';
 import { benchQuestions, type QuestionResult } from './questions.ts';
 import { int, latency, printTable, ratio, us, type Verdict } from './report.ts';
 import { benchStartup, startArgs } from './startup.ts';
-import { printCharts, printImport, printStartup } from './tables.ts';
+import { printCharts, printImport, printStartup, printUnderstanding } from './tables.ts';
+import { benchUnderstanding } from './understanding.ts';
 import { verdicts } from './targets.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -198,6 +199,19 @@ async function main(): Promise<number> {
       : undefined;
     if (db && questions) printQuestions(db, questions);
 
+    const understanding = db
+      ? await section('understanding + query', errors, () =>
+          benchUnderstanding({
+            dbFile: db.file,
+            users: db.users,
+            today: END,
+            samples: plan.samples,
+            seed: SEED,
+          }),
+        )
+      : undefined;
+    if (understanding) printUnderstanding(understanding);
+
     // Builds dist/ (as `npm start` does first), which the bot turns below also run.
     const startup = db
       ? await section('start-up', errors, () => {
@@ -263,12 +277,12 @@ async function main(): Promise<number> {
     );
     if (imported) printImport(imported);
 
-    const checked = verdicts(imported, questions ?? [], servers, startup, charts);
+    const checked = verdicts(imported, questions ?? [], servers, startup, charts, understanding);
     printVerdicts(checked);
     const file = join(out, 'latest.json');
     writeFileSync(
       file,
-      `${JSON.stringify({ mode: quick ? 'quick' : 'full', machine: machine(), plan, database: db, startup, charts, import: imported, questions, bot: servers, verdicts: checked, errors }, null, 2)}\n`,
+      `${JSON.stringify({ mode: quick ? 'quick' : 'full', machine: machine(), plan, database: db, startup, charts, understanding, import: imported, questions, bot: servers, verdicts: checked, errors }, null, 2)}\n`,
     );
     console.log(`\nResults written to ${file}`);
     if (errors.length) console.log(`Errors:\n  ${errors.join('\n  ')}`);

@@ -3,6 +3,7 @@ import type { ChartResult } from './charts.ts';
 import type { ImportResult } from './import.ts';
 import { int, printTable, ratio, us } from './report.ts';
 import { startArgs, type StartupResult } from './startup.ts';
+import type { UnderstandingResult } from './understanding.ts';
 
 export function printStartup(r: StartupResult): void {
   printTable('Start-up (spawn → first answered question, on the question database)', [
@@ -57,5 +58,33 @@ export function printImport(r: ImportResult): void {
   ]);
   console.log(
     `import took ${r.endToEndSeconds.toFixed(1)} s, stored ${int(r.rowsStored)} rows, peak RSS ${r.peakRssMb.toFixed(0)} MB`,
+  );
+}
+
+export function printUnderstanding(r: UnderstandingResult): void {
+  printTable('A question as text: understanding + default period + executing the Query (random users)', [
+    ['step', 'p50', 'p99', 'floor p50', 'floor p99', 'p99 ratio', 'samples'],
+    [
+      'understanding + query',
+      us(r.all.p50),
+      us(r.all.p99),
+      us(r.floor.p50),
+      us(r.floor.p99),
+      ratio(r.all.p99, r.floor.p99),
+      String(r.all.samples),
+    ],
+    [
+      'understanding alone',
+      us(r.understand.p50),
+      us(r.understand.p99),
+      '',
+      '',
+      '',
+      String(r.understand.samples),
+    ],
+    ...r.perQuestion.map((q) => [`  "${q.question}"`, us(q.p50), us(q.p99), '', '', '', '']),
+  ]);
+  console.log(
+    `floor = one bare indexed SQL total (a user's spending in a month) on better-sqlite3; ${r.notUnderstood} samples left words unplaced`,
   );
 }

@@ -4,6 +4,7 @@ import type { ChartResult } from './charts.ts';
 import type { ImportResult } from './import.ts';
 import type { QuestionResult } from './questions.ts';
 import type { StartupResult } from './startup.ts';
+import type { UnderstandingResult } from './understanding.ts';
 import { int, us, type Verdict } from './report.ts';
 
 export const TARGETS = {
@@ -14,6 +15,7 @@ export const TARGETS = {
   chartInTurnMs: 1,
   aggregateP99Ms: 1,
   aggregateVsFloor: 3,
+  understandingP99Ms: 1,
   historyP99Ms: 10,
   throughputVsEcho: 0.6,
   p99VsEcho: 2,
@@ -27,8 +29,17 @@ export function verdicts(
   servers: readonly ServerResult[],
   startup?: StartupResult,
   charts?: ChartResult,
+  understanding?: UnderstandingResult,
 ): Verdict[] {
   const out: Verdict[] = [];
+  if (understanding) {
+    out.push({
+      benchmark: 'understanding + query, a text answer',
+      target: `p99 ≤ ${TARGETS.understandingP99Ms} ms`,
+      measured: `${us(understanding.all.p99)} (p50 ${us(understanding.all.p50)}; bare SQL total p99 ${us(understanding.floor.p99)})`,
+      pass: understanding.all.p99 <= TARGETS.understandingP99Ms,
+    });
+  }
   if (startup) {
     out.push({
       benchmark: 'start-up to first answer (npm start)',

@@ -2,7 +2,8 @@
  * Scores the language layer. First the frozen held-out questions (`heldout-query.jsonl`, never tuned on):
  * whole-frame accuracy overall and per kind. Then the older utterances (`heldout.jsonl`, used for tuning, so
  * no longer held out): accuracy per intent. Always exits 0: it measures, it does not gate.
- * `npm run eval:language [-- --bayes] [-- --verbose] [-- --kind exclusion] [-- --verbose-older]`
+ * `npm run eval:language [-- --bayes] [-- --verbose] [-- --kind exclusion] [-- --verbose-older]`;
+ * `-- --dev [file]` scores only the development questions (`dev-query.jsonl`) and prints every miss.
  * (see docs/language-evaluation.md)
  */
 import { readFile } from 'node:fs/promises';
@@ -19,6 +20,8 @@ export const LU_DIR = join(ROOT, 'dialogs');
 export const SYNONYMS_FILE = join(ROOT, 'data/category-synonyms.csv');
 /** The frozen held-out questions; their SHA-256 is in docs/language-evaluation.md. */
 export const HELDOUT_QUERY_FILE = join(ROOT, 'test/language/data/heldout-query.jsonl');
+/** Development questions in the same format, for tuning: same user and day as the frozen set. */
+export const DEV_QUERY_FILE = join(ROOT, 'test/language/data/dev-query.jsonl');
 export const CATEGORIES_FILE = join(ROOT, 'data/categories.csv');
 /** The day every held-out period is resolved against. */
 export const HELDOUT_TODAY = '2026-03-10';
@@ -187,10 +190,15 @@ const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
 
 /** Scores the frozen held-out questions with their own user and day. */
 export async function evaluateHeldoutQueries(understanding: Understanding): Promise<QueryEvalResult> {
-  const [cases, taxonomy] = await Promise.all([
-    readQueryCases(HELDOUT_QUERY_FILE),
-    readTaxonomy(CATEGORIES_FILE),
-  ]);
+  return evaluateQueryFile(understanding, HELDOUT_QUERY_FILE);
+}
+
+/** Scores a file of whole questions in the held-out format, with the held-out user and day. */
+export async function evaluateQueryFile(
+  understanding: Understanding,
+  file: string,
+): Promise<QueryEvalResult> {
+  const [cases, taxonomy] = await Promise.all([readQueryCases(file), readTaxonomy(CATEGORIES_FILE)]);
   return evaluateQueries(understanding, cases, {
     taxonomy,
     vocabulary: HELDOUT_QUERY_VOCABULARY,
@@ -198,8 +206,12 @@ export async function evaluateHeldoutQueries(understanding: Understanding): Prom
   });
 }
 
-function printQueries(result: QueryEvalResult, args: readonly string[]): void {
-  console.log(`held-out questions (frozen): ${result.total}`);
+function printQueries(
+  result: QueryEvalResult,
+  args: readonly string[],
+  title = 'held-out questions (frozen)',
+): void {
+  console.log(`${title}: ${result.total}`);
   console.log('kind'.padEnd(18), 'n'.padStart(4), 'frame'.padStart(8), 'query'.padStart(8));
   for (const [kind, row] of [...result.perKind].sort()) {
     console.log(
@@ -227,6 +239,17 @@ async function main(): Promise<void> {
     synonymsFile: SYNONYMS_FILE,
     classifier: args.includes('--bayes') ? 'bayes' : 'logistic',
   });
+  const devArg = args[args.indexOf('--dev') + 1];
+  const dev = args.includes('--dev')
+    ? devArg && !devArg.startsWith('--')
+      ? devArg
+      : DEV_QUERY_FILE
+    : undefined;
+  if (dev) {
+    // Development questions: written for tuning, so every miss is printed.
+    printQueries(await evaluateQueryFile(understanding, resolve(dev)), ['--verbose'], 'development');
+    return;
+  }
   printQueries(await evaluateHeldoutQueries(understanding), args);
   console.log('');
   const cases = await readHeldout();

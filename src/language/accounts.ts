@@ -29,6 +29,18 @@ function typeTypo(word: string, dictionary: WordSet): AccountRef['type'] | undef
   return hit ? TYPE_WORDS[hit] : undefined;
 }
 
+/**
+ * "saving" and "savings" name money put aside, not the savings account, in "net savings", "total savings" or
+ * "end up saving" ("saving account" is still the account).
+ */
+function savingsAsMoney(tokens: Token[], i: number): boolean {
+  const w = tokens[i]?.text ?? '';
+  if (w !== 'saving' && w !== 'savings') return false;
+  const next = tokens[i + 1]?.text ?? '';
+  if (/^(?:account|acct|accounts|acc)$/.test(next)) return false;
+  return w === 'saving' || /^(?:net|total|overall|monthly)$/.test(tokens[i - 1]?.text ?? '');
+}
+
 /** Words that may sit inside a mention of an account without naming it. */
 const FILLER = new Set(['account', 'acct', 'accounts', 'credit', 'one', 'of', 'bank', 'express']);
 /** Short names people use for card issuers and banks. */
@@ -107,7 +119,8 @@ export function findAccounts(
       if (brand) {
         said.push(brand);
         strong ||= !dictionary.has(w) && !COMMON_WORDS.has(w);
-      } else if (TYPE_WORDS[w] ?? typeTypo(w, dictionary)) type = TYPE_WORDS[w] ?? typeTypo(w, dictionary);
+      } else if ((TYPE_WORDS[w] ?? typeTypo(w, dictionary)) && !savingsAsMoney(tokens, i))
+        type = TYPE_WORDS[w] ?? typeTypo(w, dictionary);
       else if (w === 'current' && /^(account|acct|accounts)$/.test(tokens[i + 1]?.text ?? ''))
         type = 'checking';
       else if (!(FILLER.has(w) && i > start)) break;

@@ -1,5 +1,6 @@
 /** Finds amounts of money, amount limits ("over $50") and counts ("top 5") in what people type. */
 import { toMinorUnits } from '../money.ts';
+import { TEENS, TENS, UNITS } from './periods/numbers.ts';
 import type { AmountRange } from './types.ts';
 
 /** One amount of money written in the text. */
@@ -68,47 +69,41 @@ function looksLikeMoney(text: string, start: number, end: number, money: Money):
   return true;
 }
 
-const UNITS_SPELLED: Readonly<Record<string, number>> = {
-  a: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-};
-const SPELLED =
-  /\b(a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](one|two|three|four|five|six|seven|eight|nine))?(?: (hundred|thousand))?(?=\s+(?:dollars?|bucks?|quid|pounds?|euros?)\b)/g;
+/** Every spelled number word up to ninety, from the one table the period rules use too. */
+const SPELLED_NUMBER: Readonly<Record<string, number>> = { ...UNITS, ...TEENS, ...TENS };
+/** The words of a table as regex alternatives, longest first. */
+const alternatives = (table: Readonly<Record<string, number>>): string =>
+  Object.keys(table)
+    .sort((a, b) => b.length - a.length)
+    .join('|');
+const SPELLED = new RegExp(
+  String.raw`\b(a|${alternatives(SPELLED_NUMBER)})(?:[ -](${alternatives(UNITS)}))?(?: (hundred|thousand))?(?=\s+(?:dollars?|bucks?|quid|pounds?|euros?)\b)`,
+  'g',
+);
 
 /**
  * Money written in words, as digits in the same place ("over a hundred dollars" → "over 100 dollars" padded
  * to the same length), so offsets still point into the original text.
  */
 function spelledMoney(lower: string): string {
-  return lower.replace(
+  return slangMoney(lower).replace(
     SPELLED,
     (whole: string, tens: string, ones: string | undefined, scale: string | undefined) => {
       if (tens === 'a' && !scale) return whole;
-      const base = (UNITS_SPELLED[tens] ?? 0) + (ones ? (UNITS_SPELLED[ones] ?? 0) : 0);
+      const base = (tens === 'a' ? 1 : (SPELLED_NUMBER[tens] ?? 0)) + (ones ? (UNITS[ones] ?? 0) : 0);
       const value = scale === 'hundred' ? base * 100 : scale === 'thousand' ? base * 1000 : base;
       const digits = String(value);
       return digits.length <= whole.length ? digits.padEnd(whole.length, ' ') : whole;
     },
+  );
+}
+
+/** British slang for notes: "a fiver", "a tenner". */
+const SLANG_MONEY = /\b(?:a|one) (fiver|tenner)\b/g;
+
+function slangMoney(lower: string): string {
+  return lower.replace(SLANG_MONEY, (whole: string, note: string) =>
+    (note === 'fiver' ? '5 quid' : '10 quid').padEnd(whole.length, ' '),
   );
 }
 
@@ -232,25 +227,11 @@ export function findAmountRange(
   return undefined;
 }
 
-const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fifteen: 15,
-  twenty: 20,
-  fifty: 50,
-  hundred: 100,
-};
-const N = String.raw`(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|fifty|hundred)`;
+/** How many items a ranking asks for, spelled: "top ten", "my three biggest". */
+const COUNT_WORDS: Readonly<Record<string, number>> = { ...SPELLED_NUMBER, hundred: 100 };
+const N = String.raw`(\d{1,3}|${alternatives(COUNT_WORDS)})`;
+/** What a ranking ranks: "which 3 shops", "the 5 categories". */
+const GROUPS = String.raw`(?:merchants?|shops?|stores?|places?|categories|restaurants|brands|companies|vendors|retailers|accounts|cards)`;
 const SUPERLATIVE = String.raw`(?:biggest|largest|highest|most\s+expensive|costliest|priciest|top|most\s+frequent|most\s+common|main|smallest|cheapest|lowest)`;
 
 /**
@@ -263,15 +244,30 @@ export function findTopN(text: string): { n: number; index: number; length: numb
   const patterns = [
     new RegExp(String.raw`(?<![\w$])top\s+${N}(?![\w.,/:-])(?!\s*(?:%|percent|dollars?|bucks))`, 'g'),
     new RegExp(String.raw`(?<![\w$/.-])(?:(?:my|the)\s+)?${N}\s+${SUPERLATIVE}(?![\w])`, 'g'),
+    new RegExp(String.raw`\b(?:which|what|the|my)\s+${N}\s+${GROUPS}\b`, 'g'),
   ];
   for (const re of patterns) {
     for (let m = re.exec(lower); m; m = re.exec(lower)) {
       const word = m[1] ?? '';
-      const n = /^\d+$/.test(word) ? Number(word) : NUMBER_WORDS[word];
+      const n = /^\d+$/.test(word) ? Number(word) : COUNT_WORDS[word];
       if (n === undefined || n < 1 || n > 100) continue;
       if (MONTH_BEFORE.test(lower.slice(0, m.index))) continue;
       return { n, index: m.index, length: m[0].length };
     }
   }
   return undefined;
+}
+
+/** "more than $100", "less than 10 bucks", "over a fiver": a limit on each amount, not a comparison. */
+const AMOUNT_LIMIT = new RegExp(
+  String.raw`\b(?:more|less|greater|bigger|larger|higher|lower|smaller|cheaper|pricier) than (?:a |an )?(?:[$£€]?\d[\d,.]*k?|(?:${alternatives(COUNT_WORDS)}|a fiver|a tenner|a grand|hundred|thousand)\b)`,
+  'g',
+);
+
+/**
+ * The words with every amount limit blanked out, for cues that must not read "less than $10" as a comparison.
+ * @example withoutAmountLimits('coffee less than 10 bucks') // 'coffee _ bucks'
+ */
+export function withoutAmountLimits(lower: string): string {
+  return lower.replace(AMOUNT_LIMIT, '_');
 }

@@ -163,6 +163,9 @@ const WORDS: ReadonlySet<string> = new Set(
   american british english european canadian australian americans brits
   respectively separately combined altogether overall individually together apiece each jointly versus vs compared
   dupe dupes hike hikes info bal txn txns amt acct acc cc avg tot approx spendy recap summary rundown overview lowdown breakdown
+  dough dosh moolah wonga cashflow surplus deficit shortfall overspend overspent underspend underspent itemise itemize
+  itemised itemized fiver tenner grand booking bookings reservation reservations frequently categorise categorize
+  categorised categorized pissed fritter frittered squander squandered chuck chucked
   `
     .split(/\s+/)
     .filter(Boolean),

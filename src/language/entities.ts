@@ -176,8 +176,11 @@ export function findCategories(
       }
     }
   }
-  return out;
+  // "restaurant bills", "grocery bill": after another category, "bill" is the purchase, not utilities.
+  return out.filter((m, k) => !(BILL.test(m.text) && out[k - 1]?.to === m.from));
 }
+
+const BILL = /^bills?$/;
 
 const TWO_WORDS = new WeakMap<CategoryLexicon, [string, string][]>();
 
@@ -348,15 +351,24 @@ export function findMerchantsFuzzy(
     for (let n = 2; n >= 1; n--) {
       if (i + n > tokens.length || !free.slice(i, i + n).every(Boolean)) continue;
       const words = tokens.slice(i, i + n).map((t) => t.text);
-      if (words.some((w) => COMMON_WORDS.has(w) || index.dictionary.has(w))) continue;
+      const known = words.filter((w) => COMMON_WORDS.has(w) || index.dictionary.has(w)).length;
+      // Two words may hold one dictionary word when the other is misspelt ("home depo", "air bnb").
+      if (n === 1 ? known > 0 : known === n || words.some((w) => w.length <= 3 && COMMON_WORDS.has(w)))
+        continue;
       const typed = words.join(' ');
       const key = soundKey(typed);
-      if (typed.length < 3) continue;
+      if (typed.length < 3 || (known > 0 && key.length < 6)) continue;
       const hits = new Map<string, number>();
       for (const a of aliasKeys) {
-        const d = a.skel.length >= 3 && n === 1 && a.skel === typed ? 0 : distance(key, a.key);
+        const d =
+          a.skel.length >= 3 && n === 1 && a.skel === typed
+            ? 0
+            : transposed(key, a.key) || lastLetterDropped(key, a.key)
+              ? 1
+              : distance(key, a.key);
         if (
-          d <= allowedEdits(typed.length) &&
+          d <=
+            (known > 0 ? 1 : Math.max(allowedEdits(typed.length), lastLetterDropped(key, a.key) ? 1 : 0)) &&
           (d === 0 || d <= Math.floor(Math.max(key.length, a.key.length) / 4))
         )
           for (const name of a.names) hits.set(name, Math.min(d, hits.get(name) ?? 99));
@@ -371,4 +383,16 @@ export function findMerchantsFuzzy(
     }
   }
   return out;
+}
+
+/** Two neighbouring letters swapped ("chevorn" for "chevron"): one slip, though Levenshtein counts two. */
+function transposed(a: string, b: string): boolean {
+  if (a.length !== b.length || a.length < 4 || a === b) return false;
+  const i = [...a].findIndex((c, k) => c !== b[k]);
+  return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
+/** A short name with its last letter left off ("lyf" for "lyft"). */
+function lastLetterDropped(typed: string, name: string): boolean {
+  return typed.length >= 3 && name.length === typed.length + 1 && name.startsWith(typed);
 }

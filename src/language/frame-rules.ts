@@ -2,6 +2,7 @@
  * Rules people expect on top of the classifier: comparison, breakdown, top and trend wording, corrections,
  * alert toggles, and guards that keep a weak guess from doing harm.
  */
+import { withoutAmountLimits } from './amounts.ts';
 import type { EntityMatch, Token } from './entities.ts';
 import { DATA_INTENTS as DATA_INTENT_LIST, type CategoryRef, type Frame, type Intent } from './types.ts';
 
@@ -42,7 +43,7 @@ export function applyHeuristics(text: string, tokens: Token[], frame: Frame, ext
   if (
     intent !== 'compare' &&
     (SPENDING_LIKE.has(intent) || intent === 'none') &&
-    COMPARE_WORDS.test(lower) &&
+    COMPARE_WORDS.test(withoutAmountLimits(lower)) &&
     (many || /\bcompar/.test(lower) || frame.periods.length === 1)
   )
     intent = 'compare';

@@ -93,7 +93,9 @@ export function accountTypeOf(text: string): AccountRef['type'] | undefined {
   )
     return 'credit_card';
   if (
-    /\b(?:savings?|saver|isa|high[- ]yield|money market|rainy day (?:fund|account)|emergency fund)\b/.test(t)
+    /\b(?:savings|saving (?:account|acct|pot)|saver|isa|high[- ]yield|money market|rainy day (?:fund|account)|emergency fund)\b/.test(
+      t.replace(/\b(?:net|total|overall|monthly) savings\b/g, ''),
+    )
   )
     return 'savings';
   if (

@@ -9,6 +9,7 @@ import { applyHeuristics, guardIntent, keepEntitiesFor } from './frame-rules.ts'
 import { buildDictionary, mentionFinder, type Mentions, type Span } from './mentions.ts';
 import { joinQuestions, splitQuestions } from './query/split.ts';
 import { reviseFrame, understandQuery } from './query/index.ts';
+import { moneyIntentOf } from './query/intent.ts';
 import { accountTypeOf, ordinalOf, yesNoOf } from './short-answers.ts';
 import { COACHING_INTENTS, coachingFrame, readCoaching } from './coaching.ts';
 import { DATA_INTENTS, INTENTS, type Frame, type Intent, type UserVocabulary } from './types.ts';
@@ -123,7 +124,11 @@ export async function createUnderstanding(options: UnderstandingOptions): Promis
     const coaching = readCoaching(text, frame.intent, frame.categories);
     if (coaching) return { frame: withShortAnswers(coachingFrame(frame, coaching), text), mentions: found };
     if ((COACHING_INTENTS as readonly Intent[]).includes(frame.intent)) frame.intent = 'none';
-    const kept = withShortAnswers(keepEntitiesFor(guardIntent(text, frame)), text);
+    const guarded = guardIntent(text, frame);
+    const lower = found.tokens.map((t) => t.text).join(' ');
+    const payee = found.merchants.length + found.brands.length > 0;
+    const asked = { ...guarded, intent: moneyIntentOf(guarded.intent, lower, payee) };
+    const kept = withShortAnswers(keepEntitiesFor(asked), text);
     if (!MONEY_QUESTIONS.has(kept.intent)) return { frame: kept, mentions: found };
     const context = { mentions: found, dictionary };
     kept.understood = understandQuery(kept, text, vocabulary, day, context);

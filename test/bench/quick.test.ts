@@ -25,6 +25,7 @@ interface Latest {
     peakRssMb: number;
     runs: { connections: number; requestsPerSecond: number; p50: number; p99: number; failures: number }[];
   }[];
+  understanding: { all: { p50: number; p99: number }; floor: { p50: number }; notUnderstood: number };
   verdicts: { benchmark: string; pass: boolean }[];
   errors: string[];
 }
@@ -33,7 +34,7 @@ describe('npm run bench -- --quick', () => {
   it('runs every benchmark end to end and writes positive figures to latest.json', () => {
     const run = spawnSync('npx', ['tsx', 'bench/run.ts', '--quick', '--out', out], {
       encoding: 'utf8',
-      timeout: 110_000,
+      timeout: 170_000,
     });
     expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
     const latest = JSON.parse(readFileSync(join(out, 'latest.json'), 'utf8')) as Latest;
@@ -71,6 +72,10 @@ describe('npm run bench -- --quick', () => {
         expect(r.failures, `${server.name} at ${r.connections} connections`).toBe(0);
       }
     }
+    expect(latest.understanding.all.p50).toBeGreaterThan(0);
+    expect(latest.understanding.floor.p50).toBeGreaterThan(0);
+    expect(latest.understanding.notUnderstood).toBe(0);
+    expect(latest.verdicts.map((v) => v.benchmark)).toContain('understanding + query, a text answer');
     expect(latest.verdicts.length).toBeGreaterThanOrEqual(12);
-  }, 120_000);
+  }, 180_000);
 });

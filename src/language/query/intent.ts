@@ -4,6 +4,7 @@
  * ("any Whole Foods trips over $100?" is not about unusual charges).
  */
 import type { Intent } from '../types.ts';
+import { LARGEST_CUE, NET_CUE, SAVED_CUE } from './measure.ts';
 import type { Reading } from './reading.ts';
 
 const FINDING_WORDS: Readonly<Partial<Record<Intent, RegExp>>> = {
@@ -24,7 +25,11 @@ const FINDING_WORDS: Readonly<Partial<Record<Intent, RegExp>>> = {
 export function effectiveIntent(intent: Intent, r: Reading): Intent {
   const words = FINDING_WORDS[intent];
   if (!words || words.test(r.lower)) return intent;
-  const plainQuestion = r.mentions.amount !== undefined || PLAIN_MEASURE.test(r.lower);
+  const plainQuestion =
+    r.mentions.amount !== undefined ||
+    PLAIN_MEASURE.test(r.lower) ||
+    NET_CUE.test(r.lower) ||
+    SAVED_CUE.test(r.lower);
   if (!plainQuestion) return intent;
   return r.mentions.amount && /\b(?:show|list|any|which|what|find)\b/.test(r.lower)
     ? 'transactions'
@@ -33,3 +38,39 @@ export function effectiveIntent(intent: Intent, r: Reading): Intent {
 
 const PLAIN_MEASURE =
   /\bhow many\b|\bhow often\b|\bnumber of\b|\baverage\b|\bavg\b|\busually\b|\btypical(?:ly)?\b|\bnormally\b|\b(?:a|per) (?:day|week|month)\b|\bbiggest\b|\blargest\b|\bsmallest\b|\bhow much\b|\bwhat (?:do|did) (?:i|we) spend\b/;
+
+/** Intents that are not about money figures, which a message asking for one may still be classified as. */
+const NOT_MONEY: ReadonlySet<Intent> = new Set([
+  'none',
+  'privacy',
+  'help',
+  'greeting',
+  'thanks',
+  'link_account',
+]);
+
+/**
+ * A message the classifier put outside money that asks for a money figure in so many words: net or saved
+ * ("am I in the red this month", "net position last week") is income; a count of transactions or the
+ * largest one is spending. Words alone decide, so "what do you keep about me" stays where it was.
+ * @example moneyIntentOf('none', 'surplus or deficit in january') // 'income'
+ */
+export function moneyIntentOf(intent: Intent, lower: string, namesPayee = false): Intent {
+  // "cancel my amazon prime" cancels a payment, not the conversation: said back as not understood.
+  if (intent === 'cancel' && namesPayee && CANCEL_PAYEE.test(lower)) return 'spending';
+  if (!NOT_MONEY.has(intent)) return intent;
+  if (NET_CUE.test(lower) || SAVED_CUE.test(lower)) return 'income';
+  if (COUNTED.test(lower) || LARGEST_CUE.test(lower) || NOT_SUPPORTED.test(lower)) return 'spending';
+  return intent;
+}
+
+/**
+ * Money questions Tally cannot answer (advice, a credit score, tax owed): read as a question about money so
+ * that what was understood is said back with what was not, rather than help or privacy text.
+ */
+const CANCEL_PAYEE = /\b(?:cancel|stop|end) (?:my|the|our)\b/;
+const NOT_SUPPORTED =
+  /\b(?:should|could) (?:i|we) (?:spend|save|cut|buy|cancel|reduce|stop|invest)\b|\bcut(?:ting)? back\b|\bcredit (?:score|rating)\b|\btax(?:es)? (?:\w+ )?(?:do|will|would|should) (?:i|we) owe\b/;
+
+const COUNTED =
+  /\bh(?:ow|w|o) many (?:\w+ )?(?:transactions|purchases|payments|charges|orders|trips|visits|times)\b/;

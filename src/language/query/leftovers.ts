@@ -5,6 +5,10 @@
 import { nearestEnglishWord } from '../english.ts';
 import { findWords, inPeriodOrAmount, typed, type Reading } from './reading.ts';
 
+/** Asking Tally to move money rather than to count it: said even when a word of it names a category. */
+const MOVE_MONEY =
+  /^(?:please |can you |could you )?(?:transfer|move|send|wire|pay off|pay|deposit|withdraw|schedule|lend)\b/g;
+
 export const TIMES_OF_YEAR =
   /\b(?:christmas|xmas|thanksgiving|easter|black friday|new years?|summer|winter|spring|autumn|weekends|weekdays|mornings|evenings|payday)\b/g;
 
@@ -12,7 +16,9 @@ export const TIMES_OF_YEAR =
 const MEANINGFUL: readonly RegExp[] = [
   /\bbudget(?:s|ed|ing)?\b/g,
   /\bafford(?:able)?\b/g,
-  /\b(?:cancel(?:l?ed|l?ing|lation)?|unsubscribe|get rid of)\b/g,
+  /\b(?:cancel(?:l?ed|l?ing|lation)?|unsubscribe|get rid of)\b|^(?:please )?(?:stop|end) (?:my|the|our|paying)\b/g,
+  // Counting things a query cannot count: accounts, cards, banks.
+  /\bhow many (?:\w+ )?(?:accounts|cards|banks)\b/g,
   /\b(?:forecast(?:s|ed|ing)?|predict(?:s|ed|ion|ions)?|projections?|projected|on track|on pace|on course|at this rate|run out)\b/g,
   /\b(?:will|would|gonna|going to) (?:i|we) (?:spend|have|need|be able|earn|make|save|end up|owe|pay|get|receive|be charged)\b|\b(?:am|are) (?:i|we) (?:going|gonna|likely) to\b|\bwill (?:i|we) (?:be|go) over\b/g,
   /\b(?:should|could|can) (?:i|we) (?:spend|save|cut|afford|buy|cancel|reduce|stop|get)\b|\badvice\b|\brecommend(?:ations?)?\b|\b(?:good|right|reasonable|normal|sensible|healthy) amount\b|\bhow much should (?:i|we)\b|\btoo much\b|\bhow (?:can|do|should|could) (?:i|we) (?:save|cut|reduce|spend less|stop)\b/g,
@@ -20,7 +26,9 @@ const MEANINGFUL: readonly RegExp[] = [
   /\b(?:percent(?:age)?|proportion|ratio|fraction|rates?|net worth)\b/g,
   /\b(?:tax deductible|deductible|write offs?)\b/g,
   /\b(?:invest(?:ed|ing|ments?)?|stocks?|portfolio|crypto|bitcoin|401k|ira)\b/g,
-  /\b(?:interest rate|apr|credit score|credit limit|minimum payment|due date)\b/g,
+  /\b(?:interest rate|apr|credit score|credit rating|credit limit|minimum payment|due date)\b/g,
+  /\btax(?:es)? (?:\w+ )?(?:do|will|would|should|did) (?:i|we) (?:owe|pay back)\b|\bowe (?:in |the )?(?:tax|taxes|irs|hmrc)\b|\btax returns?\b/g,
+  /\bis it worth\b|\bworth (?:it|switching|changing|keeping|getting)\b|\bswitch(?:ing)? (?:to|providers?|plans?|banks?)\b|\bcut(?:ting)? back\b|\bhelp me (?:stop|save|cut|spend less|budget)\b|\b(?:want|need|try|trying) to (?:stop spending|spend less)\b|\bstop spending so much\b/g,
   /\bwhen (?:did|was|is|do|will|does|have)\b|\bhow long\b|\blast time\b/g,
   /\b(?:tip|tips|tipped|tipping)\b/g,
   /\b(?:owes? me|lent|loaned|iou|split (?:the|with)|pay (?:me )?back|paid (?:me )?back)\b/g,
@@ -30,7 +38,7 @@ const MEANINGFUL: readonly RegExp[] = [
   /\b(?:withdrawals?|withdrew|withdrawn)\b/g,
   // Other people's money, and asking Tally to move money rather than to count it.
   /\b(?:my|our|his|her|their) (?:wife|husband|partner|boyfriend|girlfriend|son|daughter|kids?|children|mum|mom|dad|mother|father|parents|brother|sister|flatmate|roommate|housemate|friends?|neighbou?rs?|boss)\b|\b(?:he|she|they|someone|somebody|everyone|everybody|people) (?:spend|spent|spends|earn|earns|earned|pay|paid)\b|\b(?:the )?average (?:american|brit|briton|person|household|family|man|woman|student|couple)\b|\b(?:americans|brits|others)\b/g,
-  /^(?:please |can you |could you )?(?:transfer|move|send|wire|pay off|pay|deposit|withdraw|schedule|lend)\b/g,
+  MOVE_MONEY,
   /\bin cash\b|\bcash (?:payments?|purchases?|spending)\b|\bpaid cash\b/g,
   // Times of year or week no period was found for: saying them back beats answering another period.
   TIMES_OF_YEAR,
@@ -45,7 +53,7 @@ export function meaningfulLeftovers(r: Reading, breakdownAsked: boolean): string
   const said = new Set<number>();
   for (const pattern of MEANINGFUL) {
     for (const hit of findWords(r, pattern)) {
-      if (!allFree(r, hit.from, hit.to, true)) continue;
+      if (!allFree(r, hit.from, hit.to, true) && pattern !== MOVE_MONEY) continue;
       if (range(hit.from, hit.to).some((j) => said.has(j))) continue;
       for (const j of range(hit.from, hit.to)) said.add(j);
       if (breakdownAsked && /percent|proportion|ratio|fraction/.test(hit.text)) continue;

@@ -8,14 +8,14 @@ import type { Reading } from './reading.ts';
 
 /** Money coming in, including from a named payer ("how much did Acme pay me"). */
 export const INCOME_CUE =
-  /\b(?:income|incomes|incoming|incomings|earn|earns|earned|earning|earnings|salary|salaries|wages?|pay ?checks?|pay ?cheques?|payday|payroll|paid me|pay me|pays me|paying me|paid us|pay us|got paid|get paid|gets paid|been paid|received|receive|came in|come in|comes in|coming in|deposits?|deposited|money in|inflows?|revenue|take home|took home|brought in|bring in|refunded me|reimbursed)\b|\bhow much (?:money )?(?:did|have|do) (?:i|we) (?:make|made)\b|\b(?:i|we) (?:made|make)\b(?! (?:a|any|the|my)? ?(?:purchases?|payments?|transactions?|charges?))/;
+  /\b(?:income|incomes|incoming|incomings|earn|earns|earned|earning|earnings|salary|salaries|wages?|pay ?checks?|pay ?cheques?|payday|payroll|paid me|pay me|pays me|paying me|paid us|pay us|got paid|get paid|gets paid|been paid|received|receive|came in|come in|comes in|coming in|deposits?|deposited|money in|inflows?|revenue|take home|took home|brought in|bring in|refunded me|reimbursed)\b|\bhow much (?:money )?(?:did|have|do) (?:i|we) (?:make|made)\b|(?<!\b(?:purchases?|payments?|transactions?|charges?|orders?|trips?|visits?|transfers?|withdrawals?) (?:did|have|do) )\b(?:i|we) (?:made|make)\b(?! (?:a|any|the|my)? ?(?:purchases?|payments?|transactions?|charges?))/;
 
 /** Money going out, in the words of several Englishes and some slang. */
 export const SPEND_CUE =
-  /\b(?:spen[dt]|spending|spends|spendings|outgoings?|expenses?|expenditures?|costs?|costing|cost me|paid|pay|paying|payed|blow|blew|blown|blowing|burn(?:ed|t|ing)? through|splurged?|splurging|damage|dropp?(?:ed)?|shell(?:ed)? out|fork(?:ed)? out|cough(?:ed)? up|purchases?|bought|buy|buying|charges?|charged|go(?:ne)? on|went on|goes on|going on|splash(?:ed)? out|wasted?|wasting)\b/;
+  /\b(?:spen[dt]|spending|spends|spendings|outgoings?|expenses?|expenditures?|costs?|costing|cost me|paid|pay|paying|payed|blow|blew|blown|blowing|burn(?:ed|t|ing)? through|splurged?|splurging|damage|dropp?(?:ed)?|shell(?:ed)? out|fork(?:ed)? out|cough(?:ed)? up|purchases?|bought|buy|buying|charges?|charged|go(?:ne)? on|went on|goes on|going on|splash(?:ed)? out|wasted?|wasting|(?:pissed|pissing|frittered|frittering|squandered|chucked|chucking) (?:away )?|lay out|laid out)\b|\b(?:payments?|transactions?|purchases?|orders?) (?:did|have|do) (?:i|we) (?:make|made)\b|\bhow many payments\b(?! (?:from|in|received|came|have come))|\b(?:i|we) (?:made|make) (?:\w+ ){0,2}?(?:payments?|purchases?|transactions?|orders?)\b/;
 
 const COUNT_CUE =
-  /\bhow many\b(?! (?:dollars|bucks|pounds|euros|quid|money))|\bhow often\b|\bhow frequently\b|\bhow regularly\b|\bnumber of\b|\bcount (?:of|my|the|up)\b|\b(?:how|what) (?:many|number)\b/;
+  /\bno of (?:transactions|purchases|payments|charges|times|orders|visits|trips)\b|\bh(?:ow|w|o|ow+) m(?:any|ny|eny|nay)\b(?! (?:dollars|bucks|pounds|euros|quid|money))|\bhow often\b|\bhow frequently\b|\bhow regularly\b|\bnumber of\b|\bcount (?:of|my|the|up)\b|\b(?:how|what) (?:many|number)\b/;
 
 const AVERAGE_CUE =
   /\b(?:average|averages|averaged|averaging|avg|on average|typical|typically|usually|usual|normally|mean|median)\b/;
@@ -27,15 +27,15 @@ const PER_MONTH = /\b(?:monthly|a month|per month|each month|every month|by mont
 /** "per week", "a month": a rate even without the word "average", unless a period says it is one week. */
 const RATE_CUE = /\b(?:per|a) (?:day|week|month)\b/;
 
-const LARGEST_CUE =
-  /\b(?:biggest|largest|highest|most expensive|priciest|costliest|max(?:imum)?|single biggest|single largest)\s+(?:single\s+|one\s+)?(?:\w+\s+){0,2}?(purchase|transaction|charge|expense|payment|bill|buy|order|item|splurge|spend|deposit|pay ?check|paycheque|refund|transfer|ticket|ride|trip|visit|meal|shop|one|thing)(s?)\b|\bmost (?:i (?:ever )?|ive ever )?(?:spent|paid) (?:at once|in one go|on one thing|in (?:a|one) (?:single )?(?:transaction|purchase))\b/;
+export const LARGEST_CUE =
+  /\b(?:biggest|largest|highest|most expensive|priciest|costliest|max(?:imum)?|single biggest|single largest)\s+(?:single\s+|one\s+)?(?:\w+\s+){0,2}?(purchase|transaction|charge|expense|payment|bill|buy|order|item|splurge|spend|deposit|pay ?check|paycheque|refund|transfer|ticket|ride|trip|visit|meal|shop|one|thing|amount|sum|fare|tab|receipt|basket|invoice|fee|delivery|takeaway|booking|withdrawal|debit)(s?)\b|\bmost (?:i (?:ever )?|ive ever )?(?:spent|paid)(?: \w+){0,3}? (?:at once|in one go|on one thing|in (?:a|one) (?:single )?(?:transaction|purchase))\b|\b(?:my|the) (?:single )?(?:most expensive|priciest|costliest) (?!(?:\w+ )?(?:categor\w*|merchants?|shops?|stores?|months?|weeks?|days?|years?|places?|restaurants?|accounts?|cards?|purchases|transactions|charges|orders|items|things|payments|bills|buys|ones)\b)/;
 const SMALLEST_CUE =
-  /\b(?:smallest|cheapest|lowest|least expensive|tiniest)\s+(?:single\s+)?(?:\w+\s+){0,2}?(purchase|transaction|charge|expense|payment|bill|buy|order|item|deposit|pay ?check)(s?)\b/;
+  /\b(?:smallest|cheapest|lowest|least expensive|tiniest)\s+(?:single\s+)?(?:\w+\s+){0,2}?(purchase|transaction|charge|expense|payment|bill|buy|order|item|deposit|pay ?check|amount|sum|fare|tab|receipt|basket|invoice|fee|ride|trip|visit|meal|shop|thing|one)(s?)\b/;
 
-const SAVED_CUE =
-  /\b(?:how much|what) (?:\w+ )?(?:did|have|do) (?:i|we) (?:save|saved)\b|\b(?:did|have) (?:i|we) (?:save|saved)\b|\b(?:i|we) (?:\w+ ){0,2}?(?:saved|save)\b(?! (?:on|for|up))|\bamount (?:i )?saved\b|\bsaved (?:last|this|in|since|so far)\b|\bput (?:away|aside)\b|\bmoney saved\b|\bhow much saving\b/;
-const NET_CUE =
-  /\bnet\b(?! worth)|\bmoney in (?:minus|less|vs|versus|and|against|compared to) money out\b|\bmoney out (?:vs|versus|and|against) money in\b|\b(?:income|incomings?) (?:minus|less) (?:expenses|spending|outgoings)\b|\b(?:spending|expenses|outgoings) (?:minus|less) (?:income|earnings)\b|\bcash ?flow\b|\bin the (?:black|red)\b|\b(?:income|earnings|earned|made|make|earn) (?:minus|less|vs|versus|against|after|compared to|compared with) (?:my )?(?:spending|expenses|outgoings|spent|spend|costs)\b|\b(?:spending|spent|spend|expenses|outgoings) (?:vs|versus|against|compared to|compared with|minus) (?:my )?(?:income|earnings)\b|\bspen(?:d|t|ding) more than (?:i|we) (?:earn|earned|made|make)\b|\b(?:earn|earned|made|make) more than (?:i|we) spen[dt]\b|\bleft over\b|\bsurplus\b|\bdeficit\b|\bbreak even\b|\bwithin (?:my|our) means\b|\bahead or behind\b/;
+export const SAVED_CUE =
+  /\b(?:how much|what) (?:\w+ )?(?:did|have|do) (?:i|we) (?:save|saved)\b|\b(?:did|have) (?:i|we) (?:save|saved)\b|\b(?:i|we) (?:\w+ ){0,2}?(?:saved|save|saving)\b(?! (?:on|for|up))|\bnet sav(?:ings?|ed)\b|\bamount (?:i )?saved\b|\bsaved (?:last|this|in|since|so far)\b|\bput (?:away|aside)\b|\b(?:did|do|have) (?:i|we) (?:keep|kept)\b|\bhow much (?:of (?:my|our) (?:income|pay|salary|wages) )?(?:did|do|have) (?:i|we) (?:keep|kept)\b|\bmoney saved\b|\bhow much saving\b/;
+export const NET_CUE =
+  /\bnet\b(?! worth)|\bmoney in (?:minus|less|vs|versus|and|against|compared to) money out\b|\bmoney out (?:vs|versus|and|against) money in\b|\b(?:income|incomings?) (?:minus|less) (?:expenses|spending|outgoings)\b|\b(?:spending|expenses|outgoings) (?:minus|less) (?:income|earnings)\b|\bcash ?flow\b|\bin the (?:black|red)\b|\b(?:income|earnings|earned|made|make|earn) (?:minus|less|vs|versus|against|after|compared to|compared with) (?:my )?(?:spending|expenses|outgoings|spent|spend|costs)\b|\b(?:spending|spent|spend|expenses|outgoings) (?:vs|versus|against|compared to|compared with|minus) (?:my )?(?:income|earnings)\b|\bspen(?:d|t|ding) (?:more|less) than (?:i|we) (?:earn|earned|made|make)\b|\b(?:earn|earned|made|make) more than (?:i|we) spen[dt]\b|\bleft over\b|\bsurplus\b|\bdeficit\b|\bcash (?:positive|negative)\b|\b(?:in|into) (?:the )?(?:plus|minus|green)\b|\bnet (?:position|total|figure|amount|result|flow|change)\b|\bleft (?:at the end|after (?:spending|bills|expenses))\b|\b(?:earnings|income|incomings|money in) (?:minus|less|take away|after) (?:spending|expenses|outgoings|costs|bills|money out)\b|\bbreak even\b|\bwithin (?:my|our) means\b|\bahead or behind\b/;
 const BALANCE_CUE =
   /\bbalances?\b|\bbal\b|\bhow much (?:money |cash )?(?:do (?:i|we) have|have (?:i|we) got|is (?:left )?(?:in|on)|(?:i|we) have|is left|left in)\b|\bhow much (?:do )?(?:i|we) owe\b|\bwhat do (?:i|we) owe\b|\bam i skint\b/;
 
@@ -110,6 +110,9 @@ function perOf(r: Reading, seriesAsked: boolean): 'day' | 'week' | 'month' | 'tr
   const lower = r.outsidePeriods;
   const averaged = AVERAGE_CUE.test(lower);
   if (!averaged && (seriesAsked || !RATE_CUE.test(lower))) return undefined;
+  // "my average monthly grocery bill": the time word next to "average" decides, not the bill.
+  const unit = /\b(?:average|avg|typical|mean|usual) (daily|weekly|monthly)\b/.exec(lower)?.[1];
+  if (unit) return unit === 'daily' ? 'day' : unit === 'weekly' ? 'week' : 'month';
   if (PER_TRANSACTION.test(lower)) return 'transaction';
   if (PER_DAY.test(lower)) return 'day';
   if (PER_WEEK.test(lower)) return 'week';

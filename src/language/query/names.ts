@@ -4,7 +4,8 @@
  * read as another merchant and never dropped so that a bigger total is answered instead.
  */
 import type { Understood } from '../../insights/query.ts';
-import { COMMON_WORDS } from '../entities.ts';
+import { distance } from 'fastest-levenshtein';
+import { COMMON_WORDS, skeleton, tokenize } from '../entities.ts';
 import { nearEnglishWord } from '../english.ts';
 import { TIMES_OF_YEAR } from './leftovers.ts';
 import { findWords, inPeriodOrAmount, typed, type Reading } from './reading.ts';
@@ -20,7 +21,8 @@ const SLOT_STOP = new Set(
   one ones other others purchases purchase transactions transaction charges charge payments payment spending spend
   expenses expense money bills bill items item date occasion row basis regular regularly usual same different line
   store stores shop shops place places restaurant online internet phone mobile app website job employer paycheck
-  paychecks salary wages income side gig business company`.split(/\s+/),
+  paychecks salary wages income side gig business company outgoings outgoing expenditure expenditures outlay outlays
+  costs cost earnings incomings cashflow finances`.split(/\s+/),
 );
 /** Words that end a name someone typed after "at": verbs and joiners of the question around it. */
 const NAME_END = new Set(
@@ -40,7 +42,7 @@ const ACCOUNT_WORD = /^(?:card|cards|account|accounts|checking|savings)$/;
 const NETWORKS = new Set(['visa', 'mastercard', 'maestro']);
 /** Words that describe an account without naming it: "my joint account", "the old card". */
 const ACCOUNT_QUALIFIER = new Set(
-  'credit debit savings saving checking chequing current joint main bank business personal old new other second primary everyday spending gift store rewards travel cash'.split(
+  'credit debit savings saving checking chequing current joint main bank business personal old new other second primary everyday spending gift store rewards travel cash net total overall'.split(
     ' ',
   ),
 );
@@ -148,7 +150,7 @@ export function unknownNames(r: Reading, flow: 'spent' | 'received'): Understood
     if (JOINERS.has(r.words[end] ?? '')) slots.push({ at: end + 1, word: 'and', from: end });
   }
   for (let j = 0; j < r.words.length; j++) {
-    if (taken.has(j) || !r.mentions.free[j] || !unknownWord(r, j)) continue;
+    if (taken.has(j) || !r.mentions.free[j] || !unknownWord(r, j) || restOfName(r, j)) continue;
     let end = j + 1;
     while (end < r.words.length && !taken.has(end) && r.mentions.free[end] && unknownWord(r, end)) end++;
     push(j, end, merchantKind);
@@ -206,4 +208,22 @@ function unknownWord(r: Reading, j: number): boolean {
   )
     return false;
   return !nearEnglishWord(w);
+}
+
+/**
+ * A misspelt word of a name found beside it: "gld" after "amex" (Amex Gold), "shak" after "shake" —
+ * the same consonants, or one letter from a word of that name.
+ */
+function restOfName(r: Reading, j: number): boolean {
+  const w = r.words[j] ?? '';
+  const beside = (m: { from: number; to: number }): boolean => m.to === j || m.from === j + 1;
+  const names = [
+    ...r.mentions.merchants.filter(beside).map((m) => m.value),
+    ...r.mentions.accounts
+      .filter(beside)
+      .map((m) => r.vocabulary.accounts.find((a) => a.id === m.value)?.name ?? ''),
+  ];
+  return names.some((name) =>
+    tokenize(name).some((t) => t.text !== w && (skeleton(t.text) === w || distance(t.text, w) <= 1)),
+  );
 }

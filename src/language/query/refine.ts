@@ -3,11 +3,18 @@
  * whether it is one figure, a ranked grouping, a series or a list; and which amount limits hold.
  */
 import type { Period, Query } from '../../insights/query.ts';
-import { findTopN } from '../amounts.ts';
+import { findTopN, withoutAmountLimits } from '../amounts.ts';
 import type { Frame, Intent } from '../types.ts';
 import { readMeasure, type MeasureReading } from './measure.ts';
 import type { Reading } from './reading.ts';
-import { asksForList, defaultWindow, readGroupWords, readRankedGroup, readSeries } from './shape.ts';
+import {
+  asksForFigure,
+  asksForList,
+  defaultWindow,
+  readGroupWords,
+  readRankedGroup,
+  readSeries,
+} from './shape.ts';
 import type { Subjects } from './subjects.ts';
 
 export interface Refining {
@@ -29,6 +36,7 @@ const EXCLUDED_TYPE =
   /\b(?:excluding|except(?: for)?|without|not counting|not including|other than|apart from|aside from|besides|but not|minus|ignoring|leaving out)\s+(?:\w+\s+){0,2}?(?:credit ?cards?|cards?|checking|savings|current accounts?|debit)\b/;
 const COMPARING =
   /\b(?:compar\w*|vs|versus|against|than|differ\w*|change[ds]?|up|down|increase[ds]?|decrease[ds]?|more|less|previous|before|stack)\b/;
+const GROUP_WORDS = /\b(?:by|per|each|split|break ?down|breakdown|broken down|across)\b/;
 const SMALL_NUMBERS: Readonly<Record<string, number>> = {
   one: 1,
   two: 2,
@@ -68,7 +76,11 @@ function applySubjects(query: Query, { r, frame, subjects }: Refining): void {
   query.filters.include = subjects.include;
   query.filters.exclude = subjects.exclude;
   // "my credit cards" with no card named: every account of the type ("not counting credit cards": none of them).
-  if (frame.accountType && r.mentions.accounts.length === 0 && !subjects.sideBySide) {
+  // ("my credit cards excluding the amex": the type, less the one card.)
+  const named = /\b(?:cards|accounts)\b/.test(r.lower)
+    ? r.mentions.accounts.filter((a) => !subjects.exclude.accounts.includes(a.value))
+    : r.mentions.accounts;
+  if (frame.accountType && named.length === 0 && !subjects.sideBySide) {
     const into = EXCLUDED_TYPE.test(r.lower) ? query.filters.exclude : query.filters.include;
     into.accountTypes = [frame.accountType];
   }
@@ -83,6 +95,11 @@ function applyMeasure(
   const read = readMeasure(r, intent, seriesAsked);
   if (read) query.measure = read.measure;
   const kind = query.measure.kind;
+  // "did I break even": net is one figure; a grouping only when the words ask for one.
+  if ((kind === 'net' || kind === 'saved') && query.groupBy && !GROUP_WORDS.test(r.lower)) {
+    delete query.groupBy;
+    query.form = 'figure';
+  }
   if (kind === 'largest' || kind === 'average' || kind === 'count') {
     // One figure: the trend or list the intent suggested is not what was asked.
     query.form = 'figure';
@@ -93,7 +110,9 @@ function applyMeasure(
     }
   }
   if (read?.rankedList) {
+    // The transactions themselves, ranked by amount ("my 5 most expensive purchases"), not groups of them.
     query.form = 'list';
+    delete query.groupBy;
     query.ranking = { order: read.rankedList.order, n: n ?? (read.rankedList.plural ? 5 : 1) };
   }
   return read;
@@ -130,10 +149,11 @@ function applyShape(
     }
     return;
   }
+  const words = readGroupWords(r);
+  // "spending by weekday": the words' grouping over the one the intent guessed.
+  if (words === 'weekday' && query.form === 'breakdown' && !query.ranking) query.groupBy = 'weekday';
   const grouped =
-    query.groupBy || query.ranking || query.comparison || query.measure.kind !== 'spent'
-      ? undefined
-      : readGroupWords(r);
+    query.groupBy || query.ranking || query.comparison || query.measure.kind !== 'spent' ? undefined : words;
   if (grouped && query.form === 'figure') {
     query.form = 'breakdown';
     query.groupBy = grouped;
@@ -144,16 +164,41 @@ function tidy(query: Query, k: Refining): void {
   const { r, intent } = k;
   // A comparison the intent guessed, for a figure that is not compared over time ("income vs spending").
   const guessed = query.comparison?.kind === 'periods' && k.periods.length < 2;
-  if (guessed && (!['spent', 'received'].includes(query.measure.kind) || !COMPARING.test(r.lower))) {
+  if (
+    guessed &&
+    (!['spent', 'received'].includes(query.measure.kind) || !COMPARING.test(withoutAmountLimits(r.lower)))
+  ) {
     delete query.comparison;
     query.periods = [...k.periods];
   }
   if (intent === 'top' && /\b(?:bottom|least|lowest|smallest|fewest)\b/.test(r.lower) && query.ranking)
     query.ranking.order = 'bottom';
+  // "charges of $500 or more on my cards": a limit on each charge, not a ranking the classifier guessed.
+  if (intent === 'top' && query.filters.amount && !RANKING_WORDS.test(r.lower) && query.ranking) {
+    delete query.ranking;
+    delete query.groupBy;
+    query.form = 'figure';
+  }
   const flow = query.measure.kind === 'spent' || query.measure.kind === 'received';
   if (query.form === 'figure' && !query.groupBy && flow && asksForList(r)) query.form = 'list';
+  // "total of charges under $20": one figure, though the classifier heard a list.
+  else if (query.form === 'list' && !query.ranking && flow && asksForFigure(r)) query.form = 'figure';
+  // "coffee over a fiver": things over a limit with nothing asking for a total are the things themselves.
+  if (query.form === 'figure' && !query.groupBy && !query.comparison && flow && limitedThings(query, r))
+    query.form = 'list';
   if (query.filters.amount && TOTAL_THRESHOLD.test(r.lower) && !LIST_NOUN.test(r.lower))
     delete query.filters.amount;
+}
+
+const RANKING_WORDS =
+  /\b(?:top|bottom|most|least|biggest|largest|highest|lowest|smallest|rank\w*|which (?:merchant|shop|store|categor|account|card))/;
+const TOTAL_WORDS =
+  /\b(?:how much|total|sum|spen[dt]|spending|spends|cost|costs|paid|pay|earn\w*|made|make|income|received|blow|blew|damage|worth)\b/;
+
+/** An amount limit on a named subject with no word asking for a total ("coffee over a fiver this year"). */
+function limitedThings(query: Query, r: Reading): boolean {
+  if (!query.filters.amount || TOTAL_WORDS.test(r.lower)) return false;
+  return r.mentions.categories.length + r.mentions.merchants.length + r.mentions.accounts.length > 0;
 }
 
 /** "bottom 3", "the 5 smallest": how many a ranking from the bottom keeps. */

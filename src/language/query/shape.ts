@@ -24,7 +24,7 @@ const UNIT_OF: Readonly<Record<string, Grain>> = {
 };
 
 const SERIES_CUE =
-  /\b(?:each|every|per|by) (day|week|month|quarter|year)\b|\b(day|week|month|quarter|year) (?:by|over|on|to|after) (?:day|week|month|quarter|year)\b|\b(daily|weekly|monthly|quarterly|yearly|annually)\b/;
+  /\b(?:each|every|per|by) (day|week|month|quarter|year)\b(?! of (?:the )?(?:week|month|year))|\b(day|week|month|quarter|year) (?:by|over|on|to|after) (?:day|week|month|quarter|year)\b|\b(daily|weekly|monthly|quarterly|yearly|annually)\b/;
 /** Words that ask for the figures one by one, not one figure: "show me", "chart", "history". */
 const SHOW_SERIES =
   /\b(?:show|chart|graph|plot|history|list|breakdown|break down|trend|trends|each one|one by one)\b/;
@@ -78,7 +78,7 @@ const MOST =
   /\b(?:most|more|highest|biggest|largest|max|maximum|top|heaviest|worst|priciest|expensive|majority)\b/;
 const LEAST = /\b(?:bottom|least|less|lowest|smallest|fewest|min|minimum|cheapest|lightest|best|quietest)\b/;
 const WHICH =
-  /\b(?:which|what|whats|what was|what is|name the|tell me the|find the|my|top|bottom)\s+(?:\w+\s+){0,2}?(months?|day of the week|days? of the week|weekdays?|days?|weeks?|years?|quarters?|cards?|accounts?|categor(?:y|ies)|merchants?|stores?|shops?|places?|restaurants?|compan(?:y|ies)|vendors?|retailers?|brands?)\b/;
+  /\b(?:which|what|whats|what was|what is|name the|tell me the|find the|my|top|bottom|the (?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten))\s+(?:\w+\s+){0,2}?(months?|day of the week|days? of the week|weekdays?|days?|weeks?|years?|quarters?|cards?|accounts?|categor(?:y|ies)|merchants?|stores?|shops?|places?|restaurants?|compan(?:y|ies)|vendors?|retailers?|brands?)\b/;
 const WHERE_MOST =
   /\bwhere (?:do|did|does|have) (?:i|we|my money|most)\b|\bwho (?:do|did) (?:i|we) (?:pay|spend)\b|\bwho gets\b|\bwho got\b/;
 
@@ -98,7 +98,10 @@ export interface Grouped {
 export function readRankedGroup(r: Reading, n: number | undefined): Grouped | undefined {
   const lower = r.lower;
   // "less than $20" is an amount and "more than last month" a comparison, not a superlative.
-  const cleaned = lower.replace(/\b(?:more|less|fewer) than\b/g, ' ');
+  const cleaned = lower.replace(
+    /\b(?:more|less|fewer) than\b|\bor (?:more|less|fewer|above|over|under)\b/g,
+    ' ',
+  );
   const least = LEAST.test(cleaned);
   if (!least && !MOST.test(cleaned)) return undefined;
   const order: Ranking['order'] = least ? 'bottom' : 'top';
@@ -123,11 +126,15 @@ export function readRankedGroup(r: Reading, n: number | undefined): Grouped | un
   return undefined;
 }
 
+/** "by day of the week", "which days of the week", "per weekday": one figure for each weekday. */
+const WEEKDAY_GROUPS =
+  /\b(?:by|per|each|across|on|which|what) (?:the )?(?:days? of the week|weekdays?|day of week)\b/;
 const WHICH_GROUPS =
   /\b(?:which|what) (?:\w+ )?(stores|shops|merchants|places|restaurants|companies|vendors|retailers|categories|accounts|cards)\b(?! (?:over|under|above|below|more|less))/;
 
 /** "which stores did I spend at", "what categories did my money go on": a breakdown, not one figure. */
 export function readGroupWords(r: Reading): GroupKey | undefined {
+  if (WEEKDAY_GROUPS.test(r.lower)) return 'weekday';
   const unit = WHICH_GROUPS.exec(r.lower)?.[1];
   if (!unit) return undefined;
   if (unit === 'categories') return 'category';
@@ -137,10 +144,17 @@ export function readGroupWords(r: Reading): GroupKey | undefined {
 
 const LIST_NOUN = String.raw`(?:transactions?|purchases?|charges?|payments?|trips?|visits?|orders?|items?|receipts?|expenses?|deposits?|refunds?|bills?|rides?|debits?|withdrawals?)`;
 const LIST_CUE = new RegExp(
-  String.raw`\b(?:show|list|see|display|pull up|give me|find|view|itemi[sz]e|what are|what were|which were|which are)\b.*\b${LIST_NOUN}\b|\b(?:any|all (?:the|my|of my)|which|what)\s+(?:\w+\s+){0,3}?${LIST_NOUN}\b|\b(?:${LIST_NOUN}|anything|everything|something|stuff|things) (?:over|under|above|below|between|more than|less than|bigger than|larger than|of more than|of over|costing)\b`,
+  String.raw`\bitemi[sz]e\b|\b(?:show|list|see|display|pull up|give me|find|view|what are|what were|which were|which are)\b.*\b${LIST_NOUN}\b|\b(?:any|all (?:the|my|of my)|which|what)\s+(?:\w+\s+){0,3}?${LIST_NOUN}\b|\b(?:${LIST_NOUN}|anything|everything|something|stuff|things) (?:over|under|above|below|between|more than|less than|bigger than|larger than|of more than|of over|costing)\b`,
 );
 const FIGURE_CUE =
   /\bhow much\b|\bwhat did (?:i|we) spend\b|\btotal\b|\bsum\b|\badd up\b|\bcome to\b|\bcame to\b/;
+
+/** Whether the words ask for one figure and nothing asks to see the transactions ("total of charges under $20"). */
+export function asksForFigure(r: Reading): boolean {
+  return FIGURE_CUE.test(r.lower) && !SHOW_LIST.test(r.lower);
+}
+const SHOW_LIST =
+  /\b(?:show|list|see|display|pull up|itemi[sz]e|itemi[sz]ed|view|which|what were|what are)\b/;
 
 /** Whether the words ask for the transactions themselves ("any Whole Foods trips over $100?"). */
 export function asksForList(r: Reading): boolean {

@@ -3,7 +3,7 @@
  * last month? and the month before?". The second is understood on its own (a fragment borrows the first's
  * query) and travels as `also`; one that cannot be read is named in `unplaced`, never dropped.
  */
-import type { Query, Understood } from '../../insights/query.ts';
+import { isEmptySubject, type Query, type Understood } from '../../insights/query.ts';
 import type { WordSet } from '../entities.ts';
 import type { Mentions } from '../mentions.ts';
 import type { Frame, UserVocabulary } from '../types.ts';
@@ -90,7 +90,8 @@ export function joinQuestions(
   }
   let also: Understood | undefined;
   if (!ASKS.test(rest)) also = fragment(main.query, rest, second, vocabulary, today, dictionary);
-  else if (second.frame.understood) also = inheritPeriods(second.frame.understood, main.query);
+  else if (second.frame.understood)
+    also = inheritSubject(inheritPeriods(second.frame.understood, main.query), main.query, rest);
   const understood: Understood = also
     ? { ...main, also }
     : { ...main, unplaced: [...main.unplaced, second.text] };
@@ -139,6 +140,19 @@ function mergeExclude(base: Query, more: Query['filters']['exclude']): Query['fi
   ex.accountTypes.push(...more.accountTypes);
   return ex;
 }
+
+/** "…and how many times did I use it": a second question naming nothing of its own, about the first one's subject. */
+function inheritSubject(u: Understood, first: Query, rest: string): Understood {
+  const q = u.query;
+  if (!REFERS_BACK.test(rest) || !isEmptySubject(q.filters.include) || q.comparison) return u;
+  if (isEmptySubject(first.filters.include)) return u;
+  const query: Query = structuredClone(q);
+  query.filters.include = structuredClone(first.filters.include);
+  if (query.periods.length === 0) defaultPeriod(query, rest.toLowerCase());
+  return { ...u, query };
+}
+
+const REFERS_BACK = /\b(?:it|them|there|that place|that shop|those|they)\b/i;
 
 /** A second full question without a period of its own asks about the first one's period. */
 function inheritPeriods(u: Understood, first: Query): Understood {
