@@ -3,8 +3,10 @@
  * subscriptions, loans, insurance, phone), each projected to its next dates. Payments between the person's
  * own accounts (card payments, transfers to savings) are never charges, so they never appear.
  */
+import { isFixedBill } from '../recurring.ts';
 import type { RecurringSeries, Txn } from '../types.ts';
 import { addDays, addMonths } from '../../day.ts';
+import { isBusinessDay, shiftToBusinessDay } from './business-days.ts';
 
 export interface ExpectedBill {
   merchant: string;
@@ -38,8 +40,9 @@ export function billsBetween(
   const dates = new Map(history.map((t) => [t.id, t.date]));
   const out: ExpectedBill[] = [];
   for (const s of series) {
-    if (!s.active) continue;
-    for (const date of occurrences(s, usualDayOfMonth(s, dates), after, until))
+    // A weekly grocery run can look regular too; only bills and subscriptions are commitments.
+    if (!s.active || !(isFixedBill(s.category) || s.isSubscription)) continue;
+    for (const date of occurrences(s, dueDayOf(s, dates), after, until))
       out.push({
         merchant: s.merchant,
         category: s.category,
@@ -61,14 +64,21 @@ export function billsTotal(bills: readonly ExpectedBill[]): { currency: string; 
   return [...totals].map(([currency, amountMinor]) => ({ currency, amountMinor }));
 }
 
-function occurrences(s: RecurringSeries, usualDay: number | undefined, after: string, until: string): string[] {
+/** When a calendar bill falls due: its day of the month, and whether a closed day moves it to the next business day. */
+interface DueDay {
+  day: number;
+  bankDays: boolean;
+}
+
+function occurrences(s: RecurringSeries, due: DueDay | undefined, after: string, until: string): string[] {
   const out: string[] = [];
   const months = MONTHS[s.cadence];
   for (let k = 1; k < 400; k++) {
     let date: string;
     if (months) {
       date = addMonths(s.lastDate, k * months);
-      if (usualDay !== undefined) date = withDay(date, usualDay);
+      if (due) date = withDay(date, due.day);
+      if (due?.bankDays) date = shiftToBusinessDay(date, 'after');
     } else date = addDays(s.lastDate, k * (DAYS[s.cadence] ?? 7));
     if (date > until) break;
     if (date > after) out.push(date);
@@ -76,15 +86,25 @@ function occurrences(s: RecurringSeries, usualDay: number | undefined, after: st
   return out;
 }
 
-/** The day of the month most of the series' charges fell on (the earliest of equally common days). */
-function usualDayOfMonth(s: RecurringSeries, dates: ReadonlyMap<number, string>): number | undefined {
-  const counts = new Map<number, number>();
-  for (const id of s.txnIds) {
-    const date = dates.get(id);
-    if (date) counts.set(Number(date.slice(8, 10)), (counts.get(Number(date.slice(8, 10))) ?? 0) + 1);
+/**
+ * The day of the month that explains most of the series' charges, each on that day or on the first business
+ * day after it (rent due on the 1st, debited on Monday the 3rd); the earliest such day wins a tie. Charges
+ * that all land on business days are read as bank debits, which move off weekends and holidays.
+ */
+function dueDayOf(s: RecurringSeries, dates: ReadonlyMap<number, string>): DueDay | undefined {
+  const seen = s.txnIds.map((id) => dates.get(id)).filter((d): d is string => d !== undefined);
+  if (seen.length === 0) return undefined;
+  const bankDays = seen.every(isBusinessDay);
+  const candidates = [...new Set(seen.map((d) => Number(d.slice(8, 10))))].sort((a, b) => a - b);
+  let best: { day: number; explained: number } | undefined;
+  for (const day of candidates) {
+    const explained = seen.filter((d) => {
+      const due = withDay(d, day);
+      return due === d || (bankDays && due < d && shiftToBusinessDay(due, 'after') === d);
+    }).length;
+    if (!best || explained > best.explained) best = { day, explained };
   }
-  const ranked = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-  return ranked[0]?.[0];
+  return best && { day: best.day, bankDays };
 }
 
 /** The same month with another day, clamped to the month's length. */
