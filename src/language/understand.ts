@@ -5,6 +5,7 @@ import { loadBrands } from './brands.ts';
 import { trainClassifier, type TextClassifier } from './classifier.ts';
 import { loadCategorySynonyms } from './entities.ts';
 import { loadLuFolder, type LuProblem } from './lu.ts';
+import { guardCoaching } from './coaching.ts';
 import { applyHeuristics, guardIntent, keepEntitiesFor } from './frame-rules.ts';
 import { buildDictionary, mentionFinder, type Mentions, type Span } from './mentions.ts';
 import { joinQuestions, splitQuestions } from './query/split.ts';
@@ -119,7 +120,7 @@ export async function createUnderstanding(options: UnderstandingOptions): Promis
       },
       { categories: found.categories, merchants: found.merchants, top: findTopN(text)?.n },
     );
-    const kept = withShortAnswers(keepEntitiesFor(guardIntent(text, frame)), text);
+    const kept = withShortAnswers(keepEntitiesFor(guardCoaching(text, guardIntent(text, frame))), text);
     if (!MONEY_QUESTIONS.has(kept.intent)) return { frame: kept, mentions: found };
     const context = { mentions: found, dictionary };
     kept.understood = understandQuery(kept, text, vocabulary, day, context);

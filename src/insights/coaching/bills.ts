@@ -40,8 +40,7 @@ export function billsBetween(
   const dates = new Map(history.map((t) => [t.id, t.date]));
   const out: ExpectedBill[] = [];
   for (const s of series) {
-    // A weekly grocery run can look regular too; only bills and subscriptions are commitments.
-    if (!s.active || !(isFixedBill(s.category) || s.isSubscription)) continue;
+    if (!s.active || !isBillSeries(s)) continue;
     for (const date of occurrences(s, dueDayOf(s, dates), after, until))
       out.push({
         merchant: s.merchant,
@@ -55,6 +54,11 @@ export function billsBetween(
       });
   }
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : b.amountMinor - a.amountMinor));
+}
+
+/** A weekly grocery run can look regular too: only bills and subscriptions are commitments. */
+export function isBillSeries(s: RecurringSeries): boolean {
+  return isFixedBill(s.category) || s.isSubscription;
 }
 
 /** Total of bills per currency, largest first. */

@@ -36,12 +36,10 @@ export function savingsOf(
   savingsAccounts: readonly { id: number; name: string }[],
   currency: string,
 ): Savings {
-  const side = (totals: Figure['received']) =>
-    totals?.find((t) => t.currency === currency)?.amountMinor ?? 0;
+  const side = (totals: Figure['received']) => totals?.find((t) => t.currency === currency)?.amountMinor ?? 0;
   const receivedMinor = side(saved.received);
   const spentMinor = side(saved.spent);
-  const inPeriod = (t: Txn) =>
-    !saved.period || (t.date >= saved.period.start && t.date < saved.period.end);
+  const inPeriod = (t: Txn) => !saved.period || (t.date >= saved.period.start && t.date < saved.period.end);
   const transfers: SavingsTransfer[] = [];
   for (const account of savingsAccounts) {
     const moves = history.filter(
