@@ -11,7 +11,7 @@ import {
   type Reserved,
 } from '../insights/coaching/left-to-spend.ts';
 import { meteredBills } from '../insights/coaching/metered-bills.ts';
-import { mainPaySchedule, type PaySchedule } from '../insights/coaching/pay-schedule.ts';
+import { mainPaySchedule, overdueOn, type PaySchedule } from '../insights/coaching/pay-schedule.ts';
 import { execute, figure, mainCurrency, type ExecContext } from '../insights/execute.ts';
 import { baseQuery, emptySubject, type Period, type Query } from '../insights/query.ts';
 import { findRecurring } from '../insights/recurring.ts';
@@ -30,6 +30,10 @@ export interface CoachingFacts {
   today: string;
   history: Txn[];
   schedule?: PaySchedule;
+  /** The last day the statements cover. */
+  dataEnds: string;
+  /** The pay kept its rhythm up to the end of the data: a late-looking payday means old statements, not stopped pay. */
+  payRegularToDataEnd: boolean;
   series: RecurringSeries[];
   exec: ExecContext;
 }
@@ -39,10 +43,14 @@ export async function coachingFacts(ctx: TurnContext): Promise<CoachingFacts> {
   const history = await ctx.services.store.queries.history(ctx.input.userId, addDays(today, -HISTORY_DAYS));
   const past = history.filter((t) => t.date <= today);
   const recurring = findRecurring(past, today);
+  const schedule = mainPaySchedule(past, today);
+  const dataEnds = past.at(-1)?.date ?? today;
   return {
     today,
     history: past,
-    schedule: mainPaySchedule(past, today),
+    schedule,
+    dataEnds,
+    payRegularToDataEnd: schedule !== undefined && !overdueOn(schedule, dataEnds),
     series: [...recurring, ...meteredBills(past, today, recurring)],
     exec: {
       store: ctx.services.store,
@@ -55,7 +63,8 @@ export async function coachingFacts(ctx: TurnContext): Promise<CoachingFacts> {
 /** The last day counted: a day the person named, else payday, else a month ahead. */
 export function horizonOf(facts: CoachingFacts, named?: string): { until: string; byPayday: boolean } {
   if (named) return { until: named, byPayday: named === facts.schedule?.nextPayday };
-  if (facts.schedule && !facts.schedule.overdue) return { until: facts.schedule.nextPayday, byPayday: true };
+  if (facts.schedule && facts.payRegularToDataEnd)
+    return { until: facts.schedule.nextPayday, byPayday: true };
   return { until: addDays(facts.today, NO_PAYDAY_DAYS), byPayday: false };
 }
 

@@ -58,7 +58,8 @@ function daysWord(rule: PayRule): string {
   return `on ${joinWords(rule.days.map(ordinal))}`;
 }
 
-function payFacts(s: PaySchedule, today: string) {
+function payFacts(s: PaySchedule, facts: CoachingFacts) {
+  const today = facts.today;
   return {
     payer: s.payer,
     date: dayWithWeekday(s.nextPayday),
@@ -69,6 +70,9 @@ function payFacts(s: PaySchedule, today: string) {
     lastDate: dayWithWeekday(s.lastPaid.date),
     lastAmount: formatMoney(s.lastPaid.amountMinor, s.currency),
     overdue: s.overdue,
+    /** Overdue only because the statements stop early. */
+    dataOld: s.overdue && facts.payRegularToDataEnd,
+    dataEnds: dayText(facts.dataEnds),
   };
 }
 
@@ -80,7 +84,7 @@ export async function answerPayday(ctx: TurnContext, state: DialogState): Promis
   const howMuch = /\bhow much\b|\bsalary\b|\bwages?\b/i.test(ctx.input.text);
   return answered(state, {
     template: 'PaySchedule',
-    data: { ...payFacts(s, facts.today), howMuch },
+    data: { ...payFacts(s, facts), howMuch },
     suggestions: ['What bills are coming up?', 'How much can I spend until payday?'],
   });
 }
@@ -93,7 +97,7 @@ function billItem(b: ExpectedBill): string {
 /** Where the count stops, in words the templates share. */
 function horizonData(facts: CoachingFacts, until: string, byPayday: boolean) {
   return {
-    h: { until: dayWithWeekday(until), byPayday, noPayday: !facts.schedule || facts.schedule.overdue },
+    h: { until: dayWithWeekday(until), byPayday, noPayday: !facts.schedule || !facts.payRegularToDataEnd },
   };
 }
 

@@ -96,8 +96,13 @@ function scheduleOf(payments: readonly Txn[], today: string): PaySchedule | unde
     lastPaid: { date: last.date, amountMinor: last.amountMinor },
     payments: payments.length,
     nextPayday: next,
-    overdue: daysBetween(last.date, today) > CYCLE_DAYS[cadence] * 1.5 + 3,
+    overdue: overdueOn({ cadence, lastPaid: last }, today),
   };
+}
+
+/** True when the last payment is well over a cycle older than `day`. */
+export function overdueOn(s: Pick<PaySchedule, 'cadence' | 'lastPaid'>, day: string): boolean {
+  return daysBetween(s.lastPaid.date, day) > CYCLE_DAYS[s.cadence] * 1.5 + 3;
 }
 
 function cadenceOf(rule: PayRule): PayCadence {
