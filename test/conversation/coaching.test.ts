@@ -128,7 +128,7 @@ describe('bills before payday', () => {
       {
         says: 'what bills are coming up?',
         template: 'UpcomingBills',
-        data: { count: 2, byPayday: undefined },
+        data: { count: 2 },
       },
     ]);
     expect(turn!.replies[0]!.data).toMatchObject({
