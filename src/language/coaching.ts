@@ -41,7 +41,9 @@ const LEFT_CUE = new RegExp(
   String.raw`\b(?:left to spend|safe to spend|free to spend|ok to spend|okay to spend|spendable|spending money|disposable)\b|\b(?:how much|what) (?:\w+ ){0,3}(?:can|could|may|should) (?:i|we) (?:still |safely )?spend\b|\b(?:left|have|got|spend|spending|last me|leftover|remaining)\b(?: \w+){0,4} ${UNTIL} (?:${PAYDAY_ITSELF}|${DAY_NAME})\b|\b(?:run|running|ran) out\b|\b(?:be|go|going|end up) (?:\w+ )?(?:broke|skint|overdrawn|in the red|short)\b|\bbroke before\b|\bmake it (?:to|until|till) (?:${PAYDAY_ITSELF})\b|\blast (?:me )?${UNTIL} (?:${PAYDAY_ITSELF})\b|\benough (?:money )?(?:to last|${UNTIL})\b`,
 );
 const AFFORD_CUE =
-  /\b(?:afford|affordable)\b|\b(?:can|could|should) (?:i|we) (?:buy|get|spend|splurge on|treat myself to)\b.*[$£€] ?\d|\benough (?:money )?for (?:a |an |the )?[$£€] ?\d/;
+  /\b(?:can|could|would|will) (?:i|we)(?: \w+)? (?:afford|be able to afford)\b|\b(?:afford|affordable)\b(?!.*\bto spend on\b)|\b(?:can|could|should) (?:i|we) (?:buy|get|spend|splurge on|treat myself to)\b.*[$£€] ?\d|\benough (?:money )?for (?:a |an |the )?[$£€] ?\d/;
+/** "how much can I afford to spend on rent" asks for advice on an amount, which Tally does not give. */
+const HOW_MUCH_AFFORD = /\bhow much (?:\w+ )?(?:can|could|should) (?:i|we) (?:\w+ )?afford\b/;
 /** "did I save anything in March": a savings question, answered from its query. */
 const SAVED_CUE =
   /\b(?:did|have|do) (?:i|we) (?:\w+ )?(?:save|saved)\b(?! (?:on|for|up))|\bhow much (?:have |did )?(?:i|we) (?:\w+ )?saved?\b/;
@@ -72,7 +74,7 @@ export function coachingCue(text: string): CoachingIntent | undefined {
   const t = normalised(text);
   const next = NEXT.test(t);
   const past = PAST.test(t) && !next;
-  if (AFFORD_CUE.test(t)) return 'afford';
+  if (AFFORD_CUE.test(t) && !HOW_MUCH_AFFORD.test(t)) return 'afford';
   if (LEFT_CUE.test(t) && !past) return 'left_to_spend';
   if (BILLS_CUE.test(t) && !past) return 'upcoming_bills';
   if (PAYDAY_CUE.test(t) && !past) return 'payday';
@@ -87,6 +89,7 @@ export function guardCoaching(text: string, frame: Frame): Frame {
   if (TASKS.has(frame.intent)) return frame;
   const t = normalised(text);
   if (SAVED_CUE.test(t) && !MONEY.has(frame.intent)) return { ...frame, intent: 'spending' };
+  if (HOW_MUCH_AFFORD.test(t) && COACHING.has(frame.intent)) return { ...frame, intent: 'spending' };
   const cue = coachingCue(text);
   // "how much can I spend on groceries" asks about a budget's subject, not the whole of what is left.
   const onSubject = frame.categories.length > 0 || frame.merchants.length > 0;
@@ -98,26 +101,34 @@ export function guardCoaching(text: string, frame: Frame): Frame {
   if (cue) return { ...frame, intent: cue };
   if (!COACHING.has(frame.intent)) return frame;
   const intent = frame.intent as CoachingIntent;
-  if (LOOSE[intent].test(t) && !(PAST.test(t) && !NEXT.test(t))) return frame;
-  return { ...frame, intent: FALLBACK[intent] };
+  const past = PAST.test(t) && !NEXT.test(t);
+  if (LOOSE[intent].test(t) && !past) return frame;
+  return { ...frame, intent: fallbackOf(t, past) };
 }
 
 /** Words without which a coaching guess of the classifier's is not trusted. */
 const LOOSE: Record<CoachingIntent, RegExp> = {
-  payday: /\b(?:pay|paid|payday|paycheck|paycheque|salary|wages?|income|deposit|earn|make)\b/,
+  payday: /\b(?:pay ?day|pay ?check|pay ?cheque|salary|wages?|get paid|getting paid|paid next)\b/,
   upcoming_bills:
-    /\b(?:bills?|due|payments?|debits?|rent|subscriptions?|standing orders?|coming|going out|owe)\b/,
-  left_to_spend: /\b(?:spend|spending|left|last|broke|skint|run out|short|overdrawn|enough|make it)\b/,
-  afford: /\b(?:afford|enough|buy|get|spend|price|cost)\b|[$£€]/,
+    /\b(?:due|upcoming|coming|next|ahead|soon|expected|scheduled|still|left|before|this week|this month|renew)\b/,
+  left_to_spend:
+    /\b(?:left|last|broke|skint|run out|short|overdrawn|enough|make it|safe|free to|spendable|till|until|before pay ?day)\b/,
+  afford: /\b(?:afford|affordable|enough for|break the bank|ok to buy|okay to buy|splurge)\b/,
 };
 
-/** What a coaching guess without its words most likely was. */
-const FALLBACK: Record<CoachingIntent, Intent> = {
-  payday: 'income',
-  upcoming_bills: 'spending',
-  left_to_spend: 'balance',
-  afford: 'none',
-};
+const SPEND_WORDS = /\b(?:spen[dt]|spending|paid (?:to|for)|pay (?:to|for)|bought|cost|charges?|bills?)\b/;
+const BALANCE_WORDS = /\b(?:balance|have|got|in (?:my|the) (?:account|checking|bank))\b/;
+
+/**
+ * What a coaching guess without its words most likely was: a question about what happened (spending, income,
+ * balance), or, with nothing to go on, not understood — never a coaching answer to another question.
+ */
+function fallbackOf(t: string, past: boolean): Intent {
+  if (SPEND_WORDS.test(t) && past) return 'spending';
+  if (past && /\b(?:pay|paid|salary|wages?|income|earn|earned)\b/.test(t)) return 'income';
+  if (BALANCE_WORDS.test(t) && !/\bwill\b/.test(t)) return 'balance';
+  return 'none';
+}
 
 export interface CoachingAsk {
   /** "will I run out before payday": the low point of the balance, not just the figure. */
