@@ -31,7 +31,7 @@ const DAY_NAME = String.raw`(?:monday|tuesday|wednesday|thursday|friday|saturday
 
 /** Said of something that has happened: the question is about the past. */
 const PAST =
-  /\b(?:was|were|did|didnt|last|previous|prior|arrived?|came|come in|got paid|been paid|received|paid me|went out|have i (?:paid|been)|so far)\b/;
+  /\b(?:was|were|did|didnt|(?:last|previous|prior) (?:\w+ )?(?:month|week|year|time|pay ?check|pay ?cheque|pay ?day|pay|salary|wages?|payment|bills?|deposit|one)|arrived?|came|come in|got paid|been paid|received|paid me|went out|have i (?:paid|been)|so far)\b/;
 const NEXT = /\b(?:next|upcoming|coming|due|expected|will|going to|gonna)\b/;
 
 const PAYDAY_CUE = new RegExp(
