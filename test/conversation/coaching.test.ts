@@ -9,6 +9,7 @@ import { loadDemo } from '../../src/demo/load.ts';
 import { importStatement } from '../../src/ingest/importer.ts';
 import type { Store } from '../../src/store/index.ts';
 import { Chat, play, realUnderstanding } from '../helpers/chat.ts';
+import { HOUSEHOLD_NOW, HOUSEHOLD_TODAY, loadHousehold } from '../helpers/household.ts';
 import { memoryStore } from '../helpers/store.ts';
 
 const TODAY = '2026-03-10';
@@ -266,4 +267,42 @@ describe('in a group chat', () => {
       expect(turn.replies.map((r) => r.template)).toEqual(['AskPrivately']);
     },
   );
+});
+
+describe('on the made-up household', () => {
+  let household: Store;
+  beforeAll(async () => {
+    household = await memoryStore();
+    await loadHousehold(household);
+  });
+  const person = (userId: string) =>
+    new Chat({ store: household, understanding, userId, today: HOUSEHOLD_TODAY, now: HOUSEHOLD_NOW });
+
+  it("finds Maya's pay twice a month and Theo's every two weeks", async () => {
+    await play(person('maya'), [
+      {
+        says: 'when do I get paid next?',
+        template: 'PaySchedule',
+        data: { cadence: 'twice a month', date: 'Friday 13 Mar 2026', amount: '$3,412.55' },
+      },
+    ]);
+    await play(person('theo'), [
+      {
+        says: "when's payday",
+        template: 'PaySchedule',
+        data: { cadence: 'every two weeks', date: 'Friday 13 Mar 2026', amount: '$2,688.40' },
+      },
+    ]);
+  });
+
+  it('answers "can I afford a new iPhone?" with what is left, not with spending on phones', async () => {
+    await play(person('maya'), [
+      {
+        says: 'can I afford a new iPhone?',
+        template: 'AffordHowMuch',
+        data: { left: '$11,731.29' },
+        notText: ["didn't spend"],
+      },
+    ]);
+  });
 });
