@@ -13,14 +13,21 @@ function history() {
       charge(d, 295000, 'Oakwood Property', 'RENT_AND_UTILITIES_RENT'),
     ),
     ...[14820, 16210, 17430, 15990, 16800, 15100].map((a, i) =>
-      charge(['2025-09-12', '2025-10-14', '2025-11-12', '2025-12-12', '2026-01-12', '2026-02-12'][i]!, a, 'PG&E', 'RENT_AND_UTILITIES_GAS_AND_ELECTRICITY'),
+      charge(
+        ['2025-09-12', '2025-10-14', '2025-11-12', '2025-12-12', '2026-01-12', '2026-02-12'][i]!,
+        a,
+        'PG&E',
+        'RENT_AND_UTILITIES_GAS_AND_ELECTRICITY',
+      ),
     ),
     ...monthly('2025-09-11', 6, 1199, 'Spotify', 'ENTERTAINMENT_MUSIC_AND_AUDIO'),
     ...monthly('2025-09-18', 7, 120000, 'Amex Epayment', 'LOAN_PAYMENTS_CREDIT_CARD_PAYMENT').map((t) => ({
       ...t,
       flow: 'transfer' as const,
     })),
-    ...Array.from({ length: 10 }, (_, i) => charge(addDays('2026-01-05', i * 6), 4200 + i * 311, 'Whole Foods', 'FOOD_AND_DRINK_GROCERIES')),
+    ...Array.from({ length: 10 }, (_, i) =>
+      charge(addDays('2026-01-05', i * 6), 4200 + i * 311, 'Whole Foods', 'FOOD_AND_DRINK_GROCERIES'),
+    ),
   ];
 }
 

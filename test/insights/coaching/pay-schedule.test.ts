@@ -115,7 +115,12 @@ describe('pay cadence', () => {
 
   it('finds no schedule in irregular income', () => {
     const dates = ['2025-10-03', '2025-10-29', '2025-11-06', '2025-12-19', '2026-01-02', '2026-02-11'];
-    expect(findPaySchedules(dates.map((d, i) => pay(d, 50000 + i * 7000, 'Freelance Client')), '2026-03-01')).toEqual([]);
+    expect(
+      findPaySchedules(
+        dates.map((d, i) => pay(d, 50000 + i * 7000, 'Freelance Client')),
+        '2026-03-01',
+      ),
+    ).toEqual([]);
   });
 
   it('finds no schedule when the amounts are all over the place', () => {

@@ -31,7 +31,11 @@ describe('savings of a month', () => {
   });
 
   it('is negative when more went out, and names no transfers when there were none', () => {
-    const over: Figure = { ...figure, received: [], spent: [{ currency: 'USD', amountMinor: 5000, count: 1 }] };
+    const over: Figure = {
+      ...figure,
+      received: [],
+      spent: [{ currency: 'USD', amountMinor: 5000, count: 1 }],
+    };
     const s = savingsOf(over, [], [{ id: 2, name: 'Chase Savings' }], 'USD');
     expect(s.savedMinor).toBe(-5000);
     expect(s.transfers).toEqual([]);
