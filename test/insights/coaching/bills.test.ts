@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../../src/day.ts';
 import { billsBetween, billsTotal } from '../../../src/insights/coaching/bills.ts';
+import { meteredBills } from '../../../src/insights/coaching/metered-bills.ts';
 import { findRecurring } from '../../../src/insights/recurring.ts';
 import { charge, monthly } from '../build.ts';
 
@@ -67,5 +68,33 @@ describe('bills before payday', () => {
     expect(billsTotal(bills)).toEqual([
       { currency: 'USD', amountMinor: bills.reduce((n, b) => n + b.amountMinor, 0) },
     ]);
+  });
+});
+
+describe('utility bills that swing with the seasons', () => {
+  it('are still bills: monthly on a steady day, the next amount the median of the latest three', () => {
+    const amounts = [8000, 9000, 17895, 27000, 28000, 17959];
+    const days = ['2025-09-12', '2025-10-13', '2025-11-12', '2025-12-12', '2026-01-12', '2026-02-12'];
+    const h = days.map((d, i) => charge(d, amounts[i]!, 'PG&E', 'RENT_AND_UTILITIES_GAS_AND_ELECTRICITY'));
+    const found = findRecurring(h, TODAY);
+    const metered = meteredBills(h, TODAY, found);
+    expect(found.some((s) => s.merchant === 'PG&E')).toBe(false);
+    const all = [...found, ...metered];
+    expect(all.filter((s) => s.merchant === 'PG&E')).toHaveLength(1);
+    expect(billsBetween(all, h, TODAY, '2026-03-13')).toEqual([
+      expect.objectContaining({ merchant: 'PG&E', date: '2026-03-12', amountMinor: 27000, estimated: true }),
+    ]);
+  });
+
+  it('are not found in shopping, nor in a bill paid at odd times', () => {
+    const h = [
+      ...['2025-10-02', '2025-10-20', '2025-12-28', '2026-01-03', '2026-02-25'].map((d, i) =>
+        charge(d, 9000 + i * 5000, 'City Water', 'RENT_AND_UTILITIES_WATER'),
+      ),
+      ...['2025-10-05', '2025-11-05', '2025-12-05', '2026-01-05', '2026-02-05'].map((d, i) =>
+        charge(d, 3000 + i * 4000, 'Target', 'GENERAL_MERCHANDISE_SUPERSTORES'),
+      ),
+    ];
+    expect(meteredBills(h, TODAY, [])).toEqual([]);
   });
 });

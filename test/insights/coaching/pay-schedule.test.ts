@@ -106,6 +106,18 @@ describe('pay cadence', () => {
     expect(s?.nextPayday).toBe('2026-04-01');
   });
 
+  it('learns that a bank holiday moves pay to the business day before', () => {
+    // The 19th: a Sunday in October 2025 and Martin Luther King Jr. Day in January 2026, paid the Friday before.
+    const dates = ['2025-10-17', '2025-11-19', '2025-12-19', '2026-01-16', '2026-02-19', '2026-03-19'];
+    const s = mainPaySchedule(
+      dates.map((d) => pay(d, 400000)),
+      '2026-03-25',
+    );
+    expect(s?.rule).toEqual({ kind: 'monthdays', days: [19], shift: 'before' });
+    // 19 April 2026 is a Sunday.
+    expect(s?.nextPayday).toBe('2026-04-17');
+  });
+
   it('says today when today is a payday not yet paid', () => {
     const history = Array.from({ length: 6 }, (_, i) => pay(addMonths('2025-09-10', i), 300000));
     expect(mainPaySchedule(history, '2026-03-10')?.nextPayday).toBe('2026-03-10');
