@@ -6,7 +6,7 @@
 import type { ExpectedBill } from '../insights/coaching/bills.ts';
 import { weekdayOf } from '../insights/coaching/business-days.ts';
 import { affordability, projectLowPoint, type LeftToSpend } from '../insights/coaching/left-to-spend.ts';
-import type { PayRule, PaySchedule } from '../insights/coaching/pay-schedule.ts';
+import type { PaySchedule } from '../insights/coaching/pay-schedule.ts';
 import { savingsOf } from '../insights/coaching/savings.ts';
 import { figure } from '../insights/execute.ts';
 import type { Understood } from '../insights/query.ts';
@@ -38,24 +38,19 @@ export function dayWithWeekday(iso: string): string {
   return `${weekdayText(weekdayOf(iso))} ${dayText(iso)}`;
 }
 
-/** "twice a month, on the 15th and the last day of the month (the business day before when that is a weekend or holiday)". */
-export function scheduleWords(s: PaySchedule): { cadence: string; onDays: string; shift: string } {
-  return { cadence: cadenceWord(s), onDays: daysWord(s.rule), shift: s.rule.shift };
-}
-
-function cadenceWord(s: PaySchedule): string {
-  return { weekly: 'weekly', biweekly: 'every two weeks', semimonthly: 'twice a month', monthly: 'monthly' }[
-    s.cadence
-  ];
-}
-
-function daysWord(rule: PayRule): string {
-  if (rule.kind === 'interval') return `on ${weekdayText(weekdayOf(rule.anchor))}s`;
-  const ordinal = (d: number) =>
-    d >= 31
-      ? 'the last day of the month'
-      : `the ${d}${d % 10 === 1 && d !== 11 ? 'st' : d % 10 === 2 && d !== 12 ? 'nd' : d % 10 === 3 && d !== 13 ? 'rd' : 'th'}`;
-  return `on ${joinWords(rule.days.map(ordinal))}`;
+/** The schedule as the templates word it: the cadence key, the days of the month or the weekday, the shift. */
+export function scheduleWords(s: PaySchedule): {
+  cadence: PaySchedule['cadence'];
+  monthDays: number[];
+  weekday: string;
+  shift: string;
+} {
+  return {
+    cadence: s.cadence,
+    monthDays: s.rule.kind === 'monthdays' ? s.rule.days : [],
+    weekday: s.rule.kind === 'interval' ? weekdayText(weekdayOf(s.rule.anchor)) : '',
+    shift: s.rule.shift,
+  };
 }
 
 function payFacts(s: PaySchedule, facts: CoachingFacts) {

@@ -92,7 +92,7 @@ describe('paydays', () => {
       {
         says: 'next payday?',
         template: 'PaySchedule',
-        data: { payer: 'Globex Corp', date: 'Friday 13 Mar 2026', cadence: 'every two weeks' },
+        data: { payer: 'Globex Corp', date: 'Friday 13 Mar 2026', cadence: 'biweekly' },
         text: ['every two weeks on Fridays', '$2,100.00'],
       },
     ]);
@@ -283,14 +283,14 @@ describe('on the made-up household', () => {
       {
         says: 'when do I get paid next?',
         template: 'PaySchedule',
-        data: { cadence: 'twice a month', date: 'Friday 13 Mar 2026', amount: '$3,412.55' },
+        data: { cadence: 'semimonthly', date: 'Friday 13 Mar 2026', amount: '$3,412.55' },
       },
     ]);
     await play(person('theo'), [
       {
         says: "when's payday",
         template: 'PaySchedule',
-        data: { cadence: 'every two weeks', date: 'Friday 13 Mar 2026', amount: '$2,688.40' },
+        data: { cadence: 'biweekly', date: 'Friday 13 Mar 2026', amount: '$2,688.40' },
       },
     ]);
   });
