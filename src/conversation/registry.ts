@@ -6,6 +6,14 @@
 import type { Intent } from '../language/types.ts';
 import { answerMoney } from './ask.ts';
 import { answerBudgetList, answerBudgetRemove, answerBudgetSet, answerBudgetStatus } from './budgets.ts';
+import {
+  answerAfford,
+  answerLeftToSpend,
+  answerPayday,
+  answerSavings,
+  answerUpcomingBills,
+  isSavingsQuestion,
+} from './coaching.ts';
 import { answerDemo } from './demo.ts';
 import { answerFindings } from './findings.ts';
 import { startDelete, startUnlink } from './forget.ts';
@@ -34,8 +42,13 @@ export function understoodOf(ctx: TurnContext) {
 
 const money: IntentEntry = {
   kind: 'money',
-  handle: (ctx, state) => answerMoney(ctx, state, understoodOf(ctx)),
+  handle: (ctx, state) => {
+    const asked = understoodOf(ctx);
+    return isSavingsQuestion(asked) ? answerSavings(ctx, state, asked) : answerMoney(ctx, state, asked);
+  },
 };
+/** Coaching answers need data like findings, and are not edited by follow-ups. */
+const coaching = (handle: TurnHandler): IntentEntry => ({ kind: 'findings', handle });
 const findings: IntentEntry = { kind: 'findings', handle: answerFindings };
 const say = (reply: (ctx: TurnContext) => Reply, inGroup?: Reply): IntentEntry => ({
   kind: 'general',
@@ -60,6 +73,10 @@ export const INTENT_HANDLERS: Record<Intent, IntentEntry> = {
   duplicates: findings,
   subscriptions: findings,
   price_rises: findings,
+  payday: coaching(answerPayday),
+  upcoming_bills: coaching(answerUpcomingBills),
+  left_to_spend: coaching((ctx, state) => answerLeftToSpend(ctx, state)),
+  afford: coaching(answerAfford),
   link_account: { kind: 'task', handle: (ctx, state) => startLink(ctx, state, false) },
   unlink_account: { kind: 'task', handle: startUnlink },
   delete_data: { kind: 'task', handle: startDelete },

@@ -38,6 +38,11 @@ export const DATA_INTENTS = [
 
 export const INTENTS = [
   ...DATA_INTENTS,
+  /** What comes next (language/pay-cycle.ts): paydays, bills to come, left to spend, affordability. */
+  'payday',
+  'upcoming_bills',
+  'left_to_spend',
+  'afford',
   'link_account',
   'unlink_account',
   'delete_data',

@@ -5,6 +5,7 @@ import { loadBrands } from './brands.ts';
 import { trainClassifier, type TextClassifier } from './classifier.ts';
 import { loadCategorySynonyms } from './entities.ts';
 import { loadLuFolder, type LuProblem } from './lu.ts';
+import { guardCoaching } from './pay-cycle.ts';
 import { applyHeuristics, guardIntent, keepEntitiesFor } from './frame-rules.ts';
 import { buildDictionary, mentionFinder, type Mentions, type Span } from './mentions.ts';
 import { joinQuestions, splitQuestions } from './query/split.ts';
@@ -124,7 +125,7 @@ export async function createUnderstanding(options: UnderstandingOptions): Promis
     const coaching = readCoaching(text, frame.intent, frame.categories);
     if (coaching) return { frame: withShortAnswers(coachingFrame(frame, coaching), text), mentions: found };
     if ((COACHING_INTENTS as readonly Intent[]).includes(frame.intent)) frame.intent = 'none';
-    const guarded = guardIntent(text, frame);
+    const guarded = guardCoaching(text, guardIntent(text, frame));
     const lower = found.tokens.map((t) => t.text).join(' ');
     const payee = found.merchants.length + found.brands.length > 0;
     const asked = { ...guarded, intent: moneyIntentOf(guarded.intent, lower, payee) };

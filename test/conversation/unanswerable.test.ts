@@ -1,7 +1,7 @@
 /**
  * Messages no figure can answer, played through the real conversation on the made-up household
  * (test/fixtures/household; today = 2026-03-05): names that are not in the person's data, meanings Tally does
- * not support (budgets, affordability, cancelling, forecasts, advice), periods with no data, nonsense with money
+ * not support (budgets, cancelling, forecasts, advice), periods with no data, nonsense with money
  * words, and other people's money. Every reply is rendered through dialogs/*.lg, and any amount of money in it
  * fails the message unless the line allows that figure (the person's own words echoed back, as in
  * "I can't set a budget of $300 yet"). A confident wrong number is the worst thing a money bot can say.

@@ -1,0 +1,125 @@
+/**
+ * What the coaching answers are computed from, read once per turn: the history (a named store query, as
+ * for the other history-based insights), the pay schedule and bills found in it, and the spending accounts'
+ * balances and the usual spending per day, both run through the one executor as queries.
+ */
+import { billsBetween, isBillSeries, type ExpectedBill } from '../insights/coaching/bills.ts';
+import {
+  dailyDiscretionary,
+  leftToSpend,
+  type LeftToSpend,
+  type Reserved,
+} from '../insights/coaching/left-to-spend.ts';
+import { meteredBills } from '../insights/coaching/metered-bills.ts';
+import { mainPaySchedule, overdueOn, type PaySchedule } from '../insights/coaching/pay-schedule.ts';
+import { execute, figure, mainCurrency, type ExecContext } from '../insights/execute.ts';
+import { baseQuery, emptySubject, type Period, type Query } from '../insights/query.ts';
+import { findRecurring } from '../insights/recurring.ts';
+import type { RecurringSeries, Txn } from '../insights/types.ts';
+import { addDays, daysBetween } from '../day.ts';
+import type { TurnContext } from './types.ts';
+
+/** How far back pay and bills are learnt from. */
+const HISTORY_DAYS = 400;
+/** The window the usual day-to-day spending is measured over. */
+const SPENDING_WINDOW_DAYS = 90;
+/** Without a payday, bills and left-to-spend count this far ahead. */
+const NO_PAYDAY_DAYS = 30;
+
+export interface CoachingFacts {
+  today: string;
+  history: Txn[];
+  schedule?: PaySchedule;
+  /** The last day the statements cover. */
+  dataEnds: string;
+  /** The pay kept its rhythm up to the end of the data: a late-looking payday means old statements, not stopped pay. */
+  payRegularToDataEnd: boolean;
+  series: RecurringSeries[];
+  exec: ExecContext;
+}
+
+export async function coachingFacts(ctx: TurnContext): Promise<CoachingFacts> {
+  const today = ctx.input.today;
+  const history = await ctx.services.store.queries.history(ctx.input.userId, addDays(today, -HISTORY_DAYS));
+  const past = history.filter((t) => t.date <= today);
+  const recurring = findRecurring(past, today);
+  const schedule = mainPaySchedule(past, today);
+  const dataEnds = past.at(-1)?.date ?? today;
+  return {
+    today,
+    history: past,
+    schedule,
+    dataEnds,
+    payRegularToDataEnd: schedule !== undefined && !overdueOn(schedule, dataEnds),
+    series: [...recurring, ...meteredBills(past, today, recurring)],
+    exec: {
+      store: ctx.services.store,
+      userId: ctx.input.userId,
+      merchantIds: (name) => ctx.merchantIds.get(name.toLowerCase()) ?? [],
+    },
+  };
+}
+
+/** The last day counted: a day the person named, else payday, else a month ahead. */
+export function horizonOf(facts: CoachingFacts, named?: string): { until: string; byPayday: boolean } {
+  if (named) return { until: named, byPayday: named === facts.schedule?.nextPayday };
+  if (facts.schedule && facts.payRegularToDataEnd)
+    return { until: facts.schedule.nextPayday, byPayday: true };
+  return { until: addDays(facts.today, NO_PAYDAY_DAYS), byPayday: false };
+}
+
+export function billsUntil(facts: CoachingFacts, until: string): ExpectedBill[] {
+  return billsBetween(facts.series, facts.history, facts.today, until);
+}
+
+/** The latest balance of each checking account, through the executor's balance measure. */
+export async function spendingBalances(facts: CoachingFacts) {
+  const query: Query = {
+    ...baseQuery(),
+    measure: { kind: 'balance' },
+    filters: { include: { ...emptySubject(), accountTypes: ['checking'] }, exclude: emptySubject() },
+  };
+  const result = await execute(facts.exec, query);
+  return result.shape === 'balances' ? result.rows : [];
+}
+
+/** Left to spend until the horizon; undefined when no spending account has a balance. */
+export async function leftUntil(
+  facts: CoachingFacts,
+  until: string,
+  reserved: readonly Reserved[] = [],
+): Promise<LeftToSpend | undefined> {
+  const rows = await spendingBalances(facts);
+  if (rows.length === 0) return undefined;
+  const currency = mainCurrency(rows.map((r) => ({ ...r, count: 1 })));
+  return leftToSpend({
+    balances: rows.map((r) => ({
+      accountName: r.accountName,
+      amountMinor: r.amountMinor,
+      currency: r.currency,
+      asOf: r.asOf,
+    })),
+    bills: billsUntil(facts, until),
+    reserved,
+    currency,
+  });
+}
+
+/**
+ * The usual spending per day that is not a regular bill, over the last 90 days of data: everything spent
+ * (the executor's `spent` figure) less what the regular bills took in the same days.
+ */
+export async function usualDailySpending(facts: CoachingFacts, currency: string): Promise<number> {
+  const lastDay = facts.history.at(-1)?.date ?? facts.today;
+  const firstDay = facts.history[0]?.date ?? lastDay;
+  const start = [addDays(lastDay, -(SPENDING_WINDOW_DAYS - 1)), firstDay].sort().at(-1)!;
+  const period: Period = { start, end: addDays(lastDay, 1), label: '', grain: 'custom' };
+  const spent = await figure(facts.exec, baseQuery([period]), period);
+  const spentMinor = spent.values.find((v) => v.currency === currency)?.amountMinor ?? 0;
+  const billIds = new Set(facts.series.filter(isBillSeries).flatMap((s) => s.txnIds));
+  const billsMinor = facts.history
+    .filter((t) => billIds.has(t.id) && t.currency === currency && t.date >= start && t.date <= lastDay)
+    .reduce((n, t) => n - t.amountMinor, 0);
+  const days = daysBetween(start, period.end);
+  return dailyDiscretionary({ spentMinor, billsMinor, days });
+}

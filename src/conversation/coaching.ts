@@ -1,0 +1,273 @@
+/**
+ * Money coaching: when the next payday is, which bills come before it, what is left to spend until then,
+ * whether something fits, whether the money will last, and what a month's saving was made of. Figures come
+ * from insights/coaching (pure) over the executor's results; words come from dialogs/coaching.lg.
+ */
+import type { ExpectedBill } from '../insights/coaching/bills.ts';
+import { weekdayOf } from '../insights/coaching/business-days.ts';
+import { affordability, projectLowPoint, type LeftToSpend } from '../insights/coaching/left-to-spend.ts';
+import type { PaySchedule } from '../insights/coaching/pay-schedule.ts';
+import { savingsOf } from '../insights/coaching/savings.ts';
+import { figure } from '../insights/execute.ts';
+import type { Understood } from '../insights/query.ts';
+import { readCoachingAsk } from '../language/pay-cycle.ts';
+import { daysBetween } from '../day.ts';
+import { formatMoney } from '../money.ts';
+import { answerMoney } from './ask.ts';
+import {
+  billsUntil,
+  coachingFacts,
+  horizonOf,
+  leftUntil,
+  usualDailySpending,
+  type CoachingFacts,
+} from './coaching-facts.ts';
+import { dayText, joinWords, periodText, weekdayText } from './describe.ts';
+import type { DialogState, Reply, TurnContext, TurnResult } from './types.ts';
+
+/** A balance older than this many days is said with its date. */
+const STALE_BALANCE_DAYS = 2;
+
+const answered = (state: DialogState, ...replies: Reply[]): TurnResult => ({
+  replies,
+  state: { ...state, pending: undefined },
+});
+
+/** "Friday 13 Mar 2026". */
+export function dayWithWeekday(iso: string): string {
+  return `${weekdayText(weekdayOf(iso))} ${dayText(iso)}`;
+}
+
+/** The schedule as the templates word it: the cadence key, the days of the month or the weekday, the shift. */
+export function scheduleWords(s: PaySchedule): {
+  cadence: PaySchedule['cadence'];
+  monthDays: number[];
+  weekday: string;
+  shift: string;
+} {
+  return {
+    cadence: s.cadence,
+    monthDays: s.rule.kind === 'monthdays' ? s.rule.days : [],
+    weekday: s.rule.kind === 'interval' ? weekdayText(weekdayOf(s.rule.anchor)) : '',
+    shift: s.rule.shift,
+  };
+}
+
+function payFacts(s: PaySchedule, facts: CoachingFacts) {
+  const today = facts.today;
+  return {
+    payer: s.payer,
+    date: dayWithWeekday(s.nextPayday),
+    today: s.nextPayday === today,
+    days: daysBetween(today, s.nextPayday),
+    amount: formatMoney(s.usualAmountMinor, s.currency),
+    ...scheduleWords(s),
+    lastDate: dayWithWeekday(s.lastPaid.date),
+    lastAmount: formatMoney(s.lastPaid.amountMinor, s.currency),
+    overdue: s.overdue,
+    /** Overdue only because the statements stop early. */
+    dataOld: s.overdue && facts.payRegularToDataEnd,
+    dataEnds: dayText(facts.dataEnds),
+  };
+}
+
+/** "When's my next payday?", "how much do I get paid?". */
+export async function answerPayday(ctx: TurnContext, state: DialogState): Promise<TurnResult> {
+  const facts = await coachingFacts(ctx);
+  const s = facts.schedule;
+  if (!s) return answered(state, { template: 'PayNoRegularIncome', suggestions: ['Income last month'] });
+  const howMuch = /\bhow much\b|\bsalary\b|\bwages?\b/i.test(ctx.input.text);
+  return answered(state, {
+    template: 'PaySchedule',
+    data: { ...payFacts(s, facts), howMuch },
+    suggestions: ['What bills are coming up?', 'How much can I spend until payday?'],
+  });
+}
+
+function billItem(b: ExpectedBill): string {
+  const amount = formatMoney(b.amountMinor, b.currency);
+  return `${b.merchant}: ${b.estimated ? 'about ' : ''}${amount} on ${dayWithWeekday(b.date)}`;
+}
+
+/** Where the count stops, in words the templates share. */
+function horizonData(facts: CoachingFacts, until: string, byPayday: boolean) {
+  return {
+    h: { until: dayWithWeekday(until), byPayday, noPayday: !facts.schedule || !facts.payRegularToDataEnd },
+  };
+}
+
+/** "What bills are coming up?", "anything due before payday?". */
+export async function answerUpcomingBills(ctx: TurnContext, state: DialogState): Promise<TurnResult> {
+  const facts = await coachingFacts(ctx);
+  const ask = readCoachingAsk(ctx.input.text, facts.today);
+  const { until, byPayday } = horizonOf(facts, ask.until);
+  const bills = billsUntil(facts, until);
+  const currency = bills[0]?.currency ?? facts.schedule?.currency ?? 'USD';
+  const total = bills.filter((b) => b.currency === currency).reduce((n, b) => n + b.amountMinor, 0);
+  return answered(state, {
+    template: 'UpcomingBills',
+    data: {
+      ...horizonData(facts, until, byPayday),
+      items: bills.map(billItem),
+      count: bills.length,
+      total: formatMoney(total, currency),
+    },
+    suggestions: ['How much can I spend until payday?', 'Show my subscriptions'],
+  });
+}
+
+function leftData(left: LeftToSpend, facts: CoachingFacts) {
+  const money = (minor: number) => formatMoney(minor, left.currency);
+  return {
+    left: money(left.leftMinor),
+    negative: left.leftMinor < 0,
+    shortBy: money(Math.abs(left.leftMinor)),
+    working: {
+      accounts: joinWords(left.accounts.map((a) => a.accountName)),
+      balance: money(left.balanceMinor),
+      asOf: dayText(left.asOf),
+      stale: daysBetween(left.asOf, facts.today) > STALE_BALANCE_DAYS,
+      bills: money(left.billsMinor),
+      billItems: left.bills.map(billItem),
+      billCount: left.bills.length,
+      reserved: money(left.reservedMinor),
+      reservedItems: left.reserved.map((r) => `${r.label}: ${money(r.amountMinor)}`),
+    },
+  };
+}
+
+/**
+ * "How much can I spend until payday?", "will I run out before payday?". `reserved` holds further amounts
+ * to keep back (what is left of budgets), none by default.
+ */
+export async function answerLeftToSpend(
+  ctx: TurnContext,
+  state: DialogState,
+  reserved: Parameters<typeof leftUntil>[2] = [],
+): Promise<TurnResult> {
+  const facts = await coachingFacts(ctx);
+  const ask = readCoachingAsk(ctx.input.text, facts.today);
+  const { until, byPayday } = horizonOf(facts, ask.until);
+  const left = await leftUntil(facts, until, reserved);
+  if (!left)
+    return answered(state, { template: 'LeftNoSpendingBalance', suggestions: ['What bills are coming up?'] });
+  const data = { ...leftData(left, facts), ...horizonData(facts, until, byPayday) };
+  if (!ask.lowPoint) {
+    return answered(state, {
+      template: 'LeftToSpend',
+      data,
+      suggestions: ['Will I run out before payday?', 'What bills are coming up?'],
+    });
+  }
+  const dailyMinor = await usualDailySpending(facts, left.currency);
+  const low = projectLowPoint({
+    startMinor: left.balanceMinor - left.reservedMinor,
+    from: facts.today,
+    payday: until,
+    bills: left.bills,
+    dailyMinor,
+  });
+  const money = (minor: number) => formatMoney(minor, left.currency);
+  return answered(state, {
+    template: 'RunOutBeforePayday',
+    data: {
+      ...data,
+      low: money(low.lowMinor),
+      lowDate: dayWithWeekday(low.lowDate),
+      runsOut: Boolean(low.runsOutOn),
+      runsOutOn: low.runsOutOn ? dayWithWeekday(low.runsOutOn) : '',
+      daily: money(low.dailyMinor),
+      end: money(low.endMinor),
+    },
+    suggestions: ['What bills are coming up?', 'When is my next payday?'],
+  });
+}
+
+/** "Can I afford $450?", "can I afford a new iPhone?" (no amount: what is left, and a question back). */
+export async function answerAfford(ctx: TurnContext, state: DialogState): Promise<TurnResult> {
+  const facts = await coachingFacts(ctx);
+  const ask = readCoachingAsk(ctx.input.text, facts.today);
+  const { until, byPayday } = horizonOf(facts, ask.until);
+  const left = await leftUntil(facts, until);
+  if (!left) return answered(state, { template: 'LeftNoSpendingBalance' });
+  const data = { ...leftData(left, facts), ...horizonData(facts, until, byPayday) };
+  if (ask.amountMinor === undefined || (ask.currency && ask.currency !== left.currency)) {
+    return answered(state, {
+      template: 'AffordHowMuch',
+      data,
+      suggestions: ['How much can I spend until payday?'],
+    });
+  }
+  const fit = affordability(left, ask.amountMinor);
+  return answered(state, {
+    template: 'Afford',
+    data: {
+      ...data,
+      amount: formatMoney(ask.amountMinor, left.currency),
+      affordable: fit.affordable,
+      leftAfter: formatMoney(Math.abs(fit.leftAfterMinor), left.currency),
+    },
+    suggestions: ['Will I run out before payday?', 'What bills are coming up?'],
+  });
+}
+
+/** A savings question of one period with nothing narrowed: the figure, and what moved into savings. */
+export function isSavingsQuestion(u: Understood): boolean {
+  const q = u.query;
+  return (
+    q.measure.kind === 'saved' &&
+    q.periods.length <= 1 &&
+    !q.comparison &&
+    !q.series &&
+    !q.groupBy &&
+    q.form === 'figure' &&
+    !u.also &&
+    !u.unplaced.length &&
+    !u.unknownNames.length &&
+    q.filters.include.categories.length +
+      q.filters.include.merchants.length +
+      q.filters.include.accounts.length ===
+      0
+  );
+}
+
+/**
+ * "How much did I save last month?": money in minus money spent, both shown (the usual answer), then the
+ * transfers into the person's savings accounts in the same period.
+ */
+export async function answerSavings(
+  ctx: TurnContext,
+  state: DialogState,
+  u: Understood,
+): Promise<TurnResult> {
+  const result = await answerMoney(ctx, state, u);
+  const period = result.state.last?.query.periods[0];
+  const savingsAccounts = ctx.vocabulary.accounts.filter((a) => a.type === 'savings');
+  if (!period || result.state.last?.query.measure.kind !== 'saved' || savingsAccounts.length === 0)
+    return result;
+  const facts = await coachingFacts(ctx);
+  const saved = await figure(facts.exec, result.state.last.query, period);
+  const currency = saved.values[0]?.currency ?? 'USD';
+  const history = facts.history.filter((t) => t.date >= period.start && t.date < period.end);
+  const s = savingsOf(saved, history, savingsAccounts, currency);
+  const items = s.transfers.map(
+    (t) =>
+      `${formatMoney(t.inMinor, t.currency)} into ${t.accountName}` +
+      (t.outMinor ? ` (and ${formatMoney(t.outMinor, t.currency)} back out)` : ''),
+  );
+  return {
+    ...result,
+    replies: [
+      ...result.replies,
+      {
+        template: 'SavingsTransfers',
+        data: {
+          period: periodText(period),
+          items,
+          count: items.length,
+          accounts: joinWords(savingsAccounts.map((a) => a.name)),
+        },
+      },
+    ],
+  };
+}

@@ -1,0 +1,213 @@
+/**
+ * Questions about what comes next rather than what has been: paydays, bills still to come, what is left to
+ * spend until payday, whether something is affordable, whether the money will last. Wording people expect
+ * to be decisive moves the classifier's guess to or from these intents; a question in the past tense ("when
+ * was my last paycheck?", "what bills did I pay in March?") stays a question about what happened.
+ */
+import { findAmounts } from './amounts.ts';
+import { addDays, addMonths, dayNumber } from '../day.ts';
+import { DATA_INTENTS, type Frame, type Intent } from './types.ts';
+
+export const PAY_CYCLE_INTENTS = ['payday', 'upcoming_bills', 'left_to_spend', 'afford'] as const;
+export type PayCycleIntent = (typeof PAY_CYCLE_INTENTS)[number];
+
+const COACHING: ReadonlySet<Intent> = new Set(PAY_CYCLE_INTENTS);
+/** Requests that are never re-read as coaching questions, whatever words they share. */
+const TASKS: ReadonlySet<Intent> = new Set([
+  'link_account',
+  'unlink_account',
+  'delete_data',
+  'correct_category',
+  'alerts',
+  'demo',
+  'privacy',
+  'cancel',
+]);
+
+const PAY_WORDS = String.raw`pay ?days?|pay ?checks?|pay ?cheques?|pay ?slips?|salary|salaries|wages?|paid|pay|income|direct deposit`;
+const UNTIL = String.raw`(?:until|till|til|untill|before|to|by)`;
+const PAYDAY_ITSELF = String.raw`(?:pay ?day|(?:my |the )?(?:next )?(?:pay ?check|pay ?cheque|pay|salary|wages?)|i (?:get|am|m) paid|i get my (?:pay|salary|wages?))`;
+const DAY_NAME = String.raw`(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|the end of (?:the|this) month|end of (?:the |this )?month|month end|the \d{1,2}(?:st|nd|rd|th)?|next week)`;
+
+/** Said of something that has happened: the question is about the past. */
+const PAST =
+  /\b(?:was|were|did|didnt|(?:last|previous|prior) (?:\w+ )?(?:month|week|year|time|pay ?check|pay ?cheque|pay ?day|pay|salary|wages?|payment|bills?|deposit|one)|arrived?|came|come in|got paid|been paid|received|paid me|went out|have i (?:paid|been)|so far)\b/;
+const NEXT = /\b(?:next|upcoming|coming|due|expected|will|going to|gonna)\b/;
+
+const PAYDAY_CUE = new RegExp(
+  String.raw`\b(?:next|upcoming|coming) (?:${PAY_WORDS})\b|\bwhen(?:s| is| will| do| does| am| should| can|ll)\b.*\b(?:${PAY_WORDS})\b|\bhow (?:often|frequently) (?:do |am |will )?i (?:get )?paid\b|\bhow much (?:do|will|should) i (?:get paid|get|earn|make|take home)\b|\bpay ?(?:schedule|cycle|frequency)\b|\bdays? (?:left )?${UNTIL} ${PAYDAY_ITSELF}\b|\bwhat(?:s| is) my (?:salary|wage|pay|income|take home|take-home)\b|\bhow much is my (?:salary|wage|pay ?check|pay ?cheque|pay)\b|\bis it pay ?day\b|\bpay ?day (?:today|tomorrow|this week|soon)\b`,
+);
+const LEFT_CUE = new RegExp(
+  String.raw`\b(?:left to spend|safe to spend|free to spend|ok to spend|okay to spend|spendable|spending money|disposable)\b|\b(?:how much|what) (?:\w+ ){0,3}(?:can|could|may|should) (?:i|we) (?:still |safely )?spend\b|\b(?:left|have|got|spend|spending|last me|leftover|remaining)\b(?: \w+){0,4} ${UNTIL} (?:${PAYDAY_ITSELF}|${DAY_NAME})\b|\b(?:run|running|ran) out\b|\b(?:be|go|going|end up) (?:\w+ )?(?:broke|skint|overdrawn|in the red|short)\b|\bbroke before\b|\bmake it (?:to|until|till) (?:${PAYDAY_ITSELF})\b|\blast (?:me )?${UNTIL} (?:${PAYDAY_ITSELF})\b|\benough (?:money )?(?:to last|${UNTIL})\b`,
+);
+const AFFORD_CUE =
+  /\b(?:can|could|would|will) (?:i|we)(?: \w+)? (?:afford|be able to afford)\b|\b(?:afford|affordable)\b(?!.*\bto spend on\b)|\b(?:can|could|should) (?:i|we) (?:buy|get|spend|splurge on|treat myself to)\b.*[$£€] ?\d|\benough (?:money )?for (?:a |an |the )?[$£€] ?\d/;
+/** "how much can I afford to spend on rent" asks for advice on an amount, which Tally does not give. */
+const HOW_MUCH_AFFORD = /\bhow much (?:\w+ )?(?:can|could|should) (?:i|we) (?:\w+ )?afford\b/;
+/** "did I save anything in March": a savings question, answered from its query. */
+const SAVED_CUE =
+  /\b(?:did|have|do) (?:i|we) (?:\w+ )?(?:save|saved)\b(?! (?:on|for|up))|\bhow much (?:have |did )?(?:i|we) (?:\w+ )?saved?\b/;
+/** Intents answered from their query (the findings lists are not). */
+const MONEY: ReadonlySet<Intent> = new Set(
+  DATA_INTENTS.filter((i) => !['unusual', 'duplicates', 'subscriptions', 'price_rises'].includes(i)),
+);
+const BILL_WORDS = String.raw`bills?|payments?|direct debits?|debits|standing orders?|rent|subscriptions?|dues|outgoings|charges`;
+const BILLS_CUE = new RegExp(
+  String.raw`\b(?:upcoming|coming up|due|next|to come|expected|scheduled|still to pay|left to pay|have to pay|need to pay|got to pay|owe|pending|ahead)\b.*\b(?:${BILL_WORDS})\b|\b(?:${BILL_WORDS})\b.*\b(?:upcoming|coming up|coming out|going out|due|to come|expected|scheduled|left|ahead|before pay ?day|this week|next week|${UNTIL} (?:${PAYDAY_ITSELF}|${DAY_NAME}))\b`,
+);
+/** The run of the balance, not just the figure: "will I run out", "will I be broke before payday". */
+const LOW_POINT_CUE =
+  /\b(?:run|running|ran) out\b|\b(?:be|go|going|end up) (?:\w+ )?(?:broke|skint|overdrawn|in the red|short)\b|\bbroke before\b|\bmake it\b|\blast (?:me )?(?:until|till|til|to)\b|\benough (?:money )?to last\b|\blowest\b|\blow point\b/;
+
+/** Lower case, apostrophes dropped ("what's" → "whats"), punctuation to spaces. */
+function normalised(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/['\u2018\u2019]/g, '')
+    .replace(/[^\p{L}\p{N}$£€.]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The coaching intent the words clearly ask for, if any. */
+export function coachingCue(text: string): PayCycleIntent | undefined {
+  const t = normalised(text);
+  const next = NEXT.test(t);
+  const past = PAST.test(t) && !next;
+  if (AFFORD_CUE.test(t) && !HOW_MUCH_AFFORD.test(t)) return 'afford';
+  if (LEFT_CUE.test(t) && !past) return 'left_to_spend';
+  if (BILLS_CUE.test(t) && !past) return 'upcoming_bills';
+  if (PAYDAY_CUE.test(t) && !past) return 'payday';
+  return undefined;
+}
+
+/**
+ * Moves a frame to the coaching intent its words ask for, and a coaching guess that its words do not
+ * support back to the question about the past it is (last paycheck → income, bills paid → spending).
+ */
+export function guardCoaching(text: string, frame: Frame): Frame {
+  if (TASKS.has(frame.intent)) return frame;
+  const t = normalised(text);
+  if (SAVED_CUE.test(t) && !MONEY.has(frame.intent)) return { ...frame, intent: 'spending' };
+  if (HOW_MUCH_AFFORD.test(t) && COACHING.has(frame.intent)) return { ...frame, intent: 'spending' };
+  const cue = coachingCue(text);
+  // "how much can I spend on groceries" asks about a budget's subject, not the whole of what is left.
+  const onSubject = frame.categories.length > 0 || frame.merchants.length > 0;
+  if (cue === 'left_to_spend' && onSubject && !/\b(?:until|till|til|before|pay ?day)\b/.test(t))
+    return { ...frame, intent: COACHING.has(frame.intent) ? 'none' : frame.intent };
+  // "what's my income this month" names a period: a question about money that came in.
+  if (cue === 'payday' && frame.periods.length > 0 && !NEXT.test(t))
+    return { ...frame, intent: COACHING.has(frame.intent) ? 'income' : frame.intent };
+  if (cue) return { ...frame, intent: cue };
+  if (!COACHING.has(frame.intent)) return frame;
+  const intent = frame.intent as PayCycleIntent;
+  const past = PAST.test(t) && !NEXT.test(t);
+  if (LOOSE[intent].test(t) && !past) return frame;
+  return { ...frame, intent: fallbackOf(t, past) };
+}
+
+/** Words without which a coaching guess of the classifier's is not trusted. */
+const LOOSE: Record<PayCycleIntent, RegExp> = {
+  payday: /\b(?:pay ?day|pay ?check|pay ?cheque|salary|wages?|get paid|getting paid|paid next)\b/,
+  upcoming_bills:
+    /\b(?:due|upcoming|coming|next|ahead|soon|expected|scheduled|still|left|before|this week|this month|renew)\b/,
+  left_to_spend:
+    /\b(?:left|last|broke|skint|run out|short|overdrawn|enough|make it|safe|free to|spendable|till|until|before pay ?day)\b/,
+  afford: /\b(?:afford|affordable|enough for|break the bank|ok to buy|okay to buy|splurge)\b/,
+};
+
+const SPEND_WORDS = /\b(?:spen[dt]|spending|paid (?:to|for)|pay (?:to|for)|bought|cost|charges?|bills?)\b/;
+const BALANCE_WORDS = /\b(?:balance|have|got|in (?:my|the) (?:account|checking|bank))\b/;
+
+/**
+ * What a coaching guess without its words most likely was: a question about what happened (spending, income,
+ * balance), or, with nothing to go on, not understood — never a coaching answer to another question.
+ */
+function fallbackOf(t: string, past: boolean): Intent {
+  if (SPEND_WORDS.test(t) && past) return 'spending';
+  if (past && /\b(?:pay|paid|salary|wages?|income|earn|earned)\b/.test(t)) return 'income';
+  if (BALANCE_WORDS.test(t) && !/\bwill\b/.test(t)) return 'balance';
+  return 'none';
+}
+
+export interface CoachingAsk {
+  /** "will I run out before payday": the low point of the balance, not just the figure. */
+  lowPoint: boolean;
+  /** "can I afford $450": the amount, minor units. */
+  amountMinor?: number;
+  currency?: string;
+  /** A day named as the horizon instead of payday ("till Friday"), ISO, inclusive. */
+  until?: string;
+}
+
+/**
+ * The details of a coaching question: an amount to afford, a day to count to, the low point asked for.
+ * @example readCoachingAsk('can I afford $450 before payday?', '2026-03-10') // { lowPoint: false, amountMinor: 45000, currency: 'USD' }
+ */
+export function readCoachingAsk(text: string, today: string): CoachingAsk {
+  const t = normalised(text);
+  const ask: CoachingAsk = { lowPoint: LOW_POINT_CUE.test(t) };
+  const amount = findAmounts(text)[0] ?? bareAmount(t);
+  if (amount) {
+    ask.amountMinor = amount.minor;
+    if (amount.currency) ask.currency = amount.currency;
+  }
+  const until = horizonOf(t, today);
+  if (until) ask.until = until;
+  return ask;
+}
+
+/** "can I afford 450", "afford a 1200 laptop": a plain number next to "afford" is an amount. */
+function bareAmount(t: string): { minor: number; currency?: string } | undefined {
+  const m =
+    /\bafford (?:\w+ ){0,3}?(\d{1,7}(?:\.\d{1,2})?)\b(?! ?(?:times|months?|weeks?|days?|years?|%))/.exec(t);
+  return m?.[1] ? { minor: Math.round(Number(m[1]) * 100) } : undefined;
+}
+
+const WEEKDAYS: Record<string, number> = {
+  sun: 0,
+  sunday: 0,
+  mon: 1,
+  monday: 1,
+  tue: 2,
+  tues: 2,
+  tuesday: 2,
+  wed: 3,
+  wednesday: 3,
+  thu: 4,
+  thur: 4,
+  thurs: 4,
+  thursday: 4,
+  fri: 5,
+  friday: 5,
+  sat: 6,
+  saturday: 6,
+};
+
+/**
+ * The last day counted when the words name one instead of payday: "till Friday" is the coming Friday
+ * (a week on when today is Friday), "until the end of the month" its last day, "until the 20th" the next 20th.
+ */
+function horizonOf(t: string, today: string): string | undefined {
+  const m = new RegExp(
+    String.raw`\b${UNTIL} (?:this |next |the )?(${Object.keys(WEEKDAYS).join('|')}|end of (?:the |this )?month|month end|(\d{1,2})(?:st|nd|rd|th)?)\b`,
+  ).exec(t);
+  if (!m?.[1]) return undefined;
+  const word = m[1];
+  const wanted = WEEKDAYS[word];
+  if (wanted !== undefined) {
+    const now = (((dayNumber(today) + 4) % 7) + 7) % 7;
+    return addDays(today, (wanted - now + 7) % 7 || 7);
+  }
+  if (/month/.test(word)) return addDays(addMonths(`${today.slice(0, 8)}01`, 1), -1);
+  const dom = Number(m[2]);
+  if (!(dom >= 1 && dom <= 31)) return undefined;
+  const thisMonth = `${today.slice(0, 8)}${String(dom).padStart(2, '0')}`;
+  return thisMonth > today && Number(thisMonth.slice(8)) === dom && dom <= monthLength(today)
+    ? thisMonth
+    : `${addMonths(`${today.slice(0, 8)}01`, 1).slice(0, 8)}${String(Math.min(dom, monthLength(addMonths(`${today.slice(0, 8)}01`, 1)))).padStart(2, '0')}`;
+}
+
+function monthLength(day: string): number {
+  return Number(addDays(addMonths(`${day.slice(0, 8)}01`, 1), -1).slice(8, 10));
+}
