@@ -14,6 +14,7 @@ import { log } from './log.ts';
 import { createServer } from './server.ts';
 import type { Store } from './store/index.ts';
 import { openStore } from './open-store.ts';
+import { upcomingFromHistory } from './conversation/upcoming.ts';
 
 export interface RunningTally {
   port: number;
@@ -55,6 +56,7 @@ export async function startTally(config: Config): Promise<RunningTally> {
     understanding,
     charts: charts.renderer(),
     chartsFor: (userId) => charts.forUser(userId),
+    upcoming: upcomingFromHistory(store),
     templates,
   });
   app.adapter.use(charts.turnMiddleware);

@@ -12,6 +12,7 @@ import {
 } from '../insights/coaching/left-to-spend.ts';
 import { meteredBills } from '../insights/coaching/metered-bills.ts';
 import { mainPaySchedule, overdueOn, type PaySchedule } from '../insights/coaching/pay-schedule.ts';
+import { budgetStatus } from '../insights/budgets.ts';
 import { execute, figure, mainCurrency, type ExecContext } from '../insights/execute.ts';
 import { baseQuery, emptySubject, type Period, type Query } from '../insights/query.ts';
 import { findRecurring } from '../insights/recurring.ts';
@@ -39,8 +40,19 @@ export interface CoachingFacts {
 }
 
 export async function coachingFacts(ctx: TurnContext): Promise<CoachingFacts> {
-  const today = ctx.input.today;
-  const history = await ctx.services.store.queries.history(ctx.input.userId, addDays(today, -HISTORY_DAYS));
+  return coachingFactsFor(
+    {
+      store: ctx.services.store,
+      userId: ctx.input.userId,
+      merchantIds: (name) => ctx.merchantIds.get(name.toLowerCase()) ?? [],
+    },
+    ctx.input.today,
+  );
+}
+
+/** The same facts outside a turn (the scheduler's paydays and bills), from the executor's context. */
+export async function coachingFactsFor(exec: ExecContext, today: string): Promise<CoachingFacts> {
+  const history = await exec.store.queries.history(exec.userId, addDays(today, -HISTORY_DAYS));
   const past = history.filter((t) => t.date <= today);
   const recurring = findRecurring(past, today);
   const schedule = mainPaySchedule(past, today);
@@ -52,11 +64,7 @@ export async function coachingFacts(ctx: TurnContext): Promise<CoachingFacts> {
     dataEnds,
     payRegularToDataEnd: schedule !== undefined && !overdueOn(schedule, dataEnds),
     series: [...recurring, ...meteredBills(past, today, recurring)],
-    exec: {
-      store: ctx.services.store,
-      userId: ctx.input.userId,
-      merchantIds: (name) => ctx.merchantIds.get(name.toLowerCase()) ?? [],
-    },
+    exec,
   };
 }
 
@@ -122,4 +130,34 @@ export async function usualDailySpending(facts: CoachingFacts, currency: string)
     .reduce((n, t) => n - t.amountMinor, 0);
   const days = daysBetween(start, period.end);
   return dailyDiscretionary({ spentMinor, billsMinor, days });
+}
+
+/**
+ * What is still left this month in each category budget, held back from what is left to spend. A budget
+ * for all spending is not held back: it caps the same money the balance is, and counting it would take
+ * the same pound off twice.
+ */
+export async function budgetsLeft(facts: CoachingFacts, currency: string): Promise<Reserved[]> {
+  const budgets = await facts.exec.store.budgets.list(facts.exec.userId);
+  const reserved: Reserved[] = [];
+  for (const budget of budgets) {
+    if (budget.subjectKey === 'all' || budget.currency !== currency) continue;
+    const status = await budgetStatus(facts.exec, budget, facts.today);
+    if (status.leftMinor > 0) reserved.push({ label: budget.label, amountMinor: status.leftMinor });
+  }
+  return reserved;
+}
+
+/**
+ * Left to spend until the horizon with what is left of the budgets held back; undefined when no spending
+ * account has a balance.
+ */
+export async function leftAfterBudgets(
+  facts: CoachingFacts,
+  until: string,
+): Promise<LeftToSpend | undefined> {
+  const plain = await leftUntil(facts, until);
+  if (!plain) return undefined;
+  const reserved = await budgetsLeft(facts, plain.currency);
+  return reserved.length ? leftUntil(facts, until, reserved) : plain;
 }

@@ -18,7 +18,7 @@ import {
   billsUntil,
   coachingFacts,
   horizonOf,
-  leftUntil,
+  leftAfterBudgets,
   usualDailySpending,
   type CoachingFacts,
 } from './coaching-facts.ts';
@@ -137,18 +137,14 @@ function leftData(left: LeftToSpend, facts: CoachingFacts) {
 }
 
 /**
- * "How much can I spend until payday?", "will I run out before payday?". `reserved` holds further amounts
- * to keep back (what is left of budgets), none by default.
+ * "How much can I spend until payday?", "will I run out before payday?", with what is left of category
+ * budgets held back.
  */
-export async function answerLeftToSpend(
-  ctx: TurnContext,
-  state: DialogState,
-  reserved: Parameters<typeof leftUntil>[2] = [],
-): Promise<TurnResult> {
+export async function answerLeftToSpend(ctx: TurnContext, state: DialogState): Promise<TurnResult> {
   const facts = await coachingFacts(ctx);
   const ask = readCoachingAsk(ctx.input.text, facts.today);
   const { until, byPayday } = horizonOf(facts, ask.until);
-  const left = await leftUntil(facts, until, reserved);
+  const left = await leftAfterBudgets(facts, until);
   if (!left)
     return answered(state, { template: 'LeftNoSpendingBalance', suggestions: ['What bills are coming up?'] });
   const data = { ...leftData(left, facts), ...horizonData(facts, until, byPayday) };
@@ -188,7 +184,7 @@ export async function answerAfford(ctx: TurnContext, state: DialogState): Promis
   const facts = await coachingFacts(ctx);
   const ask = readCoachingAsk(ctx.input.text, facts.today);
   const { until, byPayday } = horizonOf(facts, ask.until);
-  const left = await leftUntil(facts, until);
+  const left = await leftAfterBudgets(facts, until);
   if (!left) return answered(state, { template: 'LeftNoSpendingBalance' });
   const data = { ...leftData(left, facts), ...horizonData(facts, until, byPayday) };
   if (ask.amountMinor === undefined || (ask.currency && ask.currency !== left.currency)) {

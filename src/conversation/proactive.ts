@@ -51,7 +51,7 @@ export interface ProactiveDeps {
   upcoming: UpcomingSource;
 }
 
-async function execContextFor(store: Store, userId: string): Promise<ExecContext> {
+export async function execContextFor(store: Store, userId: string): Promise<ExecContext> {
   const ids = new Map<string, number[]>();
   for (const m of await store.queries.merchants(userId)) {
     const key = m.name.toLowerCase();

@@ -75,7 +75,7 @@ export const INTENT_HANDLERS: Record<Intent, IntentEntry> = {
   price_rises: findings,
   payday: coaching(answerPayday),
   upcoming_bills: coaching(answerUpcomingBills),
-  left_to_spend: coaching((ctx, state) => answerLeftToSpend(ctx, state)),
+  left_to_spend: coaching(answerLeftToSpend),
   afford: coaching(answerAfford),
   link_account: { kind: 'task', handle: (ctx, state) => startLink(ctx, state, false) },
   unlink_account: { kind: 'task', handle: startUnlink },

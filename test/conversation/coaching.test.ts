@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Understanding } from '../../src/conversation/types.ts';
+import { upcomingFromHistory } from '../../src/conversation/upcoming.ts';
 import { addDays } from '../../src/day.ts';
 import { loadDemo } from '../../src/demo/load.ts';
 import { importStatement } from '../../src/ingest/importer.ts';
@@ -304,5 +305,48 @@ describe('on the made-up household', () => {
         notText: ["didn't spend"],
       },
     ]);
+  });
+});
+
+describe('budgets held back from what is left', () => {
+  it('takes what is still left in a category budget off left to spend, and names it', async () => {
+    await linkSam('sam-budget', samStatement(addDays(TODAY, -1), 60000));
+    // Groceries so far in March: Safeway on the 2nd, 4th, 6th and 8th, $127.40 of a $400 budget.
+    await play(chat('sam-budget'), [
+      { says: 'set a $400 budget for groceries', template: 'BudgetSet' },
+      {
+        says: 'how much can I spend until payday?',
+        template: 'LeftToSpend',
+        data: { left: '$242.40', working: { balance: '$600.00', bills: '$85.00', reserved: '$272.60' } },
+        text: ['$272.60'],
+      },
+      { says: 'can I afford $300?', template: 'Afford', data: { affordable: false } },
+    ]);
+  });
+
+  it('does not hold back a budget for all spending, which caps the same money', async () => {
+    await linkSam('sam-cap', samStatement(addDays(TODAY, -1), 60000));
+    await play(chat('sam-cap'), [
+      { says: 'set a budget of $2000 for all spending', template: 'BudgetSet' },
+      { says: 'how much can I spend until payday?', template: 'LeftToSpend', data: { left: '$515.00' } },
+    ]);
+  });
+});
+
+describe('what comes next, for the scheduler', () => {
+  it('gives the next payday and the bills before it from the same facts as the answers', async () => {
+    const coming = await upcomingFromHistory(store).upcoming('demo-user', TODAY);
+    expect(coming.payday).toMatchObject({ date: '2026-03-13', currency: 'USD' });
+    expect(coming.payday!.amountMinor).toBeGreaterThan(0);
+    expect(coming.bills.map((b) => [b.name, b.date])).toEqual([
+      ['Spotify', '2026-03-11'],
+      ['PG&E', '2026-03-12'],
+    ]);
+  });
+
+  it('promises no payday where there is no regular pay', async () => {
+    const coming = await upcomingFromHistory(store).upcoming('no-pay', TODAY);
+    expect(coming.payday).toBeUndefined();
+    expect(coming.bills[0]).toMatchObject({ name: 'T-Mobile', date: '2026-03-12', amountMinor: 8500 });
   });
 });
