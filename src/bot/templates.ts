@@ -1,4 +1,4 @@
-import { DiagnosticSeverity, Templates } from 'botbuilder-lg';
+import { DiagnosticSeverity, EvaluationOptions, Evaluator, LGLineBreakStyle, Templates } from 'botbuilder-lg';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -10,6 +10,9 @@ export interface DialogProblem {
 
 /** Everything the bot says, from dialogs/*.lg, evaluated with botbuilder-lg. */
 export class BotTemplates {
+  /** One evaluator per file, kept across turns, so each expression is parsed once, not every render. */
+  private readonly evaluators = new Map<Templates, Evaluator>();
+
   private constructor(
     private readonly byName: Map<string, Templates>,
     readonly problems: DialogProblem[],
@@ -60,9 +63,51 @@ export class BotTemplates {
   render(name: string, data: object = {}): string {
     const templates = this.byName.get(name);
     if (!templates) throw new Error(`no template named ${name}`);
-    const out: unknown = templates.evaluate(name, data);
+    let evaluator = this.evaluators.get(templates);
+    if (!evaluator) {
+      evaluator = reusableEvaluator(templates);
+      this.evaluators.set(templates, evaluator);
+    }
+    let out: unknown;
+    try {
+      out = evaluator.evaluateTemplate(name, data);
+    } catch (err) {
+      // A failed evaluation can leave its stack half unwound: start the next one afresh.
+      this.evaluators.delete(templates);
+      throw err;
+    }
+    if (templates.lgOptions.LineBreakStyle === LGLineBreakStyle.Markdown && typeof out === 'string')
+      out = out.replace(/(\r?\n)/g, '$1$1');
     return typeof out === 'string' ? out.replace(/\n{3,}/g, '\n\n').trim() : JSON.stringify(out);
   }
+}
+
+/**
+ * What `Templates.evaluate` does, minus its per-call cost: it builds a new evaluator (and expression
+ * parser) every time and parses every `${…}` expression with ANTLR again. Expressions are immutable trees
+ * and evaluation is synchronous, so one evaluator with a parse cache gives the same text.
+ */
+const DEFAULT_LOCALE = Intl.DateTimeFormat().resolvedOptions().locale;
+
+type Expression = ReturnType<Evaluator['expressionParser']['parse']>;
+
+function reusableEvaluator(templates: Templates): Evaluator {
+  const options = new EvaluationOptions(templates.lgOptions);
+  // Without a locale, every string() call asks Intl for the default one again (tens of µs each).
+  options.locale ||= DEFAULT_LOCALE;
+  const evaluator = new Evaluator(templates, options);
+  const parser = evaluator.expressionParser;
+  const parse = parser.parse.bind(parser);
+  const parsed = new Map<string, Expression>();
+  parser.parse = (expression: string) => {
+    let tree = parsed.get(expression);
+    if (!tree) {
+      tree = parse(expression);
+      if (parsed.size < 10_000) parsed.set(expression, tree);
+    }
+    return tree;
+  };
+  return evaluator;
 }
 
 function firstLine(err: unknown): string {
