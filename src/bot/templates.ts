@@ -1,6 +1,7 @@
 import { DiagnosticSeverity, EvaluationOptions, Evaluator, LGLineBreakStyle, Templates } from 'botbuilder-lg';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { indexSections } from './template-sections.ts';
 
 export interface DialogProblem {
   file: string;
@@ -14,9 +15,43 @@ export class BotTemplates {
   private readonly evaluators = new Map<Templates, Evaluator>();
 
   private constructor(
-    private readonly byName: Map<string, Templates>,
+    private readonly known: ReadonlySet<string>,
+    private readonly find: (name: string) => Templates | undefined,
     readonly problems: DialogProblem[],
   ) {}
+
+  /**
+   * For the server: nothing is parsed until it is said, and then only the template and the templates it
+   * calls (see template-sections.ts). A part that does not parse on its own falls back to its whole file.
+   * Problems are for `load` (and `npm run dialogs:check`) to find.
+   */
+  static open(dir: string): BotTemplates {
+    const index = indexSections(dir);
+    const parsed = new Map<string, Templates>();
+    const files = new Map<string, Templates>();
+    const whole = (file: string) => {
+      let templates = files.get(file);
+      if (!templates) files.set(file, (templates = Templates.parseFile(join(dir, file))));
+      return templates;
+    };
+    const find = (name: string): Templates | undefined => {
+      const section = index.byName.get(name);
+      if (!section) return undefined;
+      let templates = parsed.get(name);
+      if (!templates) {
+        try {
+          templates = Templates.parseText(index.closure(name), join(dir, section.file));
+          if (templates.allDiagnostics.some((d) => d.severity === DiagnosticSeverity.Error))
+            templates = whole(section.file);
+        } catch {
+          templates = whole(section.file);
+        }
+        parsed.set(name, templates);
+      }
+      return templates;
+    };
+    return new BotTemplates(new Set(index.byName.keys()), find, []);
+  }
 
   /** Parses every .lg file in the folder; problems are collected, not thrown. */
   static load(dir: string): BotTemplates {
@@ -48,20 +83,20 @@ export class BotTemplates {
         else byName.set(t.name, templates);
       }
     }
-    return new BotTemplates(byName, problems);
+    return new BotTemplates(new Set(byName.keys()), (name) => byName.get(name), problems);
   }
 
   names(): string[] {
-    return [...this.byName.keys()];
+    return [...this.known];
   }
 
   has(name: string): boolean {
-    return this.byName.has(name);
+    return this.known.has(name);
   }
 
   /** Renders a template to text; unknown or failing templates fall back to `fallback`. */
   render(name: string, data: object = {}): string {
-    const templates = this.byName.get(name);
+    const templates = this.find(name);
     if (!templates) throw new Error(`no template named ${name}`);
     let evaluator = this.evaluators.get(templates);
     if (!evaluator) {
