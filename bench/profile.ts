@@ -43,7 +43,10 @@ function selfTimes(profile: CpuProfile, key: (n: ProfileNode) => string): [strin
 }
 
 /** Time with the function anywhere on the stack (each sample counted once per function), largest first. */
-function inclusiveTimes(profile: CpuProfile, key: (n: ProfileNode) => string | undefined): [string, number][] {
+function inclusiveTimes(
+  profile: CpuProfile,
+  key: (n: ProfileNode) => string | undefined,
+): [string, number][] {
   const parent = new Map<number, ProfileNode>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n);
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -60,7 +63,10 @@ function inclusiveTimes(profile: CpuProfile, key: (n: ProfileNode) => string | u
 }
 
 function short(url: string): string {
-  return url.replace(/^file:\/\//, '').replace(/^.*node_modules\//, 'nm/').replace(process.cwd() + '/', '');
+  return url
+    .replace(/^file:\/\//, '')
+    .replace(/^.*node_modules\//, 'nm/')
+    .replace(process.cwd() + '/', '');
 }
 
 async function main(): Promise<void> {
@@ -115,7 +121,8 @@ async function main(): Promise<void> {
   for (const [k, ms] of selfTimes(profile, fn).slice(0, 40)) console.log(`${scale(ms).padStart(8)}  ${k}`);
   console.log(`\ntime inside Tally's own functions, callees included${per}`);
   const own = (n: ProfileNode) => (n.callFrame.url.includes('/src/') ? fn(n) : undefined);
-  for (const [k, ms] of inclusiveTimes(profile, own).slice(0, 50)) console.log(`${scale(ms).padStart(8)}  ${k}`);
+  for (const [k, ms] of inclusiveTimes(profile, own).slice(0, 50))
+    console.log(`${scale(ms).padStart(8)}  ${k}`);
 }
 
 main().catch((err: unknown) => {

@@ -18,6 +18,7 @@ import { int, latency, printTable, ratio, us, type Verdict } from './report.ts';
 import { benchStartup, startArgs } from './startup.ts';
 import { printCharts, printImport, printStartup } from './tables.ts';
 import { verdicts } from './targets.ts';
+import { benchScaling, printScaling, type ScalePlan, type ScalePoint } from './scaling.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -33,6 +34,7 @@ interface Plan {
   probeRounds: number;
   startupRuns: number;
   chartSamples: number;
+  scale: ScalePlan;
 }
 
 const FULL: Plan = {
@@ -47,6 +49,7 @@ const FULL: Plan = {
   probeRounds: 20,
   startupRuns: 3,
   chartSamples: 30,
+  scale: { factor: 3, samples: 500, historySamples: 300, botSeconds: 6, warmSeconds: 2, probeRounds: 1 },
 };
 const QUICK: Plan = {
   users: 20,
@@ -60,6 +63,7 @@ const QUICK: Plan = {
   probeRounds: 2,
   startupRuns: 1,
   chartSamples: 5,
+  scale: { factor: 3, samples: 20, historySamples: 10, botSeconds: 1, warmSeconds: 1, probeRounds: 1 },
 };
 const SEED = 1;
 const END = '2026-10-31';
@@ -257,18 +261,40 @@ async function main(): Promise<number> {
       if (servers.length) printBot(servers);
     }
 
+    const scaling =
+      db && questions
+        ? await section('scaling', errors, () =>
+            benchScaling(
+              dataDir,
+              work,
+              { ...gen, years: plan.years },
+              { db, importRows: plan.importRows, questions, servers },
+              plan.scale,
+              console.log,
+            ),
+          )
+        : undefined;
+
     // Last: the import's in-process parse leaves a large heap behind, which would slow the load generator.
     const imported = await section('import', errors, () =>
       benchImport(dataDir, work, plan.importRows, { ...gen, years: 3 }),
     );
     if (imported) printImport(imported);
+    const middle: ScalePoint | undefined = scaling?.[1];
+    if (middle && imported)
+      middle.import = {
+        rowsPerSecond: imported.endToEnd,
+        peakRssMb: imported.peakRssMb,
+        rowsStored: imported.rowsStored,
+      };
+    if (scaling) printScaling(scaling);
 
     const checked = verdicts(imported, questions ?? [], servers, startup, charts);
     printVerdicts(checked);
     const file = join(out, 'latest.json');
     writeFileSync(
       file,
-      `${JSON.stringify({ mode: quick ? 'quick' : 'full', machine: machine(), plan, database: db, startup, charts, import: imported, questions, bot: servers, verdicts: checked, errors }, null, 2)}\n`,
+      `${JSON.stringify({ mode: quick ? 'quick' : 'full', machine: machine(), plan, database: db, startup, charts, import: imported, questions, bot: servers, scaling, verdicts: checked, errors }, null, 2)}\n`,
     );
     console.log(`\nResults written to ${file}`);
     if (errors.length) console.log(`Errors:\n  ${errors.join('\n  ')}`);

@@ -14,7 +14,7 @@ export const TARGETS = {
   chartInTurnMs: 1,
   aggregateP99Ms: 1,
   aggregateVsFloor: 3,
-  historyP99Ms: 10,
+  historyP99Ms: 5,
   throughputVsEcho: 0.6,
   p99VsEcho: 2,
   serverRssMb: 300,

@@ -74,7 +74,9 @@ function readModel(file: string): LogisticModel | undefined {
     };
     const start = 4 + headerLength + ((8 - ((4 + headerLength) % 8)) % 8);
     const classes = header.labels.length;
-    const floats = new Float64Array(bytes.buffer.slice(bytes.byteOffset + start, bytes.byteOffset + bytes.length));
+    const floats = new Float64Array(
+      bytes.buffer.slice(bytes.byteOffset + start, bytes.byteOffset + bytes.length),
+    );
     if (floats.length !== classes * (1 + header.features.length)) return undefined;
     return {
       labels: header.labels,

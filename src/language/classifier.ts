@@ -109,8 +109,15 @@ export function trainClassifier(
   const labels = [...new Set(examples.map((e) => e.label))].sort();
   const featureIds = new Map<string, number>();
   const encode = encoder(featureIds);
-  const data: Encoded[] = examples.map((e) => ({ ids: encode(e.text, true), label: labels.indexOf(e.label) }));
-  return classifierOf(labels, (text) => encode(text, false), trainBayes(data, labels.length, featureIds.size));
+  const data: Encoded[] = examples.map((e) => ({
+    ids: encode(e.text, true),
+    label: labels.indexOf(e.label),
+  }));
+  return classifierOf(
+    labels,
+    (text) => encode(text, false),
+    trainBayes(data, labels.length, featureIds.size),
+  );
 }
 
 /** Fits the logistic model (the slow part of start-up: it can be kept, see classifier-cache.ts). */
@@ -118,7 +125,10 @@ export function fitLogistic(examples: readonly LabelledText[], options: TrainOpt
   const labels = [...new Set(examples.map((e) => e.label))].sort();
   const featureIds = new Map<string, number>();
   const encode = encoder(featureIds);
-  const data: Encoded[] = examples.map((e) => ({ ids: encode(e.text, true), label: labels.indexOf(e.label) }));
+  const data: Encoded[] = examples.map((e) => ({
+    ids: encode(e.text, true),
+    label: labels.indexOf(e.label),
+  }));
   const { weights, bias } = trainLogistic(
     data,
     labels.length,
@@ -145,8 +155,7 @@ export function logisticClassifier(model: LogisticModel): TextClassifier {
 function logits(ids: number[], w: Float64Array, bias: Float64Array, classes: number): Float64Array {
   const z = new Float64Array(bias);
   const x = 1 / Math.sqrt(Math.max(ids.length, 1));
-  for (const id of ids)
-    for (let k = 0; k < classes; k++) z[k] = (z[k] ?? 0) + (w[id * classes + k] ?? 0) * x;
+  for (const id of ids) for (let k = 0; k < classes; k++) z[k] = (z[k] ?? 0) + (w[id * classes + k] ?? 0) * x;
   return z;
 }
 

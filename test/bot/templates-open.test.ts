@@ -33,7 +33,9 @@ describe('templates parsed when first said', () => {
     const index = indexSections(DIALOGS);
     for (const [name, section] of index.byName) {
       const parsed = Templates.parseText(index.closure(name), join(DIALOGS, section.file));
-      const errors = parsed.allDiagnostics.filter((d) => d.severity === 0).map((d) => `${name}: ${d.message}`);
+      const errors = parsed.allDiagnostics
+        .filter((d) => d.severity === 0)
+        .map((d) => `${name}: ${d.message}`);
       expect(errors).toEqual([]);
     }
   });
