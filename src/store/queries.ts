@@ -12,6 +12,12 @@ export interface UserMerchant {
   count: number;
 }
 
+type HistoryRow = Omit<Txn, 'date' | 'merchant' | 'category'> & {
+  day: number;
+  merchantId: number;
+  categoryId: number;
+};
+
 export type GroupBy = 'category' | 'primary' | 'merchant' | 'account' | 'month';
 
 /** The older filter shape, as the query builder reads it. */
@@ -117,17 +123,27 @@ export class Queries {
       `SELECT id, posted_on AS day, amount_minor AS amountMinor, currency, description, merchant_id AS merchantId,
          category_id AS categoryId, account_id AS accountId, flow
        FROM transactions WHERE user_id = ? AND posted_on >= ? ORDER BY posted_on, id`,
-    ).all(userId, toDayInt(since)) as (Omit<Txn, 'date' | 'merchant' | 'category'> & {
-      day: number;
-      merchantId: number;
-      categoryId: number;
-    })[];
-    return rows.map(({ day, merchantId, categoryId, ...r }) => ({
-      ...r,
-      date: fromDayInt(day),
-      merchant: this.catalog.merchantName(merchantId),
-      category: this.catalog.categoryById(categoryId)?.code ?? '',
-    }));
+    ).all(userId, toDayInt(since)) as HistoryRow[];
+    // A year of rows repeats a few hundred days and merchants: each is turned into text once.
+    const days = new Map<number, string>();
+    const out: Txn[] = new Array<Txn>(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i] as HistoryRow;
+      let date = days.get(r.day);
+      if (date === undefined) days.set(r.day, (date = fromDayInt(r.day)));
+      out[i] = {
+        id: r.id,
+        amountMinor: r.amountMinor,
+        currency: r.currency,
+        description: r.description,
+        accountId: r.accountId,
+        flow: r.flow,
+        date,
+        merchant: this.catalog.merchantName(r.merchantId),
+        category: this.catalog.categoryById(r.categoryId)?.code ?? '',
+      };
+    }
+    return out;
   }
 
   /**
