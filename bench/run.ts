@@ -49,7 +49,15 @@ const FULL: Plan = {
   probeRounds: 20,
   startupRuns: 3,
   chartSamples: 30,
-  scale: { factor: 3, samples: 500, historySamples: 300, botSeconds: 6, warmSeconds: 2, probeRounds: 1 },
+  scale: {
+    divisor: 10,
+    factor: 3,
+    samples: 500,
+    historySamples: 300,
+    botSeconds: 6,
+    warmSeconds: 2,
+    probeRounds: 1,
+  },
 };
 const QUICK: Plan = {
   users: 20,
@@ -63,7 +71,15 @@ const QUICK: Plan = {
   probeRounds: 2,
   startupRuns: 1,
   chartSamples: 5,
-  scale: { factor: 3, samples: 20, historySamples: 10, botSeconds: 1, warmSeconds: 1, probeRounds: 1 },
+  scale: {
+    divisor: 4,
+    factor: 3,
+    samples: 20,
+    historySamples: 10,
+    botSeconds: 1,
+    warmSeconds: 1,
+    probeRounds: 1,
+  },
 };
 const SEED = 1;
 const END = '2026-10-31';
@@ -130,6 +146,7 @@ function printBot(servers: readonly ServerResult[]): void {
       'p99 vs echo',
       'requests',
       'failed (non-2xx/errors/of which timeouts)',
+      'server CPU ms/request',
     ],
     ...servers.flatMap((s) =>
       s.runs.map((r) => {
@@ -144,6 +161,7 @@ function printBot(servers: readonly ServerResult[]): void {
           base ? ratio(r.p99, base.p99) : '',
           int(r.requests),
           `${r.failures} (${r.non2xx}/${r.errors}/${r.timeouts})`,
+          r.cpuMsPerRequest.toFixed(2),
         ];
       }),
     ),

@@ -24,7 +24,9 @@ export interface ScalePoint {
 }
 
 export interface ScalePlan {
-  /** The main database's users divided by this, and multiplied by it. */
+  /** The smaller point has the main database's users (and import rows) divided by this. */
+  divisor: number;
+  /** The larger point has them multiplied by this. */
   factor: number;
   samples: number;
   historySamples: number;
@@ -52,7 +54,7 @@ export async function benchScaling(
 ): Promise<ScalePoint[]> {
   const small = await buildDatabase(
     dataDir,
-    { ...gen, users: Math.max(1, Math.round(main.db.users / plan.factor)) },
+    { ...gen, users: Math.max(1, Math.round(main.db.users / plan.divisor)) },
     log,
   );
   const largeUsers = main.db.users * plan.factor;
@@ -74,7 +76,7 @@ export async function benchScaling(
   };
   const points: ScalePoint[] = [];
   for (const [users, file, rows, importRows] of [
-    [small.users, small.file, small.transactions, Math.round(main.importRows / plan.factor)],
+    [small.users, small.file, small.transactions, Math.round(main.importRows / plan.divisor)],
     [largeUsers, largeFile, largeRows, main.importRows * plan.factor],
   ] as const) {
     log(`  ${users} users, ${int(rows)} rows`);

@@ -25,6 +25,14 @@ interface Latest {
     peakRssMb: number;
     runs: { connections: number; requestsPerSecond: number; p50: number; p99: number; failures: number }[];
   }[];
+  scaling: {
+    users: number;
+    transactions: number;
+    questions: { name: string }[];
+    bot?: { requestsPerSecond: number };
+    import?: { rowsPerSecond: number; rowsStored: number };
+    importRows: number;
+  }[];
   verdicts: { benchmark: string; pass: boolean }[];
   errors: string[];
 }
@@ -33,7 +41,7 @@ describe('npm run bench -- --quick', () => {
   it('runs every benchmark end to end and writes positive figures to latest.json', () => {
     const run = spawnSync('npx', ['tsx', 'bench/run.ts', '--quick', '--out', out], {
       encoding: 'utf8',
-      timeout: 110_000,
+      timeout: 230_000,
     });
     expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
     const latest = JSON.parse(readFileSync(join(out, 'latest.json'), 'utf8')) as Latest;
@@ -71,6 +79,16 @@ describe('npm run bench -- --quick', () => {
         expect(r.failures, `${server.name} at ${r.connections} connections`).toBe(0);
       }
     }
+    // Scaling: a smaller and a larger database around the main one, each measured the same way.
+    expect(latest.scaling.map((p) => p.users)).toEqual([5, 20, 60]);
+    const rows = latest.scaling.map((p) => p.transactions);
+    expect(rows[0]).toBeLessThan(rows[1] as number);
+    expect(rows[1]).toBeLessThan(rows[2] as number);
+    for (const point of latest.scaling) {
+      expect(point.questions).toHaveLength(6);
+      expect(point.bot?.requestsPerSecond).toBeGreaterThan(0);
+      expect(point.import?.rowsStored).toBe(point.importRows);
+    }
     expect(latest.verdicts.length).toBeGreaterThanOrEqual(12);
-  }, 120_000);
+  }, 240_000);
 });
