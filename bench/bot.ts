@@ -5,11 +5,11 @@
  */
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { userId } from './generate.ts';
-import { statusKb, stopTree } from './proc.ts';
+import { cpuMs, statusKb, stopTree } from './proc.ts';
 import { mulberry32 } from './random.ts';
 import { latency } from './report.ts';
 
@@ -42,6 +42,8 @@ export interface LoadResult {
   /** Socket errors, counting timeouts (autocannon counts a timeout as an error too). */
   errors: number;
   timeouts: number;
+  /** The server's CPU time (user + system) per request during the run: its own cost, whatever the load. */
+  cpuMsPerRequest: number;
 }
 
 /** One question asked alone (one connection, one at a time): where a turn's time goes. */
@@ -87,6 +89,8 @@ function answered(status: number, body: string): boolean {
 interface Started {
   child: ChildProcess;
   startupMs: number;
+  /** CPU time the server used up to its first answer. */
+  startupCpuMs: number;
 }
 
 /** Spawns a server and polls it with a real question until it answers; returns how long that took. */
@@ -98,14 +102,15 @@ export async function startServer(
   logFile: string,
 ): Promise<Started> {
   const started = performance.now();
+  // Logs go straight to a file, as under a process manager: piped through this process (busy running
+  // the load generator), a full pipe would block the server's synchronous log writes.
+  const log = openSync(logFile, 'a');
   const child = spawn(command, args, {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', log, log],
   });
-  const log = createWriteStream(logFile);
-  child.stdout?.pipe(log);
-  child.stderr?.pipe(log);
+  closeSync(log);
   const body = activity('how much did i spend on groceries last month', userId(0), 'bench-startup');
   for (;;) {
     if (child.exitCode !== null)
@@ -120,7 +125,8 @@ export async function startServer(
         headers: { 'content-type': 'application/json' },
         body,
       });
-      if (answered(res.status, await res.text())) return { child, startupMs: performance.now() - started };
+      if (answered(res.status, await res.text()))
+        return { child, startupMs: performance.now() - started, startupCpuMs: cpuMs(child.pid as number) };
     } catch {
       // Not listening yet.
     }
@@ -169,6 +175,7 @@ async function load(
     non2xx: result.non2xx,
     errors: result.errors,
     timeouts: result.timeouts,
+    cpuMsPerRequest: 0,
   };
 }
 
@@ -216,7 +223,12 @@ export async function benchServer(o: BotOptions): Promise<ServerResult> {
   try {
     await load(o.port, 10, o.warmSeconds, o.users, o.seed + 1000);
     const runs: LoadResult[] = [];
-    for (const c of o.connections) runs.push(await load(o.port, c, o.seconds, o.users, o.seed));
+    for (const c of o.connections) {
+      const before = cpuMs(child.pid as number);
+      const run = await load(o.port, c, o.seconds, o.users, o.seed);
+      run.cpuMsPerRequest = (cpuMs(child.pid as number) - before) / Math.max(1, run.requests);
+      runs.push(run);
+    }
     // The node process itself was spawned directly, so its VmHWM is the server's peak.
     const peakRssMb = statusKb(child.pid as number, 'VmHWM') / 1024;
     const probes = await probe(o.port, o.users, o.probeRounds, o.seed);

@@ -19,6 +19,7 @@ import { benchStartup, startArgs } from './startup.ts';
 import { printCharts, printImport, printStartup, printUnderstanding } from './tables.ts';
 import { benchUnderstanding } from './understanding.ts';
 import { verdicts } from './targets.ts';
+import { benchScaling, printScaling, type ScalePlan, type ScalePoint } from './scaling.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -34,6 +35,7 @@ interface Plan {
   probeRounds: number;
   startupRuns: number;
   chartSamples: number;
+  scale: ScalePlan;
 }
 
 const FULL: Plan = {
@@ -48,6 +50,15 @@ const FULL: Plan = {
   probeRounds: 20,
   startupRuns: 3,
   chartSamples: 30,
+  scale: {
+    divisor: 10,
+    factor: 3,
+    samples: 500,
+    historySamples: 300,
+    botSeconds: 6,
+    warmSeconds: 2,
+    probeRounds: 1,
+  },
 };
 const QUICK: Plan = {
   users: 20,
@@ -61,6 +72,15 @@ const QUICK: Plan = {
   probeRounds: 2,
   startupRuns: 1,
   chartSamples: 5,
+  scale: {
+    divisor: 4,
+    factor: 3,
+    samples: 20,
+    historySamples: 10,
+    botSeconds: 1,
+    warmSeconds: 1,
+    probeRounds: 1,
+  },
 };
 const SEED = 1;
 const END = '2026-10-31';
@@ -127,6 +147,7 @@ function printBot(servers: readonly ServerResult[]): void {
       'p99 vs echo',
       'requests',
       'failed (non-2xx/errors/of which timeouts)',
+      'server CPU ms/request',
     ],
     ...servers.flatMap((s) =>
       s.runs.map((r) => {
@@ -141,6 +162,7 @@ function printBot(servers: readonly ServerResult[]): void {
           base ? ratio(r.p99, base.p99) : '',
           int(r.requests),
           `${r.failures} (${r.non2xx}/${r.errors}/${r.timeouts})`,
+          r.cpuMsPerRequest.toFixed(2),
         ];
       }),
     ),
@@ -271,18 +293,40 @@ async function main(): Promise<number> {
       if (servers.length) printBot(servers);
     }
 
+    const scaling =
+      db && questions
+        ? await section('scaling', errors, () =>
+            benchScaling(
+              dataDir,
+              work,
+              { ...gen, years: plan.years },
+              { db, importRows: plan.importRows, questions, servers },
+              plan.scale,
+              console.log,
+            ),
+          )
+        : undefined;
+
     // Last: the import's in-process parse leaves a large heap behind, which would slow the load generator.
     const imported = await section('import', errors, () =>
       benchImport(dataDir, work, plan.importRows, { ...gen, years: 3 }),
     );
     if (imported) printImport(imported);
+    const middle: ScalePoint | undefined = scaling?.[1];
+    if (middle && imported)
+      middle.import = {
+        rowsPerSecond: imported.endToEnd,
+        peakRssMb: imported.peakRssMb,
+        rowsStored: imported.rowsStored,
+      };
+    if (scaling) printScaling(scaling);
 
     const checked = verdicts(imported, questions ?? [], servers, startup, charts, understanding);
     printVerdicts(checked);
     const file = join(out, 'latest.json');
     writeFileSync(
       file,
-      `${JSON.stringify({ mode: quick ? 'quick' : 'full', machine: machine(), plan, database: db, startup, charts, understanding, import: imported, questions, bot: servers, verdicts: checked, errors }, null, 2)}\n`,
+      `${JSON.stringify({ mode: quick ? 'quick' : 'full', machine: machine(), plan, database: db, startup, charts, understanding, import: imported, questions, bot: servers, scaling, verdicts: checked, errors }, null, 2)}\n`,
     );
     console.log(`\nResults written to ${file}`);
     if (errors.length) console.log(`Errors:\n  ${errors.join('\n  ')}`);

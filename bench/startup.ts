@@ -18,6 +18,9 @@ export interface StartupResult {
   /** Spawn → first answer of the compiled server as `npm start` runs it, each run. */
   compiledMs: number[];
   compiledMedianMs: number;
+  /** CPU time (user + system) each compiled run used up to its first answer: what load on the machine does not inflate. */
+  compiledCpuMs: number[];
+  compiledCpuMedianMs: number;
   /** Resident memory of the compiled server right after its first answer. */
   compiledRssMb: number;
   /** The same from source (`node --import tsx src/index.ts`). */
@@ -53,9 +56,10 @@ export async function benchStartup(o: {
 }): Promise<StartupResult> {
   const buildSeconds = buildDist();
   const compiledMs: number[] = [];
+  const compiledCpuMs: number[] = [];
   let compiledRssMb = 0;
   for (let i = 0; i < o.runs; i++) {
-    const { child, startupMs } = await startServer(
+    const { child, startupMs, startupCpuMs } = await startServer(
       process.execPath,
       startArgs(),
       { TALLY_DB: o.dbFile },
@@ -63,6 +67,7 @@ export async function benchStartup(o: {
       o.logFile,
     );
     compiledMs.push(startupMs);
+    compiledCpuMs.push(startupCpuMs);
     compiledRssMb = Math.max(compiledRssMb, statusKb(child.pid as number, 'VmRSS') / 1024);
     await stopTree(child);
   }
@@ -78,6 +83,8 @@ export async function benchStartup(o: {
     buildSeconds,
     compiledMs,
     compiledMedianMs: latency(compiledMs).p50,
+    compiledCpuMs,
+    compiledCpuMedianMs: latency(compiledCpuMs).p50,
     compiledRssMb,
     sourceMs: source.startupMs,
   };

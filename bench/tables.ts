@@ -7,13 +7,14 @@ import type { UnderstandingResult } from './understanding.ts';
 
 export function printStartup(r: StartupResult): void {
   printTable('Start-up (spawn → first answered question, on the question database)', [
-    ['how', 'ms', 'runs'],
+    ['how', 'ms', 'runs', 'CPU ms (user + system)'],
     [
       `node ${startArgs().join(' ')} (npm start)`,
       int(r.compiledMedianMs),
       r.compiledMs.map((ms) => int(ms)).join(', '),
+      r.compiledCpuMs.map((ms) => int(ms)).join(', '),
     ],
-    ['node --import tsx src/index.ts (npm run dev)', int(r.sourceMs), '1'],
+    ['node --import tsx src/index.ts (npm run dev)', int(r.sourceMs), '1', ''],
   ]);
   console.log(
     `npm run build took ${r.buildSeconds.toFixed(1)} s; the compiled server held ${r.compiledRssMb.toFixed(0)} MB after its first answer`,

@@ -16,7 +16,7 @@ export const TARGETS = {
   aggregateP99Ms: 1,
   aggregateVsFloor: 3,
   understandingP99Ms: 1,
-  historyP99Ms: 10,
+  historyP99Ms: 5,
   throughputVsEcho: 0.6,
   p99VsEcho: 2,
   serverRssMb: 300,
@@ -44,7 +44,7 @@ export function verdicts(
     out.push({
       benchmark: 'start-up to first answer (npm start)',
       target: `≤ ${int(TARGETS.startupMs)} ms`,
-      measured: `${int(startup.compiledMedianMs)} ms (median of ${startup.compiledMs.length})`,
+      measured: `${int(startup.compiledMedianMs)} ms (median of ${startup.compiledMs.length}; ${int(startup.compiledCpuMedianMs ?? 0)} ms of CPU)`,
       pass: startup.compiledMedianMs <= TARGETS.startupMs,
     });
   }

@@ -7,7 +7,8 @@ import { loadChartSettings } from './charts/settings.ts';
 import { isLoopbackHost, type Config } from './config.ts';
 import { warmUpRecognizer } from './language/periods/index.ts';
 import { createUnderstanding } from './language/understand.ts';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { healthProbe, Readiness } from './health.ts';
 import { bearerRefusal } from './http/bearer.ts';
 import { log } from './log.ts';
@@ -26,6 +27,10 @@ export interface RunningTally {
 
 export { openStore };
 
+const RECOGNIZER_WARM_UP_MS = 3000;
+/** Where the fitted intent model is kept between start-ups (git-ignored). */
+const MODEL_CACHE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '.cache');
+
 /** Starts Tally: store → language → bot → HTTP server. */
 export async function startTally(config: Config): Promise<RunningTally> {
   const readiness = new Readiness();
@@ -34,10 +39,10 @@ export async function startTally(config: Config): Promise<RunningTally> {
   const understanding = await createUnderstanding({
     luDir: config.dialogsDir,
     synonymsFile: join(config.dataDir, 'category-synonyms.csv'),
+    modelCacheDir: MODEL_CACHE_DIR,
   });
-  warmUpRecognizer();
   readiness.done('language');
-  const templates = BotTemplates.load(config.dialogsDir);
+  const templates = BotTemplates.open(config.dialogsDir);
   readiness.done('templates');
   // Cards carry image URLs; the images are drawn in worker threads when the channel fetches them.
   const chartSettings = loadChartSettings();
@@ -96,6 +101,9 @@ export async function startTally(config: Config): Promise<RunningTally> {
   app.alerter.start(Number(process.env.TALLY_ALERT_POLL_MS ?? 5000));
   app.scheduler.start(Number(process.env.TALLY_SCHEDULER_POLL_MS ?? 60_000));
   readiness.done('server');
+  // The date recognizer takes about a second to load and few messages need it: it loads when one does,
+  // or once the server has been up a moment, so the first questions are not kept waiting for it.
+  setTimeout(warmUpRecognizer, RECOGNIZER_WARM_UP_MS).unref();
   log.info('server.started', {
     host,
     port,

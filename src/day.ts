@@ -6,7 +6,8 @@
  * shift a day. The user's zone matters only once, when "now" becomes the user's day (`localDay`, TZDate).
  */
 import { TZDate } from '@date-fns/tz';
-import { addDays as addDaysTo, addMonths as addMonthsTo } from 'date-fns';
+import { addDays as addDaysTo } from 'date-fns/addDays';
+import { addMonths as addMonthsTo } from 'date-fns/addMonths';
 
 /** @example toDayInt('2026-02-01') // 20260201 */
 export function toDayInt(isoDay: string): number {

@@ -1,6 +1,7 @@
-import { DiagnosticSeverity, Templates } from 'botbuilder-lg';
+import { DiagnosticSeverity, EvaluationOptions, Evaluator, LGLineBreakStyle, Templates } from 'botbuilder-lg';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { indexSections } from './template-sections.ts';
 import { variantName, variantProblems } from './tone-variants.ts';
 
 export interface DialogProblem {
@@ -11,10 +12,47 @@ export interface DialogProblem {
 
 /** Everything the bot says, from dialogs/*.lg, evaluated with botbuilder-lg. */
 export class BotTemplates {
+  /** One evaluator per file, kept across turns, so each expression is parsed once, not every render. */
+  private readonly evaluators = new Map<Templates, Evaluator>();
+
   private constructor(
-    private readonly byName: Map<string, Templates>,
+    private readonly known: ReadonlySet<string>,
+    private readonly find: (name: string) => Templates | undefined,
     readonly problems: DialogProblem[],
   ) {}
+
+  /**
+   * For the server: nothing is parsed until it is said, and then only the template and the templates it
+   * calls (see template-sections.ts). A part that does not parse on its own falls back to its whole file.
+   * Problems are for `load` (and `npm run dialogs:check`) to find.
+   */
+  static open(dir: string): BotTemplates {
+    const index = indexSections(dir);
+    const parsed = new Map<string, Templates>();
+    const files = new Map<string, Templates>();
+    const whole = (file: string) => {
+      let templates = files.get(file);
+      if (!templates) files.set(file, (templates = Templates.parseFile(join(dir, file))));
+      return templates;
+    };
+    const find = (name: string): Templates | undefined => {
+      const section = index.byName.get(name);
+      if (!section) return undefined;
+      let templates = parsed.get(name);
+      if (!templates) {
+        try {
+          templates = Templates.parseText(index.closure(name), join(dir, section.file));
+          if (templates.allDiagnostics.some((d) => d.severity === DiagnosticSeverity.Error))
+            templates = whole(section.file);
+        } catch {
+          templates = whole(section.file);
+        }
+        parsed.set(name, templates);
+      }
+      return templates;
+    };
+    return new BotTemplates(new Set(index.byName.keys()), find, []);
+  }
 
   /** Parses every .lg file in the folder; problems are collected, not thrown. */
   static load(dir: string): BotTemplates {
@@ -52,15 +90,15 @@ export class BotTemplates {
       problems.push(
         ...variantProblems(templates, byName).map((p) => ({ file, line: p.line, message: p.message })),
       );
-    return new BotTemplates(byName, problems);
+    return new BotTemplates(new Set(byName.keys()), (name) => byName.get(name), problems);
   }
 
   names(): string[] {
-    return [...this.byName.keys()];
+    return [...this.known];
   }
 
   has(name: string): boolean {
-    return this.byName.has(name);
+    return this.known.has(name);
   }
 
   /**
@@ -68,13 +106,55 @@ export class BotTemplates {
    * (`Name_roast`, `Name_hype`); throws for a template that does not exist.
    */
   render(name: string, data: object = {}, tone?: string): string {
-    if (tone && tone !== 'normal' && this.byName.has(variantName(name, tone)))
+    if (tone && tone !== 'normal' && this.known.has(variantName(name, tone)))
       return this.render(variantName(name, tone), data);
-    const templates = this.byName.get(name);
+    const templates = this.find(name);
     if (!templates) throw new Error(`no template named ${name}`);
-    const out: unknown = templates.evaluate(name, data);
+    let evaluator = this.evaluators.get(templates);
+    if (!evaluator) {
+      evaluator = reusableEvaluator(templates);
+      this.evaluators.set(templates, evaluator);
+    }
+    let out: unknown;
+    try {
+      out = evaluator.evaluateTemplate(name, data);
+    } catch (err) {
+      // A failed evaluation can leave its stack half unwound: start the next one afresh.
+      this.evaluators.delete(templates);
+      throw err;
+    }
+    if (templates.lgOptions.LineBreakStyle === LGLineBreakStyle.Markdown && typeof out === 'string')
+      out = out.replace(/(\r?\n)/g, '$1$1');
     return typeof out === 'string' ? out.replace(/\n{3,}/g, '\n\n').trim() : JSON.stringify(out);
   }
+}
+
+/**
+ * What `Templates.evaluate` does, minus its per-call cost: it builds a new evaluator (and expression
+ * parser) every time and parses every `${…}` expression with ANTLR again. Expressions are immutable trees
+ * and evaluation is synchronous, so one evaluator with a parse cache gives the same text.
+ */
+const DEFAULT_LOCALE = Intl.DateTimeFormat().resolvedOptions().locale;
+
+type Expression = ReturnType<Evaluator['expressionParser']['parse']>;
+
+function reusableEvaluator(templates: Templates): Evaluator {
+  const options = new EvaluationOptions(templates.lgOptions);
+  // Without a locale, every string() call asks Intl for the default one again (tens of µs each).
+  options.locale ||= DEFAULT_LOCALE;
+  const evaluator = new Evaluator(templates, options);
+  const parser = evaluator.expressionParser;
+  const parse = parser.parse.bind(parser);
+  const parsed = new Map<string, Expression>();
+  parser.parse = (expression: string) => {
+    let tree = parsed.get(expression);
+    if (!tree) {
+      tree = parse(expression);
+      if (parsed.size < 10_000) parsed.set(expression, tree);
+    }
+    return tree;
+  };
+  return evaluator;
 }
 
 function firstLine(err: unknown): string {

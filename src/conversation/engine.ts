@@ -160,30 +160,36 @@ async function route(ctx: TurnContext, state: DialogState): Promise<TurnResult> 
   return INTENT_HANDLERS[frame.intent].handle(ctx, state);
 }
 
-async function vocabularyOf(
-  services: Services,
-  userId: string,
-): Promise<{ vocabulary: UserVocabulary; merchantIds: Map<string, number[]> }> {
+type Vocabulary = { vocabulary: UserVocabulary; merchantIds: Map<string, number[]> };
+
+/** Built once per user's merchant list (the store hands back the same list until the ledger changes). */
+const vocabularies = new WeakMap<object, { accountsKey: string; built: Vocabulary }>();
+
+async function vocabularyOf(services: Services, userId: string): Promise<Vocabulary> {
   const [accounts, merchants] = await Promise.all([
     services.store.accounts.list(userId),
     services.store.queries.merchants(userId),
   ]);
-  return {
-    vocabulary: {
-      accounts: accounts.map((a) => ({
-        id: a.id,
-        name: a.name,
-        type: a.type,
-        institution: a.institution ?? undefined,
-        mask: a.mask ?? undefined,
-      })),
-      merchants: merchants.map((m) => m.name),
-    },
+  const refs = accounts.map((a) => ({
+    id: a.id,
+    name: a.name,
+    type: a.type,
+    institution: a.institution ?? undefined,
+    mask: a.mask ?? undefined,
+  }));
+  // The same merchant array keeps the language layer's index of it warm.
+  const accountsKey = JSON.stringify(refs);
+  const kept = vocabularies.get(merchants);
+  if (kept?.accountsKey === accountsKey) return kept.built;
+  const built: Vocabulary = {
+    vocabulary: { accounts: refs, merchants: merchants.map((m) => m.name) },
     merchantIds: merchants.reduce((ids, m) => {
       const key = m.name.toLowerCase();
       return ids.set(key, [...(ids.get(key) ?? []), m.id]);
     }, new Map<string, number[]>()),
   };
+  vocabularies.set(merchants, { accountsKey, built });
+  return built;
 }
 
 function emptyFrame(): Frame {

@@ -61,14 +61,18 @@ interface Encoded {
   label: number;
 }
 
-/** Trains a classifier; a few thousand examples take well under a second. */
-export function trainClassifier(
-  examples: readonly LabelledText[],
-  options: TrainOptions = {},
-): TextClassifier {
-  const labels = [...new Set(examples.map((e) => e.label))].sort();
-  const featureIds = new Map<string, number>();
-  const encode = (text: string, grow: boolean): number[] => {
+/** What a trained logistic model is: enough to classify without the examples, and to keep in a file. */
+export interface LogisticModel {
+  labels: string[];
+  /** Feature names in id order. */
+  features: string[];
+  bias: Float64Array;
+  /** `features.length × labels.length`, feature-major. */
+  weights: Float64Array;
+}
+
+function encoder(featureIds: Map<string, number>) {
+  return (text: string, grow: boolean): number[] => {
     const ids: number[] = [];
     for (const f of features(text)) {
       let id = featureIds.get(f);
@@ -77,16 +81,15 @@ export function trainClassifier(
     }
     return ids;
   };
-  const data: Encoded[] = examples.map((e) => ({
-    ids: encode(e.text, true),
-    label: labels.indexOf(e.label),
-  }));
-  const score =
-    options.kind === 'bayes'
-      ? trainBayes(data, labels.length, featureIds.size)
-      : trainLogistic(data, labels.length, featureIds.size, options.epochs ?? 30, options.seed ?? 7);
+}
+
+function classifierOf(
+  labels: readonly string[],
+  encode: (text: string) => number[],
+  score: (ids: number[]) => Float64Array,
+): TextClassifier {
   const scores = (text: string): Classification[] => {
-    const probs = score(encode(text, false));
+    const probs = score(encode(text));
     return labels
       .map((label, k) => ({ label, confidence: probs[k] ?? 0 }))
       .sort((a, b) => b.confidence - a.confidence);
@@ -95,6 +98,65 @@ export function trainClassifier(
     scores,
     classify: (text) => scores(text)[0] ?? { label: 'none', confidence: 0 },
   };
+}
+
+/** Trains a classifier; a few thousand examples take well under a second. */
+export function trainClassifier(
+  examples: readonly LabelledText[],
+  options: TrainOptions = {},
+): TextClassifier {
+  if (options.kind !== 'bayes') return logisticClassifier(fitLogistic(examples, options));
+  const labels = [...new Set(examples.map((e) => e.label))].sort();
+  const featureIds = new Map<string, number>();
+  const encode = encoder(featureIds);
+  const data: Encoded[] = examples.map((e) => ({
+    ids: encode(e.text, true),
+    label: labels.indexOf(e.label),
+  }));
+  return classifierOf(
+    labels,
+    (text) => encode(text, false),
+    trainBayes(data, labels.length, featureIds.size),
+  );
+}
+
+/** Fits the logistic model (the slow part of start-up: it can be kept, see classifier-cache.ts). */
+export function fitLogistic(examples: readonly LabelledText[], options: TrainOptions = {}): LogisticModel {
+  const labels = [...new Set(examples.map((e) => e.label))].sort();
+  const featureIds = new Map<string, number>();
+  const encode = encoder(featureIds);
+  const data: Encoded[] = examples.map((e) => ({
+    ids: encode(e.text, true),
+    label: labels.indexOf(e.label),
+  }));
+  const { weights, bias } = trainLogistic(
+    data,
+    labels.length,
+    featureIds.size,
+    options.epochs ?? 30,
+    options.seed ?? 7,
+  );
+  return { labels, features: [...featureIds.keys()], bias, weights };
+}
+
+/** A classifier from a fitted (or stored) logistic model. */
+export function logisticClassifier(model: LogisticModel): TextClassifier {
+  const featureIds = new Map(model.features.map((f, i) => [f, i]));
+  const encode = encoder(featureIds);
+  const classes = model.labels.length;
+  const { weights: w, bias } = model;
+  return classifierOf(
+    model.labels,
+    (text) => encode(text, false),
+    (ids) => softmax(logits(ids, w, bias, classes)),
+  );
+}
+
+function logits(ids: number[], w: Float64Array, bias: Float64Array, classes: number): Float64Array {
+  const z = new Float64Array(bias);
+  const x = 1 / Math.sqrt(Math.max(ids.length, 1));
+  for (const id of ids) for (let k = 0; k < classes; k++) z[k] = (z[k] ?? 0) + (w[id * classes + k] ?? 0) * x;
+  return z;
 }
 
 function softmax(z: Float64Array): Float64Array {
@@ -113,19 +175,12 @@ function trainLogistic(
   featureCount: number,
   epochs: number,
   seed: number,
-): (ids: number[]) => Float64Array {
+): { weights: Float64Array; bias: Float64Array } {
   const w = new Float64Array(featureCount * classes);
   const bias = new Float64Array(classes);
   const random = mulberry32(seed);
   const order = data.map((_, i) => i);
   const lambda = 1e-5;
-  const logits = (ids: number[]): Float64Array => {
-    const z = new Float64Array(bias);
-    const x = 1 / Math.sqrt(Math.max(ids.length, 1));
-    for (const id of ids)
-      for (let k = 0; k < classes; k++) z[k] = (z[k] ?? 0) + (w[id * classes + k] ?? 0) * x;
-    return z;
-  };
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
@@ -135,7 +190,7 @@ function trainLogistic(
     for (const index of order) {
       const ex = data[index];
       if (!ex) continue;
-      const p = softmax(logits(ex.ids));
+      const p = softmax(logits(ex.ids, w, bias, classes));
       const x = 1 / Math.sqrt(Math.max(ex.ids.length, 1));
       for (let k = 0; k < classes; k++) {
         const g = (p[k] ?? 0) - (k === ex.label ? 1 : 0);
@@ -147,7 +202,7 @@ function trainLogistic(
       }
     }
   }
-  return (ids) => softmax(logits(ids));
+  return { weights: w, bias };
 }
 
 /** Multinomial naive Bayes with add-one smoothing. */

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { findTopN } from './amounts.ts';
 import { loadBrands } from './brands.ts';
 import { trainClassifier, type TextClassifier } from './classifier.ts';
+import { cachedLogisticClassifier } from './classifier-cache.ts';
 import { loadCategorySynonyms } from './entities.ts';
 import { loadLuFolder, type LuProblem } from './lu.ts';
 import { guardCoaching } from './pay-cycle.ts';
@@ -36,6 +37,8 @@ export interface UnderstandingOptions {
   /** Below this classifier probability the intent is 'none'. */
   minConfidence?: number;
   classifier?: 'logistic' | 'bayes';
+  /** A folder to keep the fitted model in between start-ups (see classifier-cache.ts); none by default. */
+  modelCacheDir?: string;
 }
 
 /** Longest message looked at; beyond this people are pasting, not asking. */
@@ -88,7 +91,11 @@ export async function createUnderstanding(options: UnderstandingOptions): Promis
     return { text: maskSpans(ex.text, found.spans), label: intent };
   });
   const fitStarted = performance.now();
-  const classifier: TextClassifier = trainClassifier(training, { kind: options.classifier ?? 'logistic' });
+  const kind = options.classifier ?? 'logistic';
+  const classifier: TextClassifier =
+    options.modelCacheDir && kind === 'logistic'
+      ? cachedLogisticClassifier(training, {}, options.modelCacheDir).classifier
+      : trainClassifier(training, { kind });
   const minConfidence = options.minConfidence ?? 0.3;
   const trainMs = performance.now() - started;
   const fitMs = performance.now() - fitStarted;

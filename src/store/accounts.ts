@@ -1,5 +1,5 @@
 import type { AccountType } from '../ingest/types.ts';
-import type { Db } from './db.ts';
+import { ledgerChanged, type Db } from './db.ts';
 import type { AccountRow } from './types.ts';
 
 const COLUMNS = `id, user_id AS userId, name, institution, type, currency, mask, demo, created_at AS createdAt`;
@@ -121,6 +121,7 @@ export class Accounts {
 
   /** Removes the account with its transactions and balances; returns how many transactions went. */
   async remove(userId: string, accountId: number): Promise<{ transactions: number } | undefined> {
+    ledgerChanged(this.db);
     return this.db.transaction(() => {
       const account = this.db
         .prepare('SELECT id FROM accounts WHERE user_id = ? AND id = ?')
@@ -137,6 +138,7 @@ export class Accounts {
   /** Removes every demo account of the user with its transactions, balances and import batches. */
   async removeDemo(userId: string): Promise<DemoRemoval> {
     const ofDemo = 'user_id = ? AND account_id IN (SELECT id FROM accounts WHERE user_id = ? AND demo = 1)';
+    ledgerChanged(this.db);
     return this.db.transaction((): DemoRemoval => {
       const transactions = this.db
         .prepare(`DELETE FROM transactions WHERE ${ofDemo}`)

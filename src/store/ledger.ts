@@ -1,7 +1,7 @@
 import { toDayInt } from '../day.ts';
 import type { Flow } from '../insights/types.ts';
 import type { Catalog } from './catalog.ts';
-import type { Db } from './db.ts';
+import { ledgerChanged, type Db } from './db.ts';
 import type { ImportResult, NewBalance, NewTransaction } from './types.ts';
 
 /** Page cache during a bulk import, in KiB as `PRAGMA cache_size` takes it (negative). */
@@ -141,6 +141,7 @@ export class Ledger {
     };
     return {
       add: (rows) => {
+        ledgerChanged(this.db);
         for (const r of rows) {
           const category = this.catalog.category(r.category);
           if (!category) throw new Error(`unknown category code ${r.category}`);
@@ -229,6 +230,7 @@ export class Ledger {
       `UPDATE transactions SET flow = ?, category_id = ?, category_source = 'transfer-match'
        WHERE user_id = ? AND id = ?`,
     );
+    ledgerChanged(this.db);
     return this.db.transaction(() =>
       ids.reduce((n, id) => n + update.run(flow, category.id, userId, id).changes, 0),
     )();

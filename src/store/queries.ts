@@ -2,9 +2,21 @@ import type { Statement } from 'better-sqlite3';
 import { fromDayInt, toDayInt } from '../day.ts';
 import type { Flow, Txn } from '../insights/types.ts';
 import type { Catalog } from './catalog.ts';
-import type { Db } from './db.ts';
+import { ledgerVersion, type Db } from './db.ts';
 import { QuerySql, type SqlFilter, type SqlGroup, type SqlList } from './query-sql.ts';
 import type { BalanceRow, GroupedTotal, MoneyTotal, TxnFilter, TxnRow } from './types.ts';
+
+export interface UserMerchant {
+  id: number;
+  name: string;
+  count: number;
+}
+
+type HistoryRow = Omit<Txn, 'date' | 'merchant' | 'category'> & {
+  day: number;
+  merchantId: number;
+  categoryId: number;
+};
 
 export type GroupBy = 'category' | 'primary' | 'merchant' | 'account' | 'month';
 
@@ -26,6 +38,7 @@ function sqlFilter(flows: readonly Flow[], f: TxnFilter): SqlFilter {
  */
 export class Queries {
   private readonly cache = new Map<string, Statement>();
+  private readonly merchantsByUser = new Map<string, { version: string; merchants: UserMerchant[] }>();
   /** The one builder every answer's SQL comes from. */
   readonly sql: QuerySql;
 
@@ -110,17 +123,27 @@ export class Queries {
       `SELECT id, posted_on AS day, amount_minor AS amountMinor, currency, description, merchant_id AS merchantId,
          category_id AS categoryId, account_id AS accountId, flow
        FROM transactions WHERE user_id = ? AND posted_on >= ? ORDER BY posted_on, id`,
-    ).all(userId, toDayInt(since)) as (Omit<Txn, 'date' | 'merchant' | 'category'> & {
-      day: number;
-      merchantId: number;
-      categoryId: number;
-    })[];
-    return rows.map(({ day, merchantId, categoryId, ...r }) => ({
-      ...r,
-      date: fromDayInt(day),
-      merchant: this.catalog.merchantName(merchantId),
-      category: this.catalog.categoryById(categoryId)?.code ?? '',
-    }));
+    ).all(userId, toDayInt(since)) as HistoryRow[];
+    // A year of rows repeats a few hundred days and merchants: each is turned into text once.
+    const days = new Map<number, string>();
+    const out: Txn[] = new Array<Txn>(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i] as HistoryRow;
+      let date = days.get(r.day);
+      if (date === undefined) days.set(r.day, (date = fromDayInt(r.day)));
+      out[i] = {
+        id: r.id,
+        amountMinor: r.amountMinor,
+        currency: r.currency,
+        description: r.description,
+        accountId: r.accountId,
+        flow: r.flow,
+        date,
+        merchant: this.catalog.merchantName(r.merchantId),
+        category: this.catalog.categoryById(r.categoryId)?.code ?? '',
+      };
+    }
+    return out;
   }
 
   /**
@@ -208,12 +231,24 @@ export class Queries {
    * The merchants this user has paid or been paid by, with ids, for matching names they type. Transfers
    * between their own accounts ("Chase Card Services") are not merchants.
    */
-  async merchants(userId: string): Promise<{ id: number; name: string; count: number }[]> {
+  /**
+   * The merchants a user has spent or been paid at. Asked every turn (it is the vocabulary the message is
+   * read against), so the answer is kept per user until the ledger changes, and the same array comes back.
+   */
+  async merchants(userId: string): Promise<readonly UserMerchant[]> {
+    const version = ledgerVersion(this.db);
+    const kept = this.merchantsByUser.get(userId);
+    if (kept?.version === version) return kept.merchants;
     const rows = this.stmt(
       `SELECT merchant_id AS id, COUNT(*) AS count FROM transactions
        WHERE user_id = ? AND flow IN ('spending', 'income', 'cash') GROUP BY merchant_id`,
     ).all(userId) as { id: number; count: number }[];
-    return rows.map((r) => ({ ...r, name: this.catalog.merchantName(r.id) }));
+    const merchants = rows.map((r) => ({ ...r, name: this.catalog.merchantName(r.id) }));
+    this.merchantsByUser.delete(userId);
+    if (this.merchantsByUser.size >= 5000)
+      this.merchantsByUser.delete(this.merchantsByUser.keys().next().value as string);
+    this.merchantsByUser.set(userId, { version, merchants });
+    return merchants;
   }
 
   /** A group's key and display name, for any grouping of the query builder. */

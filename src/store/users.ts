@@ -1,4 +1,4 @@
-import { checkpoint, type Db } from './db.ts';
+import { checkpoint, ledgerChanged, type Db } from './db.ts';
 import type { DeletedCounts } from './types.ts';
 
 /** People and what they agreed to. */
@@ -42,6 +42,7 @@ export class Users {
    * is truncated afterwards, so the database files keep none of it.
    */
   async deleteAll(userId: string): Promise<DeletedCounts> {
+    ledgerChanged(this.db);
     const count = (sql: string, ...args: unknown[]) =>
       (this.db
         .prepare(sql)

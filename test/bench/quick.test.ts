@@ -26,6 +26,14 @@ interface Latest {
     runs: { connections: number; requestsPerSecond: number; p50: number; p99: number; failures: number }[];
   }[];
   understanding: { all: { p50: number; p99: number }; floor: { p50: number }; notUnderstood: number };
+  scaling: {
+    users: number;
+    transactions: number;
+    questions: { name: string }[];
+    bot?: { requestsPerSecond: number };
+    import?: { rowsPerSecond: number; rowsStored: number };
+    importRows: number;
+  }[];
   verdicts: { benchmark: string; pass: boolean }[];
   errors: string[];
 }
@@ -34,7 +42,7 @@ describe('npm run bench -- --quick', () => {
   it('runs every benchmark end to end and writes positive figures to latest.json', () => {
     const run = spawnSync('npx', ['tsx', 'bench/run.ts', '--quick', '--out', out], {
       encoding: 'utf8',
-      timeout: 170_000,
+      timeout: 230_000,
     });
     expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
     const latest = JSON.parse(readFileSync(join(out, 'latest.json'), 'utf8')) as Latest;
@@ -76,6 +84,16 @@ describe('npm run bench -- --quick', () => {
     expect(latest.understanding.floor.p50).toBeGreaterThan(0);
     expect(latest.understanding.notUnderstood).toBe(0);
     expect(latest.verdicts.map((v) => v.benchmark)).toContain('understanding + query, a text answer');
+    // Scaling: a smaller and a larger database around the main one, each measured the same way.
+    expect(latest.scaling.map((p) => p.users)).toEqual([5, 20, 60]);
+    const rows = latest.scaling.map((p) => p.transactions);
+    expect(rows[0]).toBeLessThan(rows[1] as number);
+    expect(rows[1]).toBeLessThan(rows[2] as number);
+    for (const point of latest.scaling) {
+      expect(point.questions).toHaveLength(6);
+      expect(point.bot?.requestsPerSecond).toBeGreaterThan(0);
+      expect(point.import?.rowsStored).toBe(point.importRows);
+    }
     expect(latest.verdicts.length).toBeGreaterThanOrEqual(12);
-  }, 180_000);
+  }, 240_000);
 });

@@ -2,20 +2,18 @@
  * Calendar arithmetic on ISO `yyyy-mm-dd` strings, on top of date-fns. The caller has already turned
  * "now" into the user's local date, so everything here is about calendar days, never instants.
  */
-import {
-  addYears,
-  getDay,
-  getDaysInMonth,
-  getDaysInYear,
-  lastDayOfMonth,
-  nextDay,
-  previousDay,
-  setISOWeek,
-  startOfISOWeek,
-  startOfMonth,
-  startOfWeek,
-  type Day,
-} from 'date-fns';
+import { addYears } from 'date-fns/addYears';
+import { getDay } from 'date-fns/getDay';
+import { getDaysInMonth } from 'date-fns/getDaysInMonth';
+import { getDaysInYear } from 'date-fns/getDaysInYear';
+import { lastDayOfMonth } from 'date-fns/lastDayOfMonth';
+import { nextDay } from 'date-fns/nextDay';
+import { previousDay } from 'date-fns/previousDay';
+import { setISOWeek } from 'date-fns/setISOWeek';
+import { startOfISOWeek } from 'date-fns/startOfISOWeek';
+import { startOfMonth } from 'date-fns/startOfMonth';
+import { startOfWeek } from 'date-fns/startOfWeek';
+import type { Day } from 'date-fns';
 import { addDays, addMonths, dateToDay, daysBetween, dayToDate } from '../../day.ts';
 
 export { addDays, addMonths, daysBetween };

@@ -1,5 +1,6 @@
 /** Lengths of time as people say them ("3 months", "2 weeks and 2 days", "5 years 1 month 12 days"). */
-import { add, sub } from 'date-fns';
+import { add } from 'date-fns/add';
+import { sub } from 'date-fns/sub';
 import { dateToDay, dayToDate } from '../../day.ts';
 import { COUNT, countValue, UNIT, unitValue } from './grammar.ts';
 

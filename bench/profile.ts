@@ -1,0 +1,131 @@
+/**
+ * Where a bot turn's time goes: starts Tally from source under `node --cpu-prof`, loads it with the
+ * bench's questions, stops it, and prints the functions and files with the most self time.
+ *   npx tsx bench/profile.ts DB_FILE [--users N] [--seconds S] [--connections C] [--startup]
+ * With --startup it stops right after the first answer, so the profile is the start-up alone.
+ */
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { activity, QUESTIONS, startServer } from './bot.ts';
+import { userId } from './generate.ts';
+import { stopTree } from './proc.ts';
+import { mulberry32 } from './random.ts';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+interface CpuProfile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+/** Self time per key, in ms, largest first. */
+function selfTimes(profile: CpuProfile, key: (n: ProfileNode) => string): [string, number][] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const totals = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const node = byId.get(id);
+    if (!node) return;
+    const k = key(node);
+    totals.set(k, (totals.get(k) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  return [...totals].sort((a, b) => b[1] - a[1]);
+}
+
+/** Time with the function anywhere on the stack (each sample counted once per function), largest first. */
+function inclusiveTimes(
+  profile: CpuProfile,
+  key: (n: ProfileNode) => string | undefined,
+): [string, number][] {
+  const parent = new Map<number, ProfileNode>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const totals = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const seen = new Set<string>();
+    for (let node = byId.get(id); node; node = parent.get(node.id)) {
+      const k = key(node);
+      if (k) seen.add(k);
+    }
+    for (const k of seen) totals.set(k, (totals.get(k) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  return [...totals].sort((a, b) => b[1] - a[1]);
+}
+
+function short(url: string): string {
+  return url
+    .replace(/^file:\/\//, '')
+    .replace(/^.*node_modules\//, 'nm/')
+    .replace(process.cwd() + '/', '');
+}
+
+async function main(): Promise<void> {
+  const db = process.argv[2];
+  if (!db) throw new Error('usage: npx tsx bench/profile.ts DB_FILE [--users N] [--seconds S]');
+  const users = arg('--users', 20);
+  const dir = mkdtempSync(join(tmpdir(), 'tally-profile-'));
+  const port = 39799;
+  const { child, startupMs } = await startServer(
+    process.execPath,
+    ['--cpu-prof', '--cpu-prof-dir', dir, '--import', 'tsx', 'src/index.ts'],
+    { TALLY_DB: db },
+    port,
+    join(dir, 'server.log'),
+  );
+  console.log(`first answer after ${startupMs.toFixed(0)} ms`);
+  let requests = 0;
+  if (!process.argv.includes('--startup')) {
+    const rng = mulberry32(1);
+    const result = await autocannon({
+      url: `http://127.0.0.1:${port}`,
+      connections: arg('--connections', 10),
+      duration: arg('--seconds', 10),
+      requests: [
+        {
+          method: 'POST',
+          path: '/api/messages',
+          headers: { 'content-type': 'application/json' },
+          setupRequest: (request) => {
+            const user = userId(Math.floor(rng() * users));
+            const text = QUESTIONS[Math.floor(rng() * QUESTIONS.length)] as string;
+            return { ...request, body: activity(text, user, `profile-${user}`) };
+          },
+        },
+      ],
+    });
+    requests = result.requests.total;
+    console.log(`${requests} requests, ${result.requests.average} req/s, p99 ${result.latency.p99} ms`);
+  }
+  await stopTree(child);
+  const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+  if (!file) throw new Error(`no profile written in ${dir}`);
+  const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile;
+  const per = requests ? ` (µs per request)` : '';
+  const scale = (ms: number) => (requests ? ((ms * 1000) / requests).toFixed(0) : ms.toFixed(0));
+  console.log(`\nprofile: ${join(dir, file)}\n\nself time by file${per}`);
+  for (const [k, ms] of selfTimes(profile, (n) => short(n.callFrame.url) || '(native)').slice(0, 25))
+    console.log(`${scale(ms).padStart(8)}  ${k}`);
+  console.log(`\nself time by function${per}`);
+  const fn = (n: ProfileNode) =>
+    `${n.callFrame.functionName || '(anonymous)'} ${short(n.callFrame.url)}:${n.callFrame.lineNumber + 1}`;
+  for (const [k, ms] of selfTimes(profile, fn).slice(0, 40)) console.log(`${scale(ms).padStart(8)}  ${k}`);
+  console.log(`\ntime inside Tally's own functions, callees included${per}`);
+  const own = (n: ProfileNode) => (n.callFrame.url.includes('/src/') ? fn(n) : undefined);
+  for (const [k, ms] of inclusiveTimes(profile, own).slice(0, 50))
+    console.log(`${scale(ms).padStart(8)}  ${k}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
