@@ -2,6 +2,7 @@ import {
   ActivityHandler,
   type Activity,
   type BotState,
+  DeliveryModes,
   type InvokeResponse,
   type StatePropertyAccessor,
   TurnContext,
@@ -14,7 +15,11 @@ import { isPersonalActivity, toActivities } from './activities.ts';
 import { rememberReach } from './alerts.ts';
 import { hasTeamsPictures, TEAMS_CHANNEL, teamsFiles } from './teams/files.ts';
 import { teamsInvokeResponse } from './teams/invoke.ts';
+import { StaleStateError } from './storage.ts';
 import type { BotTemplates } from './templates.ts';
+
+/** A turn that lost a race for the person's state is run again at most this often. */
+const MAX_TURN_ATTEMPTS = 3;
 
 export interface BotDeps {
   store: Store;
@@ -90,9 +95,24 @@ export class TallyBot extends ActivityHandler {
     return teamsInvokeResponse(context.activity) ?? super.onInvokeActivity(context);
   }
 
+  /**
+   * Runs the turn and saves state once. When another instance saved this person's state since it was read
+   * (two quick messages), a turn whose replies are still held back (expectReplies) runs again on the
+   * newer state, so neither message's effect is lost; any other turn fails rather than overwrite it.
+   */
   override async run(context: TurnContext): Promise<void> {
-    await super.run(context);
-    await this.deps.personalState.saveChanges(context, false);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await super.run(context);
+        await this.deps.personalState.saveChanges(context, false);
+        return;
+      } catch (err) {
+        const replayable = context.activity.deliveryMode === DeliveryModes.ExpectReplies;
+        if (!(err instanceof StaleStateError) || !replayable || attempt >= MAX_TURN_ATTEMPTS) throw err;
+        context.bufferedReplyActivities.length = 0;
+        await this.deps.personalState.load(context, true);
+      }
+    }
   }
 
   /**
