@@ -99,8 +99,12 @@ export function migrationFiles(dir: string): { version: number; file: string }[]
  * migration runs once.
  */
 export async function migrate(db: PgDb, dir = PG_MIGRATIONS_DIR): Promise<string[]> {
-  await db.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  // Under the lock too: two instances creating the table at once would collide in the catalogue.
+  await db.tx(async () => {
+    await db.query('SELECT pg_advisory_xact_lock(7426655)');
+    await db.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  });
   const done: string[] = [];
   for (const { version, file } of migrationFiles(dir)) {
     await db.tx(async () => {
