@@ -99,16 +99,21 @@ export function migrationFiles(dir: string): { version: number; file: string }[]
  * migration runs once.
  */
 export async function migrate(db: PgDb, dir = PG_MIGRATIONS_DIR): Promise<string[]> {
+  // CockroachDB has no advisory locks: there, start one instance first (docs/scale-out.md).
+  const version = (await db.one<{ v: string }>('SELECT version() AS v'))?.v ?? '';
+  const lock = /cockroach/i.test(version)
+    ? async () => undefined
+    : async () => void (await db.query('SELECT pg_advisory_xact_lock(7426655)'));
   // Under the lock too: two instances creating the table at once would collide in the catalogue.
   await db.tx(async () => {
-    await db.query('SELECT pg_advisory_xact_lock(7426655)');
+    await lock();
     await db.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
       version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
   });
   const done: string[] = [];
   for (const { version, file } of migrationFiles(dir)) {
     await db.tx(async () => {
-      await db.query('SELECT pg_advisory_xact_lock(7426655)');
+      await lock();
       const applied = await db.one('SELECT 1 FROM schema_migrations WHERE version = $1', [version]);
       if (applied) return;
       await db.query(readFileSync(join(dir, file), 'utf8'));
