@@ -1,4 +1,3 @@
-import type { AccountType } from '../ingest/types.ts';
 import type { Db } from './db.ts';
 import type { AccountKind, AccountSpec, AccountsPort, DemoRemoval } from './port.ts';
 import type { AccountRow } from './types.ts';
