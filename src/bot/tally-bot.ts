@@ -10,6 +10,7 @@ import {
 import { handleTurn } from '../conversation/engine.ts';
 import type { Attachment, DialogState, Reply, Services } from '../conversation/types.ts';
 import { localDay } from '../day.ts';
+import { log } from '../log.ts';
 import type { Store } from '../store/index.ts';
 import { isPersonalActivity, toActivities } from './activities.ts';
 import { rememberReach } from './alerts.ts';
@@ -98,7 +99,8 @@ export class TallyBot extends ActivityHandler {
   /**
    * Runs the turn and saves state once. When another instance saved this person's state since it was read
    * (two quick messages), a turn whose replies are still held back (expectReplies) runs again on the
-   * newer state, so neither message's effect is lost; any other turn fails rather than overwrite it.
+   * newer state, so neither message's effect is lost; any other turn keeps the newer state rather than
+   * overwrite it.
    */
   override async run(context: TurnContext): Promise<void> {
     for (let attempt = 1; ; attempt++) {
@@ -107,8 +109,13 @@ export class TallyBot extends ActivityHandler {
         await this.deps.personalState.saveChanges(context, false);
         return;
       } catch (err) {
-        const replayable = context.activity.deliveryMode === DeliveryModes.ExpectReplies;
-        if (!(err instanceof StaleStateError) || !replayable || attempt >= MAX_TURN_ATTEMPTS) throw err;
+        if (!(err instanceof StaleStateError) || attempt >= MAX_TURN_ATTEMPTS) throw err;
+        if (context.activity.deliveryMode !== DeliveryModes.ExpectReplies) {
+          // The replies are out already: the other turn's newer state stands (the error handler would
+          // delete it), and this turn's change to the dialog is what is dropped.
+          log.warn('turn.state-stale', { channel: context.activity.channelId });
+          return;
+        }
         context.bufferedReplyActivities.length = 0;
         await this.deps.personalState.load(context, true);
       }

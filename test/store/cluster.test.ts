@@ -98,8 +98,23 @@ describe('two instances behind a round-robin proxy', () => {
     await store.close();
   }, 120_000);
 
-  it('answers two messages sent at the same moment to both instances', async () => {
-    const replies = await Promise.all([say('what do you keep about me?'), say('what do you keep about me?')]);
-    for (const reply of replies) expect(reply.length).toBeGreaterThan(0);
+  it('answers two messages sent at the same moment to both instances, and keeps one dialog', async () => {
+    // A fresh conversation: both turns find no state and both start the same question; one instance
+    // saves first, the other finds the state changed and runs its turn again on it.
+    const start = () =>
+      post('link an account', {}, 'c-race', true).then(async (r) => {
+        expect(r.status).toBe(200);
+        const body = (await r.json()) as { activities?: { text?: string }[] };
+        return (body.activities ?? []).map((a) => a.text ?? '').join('\n');
+      });
+    const replies = await Promise.all([start(), start()]);
+    for (const reply of replies) {
+      expect(reply).toMatch(/yes or no/i);
+      expect(reply).not.toMatch(/went wrong/i);
+    }
+    // The pending consent question survived: "no" is understood as its answer.
+    const answer = await post('no', {}, 'c-race', true);
+    const body = (await answer.json()) as { activities?: { text?: string }[] };
+    expect((body.activities ?? []).map((a) => a.text).join('\n')).toMatch(/haven't kept anything/i);
   }, 60_000);
 });

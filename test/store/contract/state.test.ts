@@ -1,5 +1,6 @@
 /** Dialog state, reach and alert bookkeeping, and chart images: the same contract on both engines. */
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { StaleStateError, StoreStorage } from '../../../src/bot/storage.ts';
 import type { Store } from '../../../src/store/index.ts';
 import { closeAdmin, ENGINES, openEngine } from './engines.ts';
 
@@ -56,6 +57,21 @@ describe.each(ENGINES)('state on %s', (engine) => {
     );
     expect(conflicts).toEqual([KEY]);
     expect((await store.state.read([other, KEY])).get(other)).toBeUndefined();
+  });
+
+  it('bot state storage: of two turns that read the same state, the second to save gets StaleStateError', async () => {
+    const one = new StoreStorage(store.state);
+    const two = new StoreStorage(store.state);
+    // Both turns found nothing: the first creates the document, the second may not replace it.
+    expect(await one.read([KEY])).toEqual({});
+    await one.write({ [KEY]: { pending: 'a' } });
+    await expect(two.write({ [KEY]: { pending: 'b' } })).rejects.toBeInstanceOf(StaleStateError);
+    // Both read version n: one saves, the other is refused, and the saved state is the first one's.
+    const a = (await one.read([KEY]))[KEY] as { eTag: string };
+    const b = (await two.read([KEY]))[KEY] as { eTag: string };
+    await one.write({ [KEY]: { ...a, pending: 'c' } });
+    await expect(two.write({ [KEY]: { ...b, pending: 'd' } })).rejects.toThrow(StaleStateError);
+    expect((await two.read([KEY]))[KEY]).toMatchObject({ pending: 'c' });
   });
 
   it('remembers where a known person is reached, newest first', async () => {
