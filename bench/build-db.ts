@@ -31,7 +31,11 @@ const MIGRATIONS = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 's
 /** A short hash of the schema, so a new migration invalidates cached databases. */
 function schemaHash(): string {
   const h = createHash('sha1');
-  for (const f of readdirSync(MIGRATIONS).sort()) h.update(f).update(readFileSync(join(MIGRATIONS, f)));
+  for (const f of readdirSync(MIGRATIONS, { withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => e.name)
+    .sort())
+    h.update(f).update(readFileSync(join(MIGRATIONS, f)));
   return h.digest('hex').slice(0, 8);
 }
 

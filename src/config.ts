@@ -52,7 +52,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     // The Emulator mode has no authentication, so it stays on this machine unless told otherwise.
     host: env.HOST?.trim() || (microsoftAppId ? undefined : '127.0.0.1'),
-    dbFile: env.TALLY_DB ? resolve(env.TALLY_DB) : join(ROOT, 'tally.db'),
+    // A PostgreSQL server when TALLY_DATABASE_URL names one; otherwise the SQLite file.
+    dbFile: env.TALLY_DATABASE_URL?.trim() || (env.TALLY_DB ? resolve(env.TALLY_DB) : join(ROOT, 'tally.db')),
     dialogsDir: join(ROOT, 'dialogs'),
     dataDir: join(ROOT, 'data'),
     microsoftAppId,

@@ -8,7 +8,7 @@ import { createAdapter } from './adapter.ts';
 import { Alerter, rememberReach } from './alerts.ts';
 import { fetchAttachment } from './attachments.ts';
 import { Scheduler } from './scheduler.ts';
-import { personalState, SqliteStorage } from './storage.ts';
+import { personalState, StoreStorage } from './storage.ts';
 import { TallyBot } from './tally-bot.ts';
 import { BotTemplates } from './templates.ts';
 
@@ -40,7 +40,7 @@ export function createBotApp(deps: {
 }): BotApp {
   const templates = deps.templates ?? BotTemplates.load(deps.config.dialogsDir);
   // Keyed by conversation and person: in a shared conversation each person has their own dialog.
-  const state = personalState(new SqliteStorage(deps.store.state));
+  const state = personalState(new StoreStorage(deps.store.state));
   const adapter = createAdapter(deps.config, templates, async (context) => {
     await state.delete(context);
   });

@@ -1,5 +1,5 @@
 import { BotState, type Storage, type StoreItems, type TurnContext } from 'botbuilder';
-import type { StateStore } from '../store/state.ts';
+import type { StateChange, StatePort } from '../store/index.ts';
 
 /**
  * Where one person's dialog state in one conversation is kept: channel, conversation and person, each
@@ -31,9 +31,22 @@ export function personalState(storage: Storage): BotState {
   });
 }
 
-/** Bot Framework state kept in Tally's SQLite database, so a restart loses no conversation. */
-export class SqliteStorage implements Storage {
-  constructor(private readonly state: StateStore) {}
+/** Another turn (on this instance or another) saved the same document since this turn read it. */
+export class StaleStateError extends Error {
+  constructor(readonly keys: readonly string[]) {
+    super(`state changed by another turn (${keys.length} key(s))`);
+    this.name = 'StaleStateError';
+  }
+}
+
+/**
+ * Bot Framework state kept in Tally's store (SQLite or PostgreSQL), so a restart or another instance
+ * loses nothing. Every write names the version it read; a document read as absent may only be created,
+ * so of two turns that started from the same state exactly one is saved and the other gets
+ * `StaleStateError` (see `TallyBot.run`, which runs such a turn again).
+ */
+export class StoreStorage implements Storage {
+  constructor(private readonly state: StatePort) {}
 
   async read(keys: string[]): Promise<StoreItems> {
     const found = await this.state.read(keys);
@@ -44,13 +57,14 @@ export class SqliteStorage implements Storage {
 
   /** Writes documents, each recorded as belonging to the person its key names (so a delete finds it). */
   async write(changes: StoreItems): Promise<void> {
-    const map = new Map<string, { value: unknown; etag?: string; userId?: string }>();
+    const map = new Map<string, StateChange>();
     for (const [key, item] of Object.entries(changes)) {
       const { eTag, ...value } = (item ?? {}) as { eTag?: string };
-      map.set(key, { value, etag: eTag, userId: ownerOfStateKey(key) });
+      // No eTag: the turn read nothing, so the document must still not exist ("0" is no stored version).
+      map.set(key, { value, etag: eTag ?? '0', userId: ownerOfStateKey(key) });
     }
     const conflicts = await this.state.write(map);
-    if (conflicts.length) throw new Error(`state changed by another turn (${conflicts.length} key(s))`);
+    if (conflicts.length) throw new StaleStateError(conflicts);
   }
 
   async delete(keys: string[]): Promise<void> {

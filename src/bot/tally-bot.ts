@@ -2,6 +2,7 @@ import {
   ActivityHandler,
   type Activity,
   type BotState,
+  DeliveryModes,
   type InvokeResponse,
   type StatePropertyAccessor,
   TurnContext,
@@ -9,12 +10,17 @@ import {
 import { handleTurn } from '../conversation/engine.ts';
 import type { Attachment, DialogState, Reply, Services } from '../conversation/types.ts';
 import { localDay } from '../day.ts';
+import { log } from '../log.ts';
 import type { Store } from '../store/index.ts';
 import { isPersonalActivity, toActivities } from './activities.ts';
 import { rememberReach } from './alerts.ts';
 import { hasTeamsPictures, TEAMS_CHANNEL, teamsFiles } from './teams/files.ts';
 import { teamsInvokeResponse } from './teams/invoke.ts';
+import { StaleStateError } from './storage.ts';
 import type { BotTemplates } from './templates.ts';
+
+/** A turn that lost a race for the person's state is run again at most this often. */
+const MAX_TURN_ATTEMPTS = 3;
 
 export interface BotDeps {
   store: Store;
@@ -95,9 +101,30 @@ export class TallyBot extends ActivityHandler {
     return teamsInvokeResponse(context.activity) ?? super.onInvokeActivity(context);
   }
 
+  /**
+   * Runs the turn and saves state once. When another instance saved this person's state since it was read
+   * (two quick messages), a turn whose replies are still held back (expectReplies) runs again on the
+   * newer state, so neither message's effect is lost; any other turn keeps the newer state rather than
+   * overwrite it.
+   */
   override async run(context: TurnContext): Promise<void> {
-    await super.run(context);
-    await this.deps.personalState.saveChanges(context, false);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await super.run(context);
+        await this.deps.personalState.saveChanges(context, false);
+        return;
+      } catch (err) {
+        if (!(err instanceof StaleStateError) || attempt >= MAX_TURN_ATTEMPTS) throw err;
+        if (context.activity.deliveryMode !== DeliveryModes.ExpectReplies) {
+          // The replies are out already: the other turn's newer state stands (the error handler would
+          // delete it), and this turn's change to the dialog is what is dropped.
+          log.warn('turn.state-stale', { channel: context.activity.channelId });
+          return;
+        }
+        context.bufferedReplyActivities.length = 0;
+        await this.deps.personalState.load(context, true);
+      }
+    }
   }
 
   /**

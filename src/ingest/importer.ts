@@ -116,7 +116,7 @@ async function importReader(
           },
           now,
         ));
-      const writer = store.ledger.beginStatement(
+      const writer = await store.ledger.beginStatement(
         req.userId,
         account.id,
         { name: req.fileName, format: reader.format },
@@ -139,7 +139,7 @@ async function importReader(
       writer.add(batch);
       if (rows === 0)
         throw new StatementError(req.fileName, 'file', 'expected at least one transaction; found none');
-      const result = writer.finish(statements.flatMap((s) => s.balances));
+      const result = await writer.finish(statements.flatMap((s) => s.balances));
       return { account, result, statements, rows };
     },
     { bulk: true, large },

@@ -112,12 +112,16 @@ async function comparison(ctx: ExecContext, query: Query): Promise<QueryResult> 
   let movers: Mover[] = [];
   const sums = query.measure.kind === 'spent' || query.measure.kind === 'received';
   if (sums && periods.length >= 2) {
-    const [a, b] = periods.slice(-2).map((p) =>
-      groupedValues(ctx, query, p, moverKey, false).map((r) => ({
-        key: ctx.store.queries.label(ctx.userId, moverKey, r.key)[1],
-        currency: r.currency,
-        amountMinor: r.value,
-      })),
+    const [a, b] = await Promise.all(
+      periods.slice(-2).map(async (p) =>
+        Promise.all(
+          (await groupedValues(ctx, query, p, moverKey, false)).map(async (r) => ({
+            key: (await ctx.store.queries.label(ctx.userId, moverKey, r.key))[1],
+            currency: r.currency,
+            amountMinor: r.value,
+          })),
+        ),
+      ),
     );
     const currency = mainCurrency([...(figures.at(-1)?.values ?? []), ...(figures[0]?.values ?? [])]);
     movers = comparePeriods(a ?? [], b ?? []).find((c) => c.currency === currency)?.movers ?? [];

@@ -75,13 +75,13 @@ interface GroupValue {
  * The measure's value per group. Net and saved are money in minus spending per group (two statements,
  * ranked here over the groups); everything else is one statement, ranked in SQL when asked.
  */
-export function groupedValues(
+export async function groupedValues(
   ctx: ExecContext,
   query: Query,
   period: Period | undefined,
   by: SqlGroup,
   ranked: boolean,
-): GroupValue[] {
+): Promise<GroupValue[]> {
   const sql = ctx.store.queries.sql;
   const m = query.measure;
   if (m.kind !== 'net' && m.kind !== 'saved')
@@ -95,8 +95,8 @@ export function groupedValues(
     });
   const out = new Map<string, GroupValue>();
   for (const [rows, sign] of [
-    [side('income', 1), 1],
-    [side('spending', -1), -1],
+    [await side('income', 1), 1],
+    [await side('spending', -1), -1],
   ] as const) {
     for (const r of rows) {
       const id = `${r.key}\u0000${r.currency}`;
@@ -129,11 +129,13 @@ export async function breakdown(
   const queries = ctx.store.queries;
   // Weekdays are few: all seven are read and ranked here, so a day with nothing can still be the least.
   const inSql = by !== 'weekday';
-  const rows = groupedValues(ctx, query, period, by, inSql);
-  let groups = rows.map((r) => {
-    const [key, label] = queries.label(ctx.userId, by, r.key);
-    return { key, label, currency: r.currency, amountMinor: r.value, count: r.count };
-  });
+  const rows = await groupedValues(ctx, query, period, by, inSql);
+  let groups = await Promise.all(
+    rows.map(async (r) => {
+      const [key, label] = await queries.label(ctx.userId, by, r.key);
+      return { key, label, currency: r.currency, amountMinor: r.value, count: r.count };
+    }),
+  );
   if (by === 'weekday') groups = rankWeekdays(groups, query);
   const sums = query.measure.kind === 'spent' || query.measure.kind === 'received';
   const shares = withShares(sums && by !== 'weekday' ? groups.filter((g) => g.amountMinor > 0) : groups);
@@ -182,7 +184,7 @@ export async function series(ctx: ExecContext, query: Query): Promise<SeriesResu
     (st) => !span || (st.period.end > span.first && st.period.start <= span.last),
   );
   const afterLast = span ? addOne(span.last) : '';
-  const rows = groupedValues(ctx, query, within, grain, false);
+  const rows = await groupedValues(ctx, query, within, grain, false);
   const m = query.measure;
   const per = m.kind === 'average' && m.per !== 'transaction' ? m.per : undefined;
   const currencies = [...new Set(rows.map((r) => r.currency))].sort();

@@ -78,10 +78,12 @@ export function filterOf(
   };
 }
 
-export function totals(ctx: ExecContext, q: SqlAggregate): MoneyTotal[] {
-  return ctx.store.queries.sql
-    .aggregate(ctx.userId, q)
-    .map((r) => ({ currency: r.currency, amountMinor: r.value, count: r.count }));
+export async function totals(ctx: ExecContext, q: SqlAggregate): Promise<MoneyTotal[]> {
+  return (await ctx.store.queries.sql.aggregate(ctx.userId, q)).map((r) => ({
+    currency: r.currency,
+    amountMinor: r.value,
+    count: r.count,
+  }));
 }
 
 /** The currency most of the transactions are in (the largest amount breaks a tie); USD when there are none. */
@@ -101,7 +103,7 @@ export async function figure(ctx: ExecContext, query: Query, period: Period | un
     case 'spent':
     case 'received': {
       const p = plan(m.kind);
-      const values = totals(ctx, {
+      const values = await totals(ctx, {
         ...filterOf(ctx, query, period, p.flows),
         aggregate: 'sum',
         sign: p.sign,
@@ -110,12 +112,12 @@ export async function figure(ctx: ExecContext, query: Query, period: Period | un
     }
     case 'net':
     case 'saved': {
-      const received = totals(ctx, {
+      const received = await totals(ctx, {
         ...filterOf(ctx, query, period, ['income']),
         aggregate: 'sum',
         sign: 1,
       });
-      const spent = totals(ctx, {
+      const spent = await totals(ctx, {
         ...filterOf(ctx, query, period, ['spending']),
         aggregate: 'sum',
         sign: -1,
@@ -134,7 +136,7 @@ export async function figure(ctx: ExecContext, query: Query, period: Period | un
     }
     case 'count': {
       const p = plan(m.of);
-      const values = totals(ctx, {
+      const values = await totals(ctx, {
         ...filterOf(ctx, query, period, p.flows),
         direction: p.direction,
         aggregate: 'count',
@@ -145,7 +147,7 @@ export async function figure(ctx: ExecContext, query: Query, period: Period | un
     case 'average': {
       const p = plan(m.of);
       const perRow = m.per === 'transaction';
-      const sums = totals(ctx, {
+      const sums = await totals(ctx, {
         ...filterOf(ctx, query, period, p.flows),
         direction: perRow ? p.direction : undefined,
         aggregate: 'sum',

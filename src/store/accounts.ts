@@ -1,27 +1,10 @@
-import type { AccountType } from '../ingest/types.ts';
 import { ledgerChanged, type Db } from './db.ts';
+import type { AccountKind, AccountSpec, AccountsPort, DemoRemoval } from './port.ts';
 import type { AccountRow } from './types.ts';
 
 const COLUMNS = `id, user_id AS userId, name, institution, type, currency, mask, demo, created_at AS createdAt`;
 
-/** What a lookup by name resolves to: the person's own accounts, or the made-up demo ones. Never both. */
-export type AccountKind = 'real' | 'demo';
-
-export interface AccountSpec {
-  name: string;
-  type: AccountType;
-  currency: string;
-  institution?: string;
-  mask?: string;
-}
-
-/** What "remove the demo" took out. */
-export interface DemoRemoval {
-  accounts: number;
-  transactions: number;
-  balances: number;
-  batches: number;
-}
+export type { AccountKind, AccountSpec, DemoRemoval };
 
 type StoredAccount = Omit<AccountRow, 'demo'> & { demo: number };
 
@@ -33,7 +16,7 @@ const toRow = (row: StoredAccount | undefined): AccountRow | undefined =>
  * lookups by name and `upsert` see only one kind, so a statement never lands in a demo account and the
  * demo never lands in a person's own account of the same name.
  */
-export class Accounts {
+export class Accounts implements AccountsPort {
   /** @param kind what names resolve to; `store.accounts` resolves to the person's own accounts. */
   constructor(
     private readonly db: Db,
@@ -180,7 +163,7 @@ export class Accounts {
 }
 
 /** "Chase Checking" → "Chase Checking (demo)", "Chase Checking (demo 2)", …; a name already marked keeps its mark. */
-function demoNameCandidates(name: string): string[] {
+export function demoNameCandidates(name: string): string[] {
   const base = name.replace(/\s*\(demo(?: \d+)?\)$/i, '');
   return [`${base} (demo)`, ...Array.from({ length: 98 }, (_, i) => `${base} (demo ${i + 2})`)];
 }

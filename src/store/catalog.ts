@@ -1,8 +1,9 @@
 import type { Db } from './db.ts';
+import type { CatalogPort } from './port.ts';
 import type { CategoryRow } from './types.ts';
 
 /** Categories and merchant names: shared lookup tables, cached in memory. Neither holds anyone's data. */
-export class Catalog {
+export class Catalog implements CatalogPort {
   private byCode = new Map<string, CategoryRow>();
   private byId = new Map<number, CategoryRow>();
   private merchantIds = new Map<string, number>();

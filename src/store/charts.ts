@@ -1,16 +1,13 @@
 import type { Db } from './db.ts';
+import type { ChartsPort, StoredChart } from './port.ts';
 
-export interface StoredChart {
-  userId: string;
-  specJson: string;
-  expiresAt: Date;
-}
+export type { StoredChart };
 
 /**
  * Chart images issued to people: a random id mapped to whose chart it is, what it shows and when it
  * expires. Expired rows are never returned and are removed as new ones are written.
  */
-export class ChartImages {
+export class ChartImages implements ChartsPort {
   private lastPurge = 0;
 
   constructor(private readonly db: Db) {}

@@ -11,24 +11,15 @@ import { Ledger } from './ledger.ts';
 import { Queries } from './queries.ts';
 import { Schedule } from './schedule.ts';
 import { Reach, StateStore } from './state.ts';
+import type { DatabaseHealth, Store as StorePort } from './port.ts';
 import { Users } from './users.ts';
 
 export type * from './types.ts';
-export type { GroupBy } from './queries.ts';
+export type * from './port.ts';
+export { openStoreAt } from './open.ts';
 export type { BudgetRow, BudgetSpec } from './budgets.ts';
 export type { CoachingSettings, NoticeKind, Tone } from './coaching.ts';
 export type { PlannedMessage, ScheduledRow } from './schedule.ts';
-
-/** What a health probe found: `ok`, or the one thing wrong, worded for an operator (no paths, no data). */
-export type DatabaseHealth =
-  | 'ok'
-  | 'closed'
-  | 'missing'
-  | 'replaced'
-  | 'read-only'
-  | 'query-failed'
-  | 'migrations-pending'
-  | 'schema-newer';
 
 /** The file a store was opened on, as it was then: a probe compares the file at that path with it. */
 interface OpenedFile {
@@ -42,18 +33,17 @@ let latestMigration: number | undefined;
 function latestShippedMigration(): number {
   latestMigration ??= Math.max(
     0,
-    ...readdirSync(join(dirname(fileURLToPath(import.meta.url)), 'migrations'))
+    ...readdirSync(join(dirname(fileURLToPath(import.meta.url)), 'migrations'), { withFileTypes: true })
+      .filter((f) => f.isFile())
+      .map((f) => f.name)
       .filter((f) => /^\d+_.+\.sql$/.test(f))
       .map((f) => Number(f.split('_')[0])),
   );
   return latestMigration;
 }
 
-/**
- * Tally's store: the only code that writes SQL. Every method takes the user id and returns a Promise,
- * so a server database can sit behind the same interface later.
- */
-export class Store {
+/** The embedded store: one SQLite file (or memory, for tests), opened in this process. */
+export class SqliteStore implements StorePort {
   readonly users: Users;
   readonly accounts: Accounts;
   readonly catalog: Catalog;
@@ -84,12 +74,12 @@ export class Store {
   }
 
   /** Opens the SQLite file (":memory:" for tests), applying migrations. */
-  static open(file: string): Store {
+  static open(file: string): SqliteStore {
     const db = openDatabase(file);
-    if (db.memory || file.startsWith('file:')) return new Store(db);
+    if (db.memory || file.startsWith('file:')) return new SqliteStore(db);
     const path = resolve(file);
     const { dev, ino } = statSync(path);
-    return new Store(db, { path, dev, ino });
+    return new SqliteStore(db, { path, dev, ino });
   }
 
   /**
@@ -158,7 +148,12 @@ export class Store {
     this.db.pragma('optimize');
   }
 
-  close(): void {
+  async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
 }
+
+/** The store port (the interface every engine implements). */
+export type Store = StorePort;
+/** `Store.open(file)` opens a SQLite file directly (tools and tests that work on one file). */
+export const Store = { open: (file: string): SqliteStore => SqliteStore.open(file) };

@@ -2,20 +2,20 @@ import { toDayInt } from '../day.ts';
 import type { Flow } from '../insights/types.ts';
 import type { Catalog } from './catalog.ts';
 import { ledgerChanged, type Db } from './db.ts';
+import type { LedgerPort, StatementWriter } from './port.ts';
 import type { ImportResult, NewBalance, NewTransaction } from './types.ts';
 
 /** Page cache during a bulk import, in KiB as `PRAGMA cache_size` takes it (negative). */
 export const BULK_CACHE_KIB = -16384;
 
-/** One file's rows going into an account, batch by batch, inside the caller's transaction. */
-export interface StatementWriter {
+/** The SQLite writer: every batch is written as it is handed over (no I/O wait, so no promise per row). */
+interface SyncStatementWriter {
   add(rows: readonly NewTransaction[]): void;
-  /** Records the balances and the batch's counts; `repeated` counts rows an earlier row of the file already had. */
   finish(balances: readonly NewBalance[]): ImportResult & { repeated: number };
 }
 
 /** Writes statements into the ledger: one database transaction per file, duplicates skipped. */
-export class Ledger {
+export class Ledger implements LedgerPort {
   constructor(
     private readonly db: Db,
     private readonly catalog: Catalog,
@@ -77,7 +77,7 @@ export class Ledger {
     now = new Date(),
   ): Promise<ImportResult> {
     const write = this.db.transaction((): ImportResult => {
-      const writer = this.beginStatement(userId, accountId, source, now);
+      const writer = this.openWriter(userId, accountId, source, now);
       writer.add(rows);
       const { repeated, ...result } = writer.finish(balances);
       // Rows given twice in one call were never this file's repeats to report: they count as skipped.
@@ -97,12 +97,22 @@ export class Ledger {
    * the batch's counts. A row whose fingerprint an earlier row of the same file already had is a repeat
    * (kept once, counted apart); one the account held before is skipped. Nothing is committed here.
    */
-  beginStatement(
+  async beginStatement(
     userId: string,
     accountId: number,
     source: { name: string; format: string },
     now = new Date(),
-  ): StatementWriter {
+  ): Promise<StatementWriter> {
+    const writer = this.openWriter(userId, accountId, source, now);
+    return { add: (rows) => writer.add(rows), finish: async (balances) => writer.finish(balances) };
+  }
+
+  private openWriter(
+    userId: string,
+    accountId: number,
+    source: { name: string; format: string },
+    now: Date,
+  ): SyncStatementWriter {
     if (!this.db.inTransaction)
       throw new Error('a statement is written inside a transaction (ledger.atomically)');
     const owner = this.db.prepare('SELECT user_id FROM accounts WHERE id = ?').pluck().get(accountId);

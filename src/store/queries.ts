@@ -3,7 +3,16 @@ import { fromDayInt, toDayInt } from '../day.ts';
 import type { Flow, Txn } from '../insights/types.ts';
 import type { Catalog } from './catalog.ts';
 import { ledgerVersion, type Db } from './db.ts';
-import { QuerySql, type SqlFilter, type SqlGroup, type SqlList } from './query-sql.ts';
+import type { GroupBy, QueriesPort, QueryRunner } from './port.ts';
+import {
+  QueryBuilder,
+  type SqlAggregate,
+  type SqlFilter,
+  type SqlGroup,
+  type SqlList,
+  type SqlRow,
+  type SqlValue,
+} from './query-sql.ts';
 import type { BalanceRow, GroupedTotal, MoneyTotal, TxnFilter, TxnRow } from './types.ts';
 
 export interface UserMerchant {
@@ -18,10 +27,51 @@ type HistoryRow = Omit<Txn, 'date' | 'merchant' | 'category'> & {
   categoryId: number;
 };
 
-export type GroupBy = 'category' | 'primary' | 'merchant' | 'account' | 'month';
+/** Prepared statements kept per shape; beyond this many distinct shapes the cache starts again. */
+const MAX_SHAPES = 512;
+
+/** The query builder's statements on SQLite, each shape prepared once. */
+export class QuerySql extends QueryBuilder implements QueryRunner {
+  private readonly cache = new Map<string, Statement>();
+
+  constructor(
+    private readonly db: Db,
+    catalog: Catalog,
+  ) {
+    super(catalog, 'sqlite');
+  }
+
+  /** Values per group (or one per currency without a group). */
+  async aggregate(userId: string, q: SqlAggregate): Promise<SqlValue[]> {
+    const { sql, args } = this.aggregateSql(userId, q);
+    const rows = this.stmt(sql).all(...args) as {
+      k: number | string | null;
+      currency: string;
+      value: number;
+      count: number;
+    }[];
+    return rows.map(({ k, ...r }) => ({ key: k, ...r }));
+  }
+
+  /** The matching rows themselves, newest or largest first, a page at a time. */
+  async rows(userId: string, q: SqlList): Promise<SqlRow[]> {
+    const { sql, args } = this.listSql(userId, q);
+    return this.stmt(sql).all(...args) as SqlRow[];
+  }
+
+  private stmt(sql: string): Statement {
+    let s = this.cache.get(sql);
+    if (!s) {
+      if (this.cache.size >= MAX_SHAPES) this.cache.clear();
+      s = this.db.prepare(sql);
+      this.cache.set(sql, s);
+    }
+    return s;
+  }
+}
 
 /** The older filter shape, as the query builder reads it. */
-function sqlFilter(flows: readonly Flow[], f: TxnFilter): SqlFilter {
+export function sqlFilter(flows: readonly Flow[], f: TxnFilter): SqlFilter {
   return {
     flows,
     start: f.start,
@@ -36,7 +86,7 @@ function sqlFilter(flows: readonly Flow[], f: TxnFilter): SqlFilter {
  * Named read queries over one user's ledger. Every statement starts with `user_id = ?` so nothing can
  * read across users, and aggregates run in SQL on the covering index.
  */
-export class Queries {
+export class Queries implements QueriesPort {
   private readonly cache = new Map<string, Statement>();
   private readonly merchantsByUser = new Map<string, { version: string; merchants: UserMerchant[] }>();
   /** The one builder every answer's SQL comes from. */
@@ -51,21 +101,25 @@ export class Queries {
 
   /** Totals per currency. For spending, money out is positive and refunds reduce it. */
   async totals(userId: string, flow: Flow, filter: TxnFilter = {}): Promise<MoneyTotal[]> {
-    return this.sql
-      .aggregate(userId, { ...sqlFilter([flow], filter), aggregate: 'sum', sign: flow === 'income' ? 1 : -1 })
-      .map((r) => ({ currency: r.currency, amountMinor: r.value, count: r.count }));
+    return (
+      await this.sql.aggregate(userId, {
+        ...sqlFilter([flow], filter),
+        aggregate: 'sum',
+        sign: flow === 'income' ? 1 : -1,
+      })
+    ).map((r) => ({ currency: r.currency, amountMinor: r.value, count: r.count }));
   }
 
   /** Totals per group and currency, largest first (months in order). */
   async grouped(userId: string, flow: Flow, by: GroupBy, filter: TxnFilter = {}): Promise<GroupedTotal[]> {
-    const rows = this.sql.aggregate(userId, {
+    const rows = await this.sql.aggregate(userId, {
       ...sqlFilter([flow], filter),
       aggregate: 'sum',
       sign: flow === 'income' ? 1 : -1,
       groupBy: by,
     });
     const list = rows.map((r) => {
-      const [key, label] = this.label(userId, by, r.key);
+      const [key, label] = this.labelNow(userId, by, r.key);
       return { key, label, currency: r.currency, amountMinor: r.value, count: r.count };
     });
     return by === 'month'
@@ -85,7 +139,7 @@ export class Queries {
 
   /** A page of rows chosen by the query builder, with merchant and category names filled in. */
   async page(userId: string, list: SqlList): Promise<TxnRow[]> {
-    return this.sql.rows(userId, list).map(({ day, merchantId, categoryId, ...r }) => {
+    return (await this.sql.rows(userId, list)).map(({ day, merchantId, categoryId, ...r }) => {
       const category = this.catalog.categoryById(categoryId);
       return {
         ...r,
@@ -160,7 +214,7 @@ export class Queries {
     // Made-up demo rows never pair with the person's own: a transfer has both ends of the same kind.
     const rows = this.stmt(
       `SELECT t.id, t.account_id, t.posted_on, t.amount_minor, a.demo FROM transactions t
-       JOIN accounts a ON a.id = t.account_id
+       JOIN accounts a ON a.user_id = t.user_id AND a.id = t.account_id
        WHERE t.user_id = ? AND t.posted_on >= ? AND t.posted_on < ? AND t.flow != 'transfer'`,
     )
       .raw()
@@ -252,7 +306,11 @@ export class Queries {
   }
 
   /** A group's key and display name, for any grouping of the query builder. */
-  label(userId: string, by: SqlGroup, k: number | string | null): [string, string] {
+  async label(userId: string, by: SqlGroup, k: number | string | null): Promise<[string, string]> {
+    return this.labelNow(userId, by, k);
+  }
+
+  private labelNow(userId: string, by: SqlGroup, k: number | string | null): [string, string] {
     switch (by) {
       case 'category': {
         const c = this.catalog.categoryById(Number(k));
@@ -298,7 +356,7 @@ export class Queries {
 }
 
 /** FOOD_AND_DRINK → "Food and drink". */
-function titleCase(code: string): string {
+export function titleCase(code: string): string {
   const words = code.toLowerCase().split('_').join(' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -1,9 +1,7 @@
-import type { Statement } from 'better-sqlite3';
 import { toDayInt } from '../day.ts';
 import type { AccountType } from '../ingest/types.ts';
 import type { Flow } from '../insights/types.ts';
-import type { Catalog } from './catalog.ts';
-import type { Db } from './db.ts';
+import type { CatalogPort } from './port.ts';
 
 /**
  * The one SQL builder behind every answer: a typed description of which of a user's transactions to read
@@ -82,8 +80,13 @@ export interface SqlRow {
   accountName: string;
 }
 
+/** The SQL dialects the builder writes: they differ only in calendar functions. */
+export type Dialect = 'sqlite' | 'postgres';
+
 /** The row's day as an ISO string, for SQLite's date functions. */
 const ISO_DAY = "printf('%04d-%02d-%02d', t.posted_on / 10000, t.posted_on / 100 % 100, t.posted_on % 100)";
+/** The row's day as a PostgreSQL date. */
+const PG_DAY = "to_date(t.posted_on::text, 'YYYYMMDD')";
 
 const GROUP_SQL: Record<SqlGroup, string> = {
   category: 't.category_id',
@@ -99,41 +102,30 @@ const GROUP_SQL: Record<SqlGroup, string> = {
   weekday: `CAST(strftime('%w', ${ISO_DAY}) AS INTEGER)`,
 };
 
-/** Prepared statements kept per shape; beyond this many distinct shapes the cache starts again. */
-const MAX_SHAPES = 512;
+/** PostgreSQL's spelling of the groupings that need calendar functions. */
+const PG_GROUP_SQL: Partial<Record<SqlGroup, string>> = {
+  week: `CAST(to_char(date_trunc('week', ${PG_DAY}), 'YYYYMMDD') AS INTEGER)`,
+  weekday: `CAST(extract(dow FROM ${PG_DAY}) AS INTEGER)`,
+};
 
-export class QuerySql {
-  private readonly cache = new Map<string, Statement>();
-
+/**
+ * Builds the statements; the engine's runner executes them. Placeholders are `?` in both dialects (the
+ * PostgreSQL runner numbers them) and output names are quoted, so both engines return the same keys.
+ */
+export class QueryBuilder {
   constructor(
-    private readonly db: Db,
-    private readonly catalog: Catalog,
+    protected readonly catalog: CatalogPort,
+    private readonly dialect: Dialect = 'sqlite',
   ) {}
-
-  /** Values per group (or one per currency without a group). */
-  aggregate(userId: string, q: SqlAggregate): SqlValue[] {
-    const { sql, args } = this.aggregateSql(userId, q);
-    const rows = this.stmt(sql).all(...args) as {
-      k: number | string | null;
-      currency: string;
-      value: number;
-      count: number;
-    }[];
-    return rows.map(({ k, ...r }) => ({ key: k, ...r }));
-  }
-
-  /** The matching rows themselves, newest or largest first, a page at a time. */
-  rows(userId: string, q: SqlList): SqlRow[] {
-    const { sql, args } = this.listSql(userId, q);
-    return this.stmt(sql).all(...args) as SqlRow[];
-  }
 
   /** The statement and its arguments for an aggregate (exposed so tests can read what runs). */
   aggregateSql(userId: string, q: SqlAggregate): { sql: string; args: unknown[] } {
     const where = this.where(userId, q);
     const amount = q.sign === -1 ? '-t.amount_minor' : 't.amount_minor';
     const value = { sum: `SUM(${amount})`, count: 'COUNT(*)', max: `MAX(${amount})` }[q.aggregate];
-    const key = q.groupBy ? GROUP_SQL[q.groupBy] : 'NULL';
+    const key = q.groupBy
+      ? ((this.dialect === 'postgres' ? PG_GROUP_SQL[q.groupBy] : undefined) ?? GROUP_SQL[q.groupBy])
+      : 'NULL';
     const join = q.groupBy === 'primary' ? ' JOIN categories c ON c.id = t.category_id' : '';
     const group = q.groupBy ? 'GROUP BY k, currency' : 'GROUP BY currency';
     let tail = q.groupBy ? ' ORDER BY k, currency' : ' ORDER BY currency';
@@ -146,7 +138,7 @@ export class QuerySql {
       }
     }
     const sql =
-      `SELECT ${key} AS k, t.currency AS currency, ${value} AS value, COUNT(*) AS count` +
+      `SELECT ${key} AS k, t.currency AS currency, ${value} AS value, COUNT(*) AS "count"` +
       ` FROM transactions t${join} WHERE ${where.sql} ${group}${tail}`;
     return { sql, args };
   }
@@ -159,10 +151,10 @@ export class QuerySql {
         ? 'ABS(t.amount_minor) DESC, t.posted_on DESC, t.id DESC'
         : 't.posted_on DESC, t.id DESC';
     const sql =
-      'SELECT t.id AS id, t.posted_on AS day, t.amount_minor AS amountMinor, t.currency AS currency,' +
-      ' t.description AS description, t.merchant_id AS merchantId, t.category_id AS categoryId, t.flow AS flow,' +
-      ' t.account_id AS accountId, a.name AS accountName' +
-      ` FROM transactions t JOIN accounts a ON a.id = t.account_id WHERE ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?`;
+      'SELECT t.id AS id, t.posted_on AS day, t.amount_minor AS "amountMinor", t.currency AS currency,' +
+      ' t.description AS description, t.merchant_id AS "merchantId", t.category_id AS "categoryId", t.flow AS flow,' +
+      ' t.account_id AS "accountId", a.name AS "accountName"' +
+      ` FROM transactions t JOIN accounts a ON a.user_id = t.user_id AND a.id = t.account_id WHERE ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?`;
     return { sql, args: [...where.args, q.limit, q.offset] };
   }
 
@@ -207,15 +199,5 @@ export class QuerySql {
     lists(f.include, false);
     lists(f.exclude, true);
     return { sql: parts.join(' AND '), args };
-  }
-
-  private stmt(sql: string): Statement {
-    let s = this.cache.get(sql);
-    if (!s) {
-      if (this.cache.size >= MAX_SHAPES) this.cache.clear();
-      s = this.db.prepare(sql);
-      this.cache.set(sql, s);
-    }
-    return s;
   }
 }

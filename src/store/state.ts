@@ -1,10 +1,11 @@
 import type { Db } from './db.ts';
+import type { ReachPort, StateChange, StatePort } from './port.ts';
 
 /**
  * Opaque JSON documents keyed by string, with optimistic concurrency: the bot's dialog state. Each
  * document may name the person it belongs to, so all of a person's documents can be found and deleted.
  */
-export class StateStore {
+export class StateStore implements StatePort {
   constructor(private readonly db: Db) {}
 
   async read(keys: readonly string[]): Promise<Map<string, { value: unknown; etag: string }>> {
@@ -21,9 +22,7 @@ export class StateStore {
    * Writes documents; a write that names an etag other than "*" succeeds only if the stored etag still
    * matches. Returns the keys that conflicted (nothing is written when any does).
    */
-  async write(
-    changes: ReadonlyMap<string, { value: unknown; etag?: string; userId?: string }>,
-  ): Promise<string[]> {
+  async write(changes: ReadonlyMap<string, StateChange>): Promise<string[]> {
     const current = this.db.prepare('SELECT etag FROM bot_state WHERE key = ?').pluck();
     const put = this.db.prepare(
       `INSERT INTO bot_state (key, value, etag, updated_at, user_id) VALUES (?, ?, 1, ?, ?)
@@ -53,7 +52,7 @@ export class StateStore {
 }
 
 /** Where each user can be reached without being asked, and which findings were already sent. */
-export class Reach {
+export class Reach implements ReachPort {
   constructor(private readonly db: Db) {}
 
   /**

@@ -1,8 +1,9 @@
 import { checkpoint, ledgerChanged, type Db } from './db.ts';
+import type { UsersPort } from './port.ts';
 import type { DeletedCounts } from './types.ts';
 
 /** People and what they agreed to. */
-export class Users {
+export class Users implements UsersPort {
   /** `onMerchantsRemoved` lets caches of merchant ids forget the ones a delete removed. */
   constructor(
     private readonly db: Db,

@@ -6,7 +6,7 @@
 import { TestAdapter, type Activity, type Attachment as ChannelAttachment } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTally, type RunningTally } from '../../src/app.ts';
-import { personalState, SqliteStorage } from '../../src/bot/storage.ts';
+import { personalState, StoreStorage } from '../../src/bot/storage.ts';
 import { TallyBot } from '../../src/bot/tally-bot.ts';
 import {
   hasTeamsPictures,
@@ -132,7 +132,7 @@ describe('a statement sent in a Teams personal chat', () => {
     const bot = new TallyBot({
       store,
       templates: realTemplates(),
-      personalState: personalState(new SqliteStorage(store.state)),
+      personalState: personalState(new StoreStorage(store.state)),
       services: () => ({
         store,
         understanding,

@@ -133,7 +133,14 @@ export async function ledger(): Promise<Ledger> {
     [{ asOf: '2026-02-28', kind: 'ledger', amountMinor: 5_000, currency: 'USD' }],
     NOW,
   );
-  return { store, amex, chase, n26, wells, merchant: (name) => store.catalog.merchantId(name) };
+  return {
+    store,
+    amex,
+    chase,
+    n26,
+    wells,
+    merchant: (name) => (store.catalog as unknown as { merchantId(n: string): number }).merchantId(name),
+  };
 }
 
 export const FEBRUARY = { start: '2026-02-01', end: '2026-03-01' };

@@ -25,27 +25,29 @@ const pairs = (rows: SqlValue[]) => rows.map((r) => [r.key, r.currency, r.value,
 const usd = (rows: SqlValue[]) => rows.filter((r) => r.currency === 'USD').map((r) => [r.value, r.count]);
 
 describe('filters', () => {
-  it('sums spending per currency, refunds netted, transfers and income left out', () => {
-    expect(pairs(run(spent()))).toEqual([
+  it('sums spending per currency, refunds netted, transfers and income left out', async () => {
+    expect(pairs(await run(spent()))).toEqual([
       [null, 'EUR', 3_000, 1],
       [null, 'USD', 225_950, 6],
     ]);
-    expect(usd(run(spent(JANUARY)))).toEqual([[212_500, 4]]);
+    expect(usd(await run(spent(JANUARY)))).toEqual([[212_500, 4]]);
   });
 
-  it('includes a primary category with every detailed one under it, or one detailed category', () => {
+  it('includes a primary category with every detailed one under it, or one detailed category', async () => {
     // Starbucks 4.50 + Safeway 60.00 + 120.00; Rewe in EUR apart.
-    expect(pairs(run(spent({ include: { categories: ['FOOD_AND_DRINK'] } })))).toEqual([
+    expect(pairs(await run(spent({ include: { categories: ['FOOD_AND_DRINK'] } })))).toEqual([
       [null, 'EUR', 3_000, 1],
       [null, 'USD', 18_450, 3],
     ]);
-    expect(usd(run(spent({ include: { categories: ['FOOD_AND_DRINK_GROCERIES'] } })))).toEqual([[18_000, 2]]);
+    expect(usd(await run(spent({ include: { categories: ['FOOD_AND_DRINK_GROCERIES'] } })))).toEqual([
+      [18_000, 2],
+    ]);
   });
 
-  it('excludes categories at both levels: food except groceries, everything but rent', () => {
+  it('excludes categories at both levels: food except groceries, everything but rent', async () => {
     expect(
       pairs(
-        run(
+        await run(
           spent({
             include: { categories: ['FOOD_AND_DRINK'] },
             exclude: { categories: ['FOOD_AND_DRINK_GROCERIES'] },
@@ -53,68 +55,74 @@ describe('filters', () => {
         ),
       ),
     ).toEqual([[null, 'USD', 450, 1]]);
-    expect(usd(run(spent({ exclude: { categories: ['RENT_AND_UTILITIES'] } })))).toEqual([[25_950, 5]]);
+    expect(usd(await run(spent({ exclude: { categories: ['RENT_AND_UTILITIES'] } })))).toEqual([[25_950, 5]]);
   });
 
-  it('includes and excludes merchants by id', () => {
-    expect(usd(run(spent({ include: { merchantIds: [l.merchant('Safeway')] } })))).toEqual([[18_000, 2]]);
+  it('includes and excludes merchants by id', async () => {
+    expect(usd(await run(spent({ include: { merchantIds: [l.merchant('Safeway')] } })))).toEqual([
+      [18_000, 2],
+    ]);
     // 2,259.50 − Amazon (100.00 − 25.00)
-    expect(usd(run(spent({ exclude: { merchantIds: [l.merchant('Amazon')] } })))).toEqual([[218_450, 4]]);
+    expect(usd(await run(spent({ exclude: { merchantIds: [l.merchant('Amazon')] } })))).toEqual([
+      [218_450, 4],
+    ]);
     // Two merchants are alternatives: Safeway or Starbucks.
     expect(
-      usd(run(spent({ include: { merchantIds: [l.merchant('Safeway'), l.merchant('Starbucks')] } }))),
+      usd(await run(spent({ include: { merchantIds: [l.merchant('Safeway'), l.merchant('Starbucks')] } }))),
     ).toEqual([[18_450, 3]]);
   });
 
-  it('a name that resolves to no id matches nothing, and excluding it leaves everything', () => {
-    expect(run(spent({ include: { categories: ['NO_SUCH_CODE'] } }))).toEqual([]);
-    expect(usd(run(spent({ exclude: { categories: ['NO_SUCH_CODE'] } })))).toEqual([[225_950, 6]]);
+  it('a name that resolves to no id matches nothing, and excluding it leaves everything', async () => {
+    expect(await run(spent({ include: { categories: ['NO_SUCH_CODE'] } }))).toEqual([]);
+    expect(usd(await run(spent({ exclude: { categories: ['NO_SUCH_CODE'] } })))).toEqual([[225_950, 6]]);
   });
 
-  it('includes and excludes accounts by id, and across lists every condition applies', () => {
-    expect(usd(run(spent({ include: { accountIds: [l.chase] } })))).toEqual([[212_000, 2]]);
-    expect(pairs(run(spent({ exclude: { accountIds: [l.amex] } })))).toEqual([
+  it('includes and excludes accounts by id, and across lists every condition applies', async () => {
+    expect(usd(await run(spent({ include: { accountIds: [l.chase] } })))).toEqual([[212_000, 2]]);
+    expect(pairs(await run(spent({ exclude: { accountIds: [l.amex] } })))).toEqual([
       [null, 'EUR', 3_000, 1],
       [null, 'USD', 212_000, 2],
     ]);
     // Groceries on the card only: Safeway 60.00.
     expect(
-      usd(run(spent({ include: { categories: ['FOOD_AND_DRINK_GROCERIES'], accountIds: [l.amex] } }))),
+      usd(await run(spent({ include: { categories: ['FOOD_AND_DRINK_GROCERIES'], accountIds: [l.amex] } }))),
     ).toEqual([[6_000, 1]]);
   });
 
-  it('includes and excludes account types', () => {
+  it('includes and excludes account types', async () => {
     // The card: 100.00 − 25.00 + 4.50 + 60.00.
-    expect(pairs(run(spent({ include: { accountTypes: ['credit_card'] } })))).toEqual([
+    expect(pairs(await run(spent({ include: { accountTypes: ['credit_card'] } })))).toEqual([
       [null, 'USD', 13_950, 4],
     ]);
-    expect(pairs(run(spent({ exclude: { accountTypes: ['checking'] } })))).toEqual([
+    expect(pairs(await run(spent({ exclude: { accountTypes: ['checking'] } })))).toEqual([
       [null, 'USD', 13_950, 4],
     ]);
-    expect(pairs(run(spent({ include: { accountTypes: ['checking'] } })))).toEqual([
+    expect(pairs(await run(spent({ include: { accountTypes: ['checking'] } })))).toEqual([
       [null, 'EUR', 3_000, 1],
       [null, 'USD', 212_000, 2],
     ]);
   });
 
-  it('applies amount conditions to the absolute amount, inclusive', () => {
+  it('applies amount conditions to the absolute amount, inclusive', async () => {
     // Rent 2,000.00, Amazon 100.00, Safeway 120.00.
-    expect(usd(run(spent({ minAbsMinor: 10_000 })))).toEqual([[222_000, 3]]);
-    expect(usd(run(spent({ maxAbsMinor: 450 })))).toEqual([[450, 1]]);
-    expect(usd(run(spent({ minAbsMinor: 5_000, maxAbsMinor: 12_000 })))).toEqual([[28_000, 3]]);
+    expect(usd(await run(spent({ minAbsMinor: 10_000 })))).toEqual([[222_000, 3]]);
+    expect(usd(await run(spent({ maxAbsMinor: 450 })))).toEqual([[450, 1]]);
+    expect(usd(await run(spent({ minAbsMinor: 5_000, maxAbsMinor: 12_000 })))).toEqual([[28_000, 3]]);
   });
 
-  it('counts charges only, and finds the largest charge', () => {
+  it('counts charges only, and finds the largest charge', async () => {
     // The refund is money in: five charges, not six.
-    expect(usd(run(spent({ aggregate: 'count', direction: 'out' })))).toEqual([[5, 5]]);
-    expect(usd(run(spent({ aggregate: 'max', direction: 'out' })))).toEqual([[200_000, 5]]);
+    expect(usd(await run(spent({ aggregate: 'count', direction: 'out' })))).toEqual([[5, 5]]);
+    expect(usd(await run(spent({ aggregate: 'max', direction: 'out' })))).toEqual([[200_000, 5]]);
   });
 
-  it('sums income with its own sign and flow, payers as merchants', () => {
-    expect(usd(run({ flows: ['income'], aggregate: 'sum', sign: 1, ...FEBRUARY }))).toEqual([[301_000, 2]]);
+  it('sums income with its own sign and flow, payers as merchants', async () => {
+    expect(usd(await run({ flows: ['income'], aggregate: 'sum', sign: 1, ...FEBRUARY }))).toEqual([
+      [301_000, 2],
+    ]);
     expect(
       usd(
-        run({
+        await run({
           flows: ['income'],
           aggregate: 'sum',
           sign: 1,
@@ -125,21 +133,27 @@ describe('filters', () => {
     ).toEqual([[1_000, 1]]);
   });
 
-  it('periods are half-open; no period means all the user’s data', () => {
-    expect(usd(run(spent({ include: { categories: ['FOOD_AND_DRINK_COFFEE'] } })))).toEqual([[450, 1]]);
+  it('periods are half-open; no period means all the user’s data', async () => {
+    expect(usd(await run(spent({ include: { categories: ['FOOD_AND_DRINK_COFFEE'] } })))).toEqual([[450, 1]]);
     expect(
       usd(
-        run(spent({ start: undefined, end: undefined, include: { categories: ['FOOD_AND_DRINK_COFFEE'] } })),
+        await run(
+          spent({ start: undefined, end: undefined, include: { categories: ['FOOD_AND_DRINK_COFFEE'] } }),
+        ),
       ),
     ).toEqual([[1_150, 2]]);
   });
 });
 
 describe('groupings and rankings', () => {
-  it('by merchant, by detailed and by primary category, by account', () => {
+  it('by merchant, by detailed and by primary category, by account', async () => {
+    const labels = new Map<string, string>();
+    for (const by of ['merchant', 'category', 'primary', 'account'] as const)
+      for (const r of await run(spent({ groupBy: by })))
+        labels.set(`${by}:${r.key}`, (await l.store.queries.label('alice', by, r.key))[1]);
     const label = (by: 'merchant' | 'category' | 'primary' | 'account', k: SqlValue['key']) =>
-      l.store.queries.label('alice', by, k)[1];
-    const merchants = run(spent({ groupBy: 'merchant', order: 'desc' })).map((r) => [
+      labels.get(`${by}:${k}`);
+    const merchants = (await run(spent({ groupBy: 'merchant', order: 'desc' }))).map((r) => [
       label('merchant', r.key),
       r.currency,
       r.value,
@@ -151,13 +165,13 @@ describe('groupings and rankings', () => {
       ['Rewe', 'EUR', 3_000],
       ['Starbucks', 'USD', 450],
     ]);
-    expect(pairs(run(spent({ groupBy: 'primary', order: 'desc' })))).toEqual([
+    expect(pairs(await run(spent({ groupBy: 'primary', order: 'desc' })))).toEqual([
       ['RENT_AND_UTILITIES', 'USD', 200_000, 1],
       ['FOOD_AND_DRINK', 'USD', 18_450, 3],
       ['GENERAL_MERCHANDISE', 'USD', 7_500, 2],
       ['FOOD_AND_DRINK', 'EUR', 3_000, 1],
     ]);
-    const detailed = run(
+    const detailed = await run(
       spent({ groupBy: 'category', include: { categories: ['FOOD_AND_DRINK'] }, order: 'desc' }),
     );
     expect(detailed.map((r) => [label('category', r.key), r.currency, r.value])).toEqual([
@@ -166,7 +180,10 @@ describe('groupings and rankings', () => {
       ['Coffee', 'USD', 450],
     ]);
     expect(
-      run(spent({ groupBy: 'account', order: 'desc' })).map((r) => [label('account', r.key), r.value]),
+      (await run(spent({ groupBy: 'account', order: 'desc' }))).map((r) => [
+        label('account', r.key),
+        r.value,
+      ]),
     ).toEqual([
       ['Chase Checking', 212_000],
       ['Amex Gold', 13_950],
@@ -174,35 +191,34 @@ describe('groupings and rankings', () => {
     ]);
   });
 
-  it('ranks top and bottom N in SQL', () => {
-    const top2 = run(spent({ groupBy: 'merchant', order: 'desc', limit: 2 }));
+  it('ranks top and bottom N in SQL', async () => {
+    const top2 = await run(spent({ groupBy: 'merchant', order: 'desc', limit: 2 }));
     expect(top2.map((r) => r.value)).toEqual([200_000, 18_000]);
-    const bottom1 = run(spent({ groupBy: 'merchant', order: 'asc', limit: 1 }));
-    expect(bottom1.map((r) => [l.store.queries.label('alice', 'merchant', r.key)[1], r.value])).toEqual([
-      ['Starbucks', 450],
-    ]);
+    const bottom1 = await run(spent({ groupBy: 'merchant', order: 'asc', limit: 1 }));
+    const starbucks = (await l.store.queries.label('alice', 'merchant', bottom1[0]?.key ?? null))[1];
+    expect(bottom1.map((r) => [starbucks, r.value])).toEqual([['Starbucks', 450]]);
   });
 
-  it('by month, quarter and year over all the data', () => {
+  it('by month, quarter and year over all the data', async () => {
     const all = { start: undefined, end: undefined };
-    expect(usd(run(spent({ ...all, groupBy: 'month' }))).map((r) => r[0])).toEqual([212_500, 225_950, 700]);
+    expect(usd(await run(spent({ ...all, groupBy: 'month' }))).map((r) => r[0])).toEqual([
+      212_500, 225_950, 700,
+    ]);
     expect(
-      run(spent({ ...all, groupBy: 'month' }))
-        .filter((r) => r.currency === 'USD')
-        .map((r) => r.key),
+      (await run(spent({ ...all, groupBy: 'month' }))).filter((r) => r.currency === 'USD').map((r) => r.key),
     ).toEqual([202601, 202602, 202603]);
-    expect(pairs(run(spent({ ...all, groupBy: 'quarter' })))).toEqual([
+    expect(pairs(await run(spent({ ...all, groupBy: 'quarter' })))).toEqual([
       [20261, 'EUR', 3_000, 1],
       [20261, 'USD', 439_150, 11],
     ]);
     // The card: January 40.00 + 60.00 + 25.00, February 139.50, March 7.00.
-    expect(pairs(run(spent({ ...all, groupBy: 'year', include: { accountIds: [l.amex] } })))).toEqual([
+    expect(pairs(await run(spent({ ...all, groupBy: 'year', include: { accountIds: [l.amex] } })))).toEqual([
       [2026, 'USD', 27_150, 8],
     ]);
   });
 
-  it('by weekday (0 = Sunday) and by week, keyed by its Monday', () => {
-    expect(pairs(run(spent({ groupBy: 'weekday' })))).toEqual([
+  it('by weekday (0 = Sunday) and by week, keyed by its Monday', async () => {
+    expect(pairs(await run(spent({ groupBy: 'weekday' })))).toEqual([
       [1, 'USD', 200_000, 1], // Mon 2 Feb: rent
       [2, 'USD', 7_500, 2], // Tue 3 and 10 Feb: Amazon and its refund
       [3, 'USD', 450, 1], // Wed 11 Feb
@@ -211,17 +227,19 @@ describe('groupings and rankings', () => {
       [6, 'USD', 12_000, 1], // Sat 14 Feb
     ]);
     // Week of Mon 2 Feb: rent + Amazon; week of Mon 9 Feb: −25.00 + 4.50 + 60.00 + 120.00; Sun 1 Mar is in the week of 23 Feb.
-    expect(usd(run(spent({ start: '2026-02-01', end: '2026-03-02', groupBy: 'week' })))).toEqual([
+    expect(usd(await run(spent({ start: '2026-02-01', end: '2026-03-02', groupBy: 'week' })))).toEqual([
       [210_000, 2],
       [15_950, 4],
       [700, 1],
     ]);
     expect(
-      run(spent({ start: '2026-02-01', end: '2026-03-02', groupBy: 'week' }))
+      (await run(spent({ start: '2026-02-01', end: '2026-03-02', groupBy: 'week' })))
         .filter((r) => r.currency === 'USD')
         .map((r) => r.key),
     ).toEqual([20260202, 20260209, 20260223]);
-    expect(usd(run(spent({ groupBy: 'day', include: { merchantIds: [l.merchant('Safeway')] } })))).toEqual([
+    expect(
+      usd(await run(spent({ groupBy: 'day', include: { merchantIds: [l.merchant('Safeway')] } }))),
+    ).toEqual([
       [6_000, 1],
       [12_000, 1],
     ]);
@@ -229,9 +247,9 @@ describe('groupings and rankings', () => {
 });
 
 describe('rows', () => {
-  it('lists rows newest or largest first, a page at a time, with account names', () => {
+  it('lists rows newest or largest first, a page at a time, with account names', async () => {
     const sql = l.store.queries.sql;
-    const newest = sql.rows('alice', {
+    const newest = await sql.rows('alice', {
       flows: ['spending'],
       ...FEBRUARY,
       order: 'newest',
@@ -243,7 +261,7 @@ describe('rows', () => {
       [20260212, -6_000, 'Amex Gold'],
       [20260211, -450, 'Amex Gold'],
     ]);
-    const next = sql.rows('alice', {
+    const next = await sql.rows('alice', {
       flows: ['spending'],
       ...FEBRUARY,
       order: 'newest',
@@ -251,7 +269,7 @@ describe('rows', () => {
       offset: 3,
     });
     expect(next.map((r) => r.day)).toEqual([20260210, 20260205, 20260203]);
-    const largest = sql.rows('alice', {
+    const largest = await sql.rows('alice', {
       flows: ['spending'],
       ...FEBRUARY,
       direction: 'out',
@@ -264,22 +282,27 @@ describe('rows', () => {
 });
 
 describe('scoping and shape', () => {
-  it('a second user’s rows are never counted, even at the same merchants on the same days', () => {
-    expect(usd(run(spent({ include: { merchantIds: [l.merchant('Amazon')] } })))).toEqual([[7_500, 2]]);
-    expect(usd(run(spent({ include: { merchantIds: [l.merchant('Amazon')] } }), 'bob'))).toEqual([
+  it('a second user’s rows are never counted, even at the same merchants on the same days', async () => {
+    expect(usd(await run(spent({ include: { merchantIds: [l.merchant('Amazon')] } })))).toEqual([[7_500, 2]]);
+    expect(usd(await run(spent({ include: { merchantIds: [l.merchant('Amazon')] } }), 'bob'))).toEqual([
       [99_900, 1],
     ]);
     // Alice's account ids asked for by Bob give nothing.
-    expect(run(spent({ include: { accountIds: [l.amex, l.chase] } }), 'bob')).toEqual([]);
-    expect(run(spent({ include: { accountTypes: ['credit_card'] } }), 'bob')).toEqual([]);
+    expect(await run(spent({ include: { accountIds: [l.amex, l.chase] } }), 'bob')).toEqual([]);
+    expect(await run(spent({ include: { accountTypes: ['credit_card'] } }), 'bob')).toEqual([]);
     expect(
-      l.store.queries.sql
-        .rows('bob', { flows: ['spending', 'income'], order: 'newest', limit: 100, offset: 0 })
-        .map((r) => r.accountName),
+      (
+        await l.store.queries.sql.rows('bob', {
+          flows: ['spending', 'income'],
+          order: 'newest',
+          limit: 100,
+          offset: 0,
+        })
+      ).map((r) => r.accountName),
     ).toEqual(['Wells', 'Wells', 'Wells']);
   });
 
-  it('every statement starts with the user, and values only travel as arguments', () => {
+  it('every statement starts with the user, and values only travel as arguments', async () => {
     const sql = l.store.queries.sql;
     const statements = [
       sql.aggregateSql(
@@ -315,14 +338,14 @@ describe('scoping and shape', () => {
     }
   });
 
-  it('prepares each shape once', () => {
+  it('prepares each shape once', async () => {
     const db = dbOf(l.store);
     const prepare = vi.spyOn(db, 'prepare');
     const shape = (code: string, start: string) =>
       spent({ start, include: { categories: [code] }, minAbsMinor: 17 });
-    run(shape('FOOD_AND_DRINK_COFFEE', '2026-02-01'));
-    run(shape('FOOD_AND_DRINK_RESTAURANT', '2026-01-01'));
-    run(shape('FOOD_AND_DRINK_COFFEE', '2025-12-01'));
+    await run(shape('FOOD_AND_DRINK_COFFEE', '2026-02-01'));
+    await run(shape('FOOD_AND_DRINK_RESTAURANT', '2026-01-01'));
+    await run(shape('FOOD_AND_DRINK_COFFEE', '2025-12-01'));
     expect(prepare).toHaveBeenCalledTimes(1);
     prepare.mockRestore();
   });
