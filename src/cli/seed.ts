@@ -23,7 +23,7 @@ async function main(argv: string[]): Promise<number> {
     const today = given ?? localDay(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone);
     const loaded = await loadDemo(store, userId, today);
     process.stdout.write(
-      `Loaded the demo household for ${userId}: ${loaded.accounts} demo accounts, ${loaded.transactions} new transactions up to ${today}.\n`,
+      `Loaded the demo household for ${userId}: ${loaded.accounts} demo accounts, ${loaded.budgets} demo budgets, ${loaded.transactions} new transactions up to ${today}.\n`,
     );
     return 0;
   } finally {

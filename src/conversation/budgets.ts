@@ -3,7 +3,7 @@
  * all spending, and say how each is doing. A budget is a stored query with a limit; how it is doing is that
  * query run by the one executor. A subject that matches no category is asked about, never guessed.
  */
-import { budgetQuery, budgetStatus, type BudgetStatus } from '../insights/budgets.ts';
+import { budgetSpecFor, budgetStatus, type BudgetStatus } from '../insights/budgets.ts';
 import { budgetAmountOf } from '../language/coaching.ts';
 import type { CoachingWords } from '../language/types.ts';
 import { formatMoney } from '../money.ts';
@@ -48,18 +48,10 @@ async function saveBudget(
   amount: { minor: number; currency?: string },
 ): Promise<TurnResult> {
   const store = ctx.services.store;
-  const query = budgetQuery(
-    subject.key === 'all' ? undefined : { codes: subject.codes, label: subject.label },
-  );
+  const currency = await currencyFor(ctx, amount.currency);
   const saved = await store.budgets.set(
     ctx.input.userId,
-    {
-      subjectKey: subject.key,
-      label: subject.label,
-      queryJson: JSON.stringify(query),
-      amountMinor: amount.minor,
-      currency: await currencyFor(ctx, amount.currency),
-    },
+    budgetSpecFor(subject, { minor: amount.minor, currency }),
     ctx.input.now,
   );
   if (!saved) return reply({ ...state, pending: undefined }, { template: 'BudgetNeedsAccount' });

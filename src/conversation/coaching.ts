@@ -10,7 +10,7 @@ import type { PaySchedule } from '../insights/coaching/pay-schedule.ts';
 import { savingsOf } from '../insights/coaching/savings.ts';
 import { figure } from '../insights/execute.ts';
 import type { Understood } from '../insights/query.ts';
-import { readCoachingAsk } from '../language/pay-cycle.ts';
+import { priceReplyOf, readCoachingAsk, type CoachingAsk } from '../language/pay-cycle.ts';
 import { daysBetween } from '../day.ts';
 import { formatMoney } from '../money.ts';
 import { answerMoney } from './ask.ts';
@@ -23,7 +23,7 @@ import {
   type CoachingFacts,
 } from './coaching-facts.ts';
 import { dayText, joinWords, periodText, weekdayText } from './describe.ts';
-import type { DialogState, Reply, TurnContext, TurnResult } from './types.ts';
+import type { DialogState, Pending, Reply, TurnContext, TurnResult } from './types.ts';
 
 /** A balance older than this many days is said with its date. */
 const STALE_BALANCE_DAYS = 2;
@@ -182,17 +182,45 @@ export async function answerLeftToSpend(ctx: TurnContext, state: DialogState): P
 /** "Can I afford $450?", "can I afford a new iPhone?" (no amount: what is left, and a question back). */
 export async function answerAfford(ctx: TurnContext, state: DialogState): Promise<TurnResult> {
   const facts = await coachingFacts(ctx);
-  const ask = readCoachingAsk(ctx.input.text, facts.today);
+  return affordWith(ctx, state, facts, readCoachingAsk(ctx.input.text, facts.today));
+}
+
+/**
+ * The answer to "how much is it?": a message that is only a price ("$1200", "about 900") answers the
+ * affordability question asked before, to the same day. Anything else is a message of its own (undefined).
+ */
+export async function affordPendingTurn(
+  ctx: TurnContext,
+  pending: Extract<Pending, { kind: 'afford-amount' }>,
+  state: DialogState,
+): Promise<TurnResult | undefined> {
+  const price = priceReplyOf(ctx.input.text);
+  if (!price) return undefined;
+  const facts = await coachingFacts(ctx);
+  return affordWith(ctx, state, facts, {
+    amountMinor: price.minor,
+    ...(price.currency ? { currency: price.currency } : {}),
+    ...(pending.until ? { until: pending.until } : {}),
+  });
+}
+
+async function affordWith(
+  ctx: TurnContext,
+  state: DialogState,
+  facts: CoachingFacts,
+  ask: Pick<CoachingAsk, 'amountMinor' | 'currency' | 'until'>,
+): Promise<TurnResult> {
   const { until, byPayday } = horizonOf(facts, ask.until);
   const left = await leftAfterBudgets(facts, until);
   if (!left) return answered(state, { template: 'LeftNoSpendingBalance' });
   const data = { ...leftData(left, facts), ...horizonData(facts, until, byPayday) };
   if (ask.amountMinor === undefined || (ask.currency && ask.currency !== left.currency)) {
-    return answered(state, {
-      template: 'AffordHowMuch',
-      data,
-      suggestions: ['How much can I spend until payday?'],
-    });
+    // The price is asked for; it may come on its own next ("about 900").
+    const pending: Pending = { kind: 'afford-amount', ...(ask.until ? { until: ask.until } : {}) };
+    return {
+      replies: [{ template: 'AffordHowMuch', data, suggestions: ['How much can I spend until payday?'] }],
+      state: { ...state, pending },
+    };
   }
   const fit = affordability(left, ask.amountMinor);
   return answered(state, {

@@ -1,6 +1,7 @@
 import type { Frame, UserVocabulary } from '../language/types.ts';
 import { answerMoney } from './ask.ts';
 import { budgetPendingTurn } from './budgets.ts';
+import { affordPendingTurn } from './coaching.ts';
 import { demoTurn } from './demo.ts';
 import { applyClarification } from './clarify.ts';
 import { editLastQuestion } from './follow-up.ts';
@@ -67,6 +68,9 @@ export async function handleTurn(
           text.split(' ').length > 2 &&
           !/^(all|everything)\b/i.test(text));
       const answered = fresh ? undefined : await budgetPendingTurn(ctx, pending, state);
+      if (answered) return answered;
+    } else if (pending.kind === 'afford-amount') {
+      const answered = await affordPendingTurn(ctx, pending, state);
       if (answered) return answered;
     } else if (pending.kind === 'confirm-demo') {
       const answered = await demoTurn(ctx, state);

@@ -95,7 +95,9 @@ export type Pending =
   /** A budget was asked for without saying what it covers (the amount is kept). */
   | { kind: 'budget-subject'; amount?: { minor: number; currency?: string } }
   /** A budget was asked for without an amount (what it covers is kept). */
-  | { kind: 'budget-amount'; subject: BudgetSubject };
+  | { kind: 'budget-amount'; subject: BudgetSubject }
+  /** "Can I afford it?" was asked without a price; `until` is the day it was asked up to, if one was named. */
+  | { kind: 'afford-amount'; until?: string };
 
 /** What a budget covers: all spending, or one category. */
 export interface BudgetSubject {

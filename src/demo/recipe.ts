@@ -98,6 +98,8 @@ export interface HouseholdRecipe {
   merchants: MerchantRecipe[];
   refunds: RefundRecipe[];
   oneOffs: OneOffRecipe[];
+  /** Monthly budgets the demo brings: a category in people's words ("eating out") and a limit. */
+  budgets?: { category: string; amount: string }[];
 }
 
 const RECIPE_URL = new URL('../../data/demo/household.json', import.meta.url);

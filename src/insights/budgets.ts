@@ -5,6 +5,7 @@
  */
 import { addDays, addMonths, daysBetween } from '../day.ts';
 import { monthLabel } from '../language/periods/labels.ts';
+import type { BudgetSpec } from '../store/index.ts';
 import { execute, type ExecContext } from './execute.ts';
 import { baseQuery, type CategoryFilter, type Period, type Query } from './query.ts';
 
@@ -13,6 +14,36 @@ export function budgetQuery(category?: CategoryFilter): Query {
   const query = baseQuery();
   if (category) query.filters.include.categories = [{ codes: [...category.codes], label: category.label }];
   return query;
+}
+
+/** What a budget covers, as the conversation names it: all spending (key 'all'), or one category. */
+export interface BudgetSubjectRef {
+  key: string;
+  label: string;
+  codes: readonly string[];
+}
+
+/**
+ * The row to store for a budget on a subject: its query (built by `budgetQuery`) with the limit. Budgets set
+ * in chat and the ones the demo household brings are built by this one function.
+ * @example budgetSpecFor({ key: 'groceries', label: 'groceries', codes: ['FOOD_AND_DRINK_GROCERIES'] }, 40000, 'USD')
+ */
+export function budgetSpecFor(
+  subject: BudgetSubjectRef,
+  amount: { minor: number; currency: string },
+  demo = false,
+): BudgetSpec {
+  const query = budgetQuery(
+    subject.key === 'all' ? undefined : { codes: [...subject.codes], label: subject.label },
+  );
+  return {
+    subjectKey: subject.key,
+    label: subject.label,
+    queryJson: JSON.stringify(query),
+    amountMinor: amount.minor,
+    currency: amount.currency,
+    ...(demo ? { demo } : {}),
+  };
 }
 
 /** Reads a stored budget query back; anything that is not a spending query without a period is refused. */

@@ -211,3 +211,37 @@ function horizonOf(t: string, today: string): string | undefined {
 function monthLength(day: string): number {
   return Number(addDays(addMonths(`${day.slice(0, 8)}01`, 1), -1).slice(8, 10));
 }
+
+/** Words around a price given on its own: "about $900", "it's around 1200 dollars I think", "~$1.2k". */
+const PRICE_FILLER =
+  /\b(?:its|it is|it|is|was|that|thats|costs?|priced at|price is|the price|about|around|roughly|approx(?:imately)?|maybe|probably|say|like|just|only|under|nearly|almost|close to|i think|i guess|i reckon|ish|or so|give or take|dollars?|bucks|usd|pounds?|quid|gbp|euros?|eur|rand|zar|ok|okay|um+|uh+|hmm+|well|so)\b/g;
+
+/**
+ * The price in a message that is nothing but a price: the answer to "how much is it?". A message that says
+ * more than that ("$900 on groceries last month") is a question of its own, and gets undefined.
+ * @example priceReplyOf('about 900') // { minor: 90000 }
+ * @example priceReplyOf('spent $900 on groceries?') // undefined
+ */
+export function priceReplyOf(text: string): { minor: number; currency?: string } | undefined {
+  const t = normalised(text).replace(/~/g, ' ');
+  const written = findAmounts(text);
+  if (written.length > 1) return undefined;
+  const amount = written[0]
+    ? { minor: written[0].minor, ...(written[0].currency ? { currency: written[0].currency } : {}) }
+    : plainPrice(t);
+  if (!amount || amount.minor <= 0) return undefined;
+  const rest = t
+    .replace(/[$£€]?\s?\d[\d,]*(?:\.\d{1,2})?\s?(?:k\b)?/g, ' ')
+    .replace(PRICE_FILLER, ' ')
+    .replace(/[$£€.]/g, ' ')
+    .trim();
+  return rest === '' ? amount : undefined;
+}
+
+/** "900", "1,200", "1.5k" with no currency written. */
+function plainPrice(t: string): { minor: number } | undefined {
+  const m = /(?<![\w.])(\d{1,3}(?:,\d{3})+|\d{1,7})(?:\.(\d{1,2}))?(\s?k\b)?/.exec(t);
+  if (!m?.[1]) return undefined;
+  const units = Number(`${m[1].replace(/,/g, '')}.${m[2] ?? '0'}`);
+  return { minor: Math.round(units * 100 * (m[3] ? 1000 : 1)) };
+}

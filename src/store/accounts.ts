@@ -118,7 +118,7 @@ export class Accounts implements AccountsPort {
     })();
   }
 
-  /** Removes every demo account of the user with its transactions, balances and import batches. */
+  /** Removes every demo account of the user with its transactions, balances and import batches, and the demo's budgets. */
   async removeDemo(userId: string): Promise<DemoRemoval> {
     const ofDemo = 'user_id = ? AND account_id IN (SELECT id FROM accounts WHERE user_id = ? AND demo = 1)';
     ledgerChanged(this.db);
@@ -133,7 +133,10 @@ export class Accounts implements AccountsPort {
       const accounts = this.db
         .prepare('DELETE FROM accounts WHERE user_id = ? AND demo = 1')
         .run(userId).changes;
-      return { accounts, transactions, balances, batches };
+      const budgets = this.db
+        .prepare('DELETE FROM budgets WHERE user_id = ? AND demo = 1')
+        .run(userId).changes;
+      return { accounts, transactions, balances, batches, budgets };
     })();
   }
 

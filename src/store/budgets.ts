@@ -21,6 +21,8 @@ export interface BudgetSpec {
   queryJson: string;
   amountMinor: number;
   currency: string;
+  /** Brought by the demo household, and removed with it; a budget set in chat is the person's own. */
+  demo?: boolean;
 }
 
 const COLUMNS = `id, user_id AS userId, subject_key AS subjectKey, label, query_json AS queryJson,
@@ -44,11 +46,11 @@ export class Budgets {
       const at = now.toISOString();
       const info = this.db
         .prepare(
-          `INSERT INTO budgets (user_id, subject_key, label, query_json, amount_minor, currency, created_at, updated_at)
-           SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM users WHERE id = ?)
+          `INSERT INTO budgets (user_id, subject_key, label, query_json, amount_minor, currency, created_at, updated_at, demo)
+           SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM users WHERE id = ?)
            ON CONFLICT (user_id, subject_key) DO UPDATE SET label = excluded.label,
              query_json = excluded.query_json, amount_minor = excluded.amount_minor,
-             currency = excluded.currency, updated_at = excluded.updated_at`,
+             currency = excluded.currency, updated_at = excluded.updated_at, demo = excluded.demo`,
         )
         .run(
           userId,
@@ -59,6 +61,7 @@ export class Budgets {
           spec.currency.toUpperCase(),
           at,
           at,
+          spec.demo ? 1 : 0,
           userId,
         );
       if (info.changes === 0) return undefined;

@@ -54,6 +54,8 @@ export interface DemoRemoval {
   transactions: number;
   balances: number;
   batches: number;
+  /** Budgets the demo brought (a person's own budgets stay). */
+  budgets: number;
 }
 
 export interface StoredChart {
@@ -89,6 +91,7 @@ export interface AccountsPort {
   upsert(userId: string, spec: AccountSpec, now?: Date): Promise<AccountRow>;
   demoNameFor(userId: string, name: string): Promise<string>;
   remove(userId: string, accountId: number): Promise<{ transactions: number } | undefined>;
+  /** Takes out every demo account with its rows, and the budgets the demo brought. */
   removeDemo(userId: string): Promise<DemoRemoval>;
 }
 

@@ -223,6 +223,67 @@ describe('can I afford it', () => {
   });
 });
 
+describe('the price given after "how much is it?"', () => {
+  it('answers the affordability question asked before, from the same figure', async () => {
+    const c = chat('sam');
+    const [asked] = await play(c, [
+      { says: 'Can I afford it?', template: 'AffordHowMuch', data: { left: '$515.00' } },
+    ]);
+    expect(asked!.state.pending).toEqual({ kind: 'afford-amount' });
+    const [answer] = await play(c, [
+      {
+        says: '$1200',
+        template: 'Afford',
+        data: { amount: '$1,200.00', affordable: false, leftAfter: '$685.00' },
+        text: ['Friday 13 Mar 2026'],
+      },
+    ]);
+    expect(answer!.state.pending).toBeUndefined();
+    await play(c, [
+      { says: 'can I afford a new iPhone?', template: 'AffordHowMuch' },
+      {
+        says: 'about 400',
+        template: 'Afford',
+        data: { amount: '$400.00', affordable: true, leftAfter: '$115.00' },
+      },
+      { says: 'can i afford a new coat', template: 'AffordHowMuch' },
+      {
+        says: "it's around $99.50 I think",
+        template: 'Afford',
+        data: { amount: '$99.50', affordable: true },
+      },
+    ]);
+  });
+
+  it('keeps the day the question was asked up to', async () => {
+    const c = chat('sam');
+    const [asked] = await play(c, [
+      { says: 'can I afford new shoes till thursday?', template: 'AffordHowMuch' },
+    ]);
+    expect(asked!.state.pending).toEqual({ kind: 'afford-amount', until: '2026-03-12' });
+    await play(c, [
+      { says: '100', template: 'Afford', data: { amount: '$100.00', h: { until: 'Thursday 12 Mar 2026' } } },
+    ]);
+  });
+
+  it('leaves the question when something else is said, which is answered as itself', async () => {
+    const c = chat('sam');
+    await play(c, [
+      { says: 'can I afford it?', template: 'AffordHowMuch' },
+      { says: 'how much did I spend at Safeway last month?', template: 'SpendingTotal' },
+    ]);
+    expect(c.state.pending).toBeUndefined();
+    const later = await c.say('$1200');
+    expect(later.replies.map((r) => r.template)).not.toContain('Afford');
+    await play(c, [
+      { says: 'can I afford it?', template: 'AffordHowMuch' },
+      { says: 'what bills are coming up?', template: 'UpcomingBills' },
+      { says: 'can I afford it?', template: 'AffordHowMuch' },
+      { says: 'set a $300 budget for eating out', template: 'BudgetSet' },
+    ]);
+  });
+});
+
 describe('will I run out before payday', () => {
   it('gives the projected low point from bills on their dates and the usual daily spending', async () => {
     await play(chat('sam-tight'), [

@@ -263,7 +263,7 @@ describe('removing the demo', () => {
         {
           says: text,
           template: 'DemoRemoved',
-          data: { accounts: 5, transactions: loaded, balances: 5, batches: 5 },
+          data: { accounts: 5, transactions: loaded, balances: 5, batches: 5, budgets: 2 },
           text: ['5 demo accounts', `${loaded} made-up transactions`, 'exactly as they were'],
         },
       ]);
@@ -300,5 +300,88 @@ describe('removing the demo', () => {
       { says: 'yes', template: 'DeletedEverything', data: { accounts: 6 } },
     ]);
     expect(countRows(store, 'accounts', "user_id = 'alice'")).toBe(0);
+  });
+});
+
+describe('the demo’s budgets', () => {
+  const budgetsOf = (userId: string) =>
+    dbOf(store)
+      .prepare(
+        'SELECT subject_key AS subject, amount_minor AS amount, demo FROM budgets WHERE user_id = ? ORDER BY subject_key',
+      )
+      .all(userId);
+  const cents = (text: unknown) => Math.round(Number(String(text).replace(/[$,]/g, '')) * 100);
+
+  async function loadDemoIn(chat: Chat): Promise<void> {
+    await play(chat, [
+      { says: 'try the demo', template: 'DemoOffer' },
+      {
+        says: 'yes',
+        template: 'DemoAdded',
+        data: { budgets: 2 },
+        text: ['2 monthly budgets', 'how am I doing on my budgets?'],
+      },
+    ]);
+  }
+
+  it('come with the demo, so budget status can be tried on it straight away', async () => {
+    const chat = chatFor('newcomer');
+    await loadDemoIn(chat);
+    expect(budgetsOf('newcomer')).toEqual([
+      { subject: 'eating_out', amount: 40000, demo: 1 },
+      { subject: 'groceries', amount: 90000, demo: 1 },
+    ]);
+    const [status] = await play(chat, [
+      { says: 'how am I doing on my budgets?', template: 'BudgetStatus', data: { month: 'March 2026' } },
+    ]);
+    const rows = status!.replies[0]!.data!.rows as Record<string, unknown>[];
+    expect(rows.map((r) => [r.label, r.limit, r.daysElapsed])).toEqual([
+      ['eating out', '$400.00', 10],
+      ['groceries', '$900.00', 10],
+    ]);
+    for (const row of rows) expect(cents(row.spent) + cents(row.left)).toBe(cents(row.limit));
+  });
+
+  it('are held back from what is left to spend until payday', async () => {
+    const chat = chatFor('newcomer');
+    await loadDemoIn(chat);
+    const [status] = await play(chat, [{ says: 'how am I doing on my budgets?', template: 'BudgetStatus' }]);
+    const budgetLeft = (status!.replies[0]!.data!.rows as Record<string, unknown>[]).map((r) =>
+      cents(r.left),
+    );
+    const [left] = await play(chat, [
+      { says: 'how much can I spend until payday?', template: 'LeftToSpend' },
+    ]);
+    const data = left!.replies[0]!.data!;
+    const working = data.working as Record<string, unknown>;
+    expect(working.reservedItems).toEqual([
+      `eating out: $${(budgetLeft[0]! / 100).toFixed(2)}`,
+      `groceries: $${(budgetLeft[1]! / 100).toFixed(2)}`,
+    ]);
+    expect(cents(working.reserved)).toBe(budgetLeft[0]! + budgetLeft[1]!);
+    expect(cents(data.left)).toBe(cents(working.balance) - cents(working.bills) - cents(working.reserved));
+    expect(left!.texts[0]).toContain(String(working.reserved));
+  });
+
+  it('go with "remove the demo"; a budget the person set stays, and is not replaced by the demo’s', async () => {
+    const chat = chatFor('alice');
+    await play(chat, [{ says: 'set a $250 budget for eating out', template: 'BudgetSet' }]);
+    await play(chat, [
+      { says: 'try the demo', template: 'DemoOffer' },
+      { says: 'yes', template: 'DemoAdded', data: { budgets: 1 } },
+    ]);
+    expect(budgetsOf('alice')).toEqual([
+      { subject: 'eating_out', amount: 25000, demo: 0 },
+      { subject: 'groceries', amount: 90000, demo: 1 },
+    ]);
+    await play(chat, [
+      {
+        says: 'remove the demo',
+        template: 'DemoRemoved',
+        data: { accounts: 5, budgets: 1 },
+        text: ['1 demo budget'],
+      },
+    ]);
+    expect(budgetsOf('alice')).toEqual([{ subject: 'eating_out', amount: 25000, demo: 0 }]);
   });
 });

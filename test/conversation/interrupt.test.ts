@@ -33,6 +33,7 @@ const REACH = {
   clarify: ['how much did I spend on alliant last month'],
   'budget-subject': ['set a budget of $300'],
   'budget-amount': ['set a budget for groceries'],
+  'afford-amount': ['can I afford a new iPhone?'],
 } satisfies Record<Pending['kind'], (string | { file: Attachment })[]>;
 
 const SAYINGS = {

@@ -5,10 +5,12 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/app.ts';
 import { ROOT } from '../../src/config.ts';
+import { demoBudgetSubjects } from '../../src/demo/budgets.ts';
 import { loadDemo } from '../../src/demo/load.ts';
+import { parseBudgetQuery } from '../../src/insights/budgets.ts';
 import { importStatement } from '../../src/ingest/importer.ts';
 import { Store } from '../../src/store/index.ts';
-import { dbOf } from '../helpers/db.ts';
+import { countRows, dbOf } from '../helpers/db.ts';
 import { groceriesWithSpike } from '../helpers/statements.ts';
 import { memoryStore, tempDbFile } from '../helpers/store.ts';
 
@@ -114,9 +116,38 @@ describe('loadDemo', () => {
     const before = rowsOf(store, own);
     const loaded = await loadDemo(store, 'alice', TODAY, NOW);
     const removed = await store.accounts.removeDemo('alice');
-    expect(removed).toEqual({ accounts: 5, transactions: loaded.transactions, balances: 5, batches: 5 });
+    expect(removed).toEqual({
+      accounts: 5,
+      transactions: loaded.transactions,
+      balances: 5,
+      batches: 5,
+      budgets: 2,
+    });
     expect(rowsOf(store, own)).toEqual(before);
     expect((await store.accounts.list('alice')).map((a) => a.id)).toEqual(own);
+  });
+
+  it('sets the household’s monthly budgets as stored queries, marked as demo, once', async () => {
+    const loaded = await loadDemo(store, 'bea', TODAY, NOW);
+    expect(loaded.budgets).toBe(2);
+    const budgets = await store.budgets.list('bea');
+    expect(budgets.map((b) => [b.subjectKey, b.label, b.amountMinor, b.currency])).toEqual([
+      ['eating_out', 'eating out', 40000, 'USD'],
+      ['groceries', 'groceries', 90000, 'USD'],
+    ]);
+    const eatingOut = parseBudgetQuery(budgets[0]!.queryJson)!;
+    expect(eatingOut.filters.include.categories).toEqual([
+      { codes: ['FOOD_AND_DRINK_RESTAURANT', 'FOOD_AND_DRINK_FAST_FOOD'], label: 'eating out' },
+    ]);
+    expect(countRows(store, 'budgets', "user_id = 'bea' AND demo = 1")).toBe(2);
+    expect((await loadDemo(store, 'bea', TODAY, NOW)).budgets).toBe(0);
+    expect(await store.budgets.list('bea')).toEqual(budgets);
+  });
+
+  it('a recipe budget naming no known category fails loudly', () => {
+    expect(() => demoBudgetSubjects({ budgets: [{ category: 'unicorns', amount: '10.00' }] })).toThrow(
+      /no category is called "unicorns"/,
+    );
   });
 
   it('a statement linked after the demo goes into an account of the person’s own, not the demo one', async () => {
@@ -175,12 +206,13 @@ describe('npm run seed', () => {
         env: { ...process.env, TALLY_DB: temp.file },
       },
     );
-    expect(stdout).toMatch(/5 demo accounts, \d{3,} new transactions up to 2026-03-10/);
+    expect(stdout).toMatch(/5 demo accounts, 2 demo budgets, \d{3,} new transactions up to 2026-03-10/);
 
     const after = await openStore(temp.file);
     const accounts = await after.accounts.list('carol');
     expect(accounts.filter((a) => a.demo).map((a) => a.name)).toContain('Chase Checking (demo)');
     expect(accounts.filter((a) => a.demo)).toHaveLength(5);
+    expect((await after.budgets.list('carol')).map((b) => b.subjectKey)).toEqual(['eating_out', 'groceries']);
     expect(accounts.filter((a) => !a.demo).map((a) => a.id)).toEqual(own);
     expect(rowsOf(after, own)).toEqual(before);
     after.close();

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { ROOT } from '../../src/config.ts';
-import { coachingCue, readCoachingAsk } from '../../src/language/pay-cycle.ts';
+import { coachingCue, priceReplyOf, readCoachingAsk } from '../../src/language/pay-cycle.ts';
 import type { Intent, UserVocabulary } from '../../src/language/types.ts';
 import { createUnderstanding, type Understanding } from '../../src/language/understand.ts';
 
@@ -105,5 +105,31 @@ describe('details of a coaching question', () => {
     expect(readCoachingAsk('will I run out before payday?', TODAY).lowPoint).toBe(true);
     expect(readCoachingAsk('will i be broke before payday', TODAY).lowPoint).toBe(true);
     expect(readCoachingAsk('how much can I spend until payday', TODAY).lowPoint).toBe(false);
+  });
+});
+
+describe('priceReplyOf', () => {
+  it.each([
+    ['$1200', 120000],
+    ['about 900', 90000],
+    ['$1,200', 120000],
+    ['around 1200 dollars', 120000],
+    ['it’s about $900 I think', 90000],
+    ['1.5k', 150000],
+    ['900?', 90000],
+    ['maybe 850.50', 85050],
+  ])('reads "%s" as a price on its own', (text, minor) => {
+    expect(priceReplyOf(text)?.minor).toBe(minor);
+  });
+
+  it.each([
+    'spent $900 on groceries?',
+    '1200 last month',
+    'between 900 and 1200',
+    '2 iphones',
+    'yes',
+    'what are my budgets?',
+  ])('does not take "%s", which says more than a price, for one', (text) => {
+    expect(priceReplyOf(text)).toBeUndefined();
   });
 });

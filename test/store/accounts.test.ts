@@ -152,6 +152,7 @@ describe('demo and real accounts', () => {
       transactions: 2,
       balances: 1,
       batches: 1,
+      budgets: 0,
     });
     expect((await store.accounts.list('alice')).map((a) => a.id)).toEqual([real.id]);
     expect(countRows(store, 'transactions', 'account_id = ?', real.id)).toBe(2);
@@ -163,6 +164,7 @@ describe('demo and real accounts', () => {
       transactions: 0,
       balances: 0,
       batches: 0,
+      budgets: 0,
     });
   });
 });

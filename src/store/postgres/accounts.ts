@@ -114,7 +114,8 @@ export class PgAccounts implements AccountsPort {
       const balances = await count(`DELETE FROM balances WHERE ${ofDemo}`);
       const batches = await count(`DELETE FROM import_batches WHERE ${ofDemo}`);
       const accounts = await count('DELETE FROM accounts WHERE user_id = $1 AND demo = 1');
-      return { accounts, transactions, balances, batches };
+      const budgets = await count('DELETE FROM budgets WHERE user_id = $1 AND demo = 1');
+      return { accounts, transactions, balances, batches, budgets };
     });
   }
 

@@ -18,11 +18,11 @@ export class PgBudgets implements BudgetsPort {
       const previous = await this.find(userId, spec.subjectKey);
       const at = now.toISOString();
       const saved = await this.db.query(
-        `INSERT INTO budgets (user_id, subject_key, label, query_json, amount_minor, currency, created_at, updated_at)
-         SELECT $1, $2, $3, $4, $5, $6, $7, $7 WHERE EXISTS (SELECT 1 FROM users WHERE id = $1)
+        `INSERT INTO budgets (user_id, subject_key, label, query_json, amount_minor, currency, created_at, updated_at, demo)
+         SELECT $1, $2, $3, $4, $5, $6, $7, $7, $8 WHERE EXISTS (SELECT 1 FROM users WHERE id = $1)
          ON CONFLICT (user_id, subject_key) DO UPDATE SET label = excluded.label,
            query_json = excluded.query_json, amount_minor = excluded.amount_minor,
-           currency = excluded.currency, updated_at = excluded.updated_at`,
+           currency = excluded.currency, updated_at = excluded.updated_at, demo = excluded.demo`,
         [
           userId,
           spec.subjectKey,
@@ -31,6 +31,7 @@ export class PgBudgets implements BudgetsPort {
           spec.amountMinor,
           spec.currency.toUpperCase(),
           at,
+          spec.demo ? 1 : 0,
         ],
       );
       if (!saved.rowCount) return undefined;

@@ -47,6 +47,20 @@ describe.each(ENGINES)('coaching tables on %s', (engine) => {
     expect(await store.budgets.removeAll('alice')).toBe(1);
   });
 
+  it('takes the demo’s budgets out with the demo, and a budget set for the same subject becomes the person’s own', async () => {
+    await store.budgets.set('alice', { ...spec('eating_out', 40_000), demo: true }, NOW);
+    await store.budgets.set('alice', { ...spec('groceries', 90_000), demo: true }, NOW);
+    await store.budgets.set('alice', spec('groceries', 60_000), LATER);
+    await store.budgets.set('alice', spec('all', 200_000), NOW);
+    await store.budgets.set('bob', { ...spec('eating_out', 10_000), demo: true }, NOW);
+    expect(await store.accounts.removeDemo('alice')).toMatchObject({ accounts: 0, budgets: 1 });
+    expect((await store.budgets.list('alice')).map((b) => [b.subjectKey, b.amountMinor])).toEqual([
+      ['all', 200_000],
+      ['groceries', 60_000],
+    ]);
+    expect((await store.budgets.list('bob')).map((b) => b.subjectKey)).toEqual(['eating_out']);
+  });
+
   it('remembers tone and notices per person, with the defaults for everyone else', async () => {
     expect(await store.coaching.get('alice')).toMatchObject({
       tone: 'normal',

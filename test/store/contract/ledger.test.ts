@@ -80,6 +80,7 @@ describe.each(ENGINES)('ledger on %s', (engine) => {
       transactions: 0,
       balances: 0,
       batches: 0,
+      budgets: 0,
     });
   });
 
