@@ -44,6 +44,8 @@ export interface LoadResult {
   timeouts: number;
   /** The server's CPU time (user + system) per request during the run: its own cost, whatever the load. */
   cpuMsPerRequest: number;
+  /** Any further counter read before and after the run, per request (e.g. database transactions). */
+  perRequest?: Record<string, number>;
 }
 
 /** One question asked alone (one connection, one at a time): where a turn's time goes. */
@@ -217,21 +219,62 @@ export interface BotOptions {
   probeRounds: number;
 }
 
+/** What one server is loaded with: the part of `BotOptions` that does not say how to start it. */
+export type LoadPlan = Pick<
+  BotOptions,
+  'users' | 'connections' | 'seconds' | 'warmSeconds' | 'seed' | 'probeRounds'
+>;
+
+/** Counters read before and after each run; what they moved by is reported per request. */
+export type Meters = Record<string, () => Promise<number>>;
+
+async function readMeters(meters: Meters): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const [name, read] of Object.entries(meters)) out[name] = await read();
+  return out;
+}
+
+/**
+ * Warms a running server on `port` and loads it at each connection count.
+ * `cpu` reads the CPU time (ms) of whatever serves the requests, for the cost per request.
+ */
+export async function loadServer(
+  port: number,
+  o: LoadPlan,
+  cpu: () => number,
+  meters: Meters = {},
+): Promise<LoadResult[]> {
+  await load(port, 10, o.warmSeconds, o.users, o.seed + 1000);
+  const runs: LoadResult[] = [];
+  for (const c of o.connections) {
+    const extra = await readMeters(meters);
+    const before = cpu();
+    const run = await load(port, c, o.seconds, o.users, o.seed);
+    run.cpuMsPerRequest = (cpu() - before) / Math.max(1, run.requests);
+    if (Object.keys(meters).length) {
+      const after = await readMeters(meters);
+      run.perRequest = Object.fromEntries(
+        Object.entries(after).map(([k, v]) => [k, (v - (extra[k] ?? 0)) / Math.max(1, run.requests)]),
+      );
+    }
+    runs.push(run);
+  }
+  return runs;
+}
+
+/** Asks each question alone, `probeRounds` times, of a running server. */
+export function probeServer(port: number, o: LoadPlan): Promise<QuestionProbe[]> {
+  return probe(port, o.users, o.probeRounds, o.seed);
+}
+
 /** Starts one server, warms it, loads it at each connection count, reads its peak RSS, stops it. */
 export async function benchServer(o: BotOptions): Promise<ServerResult> {
   const { child, startupMs } = await startServer(process.execPath, o.args, o.env, o.port, o.logFile);
   try {
-    await load(o.port, 10, o.warmSeconds, o.users, o.seed + 1000);
-    const runs: LoadResult[] = [];
-    for (const c of o.connections) {
-      const before = cpuMs(child.pid as number);
-      const run = await load(o.port, c, o.seconds, o.users, o.seed);
-      run.cpuMsPerRequest = (cpuMs(child.pid as number) - before) / Math.max(1, run.requests);
-      runs.push(run);
-    }
+    const runs = await loadServer(o.port, o, () => cpuMs(child.pid as number));
     // The node process itself was spawned directly, so its VmHWM is the server's peak.
     const peakRssMb = statusKb(child.pid as number, 'VmHWM') / 1024;
-    const probes = await probe(o.port, o.users, o.probeRounds, o.seed);
+    const probes = await probeServer(o.port, o);
     return { name: o.name, startupMs, peakRssMb, runs, probes };
   } finally {
     await stopTree(child);

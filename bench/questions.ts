@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3';
 import { findUnusualCharges } from '../src/insights/anomalies.ts';
 import { findRecurring } from '../src/insights/recurring.ts';
-import { Store } from '../src/store/index.ts';
+import { Store, type Store as StorePort } from '../src/store/index.ts';
 import { dayNumber, isoDay, userId } from './generate.ts';
 import { streamFor, pick, intBetween, type Rng } from './random.ts';
 import { latency, type Latency } from './report.ts';
@@ -30,6 +30,8 @@ export interface QuestionOptions {
   years: number;
   samples: number;
   seed: number;
+  /** The store under test; the SQLite store on `dbFile` when absent. The floor always runs on `dbFile`. */
+  open?: () => Promise<StorePort>;
 }
 
 const CATEGORIES = [
@@ -55,7 +57,7 @@ function monthStart(iso: string, offset: number): string {
 
 const dayInt = (iso: string) => Number(iso.replaceAll('-', ''));
 
-function cases(store: Store, db: Database.Database, o: QuestionOptions): Case[] {
+function cases(store: StorePort, db: Database.Database, o: QuestionOptions): Case[] {
   const months = Math.floor(o.years * 12) - 1;
   const categoryIds = new Map(
     CATEGORIES.map((code) => [
@@ -126,7 +128,7 @@ function cases(store: Store, db: Database.Database, o: QuestionOptions): Case[] 
   const since = monthStart(o.today, -12);
   const historyCase = (
     name: string,
-    run: (rows: Awaited<ReturnType<Store['queries']['history']>>) => number,
+    run: (rows: Awaited<ReturnType<StorePort['queries']['history']>>) => number,
   ): Case => ({
     name,
     kind: 'history',
@@ -223,7 +225,7 @@ export async function benchQuestions(
   o: QuestionOptions,
   only?: 'aggregate' | 'history',
 ): Promise<QuestionResult[]> {
-  const store = Store.open(o.dbFile);
+  const store = o.open ? await o.open() : Store.open(o.dbFile);
   const db = new Database(o.dbFile, { readonly: true });
   try {
     const results: QuestionResult[] = [];
@@ -267,6 +269,6 @@ export async function benchQuestions(
     return results;
   } finally {
     db.close();
-    store.close();
+    await store.close();
   }
 }

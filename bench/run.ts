@@ -4,6 +4,7 @@
  *   npm run bench                      full run (1,000 users, ~1M rows; builds and caches the database first)
  *   npm run bench -- --quick           smoke run, well under a minute
  *   npm run bench -- --out DIR         write latest.json (and cached data) under DIR instead of bench/results
+ *   npm run bench -- --store postgres  also the questions and bot turns on PostgreSQL (bench/postgres.ts)
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -19,6 +20,8 @@ import { benchStartup, startArgs } from './startup.ts';
 import { printCharts, printImport, printStartup, printUnderstanding } from './tables.ts';
 import { benchUnderstanding } from './understanding.ts';
 import { verdicts } from './targets.ts';
+import { benchPostgres, type PostgresResult } from './postgres.ts';
+import { printPostgres } from './pg-tables.ts';
 import { benchScaling, printScaling, type ScalePlan, type ScalePoint } from './scaling.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -193,6 +196,11 @@ function printVerdicts(list: readonly Verdict[]): void {
 
 async function main(): Promise<number> {
   const quick = process.argv.includes('--quick');
+  const storeName = argValue('--store') ?? 'sqlite';
+  if (storeName !== 'sqlite' && storeName !== 'postgres') {
+    console.error(`--store takes sqlite or postgres, not ${storeName}`);
+    return 2;
+  }
   const plan = quick ? QUICK : FULL;
   const out = resolve(argValue('--out') ?? join(HERE, 'results'));
   const dataDir = join(out, 'data');
@@ -293,6 +301,31 @@ async function main(): Promise<number> {
       if (servers.length) printBot(servers);
     }
 
+    let postgres: PostgresResult | undefined;
+    if (storeName === 'postgres' && db && questions) {
+      postgres = await section('PostgreSQL', errors, () =>
+        benchPostgres(
+          db,
+          { dbFile: db.file, users: db.users, today: END, years: plan.years, seed: SEED },
+          {
+            samples: plan.samples,
+            historySamples: plan.historySamples,
+            bot: {
+              users: db.users,
+              connections: plan.connections,
+              seconds: plan.botSeconds,
+              warmSeconds: plan.warmSeconds,
+              seed: SEED,
+              probeRounds: plan.probeRounds,
+            },
+          },
+          work,
+          console.log,
+        ),
+      );
+      if (postgres) printPostgres(postgres, questions, servers);
+    }
+
     const scaling =
       db && questions
         ? await section('scaling', errors, () =>
@@ -326,7 +359,7 @@ async function main(): Promise<number> {
     const file = join(out, 'latest.json');
     writeFileSync(
       file,
-      `${JSON.stringify({ mode: quick ? 'quick' : 'full', machine: machine(), plan, database: db, startup, charts, understanding, import: imported, questions, bot: servers, scaling, verdicts: checked, errors }, null, 2)}\n`,
+      `${JSON.stringify({ mode: quick ? 'quick' : 'full', machine: machine(), plan, database: db, startup, charts, understanding, import: imported, questions, bot: servers, postgres, scaling, verdicts: checked, errors }, null, 2)}\n`,
     );
     console.log(`\nResults written to ${file}`);
     if (errors.length) console.log(`Errors:\n  ${errors.join('\n  ')}`);
