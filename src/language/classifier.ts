@@ -106,13 +106,7 @@ export function trainClassifier(
   options: TrainOptions = {},
 ): TextClassifier {
   if (options.kind !== 'bayes') return logisticClassifier(fitLogistic(examples, options));
-  const labels = [...new Set(examples.map((e) => e.label))].sort();
-  const featureIds = new Map<string, number>();
-  const encode = encoder(featureIds);
-  const data: Encoded[] = examples.map((e) => ({
-    ids: encode(e.text, true),
-    label: labels.indexOf(e.label),
-  }));
+  const { labels, featureIds, encode, data } = encodeExamples(examples);
   return classifierOf(
     labels,
     (text) => encode(text, false),
@@ -120,8 +114,8 @@ export function trainClassifier(
   );
 }
 
-/** Fits the logistic model (the slow part of start-up: it can be kept, see classifier-cache.ts). */
-export function fitLogistic(examples: readonly LabelledText[], options: TrainOptions = {}): LogisticModel {
+/** The labels, the feature ids learnt from the examples, and each example as feature ids. */
+function encodeExamples(examples: readonly LabelledText[]) {
   const labels = [...new Set(examples.map((e) => e.label))].sort();
   const featureIds = new Map<string, number>();
   const encode = encoder(featureIds);
@@ -129,6 +123,12 @@ export function fitLogistic(examples: readonly LabelledText[], options: TrainOpt
     ids: encode(e.text, true),
     label: labels.indexOf(e.label),
   }));
+  return { labels, featureIds, encode, data };
+}
+
+/** Fits the logistic model (the slow part of start-up: it can be kept, see classifier-cache.ts). */
+export function fitLogistic(examples: readonly LabelledText[], options: TrainOptions = {}): LogisticModel {
+  const { labels, featureIds, data } = encodeExamples(examples);
   const { weights, bias } = trainLogistic(
     data,
     labels.length,

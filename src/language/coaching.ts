@@ -8,16 +8,9 @@
 import { toMinorUnits } from '../money.ts';
 import { findAmounts } from './amounts.ts';
 import { alertToggle } from './frame-rules.ts';
-import type { CategoryRef, CoachingWords, Frame, Intent } from './types.ts';
+import { COACHING_INTENTS, type CategoryRef, type CoachingWords, type Frame, type Intent } from './types.ts';
 
-export const COACHING_INTENTS = [
-  'budget_set',
-  'budget_list',
-  'budget_remove',
-  'budget_status',
-  'tone',
-  'notices',
-] as const;
+export { COACHING_INTENTS };
 const COACHING: ReadonlySet<Intent> = new Set(COACHING_INTENTS);
 
 const BUDGET = /\bbudget(s|ed|ing)?\b/;

@@ -36,6 +36,16 @@ export const DATA_INTENTS = [
   'price_rises',
 ] as const;
 
+/** Budgets, tone and proactive-message settings (read in language/coaching.ts). */
+export const COACHING_INTENTS = [
+  'budget_set',
+  'budget_list',
+  'budget_remove',
+  'budget_status',
+  'tone',
+  'notices',
+] as const;
+
 export const INTENTS = [
   ...DATA_INTENTS,
   /** What comes next (language/pay-cycle.ts): paydays, bills to come, left to spend, affordability. */
@@ -49,12 +59,7 @@ export const INTENTS = [
   'privacy',
   'correct_category',
   'alerts',
-  'budget_set',
-  'budget_list',
-  'budget_remove',
-  'budget_status',
-  'tone',
-  'notices',
+  ...COACHING_INTENTS,
   'demo',
   'help',
   'greeting',

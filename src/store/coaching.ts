@@ -26,7 +26,8 @@ export const DEFAULT_SETTINGS: CoachingSettings = {
   notices: { budget_alerts: true, bill_reminders: true, payday_notes: true, weekly_recap: false },
 };
 
-interface Row {
+/** A settings row as either engine returns it; no row means the defaults. */
+export interface SettingsRow {
   tone: string;
   budget_alerts: number;
   bill_reminders: number;
@@ -35,24 +36,28 @@ interface Row {
   time_zone: string | null;
 }
 
+export function settingsOf(row: SettingsRow | undefined): CoachingSettings {
+  if (!row) return structuredClone(DEFAULT_SETTINGS);
+  return {
+    tone: (TONES as readonly string[]).includes(row.tone) ? (row.tone as Tone) : 'normal',
+    notices: {
+      budget_alerts: row.budget_alerts === 1,
+      bill_reminders: row.bill_reminders === 1,
+      payday_notes: row.payday_notes === 1,
+      weekly_recap: row.weekly_recap === 1,
+    },
+    ...(row.time_zone ? { timeZone: row.time_zone } : {}),
+  };
+}
+
 /** Each person's coaching settings; a person Tally holds nothing about is never created by them. */
 export class CoachingSettingsStore {
   constructor(private readonly db: Db) {}
 
   async get(userId: string): Promise<CoachingSettings> {
     const row = this.db.prepare('SELECT * FROM coaching_settings WHERE user_id = ?').get(userId) as
-      Row | undefined;
-    if (!row) return structuredClone(DEFAULT_SETTINGS);
-    return {
-      tone: (TONES as readonly string[]).includes(row.tone) ? (row.tone as Tone) : 'normal',
-      notices: {
-        budget_alerts: row.budget_alerts === 1,
-        bill_reminders: row.bill_reminders === 1,
-        payday_notes: row.payday_notes === 1,
-        weekly_recap: row.weekly_recap === 1,
-      },
-      ...(row.time_zone ? { timeZone: row.time_zone } : {}),
-    };
+      SettingsRow | undefined;
+    return settingsOf(row);
   }
 
   async tone(userId: string): Promise<Tone> {

@@ -1,15 +1,14 @@
-import { DEFAULT_SETTINGS, TONES, type CoachingSettings, type NoticeKind, type Tone } from '../coaching.ts';
+import {
+  settingsOf,
+  type CoachingSettings,
+  type NoticeKind,
+  type SettingsRow,
+  type Tone,
+} from '../coaching.ts';
 import type { CoachingSettingsPort } from '../port.ts';
 import type { PgDb } from './db.ts';
 
-interface Row extends Record<string, unknown> {
-  tone: string;
-  budget_alerts: number;
-  bill_reminders: number;
-  payday_notes: number;
-  weekly_recap: number;
-  time_zone: string | null;
-}
+type Row = SettingsRow & Record<string, unknown>;
 
 /** Columns a setting may be written to: the class's own names, never text from a person. */
 type Column = 'tone' | 'time_zone' | NoticeKind;
@@ -20,17 +19,7 @@ export class PgCoachingSettings implements CoachingSettingsPort {
 
   async get(userId: string): Promise<CoachingSettings> {
     const row = await this.db.one<Row>('SELECT * FROM coaching_settings WHERE user_id = $1', [userId]);
-    if (!row) return structuredClone(DEFAULT_SETTINGS);
-    return {
-      tone: (TONES as readonly string[]).includes(row.tone) ? (row.tone as Tone) : 'normal',
-      notices: {
-        budget_alerts: row.budget_alerts === 1,
-        bill_reminders: row.bill_reminders === 1,
-        payday_notes: row.payday_notes === 1,
-        weekly_recap: row.weekly_recap === 1,
-      },
-      ...(row.time_zone ? { timeZone: row.time_zone } : {}),
-    };
+    return settingsOf(row);
   }
 
   async tone(userId: string): Promise<Tone> {
