@@ -91,11 +91,14 @@ export async function spendingBalances(facts: CoachingFacts) {
   return result.shape === 'balances' ? result.rows : [];
 }
 
-/** Left to spend until the horizon; undefined when no spending account has a balance. */
+/**
+ * Left to spend until the horizon, with `reserve` naming what to hold back in the balances' currency
+ * (nothing by default); undefined when no spending account has a balance.
+ */
 export async function leftUntil(
   facts: CoachingFacts,
   until: string,
-  reserved: readonly Reserved[] = [],
+  reserve: (currency: string) => Promise<readonly Reserved[]> = async () => [],
 ): Promise<LeftToSpend | undefined> {
   const rows = await spendingBalances(facts);
   if (rows.length === 0) return undefined;
@@ -108,7 +111,7 @@ export async function leftUntil(
       asOf: r.asOf,
     })),
     bills: billsUntil(facts, until),
-    reserved,
+    reserved: await reserve(currency),
     currency,
   });
 }
@@ -148,16 +151,7 @@ export async function budgetsLeft(facts: CoachingFacts, currency: string): Promi
   return reserved;
 }
 
-/**
- * Left to spend until the horizon with what is left of the budgets held back; undefined when no spending
- * account has a balance.
- */
-export async function leftAfterBudgets(
-  facts: CoachingFacts,
-  until: string,
-): Promise<LeftToSpend | undefined> {
-  const plain = await leftUntil(facts, until);
-  if (!plain) return undefined;
-  const reserved = await budgetsLeft(facts, plain.currency);
-  return reserved.length ? leftUntil(facts, until, reserved) : plain;
+/** Left to spend until the horizon with what is left of the category budgets held back. */
+export function leftAfterBudgets(facts: CoachingFacts, until: string): Promise<LeftToSpend | undefined> {
+  return leftUntil(facts, until, (currency) => budgetsLeft(facts, currency));
 }

@@ -93,7 +93,11 @@ export async function proactiveFor(
     }
   }
 
-  const coming = await deps.upcoming.upcoming(userId, today);
+  // What comes next is read from the whole history: only for someone who wants bill or payday messages.
+  const coming =
+    settings.notices.bill_reminders || settings.notices.payday_notes
+      ? await deps.upcoming.upcoming(userId, today)
+      : { bills: [] };
   if (settings.notices.bill_reminders) {
     for (const bill of coming.bills) {
       const daysAway = daysBetween(today, bill.date);
