@@ -82,6 +82,18 @@ export function sqlFilter(flows: readonly Flow[], f: TxnFilter): SqlFilter {
   };
 }
 
+/** The builder's sum of one flow (money in or out) under a filter: spending counts money out as positive. */
+export function flowSum(flow: Flow, filter: TxnFilter, groupBy?: GroupBy): SqlAggregate {
+  return { ...sqlFilter([flow], filter), aggregate: 'sum', sign: flow === 'income' ? 1 : -1, groupBy };
+}
+
+/** Grouped totals in the order answers show them: months in order, anything else largest first. */
+export function orderGrouped(list: GroupedTotal[], by: GroupBy): GroupedTotal[] {
+  return by === 'month'
+    ? list.sort((a, b) => a.key.localeCompare(b.key))
+    : list.sort((a, b) => b.amountMinor - a.amountMinor);
+}
+
 /**
  * Named read queries over one user's ledger. Every statement starts with `user_id = ?` so nothing can
  * read across users, and aggregates run in SQL on the covering index.
@@ -101,30 +113,21 @@ export class Queries implements QueriesPort {
 
   /** Totals per currency. For spending, money out is positive and refunds reduce it. */
   async totals(userId: string, flow: Flow, filter: TxnFilter = {}): Promise<MoneyTotal[]> {
-    return (
-      await this.sql.aggregate(userId, {
-        ...sqlFilter([flow], filter),
-        aggregate: 'sum',
-        sign: flow === 'income' ? 1 : -1,
-      })
-    ).map((r) => ({ currency: r.currency, amountMinor: r.value, count: r.count }));
+    return (await this.sql.aggregate(userId, flowSum(flow, filter))).map((r) => ({
+      currency: r.currency,
+      amountMinor: r.value,
+      count: r.count,
+    }));
   }
 
   /** Totals per group and currency, largest first (months in order). */
   async grouped(userId: string, flow: Flow, by: GroupBy, filter: TxnFilter = {}): Promise<GroupedTotal[]> {
-    const rows = await this.sql.aggregate(userId, {
-      ...sqlFilter([flow], filter),
-      aggregate: 'sum',
-      sign: flow === 'income' ? 1 : -1,
-      groupBy: by,
-    });
+    const rows = await this.sql.aggregate(userId, flowSum(flow, filter, by));
     const list = rows.map((r) => {
       const [key, label] = this.labelNow(userId, by, r.key);
       return { key, label, currency: r.currency, amountMinor: r.value, count: r.count };
     });
-    return by === 'month'
-      ? list.sort((a, b) => a.key.localeCompare(b.key))
-      : list.sort((a, b) => b.amountMinor - a.amountMinor);
+    return orderGrouped(list, by);
   }
 
   /** The transactions behind an answer, newest first. */

@@ -1,7 +1,7 @@
 import { fromDayInt, toDayInt } from '../../day.ts';
 import type { Flow, Txn } from '../../insights/types.ts';
 import type { GroupBy, QueriesPort, QueryRunner } from '../port.ts';
-import { sqlFilter, titleCase } from '../queries.ts';
+import { flowSum, orderGrouped, sqlFilter, titleCase } from '../queries.ts';
 import {
   QueryBuilder,
   type SqlAggregate,
@@ -52,30 +52,19 @@ export class PgQueries implements QueriesPort {
   }
 
   async totals(userId: string, flow: Flow, filter: TxnFilter = {}): Promise<MoneyTotal[]> {
-    const rows = await this.sql.aggregate(userId, {
-      ...sqlFilter([flow], filter),
-      aggregate: 'sum',
-      sign: flow === 'income' ? 1 : -1,
-    });
+    const rows = await this.sql.aggregate(userId, flowSum(flow, filter));
     return rows.map((r) => ({ currency: r.currency, amountMinor: r.value, count: r.count }));
   }
 
   async grouped(userId: string, flow: Flow, by: GroupBy, filter: TxnFilter = {}): Promise<GroupedTotal[]> {
-    const rows = await this.sql.aggregate(userId, {
-      ...sqlFilter([flow], filter),
-      aggregate: 'sum',
-      sign: flow === 'income' ? 1 : -1,
-      groupBy: by,
-    });
+    const rows = await this.sql.aggregate(userId, flowSum(flow, filter, by));
     const list = await Promise.all(
       rows.map(async (r) => {
         const [key, label] = await this.label(userId, by, r.key);
         return { key, label, currency: r.currency, amountMinor: r.value, count: r.count };
       }),
     );
-    return by === 'month'
-      ? list.sort((a, b) => a.key.localeCompare(b.key))
-      : list.sort((a, b) => b.amountMinor - a.amountMinor);
+    return orderGrouped(list, by);
   }
 
   async transactions(
