@@ -1,15 +1,15 @@
+import { CategoryLookup } from './category-lookup.ts';
 import type { Db } from './db.ts';
 import type { CatalogPort } from './port.ts';
 import type { CategoryRow } from './types.ts';
 
 /** Categories and merchant names: shared lookup tables, cached in memory. Neither holds anyone's data. */
-export class Catalog implements CatalogPort {
-  private byCode = new Map<string, CategoryRow>();
-  private byId = new Map<number, CategoryRow>();
+export class Catalog extends CategoryLookup implements CatalogPort {
   private merchantIds = new Map<string, number>();
   private merchantNames = new Map<number, string>();
 
   constructor(private readonly db: Db) {
+    super();
     this.reloadCategories();
   }
 
@@ -24,29 +24,6 @@ export class Catalog implements CatalogPort {
       for (const r of rows) upsert.run(r.code, r.primaryCode, r.label, r.description);
     })();
     this.reloadCategories();
-  }
-
-  category(code: string): CategoryRow | undefined {
-    return this.byCode.get(code);
-  }
-
-  categoryById(id: number): CategoryRow | undefined {
-    return this.byId.get(id);
-  }
-
-  categories(): CategoryRow[] {
-    return [...this.byId.values()];
-  }
-
-  /** Ids of every detailed category under the given codes (primary or detailed). */
-  categoryIds(codes: readonly string[]): number[] {
-    const ids = new Set<number>();
-    for (const code of codes) {
-      const exact = this.byCode.get(code);
-      if (exact) ids.add(exact.id);
-      for (const row of this.byId.values()) if (row.primaryCode === code) ids.add(row.id);
-    }
-    return [...ids];
   }
 
   /**
@@ -81,7 +58,6 @@ export class Catalog implements CatalogPort {
     const rows = this.db
       .prepare('SELECT id, code, primary_code AS primaryCode, label, description FROM categories ORDER BY id')
       .all() as CategoryRow[];
-    this.byCode = new Map(rows.map((r) => [r.code, r]));
-    this.byId = new Map(rows.map((r) => [r.id, r]));
+    this.holdCategories(rows);
   }
 }

@@ -1,3 +1,4 @@
+import { CategoryLookup } from '../category-lookup.ts';
 import type { CatalogPort } from '../port.ts';
 import type { CategoryRow } from '../types.ts';
 import type { PgDb } from './db.ts';
@@ -6,13 +7,13 @@ import type { PgDb } from './db.ts';
  * Categories and merchant names on PostgreSQL: shared lookup tables. Categories are held in memory once
  * loaded; merchant ids are cached as they are met (a name's id never changes once it exists).
  */
-export class PgCatalog implements CatalogPort {
-  private byCode = new Map<string, CategoryRow>();
-  private byId = new Map<number, CategoryRow>();
+export class PgCatalog extends CategoryLookup implements CatalogPort {
   private merchantIdsByName = new Map<string, number>();
   private merchantNamesById = new Map<number, string>();
 
-  constructor(private readonly db: PgDb) {}
+  constructor(private readonly db: PgDb) {
+    super();
+  }
 
   async syncCategories(rows: Omit<CategoryRow, 'id'>[]): Promise<void> {
     if (rows.length) {
@@ -30,28 +31,6 @@ export class PgCatalog implements CatalogPort {
       );
     }
     await this.reloadCategories();
-  }
-
-  category(code: string): CategoryRow | undefined {
-    return this.byCode.get(code);
-  }
-
-  categoryById(id: number): CategoryRow | undefined {
-    return this.byId.get(id);
-  }
-
-  categories(): CategoryRow[] {
-    return [...this.byId.values()];
-  }
-
-  categoryIds(codes: readonly string[]): number[] {
-    const ids = new Set<number>();
-    for (const code of codes) {
-      const exact = this.byCode.get(code);
-      if (exact) ids.add(exact.id);
-      for (const row of this.byId.values()) if (row.primaryCode === code) ids.add(row.id);
-    }
-    return [...ids];
   }
 
   forgetMerchants(): void {
@@ -102,7 +81,6 @@ export class PgCatalog implements CatalogPort {
     const rows = await this.db.rows<CategoryRow & Record<string, unknown>>(
       'SELECT id, code, primary_code AS "primaryCode", label, description FROM categories ORDER BY id',
     );
-    this.byCode = new Map(rows.map((r) => [r.code, r]));
-    this.byId = new Map(rows.map((r) => [r.id, r]));
+    this.holdCategories(rows);
   }
 }
