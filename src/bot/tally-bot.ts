@@ -61,9 +61,6 @@ export class TallyBot extends ActivityHandler {
         (activity as Activity & { rawLocalTimestamp?: string }).rawLocalTimestamp,
       );
       await rememberReach(deps.store, activity);
-      // Weekly recaps go out on the person's own Sunday evening.
-      if (!inGroup && activity.localTimezone)
-        await deps.store.coaching.rememberTimeZone(userId, activity.localTimezone, new Date());
       const attachments = filesOf(activity);
       // A picture pasted into a Teams message is not a statement: say so, and answer any words beside it.
       const picture: Reply[] =
@@ -82,7 +79,11 @@ export class TallyBot extends ActivityHandler {
         deps.services(context),
       );
       // Read after the turn, so "roast me" is answered in the tone it chose; groups always get the plain one.
-      const tone = inGroup || result.state.deleted ? undefined : await deps.store.coaching.tone(userId);
+      const settings = inGroup || result.state.deleted ? undefined : await deps.store.coaching.get(userId);
+      // Weekly recaps go out on the person's own Sunday evening.
+      if (settings && activity.localTimezone && settings.timeZone !== activity.localTimezone)
+        await deps.store.coaching.rememberTimeZone(userId, activity.localTimezone, new Date());
+      const tone = settings?.tone;
       await context.sendActivities(
         toActivities([...picture, ...result.replies], deps.templates, activity.channelId, tone),
       );
