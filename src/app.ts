@@ -4,7 +4,7 @@ import { createRenderPool } from './charts/pool.ts';
 import { CHART_ROUTE, chartRoute } from './charts/route.ts';
 import { ChartService } from './charts/service.ts';
 import { loadChartSettings } from './charts/settings.ts';
-import { isLoopbackHost, type Config } from './config.ts';
+import { isLoopbackHost, setting, type Config } from './config.ts';
 import { warmUpRecognizer } from './language/periods/index.ts';
 import { createUnderstanding } from './language/understand.ts';
 import { dirname, join } from 'node:path';
@@ -98,8 +98,8 @@ export async function startTally(config: Config): Promise<RunningTally> {
   chartBase = chartSettings.publicUrl ?? `http://localhost:${port}`;
   directLine.listening(address);
   const host = config.host ?? '*';
-  app.alerter.start(Number(process.env.TALLY_ALERT_POLL_MS ?? 5000));
-  app.scheduler.start(Number(process.env.TALLY_SCHEDULER_POLL_MS ?? 60_000));
+  app.alerter.start(Number(setting(process.env, 'TALLY_ALERT_POLL_MS') ?? 5000));
+  app.scheduler.start(Number(setting(process.env, 'TALLY_SCHEDULER_POLL_MS') ?? 60_000));
   readiness.done('server');
   // The date recognizer takes about a second to load and few messages need it: it loads when one does,
   // or once the server has been up a moment, so the first questions are not kept waiting for it.

@@ -31,38 +31,44 @@ export class ConfigError extends Error {
 }
 
 /** Reads and validates the environment once. `.env` (if present) is loaded by the caller before this. */
+/** A variable's trimmed value; empty (as `.env.example` leaves some) counts as not set, so the default holds. */
+export function setting(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  return env[name]?.trim() || undefined;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const port = Number(env.PORT ?? 3978);
+  const get = (name: string): string | undefined => setting(env, name);
+  const port = Number(get('PORT') ?? 3978);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new ConfigError(`PORT must be a port number, got "${env.PORT}"`);
-  const maxUploadMb = Number(env.TALLY_MAX_UPLOAD_MB ?? 20);
+  const maxUploadMb = Number(get('TALLY_MAX_UPLOAD_MB') ?? 20);
   if (!(maxUploadMb > 0))
     throw new ConfigError(`TALLY_MAX_UPLOAD_MB must be a positive number, got "${env.TALLY_MAX_UPLOAD_MB}"`);
-  const downloadTimeoutMs = Number(env.TALLY_DOWNLOAD_TIMEOUT_MS ?? 30_000);
+  const downloadTimeoutMs = Number(get('TALLY_DOWNLOAD_TIMEOUT_MS') ?? 30_000);
   if (!Number.isInteger(downloadTimeoutMs) || downloadTimeoutMs <= 0) {
     throw new ConfigError(
       `TALLY_DOWNLOAD_TIMEOUT_MS must be a positive whole number of milliseconds, got "${env.TALLY_DOWNLOAD_TIMEOUT_MS}"`,
     );
   }
-  const microsoftAppId = env.MicrosoftAppId ?? '';
-  const level = (env.LOG_LEVEL ?? 'info').toLowerCase();
+  const microsoftAppId = get('MicrosoftAppId') ?? '';
+  const level = (get('LOG_LEVEL') ?? 'info').toLowerCase();
   if (!['debug', 'info', 'warn', 'error'].includes(level))
     throw new ConfigError(`LOG_LEVEL must be debug, info, warn or error`);
   return {
     port,
     // The Emulator mode has no authentication, so it stays on this machine unless told otherwise.
-    host: env.HOST?.trim() || (microsoftAppId ? undefined : '127.0.0.1'),
+    host: get('HOST') || (microsoftAppId ? undefined : '127.0.0.1'),
     // A PostgreSQL server when TALLY_DATABASE_URL names one; otherwise the SQLite file.
-    dbFile: env.TALLY_DATABASE_URL?.trim() || (env.TALLY_DB ? resolve(env.TALLY_DB) : join(ROOT, 'tally.db')),
+    dbFile: get('TALLY_DATABASE_URL') ?? resolve(get('TALLY_DB') ?? join(ROOT, 'tally.db')),
     dialogsDir: join(ROOT, 'dialogs'),
     dataDir: join(ROOT, 'data'),
     microsoftAppId,
-    microsoftAppPassword: env.MicrosoftAppPassword ?? '',
-    microsoftAppType: env.MicrosoftAppType ?? 'MultiTenant',
-    microsoftAppTenantId: env.MicrosoftAppTenantId ?? '',
+    microsoftAppPassword: get('MicrosoftAppPassword') ?? '',
+    microsoftAppType: get('MicrosoftAppType') ?? 'MultiTenant',
+    microsoftAppTenantId: get('MicrosoftAppTenantId') ?? '',
     maxUploadBytes: Math.round(maxUploadMb * 1024 * 1024),
     downloadTimeoutMs,
-    directLineSecret: env.TALLY_DIRECTLINE_SECRET ?? '',
+    directLineSecret: get('TALLY_DIRECTLINE_SECRET') ?? '',
     logLevel: level as Config['logLevel'],
   };
 }

@@ -1,5 +1,5 @@
 /** How chart images reach the channel, read from the environment once at start-up. */
-import { ConfigError } from '../config.ts';
+import { ConfigError, setting } from '../config.ts';
 
 export interface ChartSettings {
   /**
@@ -21,10 +21,11 @@ export interface ChartSettings {
  * `TALLY_CHART_TTL_MINUTES` (default 60), `TALLY_CHART_THREADS` (default: cores − 1, 1–2).
  */
 export function loadChartSettings(env: NodeJS.ProcessEnv = process.env): ChartSettings {
-  const images = (env.TALLY_CHART_IMAGES ?? 'url').trim().toLowerCase();
+  const get = (name: string): string | undefined => setting(env, name);
+  const images = (get('TALLY_CHART_IMAGES') ?? 'url').toLowerCase();
   if (images !== 'url' && images !== 'inline')
     throw new ConfigError(`TALLY_CHART_IMAGES must be url or inline, got "${env.TALLY_CHART_IMAGES}"`);
-  const publicUrl = env.TALLY_PUBLIC_URL?.trim() || undefined;
+  const publicUrl = get('TALLY_PUBLIC_URL');
   if (publicUrl !== undefined) {
     let parsed: URL | undefined;
     try {
@@ -38,12 +39,13 @@ export function loadChartSettings(env: NodeJS.ProcessEnv = process.env): ChartSe
       );
     }
   }
-  const minutes = Number(env.TALLY_CHART_TTL_MINUTES ?? 60);
+  const minutes = Number(get('TALLY_CHART_TTL_MINUTES') ?? 60);
   if (!(minutes > 0))
     throw new ConfigError(
       `TALLY_CHART_TTL_MINUTES must be a positive number, got "${env.TALLY_CHART_TTL_MINUTES}"`,
     );
-  const threads = env.TALLY_CHART_THREADS === undefined ? undefined : Number(env.TALLY_CHART_THREADS);
+  const threadSetting = get('TALLY_CHART_THREADS');
+  const threads = threadSetting === undefined ? undefined : Number(threadSetting);
   if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= 16)) {
     throw new ConfigError(
       `TALLY_CHART_THREADS must be a whole number from 1 to 16, got "${env.TALLY_CHART_THREADS}"`,

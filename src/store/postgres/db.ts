@@ -31,7 +31,7 @@ export class PgDb {
   private readonly current = new AsyncLocalStorage<pg.PoolClient>();
   closed = false;
 
-  constructor(url: string, max = Number(process.env.TALLY_DATABASE_POOL ?? 10)) {
+  constructor(url: string, max = Number(process.env.TALLY_DATABASE_POOL?.trim() || 10)) {
     this.pool = new pg.Pool({ connectionString: url, max, types: TYPES });
     // An idle client the server dropped must not take the process down; the next query reconnects.
     this.pool.on('error', () => undefined);
