@@ -60,6 +60,19 @@ function decide(category: string, source: CategorySource): Categorization {
   return { category, flow: flowOf(category), source };
 }
 
+const TWO_WAY_TRANSFERS = ['ACCOUNT_TRANSFER', 'SAVINGS', 'INVESTMENT_AND_RETIREMENT_FUNDS'];
+
+/**
+ * A merchant rule names who moved the money, not which way: money that arrives through Zelle or from a savings
+ * app is a transfer in, even though the merchant's row says transfer out (and the other way round).
+ * @example alongMoney('TRANSFER_OUT_ACCOUNT_TRANSFER', 'in') // 'TRANSFER_IN_ACCOUNT_TRANSFER'
+ */
+export function alongMoney(category: string, direction: Direction): string {
+  const match = /^TRANSFER_(IN|OUT)_(.+)$/.exec(category);
+  if (!match || !TWO_WAY_TRANSFERS.includes(match[2] ?? '')) return category;
+  return `TRANSFER_${direction === 'in' ? 'IN' : 'OUT'}_${match[2]}`;
+}
+
 function ruleCategory(input: CategorizeInput, direction: Direction): Categorization {
   const account = input.accountType;
   const description = input.description.replace(/\s+/g, ' ');
@@ -70,7 +83,7 @@ function ruleCategory(input: CategorizeInput, direction: Direction): Categorizat
   if (byType) return decide(byType, 'bank');
   const merchant =
     identifyMerchant(description).category ?? (input.merchant ? merchantCategory(input.merchant) : undefined);
-  if (merchant) return decide(merchant, 'merchant');
+  if (merchant) return decide(alongMoney(merchant, direction), 'merchant');
   const middle = matchKeyword('middle', description, direction, account);
   if (middle) return decide(middle, 'keyword');
   const byMcc = input.mcc ? categoryForMcc(input.mcc) : undefined;
