@@ -38,12 +38,12 @@ describe('categorisation accuracy', () => {
   // orders to medical aids, insurers, municipalities and lenders, airtime and data, cut-off names, and lines from the
   // UK, US, Germany, France, the Netherlands, Spain, Italy, Australia, Canada, India, Kenya, Nigeria and Brazil. A few
   // lines stay where a person would hesitate too (PUMA: fuel or shoes?), so the floor sits just under the measured
-  // 98.7% (primary) and 98.3% (detailed).
+  // 98.8% (primary) and 98.4% (detailed).
   it('places the descriptors of South African and other statements where a person would', () => {
     const score = scoreDevelopment(
       readFileSync(new URL('./fixtures/dev-descriptions-statements.csv', import.meta.url), 'utf8'),
     );
-    expect(score.rows).toBeGreaterThanOrEqual(770);
+    expect(score.rows).toBeGreaterThanOrEqual(800);
     expect(score.primaryHits / score.rows).toBeGreaterThanOrEqual(0.985);
     expect(score.detailedHits / score.rows).toBeGreaterThanOrEqual(0.98);
   });

@@ -76,4 +76,21 @@ describe('statement wording', () => {
     expect(alongMoney('TRANSFER_OUT_WITHDRAWAL', 'in')).toBe('TRANSFER_OUT_WITHDRAWAL');
     expect(alongMoney('FOOD_AND_DRINK_GROCERIES', 'in')).toBe('FOOD_AND_DRINK_GROCERIES');
   });
+
+  it.each([
+    ['APPLE PAY CHECKERS HYPER', 'FOOD_AND_DRINK_GROCERIES'],
+    ['SAMSUNG PAY STEERS', 'FOOD_AND_DRINK_FAST_FOOD'],
+    ['GOOGLE PAY ENGEN', 'TRANSPORTATION_GAS'],
+    ['GARMIN PAY VIRGIN ACTIVE', 'PERSONAL_CARE_GYMS_AND_FITNESS_CENTERS'],
+  ])('reads the merchant behind a phone or watch wallet: %s', (description, expected) => {
+    expect(categoryOf(description)).toBe(expected);
+  });
+
+  it.each([
+    ['EFTPOS WOOLWORTHS METRO', 'FOOD_AND_DRINK_GROCERIES'],
+    ['UPI/DR/998877665544/ZOMATO/ICIC/zomato@icici', 'FOOD_AND_DRINK_RESTAURANT'],
+    ['MPESA BUY GOODS CARREFOUR TRM', 'FOOD_AND_DRINK_GROCERIES'],
+  ])('strips payment wording of other countries: %s', (description, expected) => {
+    expect(categoryOf(description)).toBe(expected);
+  });
 });
