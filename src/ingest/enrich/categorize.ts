@@ -103,6 +103,15 @@ function ruleCategory(input: CategorizeInput, direction: Direction): Categorizat
   );
 }
 
+/**
+ * The merchant category code some banks and card programmes print in the descriptor ("MCC 5411", "MCC:5812"),
+ * used when the file has no MCC column.
+ * @example mccInText('POS 4412 CORNER STORE MCC:5499') // '5499'
+ */
+export function mccInText(description: string): string | undefined {
+  return /\bMCC\s*[:#=-]?\s*(\d{4})\b/i.exec(description)?.[1];
+}
+
 const CACHE_LIMIT = 100_000;
 
 /**
@@ -126,10 +135,11 @@ export function categorize(input: CategorizeInput, userRules?: ReadonlyMap<strin
     const own = userRules.get(merchantKey(input.merchant));
     if (own && isCategoryCode(own)) return decide(own, 'user');
   }
-  const key = `${sameForRules(input.description)}\u0001${sameForRules(input.merchant)}\u0001${direction}\u0001${input.accountType ?? ''}\u0001${input.mcc ?? ''}\u0001${input.bankCategory ?? ''}\u0001${input.bankType ?? ''}`;
+  const mcc = input.mcc ?? mccInText(input.description);
+  const key = `${sameForRules(input.description)}\u0001${sameForRules(input.merchant)}\u0001${direction}\u0001${input.accountType ?? ''}\u0001${mcc ?? ''}\u0001${input.bankCategory ?? ''}\u0001${input.bankType ?? ''}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const result = ruleCategory(input, direction);
+  const result = ruleCategory(mcc === input.mcc ? input : { ...input, mcc }, direction);
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(key, result);
   return result;

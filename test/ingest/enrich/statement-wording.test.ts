@@ -3,7 +3,7 @@
  * words that outrank weaker ones, and transfers that follow the money. Each case is written in several wordings.
  */
 import { describe, expect, it } from 'vitest';
-import { alongMoney, categorize } from '../../../src/ingest/enrich/categorize.ts';
+import { alongMoney, categorize, mccInText } from '../../../src/ingest/enrich/categorize.ts';
 import { cleanMerchant } from '../../../src/ingest/enrich/merchants.ts';
 
 const categoryOf = (description: string, amountMinor = -10000): string =>
@@ -92,5 +92,14 @@ describe('statement wording', () => {
     ['MPESA BUY GOODS CARREFOUR TRM', 'FOOD_AND_DRINK_GROCERIES'],
   ])('strips payment wording of other countries: %s', (description, expected) => {
     expect(categoryOf(description)).toBe(expected);
+  });
+
+  it('uses a merchant category code printed in the descriptor, and keeps lines that differ only in it apart', () => {
+    expect(mccInText('CARD TXN MOLEFE TRADING MCC 5812')).toBe('5812');
+    expect(mccInText('POS 5411 MOLEFE TRADING')).toBeUndefined();
+    expect(categoryOf('CARD TXN MOLEFE TRADING MCC 5812')).toBe('FOOD_AND_DRINK_RESTAURANT');
+    expect(categoryOf('CARD TXN MOLEFE TRADING MCC:5541')).toBe('TRANSPORTATION_GAS');
+    expect(categoryOf('CARD TXN MOLEFE TRADING MCC#7011')).toBe('TRAVEL_LODGING');
+    expect(cleanMerchant('CARD TXN MOLEFE TRADING MCC 5812')).not.toMatch(/MCC|5812/);
   });
 });
