@@ -102,4 +102,19 @@ describe('statement wording', () => {
     expect(categoryOf('CARD TXN MOLEFE TRADING MCC#7011')).toBe('TRAVEL_LODGING');
     expect(cleanMerchant('CARD TXN MOLEFE TRADING MCC 5812')).not.toMatch(/MCC|5812/);
   });
+
+  it.each([
+    ['CARD PURCHASE ROSEBANK PHARM', 'MEDICAL_PHARMACIES_AND_SUPPLEMENTS'],
+    ['POS PURCHASE WILGERS HOSP', 'MEDICAL_OTHER_MEDICAL'],
+    ['FOURWAYS MEDICAL CENTRE', 'MEDICAL_PRIMARY_CARE'],
+    ['POS PURCHASE SOWETO CAR CLINIC', 'GENERAL_SERVICES_AUTOMOTIVE'],
+    ['DEBIT ORDER MATJHABENG LOCAL MUN', 'RENT_AND_UTILITIES_OTHER_UTILITIES'],
+    ['YOCO *SHESANYAMA EXPRESS', 'FOOD_AND_DRINK_RESTAURANT'],
+  ])('reads the short forms South African statements use: %s', (description, expected) => {
+    expect(categoryOf(description)).toBe(expected);
+  });
+
+  it('does not take a hospitality group for a hospital', () => {
+    expect(categoryOf('CARD PURCHASE SUN HOSPITALITY GROUP')).not.toMatch(/^MEDICAL_/);
+  });
 });
