@@ -60,6 +60,19 @@ function decide(category: string, source: CategorySource): Categorization {
   return { category, flow: flowOf(category), source };
 }
 
+const TWO_WAY_TRANSFERS = ['ACCOUNT_TRANSFER', 'SAVINGS', 'INVESTMENT_AND_RETIREMENT_FUNDS'];
+
+/**
+ * A merchant rule names who moved the money, not which way: money that arrives through Zelle or from a savings
+ * app is a transfer in, even though the merchant's row says transfer out (and the other way round).
+ * @example alongMoney('TRANSFER_OUT_ACCOUNT_TRANSFER', 'in') // 'TRANSFER_IN_ACCOUNT_TRANSFER'
+ */
+export function alongMoney(category: string, direction: Direction): string {
+  const match = /^TRANSFER_(IN|OUT)_(.+)$/.exec(category);
+  if (!match || !TWO_WAY_TRANSFERS.includes(match[2] ?? '')) return category;
+  return `TRANSFER_${direction === 'in' ? 'IN' : 'OUT'}_${match[2]}`;
+}
+
 function ruleCategory(input: CategorizeInput, direction: Direction): Categorization {
   const account = input.accountType;
   const description = input.description.replace(/\s+/g, ' ');
@@ -70,7 +83,7 @@ function ruleCategory(input: CategorizeInput, direction: Direction): Categorizat
   if (byType) return decide(byType, 'bank');
   const merchant =
     identifyMerchant(description).category ?? (input.merchant ? merchantCategory(input.merchant) : undefined);
-  if (merchant) return decide(merchant, 'merchant');
+  if (merchant) return decide(alongMoney(merchant, direction), 'merchant');
   const middle = matchKeyword('middle', description, direction, account);
   if (middle) return decide(middle, 'keyword');
   const byMcc = input.mcc ? categoryForMcc(input.mcc) : undefined;
@@ -88,6 +101,15 @@ function ruleCategory(input: CategorizeInput, direction: Direction): Categorizat
     direction === 'in' && account !== 'credit_card' ? 'INCOME_OTHER_INCOME' : FALLBACK_SPENDING,
     'default',
   );
+}
+
+/**
+ * The merchant category code some banks and card programmes print in the descriptor ("MCC 5411", "MCC:5812"),
+ * used when the file has no MCC column.
+ * @example mccInText('POS 4412 CORNER STORE MCC:5499') // '5499'
+ */
+export function mccInText(description: string): string | undefined {
+  return /\bMCC\s*[:#=-]?\s*(\d{4})\b/i.exec(description)?.[1];
 }
 
 const CACHE_LIMIT = 100_000;
@@ -113,10 +135,11 @@ export function categorize(input: CategorizeInput, userRules?: ReadonlyMap<strin
     const own = userRules.get(merchantKey(input.merchant));
     if (own && isCategoryCode(own)) return decide(own, 'user');
   }
-  const key = `${sameForRules(input.description)}\u0001${sameForRules(input.merchant)}\u0001${direction}\u0001${input.accountType ?? ''}\u0001${input.mcc ?? ''}\u0001${input.bankCategory ?? ''}\u0001${input.bankType ?? ''}`;
+  const mcc = input.mcc ?? mccInText(input.description);
+  const key = `${sameForRules(input.description)}\u0001${sameForRules(input.merchant)}\u0001${direction}\u0001${input.accountType ?? ''}\u0001${mcc ?? ''}\u0001${input.bankCategory ?? ''}\u0001${input.bankType ?? ''}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const result = ruleCategory(input, direction);
+  const result = ruleCategory(mcc === input.mcc ? input : { ...input, mcc }, direction);
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(key, result);
   return result;

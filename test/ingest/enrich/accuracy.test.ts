@@ -4,15 +4,15 @@ import { scoreDevelopment } from '../../../src/ingest/enrich/evaluation/developm
 import { scoreLabelled } from '../../../src/ingest/enrich/evaluation/labelled.ts';
 
 describe('categorisation accuracy', () => {
-  // Measured 82.8% (primary, 366/442) and 78.7% (label, 348/442) on 442 scored rows; the floor leaves a small
+  // Measured 83.3% (primary, 368/442) and 79.2% (label, 350/442) on 442 scored rows; the floors leave a small
   // margin. The rules are never tuned on this file: it only measures.
   it('stays at or above the measured accuracy on the labelled descriptors', () => {
     const score = scoreLabelled(
       readFileSync(new URL('../../fixtures/reference/labelled_descriptions_za.csv', import.meta.url), 'utf8'),
     );
     expect(score.scored).toBe(442);
-    expect(score.primaryHits / score.scored).toBeGreaterThanOrEqual(0.82);
-    expect(score.labelHits / score.scored).toBeGreaterThanOrEqual(0.78);
+    expect(score.primaryHits / score.scored).toBeGreaterThanOrEqual(0.83);
+    expect(score.labelHits / score.scored).toBeGreaterThanOrEqual(0.785);
   });
 
   // The hand-written development descriptors (South African, UK and US wording) are what the rules are tuned on.
@@ -32,5 +32,19 @@ describe('categorisation accuracy', () => {
     );
     expect(score.rows).toBeGreaterThanOrEqual(600);
     expect(score.misses).toEqual([]);
+  });
+
+  // A third set written by hand: South African gateways (Yoco, SnapScan, Zapper, PayFast, Ozow, PayU, iKhokha), debit
+  // orders to medical aids, insurers, municipalities and lenders, airtime and data, cut-off names, and lines from the
+  // UK, US, Germany, France, the Netherlands, Spain, Italy, Australia, Canada, India, Kenya, Nigeria and Brazil. A few
+  // lines stay where a person would hesitate too (PUMA: fuel or shoes?), so the floor sits just under the measured
+  // 98.8% (primary) and 98.4% (detailed).
+  it('places the descriptors of South African and other statements where a person would', () => {
+    const score = scoreDevelopment(
+      readFileSync(new URL('./fixtures/dev-descriptions-statements.csv', import.meta.url), 'utf8'),
+    );
+    expect(score.rows).toBeGreaterThanOrEqual(800);
+    expect(score.primaryHits / score.rows).toBeGreaterThanOrEqual(0.985);
+    expect(score.detailedHits / score.rows).toBeGreaterThanOrEqual(0.98);
   });
 });
