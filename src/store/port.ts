@@ -169,6 +169,8 @@ export interface StateChange {
   value: unknown;
   etag?: string;
   userId?: string;
+  /** Removes the document instead of writing `value`, on the same condition (absent already is fine). */
+  remove?: boolean;
 }
 
 /** Opaque JSON documents keyed by string, with optimistic concurrency: the bot's dialog state. */
