@@ -46,10 +46,14 @@ class VersionedState extends BotState {
     return state;
   }
 
-  /** Saves when the state changed, or always with `force` (which also proves the state read is current). */
+  /**
+   * Saves when the state changed, or always with `force` (which also proves the state read is current). A
+   * turn that never read the state (a group message, a welcome) has nothing to save or to prove.
+   */
   override async saveChanges(context: TurnContext, force = false): Promise<void> {
-    const state = this.get(context) ?? {};
-    if (!force && this.loaded.get(context) === calculateChangeHash(state)) return;
+    const loaded = this.loaded.get(context);
+    const state = this.get(context);
+    if (loaded === undefined || !state || (!force && loaded === calculateChangeHash(state))) return;
     await this.storage.write({ [await this.storageKey(context)]: state });
     this.loaded.set(context, calculateChangeHash(state));
   }
