@@ -71,6 +71,7 @@ export async function startTally(config: Config): Promise<RunningTally> {
     logic: (context) => app.bot.run(context),
     config,
     secret: config.directLineSecret || undefined,
+    store: store.directLine,
     // Chart cards link their images here, which may not be the origin the page was opened on.
     imageOrigins: () => [chartBase],
   });

@@ -10,6 +10,7 @@ import {
 import type { Config } from '../config.ts';
 import { activityProblem } from '../http/activity.ts';
 import { errorKind, log } from '../log.ts';
+import { StaleStateError } from './storage.ts';
 import type { BotTemplates } from './templates.ts';
 
 type Logic = (context: TurnContext) => Promise<void>;
@@ -127,7 +128,8 @@ export function createAdapter(
       channel: context.activity.channelId,
     });
     try {
-      await onError?.(context);
+      // A turn that kept losing the race for the person's state leaves the winner's state alone.
+      if (!(error instanceof StaleStateError)) await onError?.(context);
       await context.sendActivity(
         templates.has('SomethingWentWrong')
           ? templates.render('SomethingWentWrong')

@@ -1,4 +1,4 @@
-import { BotState, type Storage, type StoreItems, type TurnContext } from 'botbuilder';
+import { BotState, calculateChangeHash, type Storage, type StoreItems, type TurnContext } from 'botbuilder';
 import type { StateChange, StatePort } from '../store/index.ts';
 
 /**
@@ -23,12 +23,40 @@ export function ownerOfStateKey(key: string): string | undefined {
 
 /** Bot state for the person who sent the turn's activity, in the conversation it came from. */
 export function personalState(storage: Storage): BotState {
-  return new BotState(storage, async (context: TurnContext) => {
+  return new VersionedState(storage, async (context: TurnContext) => {
     const { channelId, conversation, from } = context.activity;
     if (!channelId || !conversation?.id || !from?.id)
       throw new Error('activity without channel, conversation or sender');
     return personalStateKey(channelId, conversation.id, from.id);
   });
+}
+
+/**
+ * BotState that saves over the version it read. The SDK's own `saveChanges` marks every document `*`
+ * (write whatever is there), which would let a turn working from stale state overwrite a newer one;
+ * here the document keeps the eTag it was read with (none when nothing was there), so the store refuses
+ * a stale save with `StaleStateError`. An emptied document is removed on the same terms.
+ */
+class VersionedState extends BotState {
+  private readonly loaded = new WeakMap<TurnContext, string>();
+
+  override async load(context: TurnContext, force = false): Promise<Record<string, unknown>> {
+    const state = (await super.load(context, force)) as Record<string, unknown>;
+    if (force || !this.loaded.has(context)) this.loaded.set(context, calculateChangeHash(state));
+    return state;
+  }
+
+  /**
+   * Saves when the state changed, or always with `force` (which also proves the state read is current). A
+   * turn that never read the state (a group message, a welcome) has nothing to save or to prove.
+   */
+  override async saveChanges(context: TurnContext, force = false): Promise<void> {
+    const loaded = this.loaded.get(context);
+    const state = this.get(context);
+    if (loaded === undefined || !state || (!force && loaded === calculateChangeHash(state))) return;
+    await this.storage.write({ [await this.storageKey(context)]: state });
+    this.loaded.set(context, calculateChangeHash(state));
+  }
 }
 
 /** Another turn (on this instance or another) saved the same document since this turn read it. */
@@ -43,7 +71,8 @@ export class StaleStateError extends Error {
  * Bot Framework state kept in Tally's store (SQLite or PostgreSQL), so a restart or another instance
  * loses nothing. Every write names the version it read; a document read as absent may only be created,
  * so of two turns that started from the same state exactly one is saved and the other gets
- * `StaleStateError` (see `TallyBot.run`, which runs such a turn again).
+ * `StaleStateError` (see `TallyBot.run`, which runs such a turn again). Writing an empty document removes
+ * the stored one, on the same condition, so a stale turn cannot erase a newer dialog either.
  */
 export class StoreStorage implements Storage {
   constructor(private readonly state: StatePort) {}
@@ -61,7 +90,13 @@ export class StoreStorage implements Storage {
     for (const [key, item] of Object.entries(changes)) {
       const { eTag, ...value } = (item ?? {}) as { eTag?: string };
       // No eTag: the turn read nothing, so the document must still not exist ("0" is no stored version).
-      map.set(key, { value, etag: eTag ?? '0', userId: ownerOfStateKey(key) });
+      // An empty document is not kept: it removes the stored one, over the version read.
+      map.set(key, {
+        value,
+        etag: eTag ?? '0',
+        userId: ownerOfStateKey(key),
+        ...(Object.keys(value).length === 0 ? { remove: true } : {}),
+      });
     }
     const conflicts = await this.state.write(map);
     if (conflicts.length) throw new StaleStateError(conflicts);

@@ -2,7 +2,6 @@ import {
   ActivityHandler,
   type Activity,
   type BotState,
-  DeliveryModes,
   type InvokeResponse,
   type StatePropertyAccessor,
   TurnContext,
@@ -14,6 +13,7 @@ import { log } from '../log.ts';
 import type { Store } from '../store/index.ts';
 import { isPersonalActivity, toActivities } from './activities.ts';
 import { rememberReach } from './alerts.ts';
+import { HeldReplies } from './held-replies.ts';
 import { hasTeamsPictures, TEAMS_CHANNEL, teamsFiles } from './teams/files.ts';
 import { teamsInvokeResponse } from './teams/invoke.ts';
 import { StaleStateError } from './storage.ts';
@@ -90,7 +90,7 @@ export class TallyBot extends ActivityHandler {
       if (!inGroup) {
         // Deleted or empty state leaves no row behind.
         if (result.state.deleted || (!result.state.pending && !result.state.last && !result.state.lastBudget))
-          await deps.personalState.delete(context);
+          await this.dialogState.delete(context);
         else await this.dialogState.set(context, result.state);
       }
       await next();
@@ -103,29 +103,31 @@ export class TallyBot extends ActivityHandler {
   }
 
   /**
-   * Runs the turn and saves state once. When another instance saved this person's state since it was read
-   * (two quick messages), a turn whose replies are still held back (expectReplies) runs again on the
-   * newer state, so neither message's effect is lost; any other turn keeps the newer state rather than
-   * overwrite it.
+   * Runs the turn and saves state once, holding its replies back until then. When another instance saved
+   * this person's state since it was read (two quick messages), nothing has been said yet: the turn runs
+   * again on the newer state, so neither message's effect is lost and only one answer goes out.
    */
   override async run(context: TurnContext): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await super.run(context);
-        await this.deps.personalState.saveChanges(context, false);
-        return;
-      } catch (err) {
-        if (!(err instanceof StaleStateError) || attempt >= MAX_TURN_ATTEMPTS) throw err;
-        if (context.activity.deliveryMode !== DeliveryModes.ExpectReplies) {
-          // The replies are out already: the other turn's newer state stands (the error handler would
-          // delete it), and this turn's change to the dialog is what is dropped.
-          log.warn('turn.state-stale', { channel: context.activity.channelId });
-          return;
+    const replies = new HeldReplies(context);
+    try {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await super.run(context);
+          // Saved even when unchanged: the save is what proves the turn read the latest state.
+          await this.deps.personalState.saveChanges(context, true);
+          break;
+        } catch (err) {
+          if (!(err instanceof StaleStateError) || attempt >= MAX_TURN_ATTEMPTS) throw err;
+          log.warn('turn.state-stale', { channel: context.activity.channelId, attempt });
+          replies.discard();
+          await this.deps.personalState.load(context, true);
         }
-        context.bufferedReplyActivities.length = 0;
-        await this.deps.personalState.load(context, true);
       }
+    } catch (err) {
+      replies.stop();
+      throw err;
     }
+    await replies.release();
   }
 
   /**

@@ -7,6 +7,7 @@ import { Catalog } from './catalog.ts';
 import { ChartImages } from './charts.ts';
 import { CoachingSettingsStore } from './coaching.ts';
 import { openDatabase, type Db } from './db.ts';
+import { DirectLineStore } from './directline.ts';
 import { Ledger } from './ledger.ts';
 import { Queries } from './queries.ts';
 import { Schedule } from './schedule.ts';
@@ -55,6 +56,7 @@ export class SqliteStore implements StorePort {
   readonly budgets: Budgets;
   readonly coaching: CoachingSettingsStore;
   readonly schedule: Schedule;
+  readonly directLine: DirectLineStore;
 
   private constructor(
     private readonly db: Db,
@@ -71,6 +73,7 @@ export class SqliteStore implements StorePort {
     this.budgets = new Budgets(db);
     this.coaching = new CoachingSettingsStore(db);
     this.schedule = new Schedule(db);
+    this.directLine = new DirectLineStore(db);
   }
 
   /** Opens the SQLite file (":memory:" for tests), applying migrations. */

@@ -169,6 +169,8 @@ export interface StateChange {
   value: unknown;
   etag?: string;
   userId?: string;
+  /** Removes the document instead of writing `value`, on the same condition (absent already is fine). */
+  remove?: boolean;
 }
 
 /** Opaque JSON documents keyed by string, with optimistic concurrency: the bot's dialog state. */
@@ -227,6 +229,62 @@ export interface SchedulePort {
   planned(userId: string, kind: string, periodKey: string): Promise<boolean>;
 }
 
+/** A person's Direct Line conversation, as every request names it: the token's person and conversation. */
+export interface DirectLineRef {
+  userId: string;
+  conversationId: string;
+}
+
+/** One activity of a Direct Line transcript: its number in the conversation (the watermark), and when. */
+export interface DirectLineEntry {
+  seq: number;
+  activity: Record<string, unknown>;
+  at: Date;
+}
+
+export interface DirectLineFile {
+  userId: string;
+  id: string;
+  conversationId: string;
+  name: string;
+  contentType: string;
+  bytes: Buffer;
+}
+
+/**
+ * Web Chat's Direct Line conversations, so that any instance serves any request of one: each conversation
+ * belongs to one person, numbers its activities 1, 2, … (the watermark), and is forgotten once it has not
+ * been touched before `expiresAt`. Expired rows are never returned.
+ */
+export interface DirectLinePort {
+  /** Opens the conversation (new ones start at watermark 0) and keeps it until `expiresAt`. */
+  open(ref: DirectLineRef, expiresAt: Date, now?: Date): Promise<{ created: boolean; watermark: number }>;
+  /** The last watermark handed out; undefined when there is no such conversation (or it expired). */
+  watermark(ref: DirectLineRef, now?: Date): Promise<number | undefined>;
+  /** Watermarks of several conversations at once, by conversation id (those that exist). */
+  watermarks(refs: readonly DirectLineRef[], now?: Date): Promise<Map<string, number>>;
+  /** Keeps the conversation until `expiresAt` (never shortens it); false when it does not exist. */
+  touch(ref: DirectLineRef, expiresAt: Date, now?: Date): Promise<boolean>;
+  /**
+   * Adds an activity under the next watermark and drops all but the newest `keep`. A conversation that no
+   * longer exists takes nothing, unless `floor` is given: then it is opened again, numbering after `floor`
+   * (a reply to an activity whose conversation "delete my data" removed during the turn).
+   */
+  append(
+    ref: DirectLineRef,
+    activity: Record<string, unknown>,
+    options: { keep: number; expiresAt: Date; floor?: number; now?: Date },
+  ): Promise<DirectLineEntry | undefined>;
+  /** What the transcript still holds after watermark `after`, in order. */
+  since(ref: DirectLineRef, after: number, now?: Date): Promise<DirectLineEntry[]>;
+  /** Keeps an uploaded file until `expiresAt`; the person's oldest go beyond their newest `keepPerUser`. */
+  putFile(file: DirectLineFile, expiresAt: Date, keepPerUser: number, now?: Date): Promise<void>;
+  /** A file by its random id, while it has not expired. */
+  file(id: string, now?: Date): Promise<DirectLineFile | undefined>;
+  /** Removes expired conversations (with their transcripts) and files; returns how many rows went. */
+  removeExpired(now?: Date): Promise<number>;
+}
+
 /** Tally's store: the only code that writes SQL. Every method is scoped to the user it names. */
 export interface Store {
   readonly users: UsersPort;
@@ -240,6 +298,7 @@ export interface Store {
   readonly budgets: BudgetsPort;
   readonly coaching: CoachingSettingsPort;
   readonly schedule: SchedulePort;
+  readonly directLine: DirectLinePort;
   /** A check cheap enough for every probe. */
   health(): Promise<DatabaseHealth>;
   /** Refreshes the planner's statistics after a large load. */

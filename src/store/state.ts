@@ -39,8 +39,11 @@ export class StateStore implements StatePort {
       }
       if (conflicts.length) return conflicts;
       const now = new Date().toISOString();
-      for (const [key, change] of changes)
-        put.run(key, JSON.stringify(change.value), now, change.userId ?? null);
+      const remove = this.db.prepare('DELETE FROM bot_state WHERE key = ?');
+      for (const [key, change] of changes) {
+        if (change.remove) remove.run(key);
+        else put.run(key, JSON.stringify(change.value), now, change.userId ?? null);
+      }
       return [];
     })();
   }

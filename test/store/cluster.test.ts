@@ -1,15 +1,18 @@
 /**
  * Two Tally processes on one PostgreSQL behind the round-robin proxy of `npm run cluster`: one person's
  * conversation alternates between them turn by turn (linking a statement, a follow-up, a confirmation),
- * and the alert its import raises arrives once although both instances look for alerts.
+ * and the alert its import raises arrives once although both instances look for alerts. Web Chat's Direct
+ * Line conversation works the same way: its posts, polls, upload and stream land on both instances.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
+import { WebSocket } from 'ws';
 import { startCluster, type RunningCluster } from '../../src/cli/cluster.ts';
 import { localDay } from '../../src/day.ts';
 import { openStoreAt } from '../../src/store/index.ts';
 import { startChannel, type FakeChannel, messageActivity } from '../helpers/channel.ts';
 import { groceriesWithSpike } from '../helpers/statements.ts';
+import { Chat, textOf, type Activity, type Answer } from '../web/direct-line-client.ts';
 import { closeAdmin, dropSchema, freshPostgresUrl } from './contract/engines.ts';
 
 let cluster: RunningCluster;
@@ -117,4 +120,82 @@ describe('two instances behind a round-robin proxy', () => {
     const body = (await answer.json()) as { activities?: { text?: string }[] };
     expect((body.activities ?? []).map((a) => a.text).join('\n')).toMatch(/haven't kept anything/i);
   }, 60_000);
+
+  it('carry a Web Chat conversation whose requests alternate between them, its stream included', async () => {
+    const chat = await Chat.open(cluster.url);
+    const total = () => cluster.handled.reduce((a, b) => a + b, 0);
+    /** The instance that took the one request `send` made (requests here go one at a time). */
+    const on = async <T>(send: () => Promise<T>): Promise<[T, number]> => {
+      const before = [...cluster.handled];
+      const out = await send();
+      return [out, cluster.handled.findIndex((n, i) => n !== before[i])];
+    };
+    const socket = new WebSocket(chat.streamUrl);
+    const streamed: Activity[] = [];
+    socket.on('message', (data) =>
+      streamed.push(...(JSON.parse(String(data)) as { activities: Activity[] }).activities),
+    );
+    const [, streamInstance] = await on(
+      () => new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject)),
+    );
+    await chat.waitFor((a) => a.from.role === 'bot');
+
+    const postedOn: number[] = [];
+    /** Until the socket has a reply to `id` (it polls the store for what another instance added). */
+    const streamedReplyTo = async (id: string) => {
+      for (const until = Date.now() + 5_000; !streamed.some((a) => a.replyToId === id);) {
+        if (Date.now() > until) throw new Error('the stream did not get the answer');
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    };
+    /** Posts on the instance the previous post did not use; the replies are read on the other one. */
+    const post = async (send: () => Promise<Answer>): Promise<Activity[]> => {
+      if (total() % 2 === postedOn.at(-1)) await chat.poll();
+      const [posted, instance] = await on(send);
+      expect(posted.status).toBe(200);
+      postedOn.push(instance);
+      const [replies, polledOn] = await on(() => chat.poll());
+      expect(polledOn).not.toBe(instance);
+      // An answer given by the instance that does not hold the socket reaches it all the same.
+      if (instance !== streamInstance) await streamedReplyTo(posted.json.id as string);
+      return replies.filter((a) => a.replyToId === posted.json.id);
+    };
+    const say = async (text: string) =>
+      textOf(await post(() => chat.call('/activities', { body: { type: 'message', text } })));
+
+    expect(await say('link an account')).toMatch(/yes or no/i);
+    expect(await say('yes')).toMatch(/what should I call this account/i);
+    expect(await say('Everyday checking')).toMatch(/attach the statement/i);
+    const csv = groceriesWithSpike(localDay(new Date(), 'UTC'));
+    const upload = () => {
+      const form = new FormData();
+      form.append('file', new Blob([csv], { type: 'text/csv' }), 'everyday.csv');
+      return chat.call('/upload', { body: form });
+    };
+    expect(textOf(await post(upload))).toMatch(/Imported \d+ transactions/);
+    // The page's link to the file it sent works on either instance.
+    const echo = (await chat.call('/activities')).json.activities as Activity[];
+    const file = echo.flatMap((a) => (a.attachments as { contentUrl: string }[] | undefined) ?? [])[0];
+    for (const _ of [1, 2]) {
+      const [got] = await on(() => fetch(file?.contentUrl as string));
+      expect(Buffer.from(await got.arrayBuffer()).equals(csv)).toBe(true);
+    }
+    expect(await say('how much did I spend on groceries in the last 3 months?')).toMatch(/\$[\d,]+\.\d\d/);
+    expect(await say('delete my data')).toMatch(/are you sure/i);
+    // The turn removes the conversation's own rows; its answer still reaches the page.
+    expect(await say('yes')).toMatch(/I deleted 1 account/);
+    expect(new Set(postedOn)).toEqual(new Set([0, 1]));
+
+    // Every answer reached the socket, those the other instance gave included.
+    expect(postedOn.filter((i) => i !== streamInstance).length).toBeGreaterThanOrEqual(3);
+    const botTexts = textOf(streamed.filter((a) => a.from.role === 'bot'));
+    for (const expected of [
+      /yes or no/i,
+      /attach the statement/i,
+      /Imported \d+ transactions/,
+      /are you sure/i,
+    ])
+      expect(botTexts).toMatch(expected);
+    socket.close();
+  }, 120_000);
 });

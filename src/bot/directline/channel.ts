@@ -1,7 +1,7 @@
 import type { Activity, CloudAdapter, TurnContext } from 'botbuilder';
 import { AuthenticationConstants, ClaimsIdentity, ConnectorClient } from 'botframework-connector';
 import { errorKind, log } from '../../log.ts';
-import type { Conversation } from './conversations.ts';
+import { watermarkOf, type Conversation, type Conversations } from './conversations.ts';
 import { botActivity } from './shape.ts';
 
 type Authenticated = Exclude<Parameters<CloudAdapter['processActivityDirect']>[0], string>;
@@ -26,6 +26,7 @@ export interface ChannelDeps {
   appId: string;
   /** Where the bot sends what it says: Tally's own Direct Line reply service, on loopback. */
   serviceUrl(): string;
+  conversations: Conversations;
 }
 
 /**
@@ -75,9 +76,10 @@ export class DirectLineChannel {
       recipient: { id: BOT_ACCOUNT.id, name: BOT_ACCOUNT.name, role: 'bot' },
       conversation: { id: conversation.id, conversationType: 'personal', isGroup: false },
     } as unknown as Activity;
-    const run = conversation.enqueue(async () => {
+    const { conversations } = this.deps;
+    const run = conversations.enqueue(conversation, async () => {
       const typing = setTimeout(
-        () => conversation.signal({ type: 'typing', from: { ...BOT_ACCOUNT } }),
+        () => conversations.signal(conversation, { type: 'typing', from: { ...BOT_ACCOUNT } }),
         TYPING_AFTER_MS,
       );
       try {
@@ -95,13 +97,19 @@ export class DirectLineChannel {
     return run;
   }
 
-  /** Something the bot sent to the conversation: into the transcript (typing only to the sockets). */
-  fromBot(conversation: Conversation, body: Record<string, unknown>): string {
+  /**
+   * Something the bot sent to the conversation: into the transcript (typing only to the sockets). A reply
+   * is numbered after the activity it answers, so it is kept even when its own turn removed the
+   * conversation ("delete my data"); undefined when the conversation is gone and this was no reply.
+   */
+  async fromBot(conversation: Conversation, body: Record<string, unknown>): Promise<string | undefined> {
     const activity = botActivity(body, { ...BOT_ACCOUNT });
     // A proactive message replies to a continuation event the page never saw; Web Chat would wait for it.
-    if (typeof activity.replyToId !== 'string' || !activity.replyToId.startsWith(`${conversation.id}|`))
-      delete activity.replyToId;
-    return activity.type === 'typing' ? conversation.signal(activity) : conversation.append(activity);
+    const answers =
+      typeof activity.replyToId === 'string' ? watermarkOf(conversation.id, activity.replyToId) : undefined;
+    if (answers === undefined) delete activity.replyToId;
+    if (activity.type === 'typing') return this.deps.conversations.signal(conversation, activity);
+    return this.deps.conversations.append(conversation, activity, answers);
   }
 
   /** Settles when every turn under way has finished (or `timeoutMs` has passed). */

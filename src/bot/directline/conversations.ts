@@ -1,4 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { errorKind, log } from '../../log.ts';
+import type { DirectLineEntry, DirectLinePort } from '../../store/index.ts';
 
 /** An activity as clients see it: plain JSON, never the bot-side serviceUrl. */
 export type ClientActivity = Record<string, unknown> & { type: string };
@@ -9,202 +11,175 @@ export interface ActivitySet {
   watermark?: string;
 }
 
+/** One person's conversation with Tally, as the token names it: the only way any request reaches one. */
+export interface Conversation {
+  id: string;
+  userId: string;
+}
+
 export interface ConversationLimits {
   /** A conversation nobody has touched (and no socket holds) for this long is forgotten. */
   idleMs: number;
-  /** Most conversations held at once. */
-  maxConversations: number;
-  /** The transcript keeps at most this many activities, and about this many bytes, dropping the oldest. */
+  /** The transcript keeps at most this many activities, dropping the oldest. */
   maxActivities: number;
-  maxLogBytes: number;
-  /** Uploaded files: how long each is kept, and how many bytes all of them may take together. */
+  /** Uploaded files: how long each is kept, and how many of one person's are kept at once. */
   fileTtlMs: number;
-  maxFileBytes: number;
+  filesPerPerson: number;
+  /** How often expired conversations and files are removed. */
+  sweepMs: number;
 }
 
 export const DEFAULT_CONVERSATION_LIMITS: ConversationLimits = {
   idleMs: 60 * 60_000,
-  maxConversations: 5_000,
   maxActivities: 500,
-  maxLogBytes: 4 * 1024 * 1024,
   fileTtlMs: 30 * 60_000,
-  maxFileBytes: 200 * 1024 * 1024,
+  filesPerPerson: 10,
+  sweepMs: 60_000,
 };
-
-interface Entry {
-  seq: number;
-  activity: ClientActivity;
-  bytes: number;
-}
-
-/** One person's conversation with Tally: its transcript, numbered by watermark, and who is listening. */
-export class Conversation {
-  private readonly log: Entry[] = [];
-  private seq = 0;
-  private bytes = 0;
-  private readonly listeners = new Set<(set: ActivitySet) => void>();
-  /** Turns run one at a time, in the order the person sent them. */
-  private queue: Promise<void> = Promise.resolve();
-  lastUsed = Date.now();
-
-  constructor(
-    readonly id: string,
-    readonly userId: string,
-    private readonly limits: Pick<ConversationLimits, 'maxActivities' | 'maxLogBytes'>,
-  ) {}
-
-  /** Adds an activity to the transcript (giving it its id and time) and sends it to every listener. */
-  append(activity: ClientActivity): string {
-    this.seq += 1;
-    const stored: ClientActivity = {
-      ...activity,
-      id: `${this.id}|${String(this.seq).padStart(7, '0')}`,
-      timestamp: new Date().toISOString(),
-      channelId: 'directline',
-      conversation: { id: this.id },
-    };
-    const bytes = JSON.stringify(stored).length;
-    this.log.push({ seq: this.seq, activity: stored, bytes });
-    this.bytes += bytes;
-    while (
-      this.log.length > 1 &&
-      (this.log.length > this.limits.maxActivities || this.bytes > this.limits.maxLogBytes)
-    ) {
-      this.bytes -= (this.log.shift() as Entry).bytes;
-    }
-    this.emit({ activities: [stored], watermark: String(this.seq) });
-    return stored.id as string;
-  }
-
-  /** Sends an activity to listeners without keeping it (typing: WebSocket only, as in Direct Line). */
-  signal(activity: ClientActivity): string {
-    const id = randomUUID();
-    this.emit({
-      activities: [
-        {
-          ...activity,
-          id,
-          timestamp: new Date().toISOString(),
-          channelId: 'directline',
-          conversation: { id: this.id },
-        },
-      ],
-    });
-    return id;
-  }
-
-  /** What came after `watermark` (everything kept, when it is absent or unreadable). */
-  since(watermark: string | undefined): ActivitySet {
-    const after = Number(watermark);
-    const from = Number.isInteger(after) && after >= 0 ? after : 0;
-    return {
-      activities: this.log.filter((e) => e.seq > from).map((e) => e.activity),
-      watermark: String(this.seq),
-    };
-  }
-
-  get watermark(): string {
-    return String(this.seq);
-  }
-
-  get listening(): number {
-    return this.listeners.size;
-  }
-
-  listen(listener: (set: ActivitySet) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  /** Runs `work` after every turn queued before it; the returned promise settles with it. */
-  enqueue(work: () => Promise<void>): Promise<void> {
-    const run = this.queue.then(work, work);
-    this.queue = run.catch(() => undefined);
-    return run;
-  }
-
-  /** Settles when every queued turn has finished. */
-  idle(): Promise<void> {
-    return this.queue;
-  }
-
-  private emit(set: ActivitySet): void {
-    for (const listener of this.listeners) listener(set);
-  }
-}
 
 export interface StoredFile {
   conversationId: string;
   name: string;
   contentType: string;
   bytes: Buffer;
-  expiresAt: number;
 }
 
 /**
- * Every open conversation and the files uploaded into them, in memory and bounded: idle conversations
- * are forgotten, uploaded files expire, and the oldest give way when a limit is reached.
+ * Every Direct Line conversation, kept in the store so that any instance can serve any request of one:
+ * the transcript is numbered by watermark there, and a poll or a stream on any instance reads it. What
+ * stays in this process is only what concerns this process: the order of the turns it runs for one
+ * conversation, a nudge to its own sockets when it appended something (sockets elsewhere notice by
+ * polling), and typing signals, which Direct Line never keeps either.
  */
 export class Conversations {
-  private readonly byId = new Map<string, Conversation>();
-  private readonly files = new Map<string, StoredFile>();
-  private fileBytes = 0;
+  private readonly queues = new Map<string, Promise<void>>();
+  private readonly appendListeners = new Set<(conversationId: string) => void>();
+  private readonly signalListeners = new Set<(conversationId: string, set: ActivitySet) => void>();
   private readonly timer: NodeJS.Timeout;
 
-  constructor(private readonly limits: ConversationLimits = DEFAULT_CONVERSATION_LIMITS) {
-    this.timer = setInterval(() => this.sweep(), 60_000);
+  constructor(
+    private readonly store: DirectLinePort,
+    readonly limits: ConversationLimits = DEFAULT_CONVERSATION_LIMITS,
+  ) {
+    this.timer = setInterval(() => void this.sweep(), limits.sweepMs);
     this.timer.unref();
   }
 
-  get(id: string): Conversation | undefined {
-    const conversation = this.byId.get(id);
-    if (conversation) conversation.lastUsed = Date.now();
-    return conversation;
+  /** The conversation, created for its person when it does not exist yet. */
+  open(conversation: Conversation): Promise<{ created: boolean; watermark: number }> {
+    return this.store.open(ref(conversation), this.expiry());
   }
 
-  /** The conversation, created for `userId` when it does not exist yet; undefined when no room is left. */
-  open(id: string, userId: string): { conversation: Conversation; created: boolean } | undefined {
-    const existing = this.get(id);
-    if (existing) return { conversation: existing, created: false };
-    if (this.byId.size >= this.limits.maxConversations && !this.evictOne()) return undefined;
-    const conversation = new Conversation(id, userId, this.limits);
-    this.byId.set(id, conversation);
-    return { conversation, created: true };
+  /** The conversation's last watermark, or undefined when it does not exist (or was forgotten). */
+  watermark(conversation: Conversation): Promise<number | undefined> {
+    return this.store.watermark(ref(conversation));
   }
 
-  all(): Conversation[] {
-    return [...this.byId.values()];
+  /** Watermarks of several conversations (by id) in one read: what a stream polls. */
+  watermarks(conversations: readonly Conversation[]): Promise<Map<string, number>> {
+    return this.store.watermarks(conversations.map(ref));
   }
 
-  /** Keeps an uploaded file for the conversation; its id is unguessable and is the only way to it. */
-  putFile(file: Omit<StoredFile, 'expiresAt'>): string {
-    const id = randomBytes(24).toString('base64url');
-    this.files.set(id, { ...file, expiresAt: Date.now() + this.limits.fileTtlMs });
-    this.fileBytes += file.bytes.length;
-    for (const [oldest, stored] of this.files) {
-      if (this.fileBytes <= this.limits.maxFileBytes || oldest === id) break;
-      this.dropFile(oldest, stored);
-    }
+  /** A sign of life: the conversation is kept for another idle period. */
+  async touch(conversation: Conversation): Promise<boolean> {
+    return this.store.touch(ref(conversation), this.expiry());
+  }
+
+  /**
+   * Adds an activity to the transcript and returns its id (`<conversation>|<watermark>`); undefined when
+   * the conversation no longer exists. `floor` (a reply's own request's watermark) opens it again.
+   */
+  async append(
+    conversation: Conversation,
+    activity: ClientActivity,
+    floor?: number,
+  ): Promise<string | undefined> {
+    const entry = await this.store.append(ref(conversation), activity, {
+      keep: this.limits.maxActivities,
+      expiresAt: this.expiry(),
+      floor,
+    });
+    if (!entry) return undefined;
+    for (const listener of this.appendListeners) listener(conversation.id);
+    return activityId(conversation.id, entry.seq);
+  }
+
+  /** Sends an activity to this process's sockets without keeping it (typing, as in Direct Line). */
+  signal(conversation: Conversation, activity: ClientActivity): string {
+    const id = randomUUID();
+    const set = {
+      activities: [
+        {
+          ...activity,
+          id,
+          timestamp: new Date().toISOString(),
+          channelId: 'directline',
+          conversation: { id: conversation.id },
+        },
+      ],
+    };
+    for (const listener of this.signalListeners) listener(conversation.id, set);
     return id;
   }
 
-  getFile(id: string): StoredFile | undefined {
-    const file = this.files.get(id);
-    if (file && file.expiresAt <= Date.now()) {
-      this.dropFile(id, file);
-      return undefined;
-    }
-    return file;
+  /** What came after `watermark` (everything kept, when it is absent or unreadable), as clients see it. */
+  async since(conversation: Conversation, watermark: string | number | undefined): Promise<ActivitySet> {
+    const after = Number(watermark);
+    const from = Number.isInteger(after) && after >= 0 ? after : 0;
+    const entries = await this.store.since(ref(conversation), from);
+    const last = entries.at(-1)?.seq ?? (from || ((await this.watermark(conversation)) ?? 0));
+    return { activities: entries.map((e) => clientActivity(conversation.id, e)), watermark: String(last) };
   }
 
-  /** Forgets idle conversations and expired files. */
-  sweep(now = Date.now()): void {
-    for (const [id, conversation] of this.byId) {
-      if (conversation.listening === 0 && now - conversation.lastUsed > this.limits.idleMs)
-        this.byId.delete(id);
-    }
-    for (const [id, file] of this.files) {
-      if (file.expiresAt <= now || !this.byId.has(file.conversationId)) this.dropFile(id, file);
+  /** Entries after a watermark, numbered, for streams that track what each socket has seen. */
+  entries(conversation: Conversation, after: number): Promise<DirectLineEntry[]> {
+    return this.store.since(ref(conversation), after);
+  }
+
+  onAppend(listener: (conversationId: string) => void): () => void {
+    this.appendListeners.add(listener);
+    return () => this.appendListeners.delete(listener);
+  }
+
+  onSignal(listener: (conversationId: string, set: ActivitySet) => void): () => void {
+    this.signalListeners.add(listener);
+    return () => this.signalListeners.delete(listener);
+  }
+
+  /** Runs `work` after every turn this process queued before it for the conversation. */
+  enqueue(conversation: Conversation, work: () => Promise<void>): Promise<void> {
+    const queued = this.queues.get(conversation.id) ?? Promise.resolve();
+    const run = queued.then(work, work);
+    const settled = run.catch(() => undefined);
+    this.queues.set(conversation.id, settled);
+    // The queue is forgotten once nothing more has joined it.
+    void settled.then(() => {
+      if (this.queues.get(conversation.id) === settled) this.queues.delete(conversation.id);
+    });
+    return run;
+  }
+
+  /** Keeps an uploaded file; its id is unguessable and is the only way to it. */
+  async putFile(conversation: Conversation, file: Omit<StoredFile, 'conversationId'>): Promise<string> {
+    const id = randomBytes(24).toString('base64url');
+    await this.store.putFile(
+      { ...file, id, userId: conversation.userId, conversationId: conversation.id },
+      new Date(Date.now() + this.limits.fileTtlMs),
+      this.limits.filesPerPerson,
+    );
+    return id;
+  }
+
+  async getFile(id: string): Promise<StoredFile | undefined> {
+    return this.store.file(id);
+  }
+
+  /** Removes expired conversations and files (every instance does; the statement is idempotent). */
+  async sweep(now = new Date()): Promise<void> {
+    try {
+      await this.store.removeExpired(now);
+    } catch (err) {
+      log.warn('directline.sweep-failed', { kind: errorKind(err) });
     }
   }
 
@@ -212,19 +187,34 @@ export class Conversations {
     clearInterval(this.timer);
   }
 
-  /** Makes room by forgetting the least recently used conversation nobody is connected to. */
-  private evictOne(): boolean {
-    let oldest: Conversation | undefined;
-    for (const conversation of this.byId.values()) {
-      if (conversation.listening === 0 && (!oldest || conversation.lastUsed < oldest.lastUsed))
-        oldest = conversation;
-    }
-    if (oldest) this.byId.delete(oldest.id);
-    return oldest !== undefined;
+  private expiry(): Date {
+    return new Date(Date.now() + this.limits.idleMs);
   }
+}
 
-  private dropFile(id: string, file: StoredFile): void {
-    this.files.delete(id);
-    this.fileBytes -= file.bytes.length;
-  }
+/** The watermark an activity id of this conversation carries; undefined for any other id. */
+export function watermarkOf(conversationId: string, activityId: string): number | undefined {
+  const prefix = `${conversationId}|`;
+  if (!activityId.startsWith(prefix)) return undefined;
+  const seq = Number(activityId.slice(prefix.length));
+  return Number.isInteger(seq) && seq > 0 ? seq : undefined;
+}
+
+function activityId(conversationId: string, seq: number): string {
+  return `${conversationId}|${String(seq).padStart(7, '0')}`;
+}
+
+/** A stored entry as Direct Line clients see it: its id, time, channel and conversation added. */
+export function clientActivity(conversationId: string, entry: DirectLineEntry): ClientActivity {
+  return {
+    ...(entry.activity as ClientActivity),
+    id: activityId(conversationId, entry.seq),
+    timestamp: entry.at.toISOString(),
+    channelId: 'directline',
+    conversation: { id: conversationId },
+  };
+}
+
+function ref(conversation: Conversation): { userId: string; conversationId: string } {
+  return { userId: conversation.userId, conversationId: conversation.id };
 }

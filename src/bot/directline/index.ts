@@ -1,10 +1,11 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type restify from 'restify';
 import type { Config } from '../../config.ts';
+import type { DirectLinePort } from '../../store/index.ts';
 import { log } from '../../log.ts';
 import { DirectLineChannel } from './channel.ts';
 import { Conversations } from './conversations.ts';
@@ -27,6 +28,10 @@ export interface DirectLineOptions {
   webDir?: string;
   /** Origins besides the page's own that images in cards come from (chart images). */
   imageOrigins?: () => string[];
+  /** Where conversations, transcripts and uploaded files are kept, so every instance serves every one. */
+  store: DirectLinePort;
+  /** How often a WebSocket stream looks for what other instances added (default 250 ms). */
+  streamPollMs?: number;
 }
 
 export interface DirectLineService {
@@ -53,16 +58,19 @@ export function createDirectLine(options: DirectLineOptions): DirectLineService 
   const { secret, generated } = directLineSecret(options.secret);
   if (generated) log.info('directline.secret-generated', { tokensSurviveRestart: false });
   const signer = new TokenSigner(secret);
-  const conversations = new Conversations();
-  const serviceKey = randomBytes(32).toString('base64url');
+  const conversations = new Conversations(options.store);
+  // The same on every instance sharing the secret, and across restarts: the serviceUrl a conversation
+  // reference keeps (for alerts sent later, by any instance) still opens the reply service.
+  const serviceKey = createHmac('sha256', secret).update('directline-reply-service').digest('base64url');
   let loopback = 'http://127.0.0.1:3978';
   const channel = new DirectLineChannel({
     adapter: options.adapter,
     logic: options.logic,
     appId: options.config.microsoftAppId,
     serviceUrl: () => `${loopback}/v3/directline/bot/${serviceKey}`,
+    conversations,
   });
-  const stream = new DirectLineStream(conversations, signer);
+  const stream = new DirectLineStream(conversations, signer, options.streamPollMs);
   return {
     mount(server) {
       servePage(server, { dir: options.webDir ?? WEB_DIR, imageOrigins: options.imageOrigins ?? (() => []) });

@@ -76,7 +76,7 @@ export function mountDirectLine(server: restify.Server, deps: RouteDeps): void {
       discard(req);
       const claims = authorize(req, signer);
       // A refresh is a sign of life: the conversation is kept.
-      conversations.get(claims.conv);
+      await conversations.touch(conversationOf(claims));
       sendJson(res, 200, issue(claims));
     }),
   );
@@ -87,9 +87,8 @@ export function mountDirectLine(server: restify.Server, deps: RouteDeps): void {
       // The body may name a user; the token already does, and only the token counts.
       discard(req);
       const claims = authorize(req, signer);
-      const opened = conversations.open(claims.conv, claims.user);
-      if (!opened) return sendJson(res, 503, { error: 'busy' });
-      const { conversation, created } = opened;
+      const conversation = conversationOf(claims);
+      const { created } = await conversations.open(conversation);
       // Tally greets a new conversation; the greeting reaches the page over the stream (or the next poll).
       if (created) void channel.join(conversation).catch(() => undefined);
       sendJson(res, created ? 201 : 200, { ...issue(claims), streamUrl: streamUrl(req, conversation) });
@@ -99,9 +98,9 @@ export function mountDirectLine(server: restify.Server, deps: RouteDeps): void {
   server.get(
     '/v3/directline/conversations/:conversationId',
     guarded(async (req, res) => {
-      const { claims, conversation } = joined(req, signer, conversations);
+      const { claims, conversation, watermark: current } = await joined(req, signer, conversations);
       // Without a watermark only what comes next is sent, as in Direct Line.
-      const watermark = queryOf(req).get('watermark') || conversation.watermark;
+      const watermark = queryOf(req).get('watermark') || String(current);
       sendJson(res, 200, {
         conversationId: conversation.id,
         token: bearer(req.headers.authorization),
@@ -114,23 +113,27 @@ export function mountDirectLine(server: restify.Server, deps: RouteDeps): void {
   server.get(
     '/v3/directline/conversations/:conversationId/activities',
     guarded(async (req, res) => {
-      const { conversation } = joined(req, signer, conversations);
-      sendJson(res, 200, { ...conversation.since(queryOf(req).get('watermark') ?? undefined) });
+      const { conversation } = await joined(req, signer, conversations);
+      sendJson(res, 200, {
+        ...(await conversations.since(conversation, queryOf(req).get('watermark') ?? undefined)),
+      });
     }),
   );
 
   server.post(
     '/v3/directline/conversations/:conversationId/activities',
     guarded(async (req, res) => {
-      const { conversation } = joined(req, signer, conversations);
+      const { conversation } = await joined(req, signer, conversations);
       const posted = postedActivity(await readJsonBody(req, ACTIVITY_LIMITS), conversation.userId);
       if (typeof posted === 'string') {
         log.warn('directline.rejected', { reason: posted, status: 400 });
         return sendJson(res, 400, { error: posted });
       }
       // Typing goes to the sockets only, as in Direct Line; Tally does nothing with it, so it costs no turn.
-      if (posted.echo.type === 'typing') return sendJson(res, 200, { id: conversation.signal(posted.echo) });
-      const id = conversation.append(posted.echo);
+      if (posted.echo.type === 'typing')
+        return sendJson(res, 200, { id: conversations.signal(conversation, posted.echo) });
+      const id = await conversations.append(conversation, posted.echo);
+      if (!id) throw new Refusal(404, 'unknown-conversation');
       const answered = await untilAnswered(channel.turn(conversation, posted.turn, id));
       if (answered === 'failed') return sendJson(res, 502, { error: 'bot-failed' });
       sendJson(res, 200, { id });
@@ -140,7 +143,7 @@ export function mountDirectLine(server: restify.Server, deps: RouteDeps): void {
   server.post(
     '/v3/directline/conversations/:conversationId/upload',
     guarded(async (req, res) => {
-      const { conversation } = joined(req, signer, conversations);
+      const { conversation } = await joined(req, signer, conversations);
       // `userId` in the query is the browser's say-so and is not used: the token names the sender.
       const upload = await receiveUpload(req, conversation, conversations, {
         maxFileBytes: deps.maxUploadBytes,
@@ -151,7 +154,8 @@ export function mountDirectLine(server: restify.Server, deps: RouteDeps): void {
         log.warn('directline.rejected', { reason: upload, status: 400 });
         return sendJson(res, 400, { error: upload });
       }
-      const id = conversation.append(upload.echo);
+      const id = await conversations.append(conversation, upload.echo);
+      if (!id) throw new Refusal(404, 'unknown-conversation');
       const answered = await untilAnswered(channel.turn(conversation, upload.turn, id));
       if (answered === 'failed') return sendJson(res, 502, { error: 'bot-failed' });
       sendJson(res, 200, { id });
@@ -162,7 +166,7 @@ export function mountDirectLine(server: restify.Server, deps: RouteDeps): void {
   server.get(
     '/v3/directline/attachments/:fileId',
     guarded(async (req, res) => {
-      const file = conversations.getFile(String(req.params?.fileId ?? ''));
+      const file = await conversations.getFile(String(req.params?.fileId ?? ''));
       if (!file) return sendJson(res, 404, { error: 'not-found' });
       res.writeHead(200, {
         'Content-Type': 'application/octet-stream',
@@ -188,9 +192,15 @@ export function mountDirectLine(server: restify.Server, deps: RouteDeps): void {
       return sendJson(res, 404, { error: 'not-found' });
     }
     const body = await readJsonBody(req, DEFAULT_BODY_LIMITS);
-    const conversation = conversations.get(String(req.params?.conversationId ?? ''));
-    if (!conversation) return sendJson(res, 404, { error: 'unknown-conversation' });
-    sendJson(res, 200, { id: channel.fromBot(conversation, body) });
+    // The bot addresses the person it answers; only the bot (holding the key, on loopback) gets here.
+    const userId = (body.recipient as { id?: unknown } | undefined)?.id;
+    const conversationId = String(req.params?.conversationId ?? '');
+    const id =
+      typeof userId === 'string' && userId
+        ? await channel.fromBot({ id: conversationId, userId }, body)
+        : undefined;
+    if (!id) return sendJson(res, 404, { error: 'unknown-conversation' });
+    sendJson(res, 200, { id });
   };
   server.post('/v3/directline/bot/:key/v3/conversations/:conversationId/activities', guarded(fromBot));
   server.post(
@@ -214,17 +224,23 @@ function authorize(req: IncomingMessage, signer: TokenSigner): TokenClaims {
   return signer.verify(bearer(req.headers.authorization), 'api');
 }
 
+/** The conversation a token names: its conversation id, held by its person. */
+function conversationOf(claims: Pick<TokenClaims, 'user' | 'conv'>): Conversation {
+  return { id: claims.conv, userId: claims.user };
+}
+
 /** The token's own conversation, and only that one (403 for any other; 404 once it is forgotten). */
-function joined(
+async function joined(
   req: restify.Request,
   signer: TokenSigner,
   conversations: Conversations,
-): { claims: TokenClaims; conversation: Conversation } {
+): Promise<{ claims: TokenClaims; conversation: Conversation; watermark: number }> {
   const claims = authorize(req, signer);
   if (String(req.params?.conversationId ?? '') !== claims.conv) throw new Refusal(403, 'wrong-conversation');
-  const conversation = conversations.get(claims.conv);
-  if (!conversation || conversation.userId !== claims.user) throw new Refusal(404, 'unknown-conversation');
-  return { claims, conversation };
+  const conversation = conversationOf(claims);
+  const watermark = await conversations.watermark(conversation);
+  if (watermark === undefined) throw new Refusal(404, 'unknown-conversation');
+  return { claims, conversation, watermark };
 }
 
 /** Turns refusals into their status with one log line (never the token); anything else is a 500. */

@@ -62,8 +62,7 @@ export async function receiveUpload(
   const forBot: Record<string, string>[] = [];
   for (const file of files) {
     const name = safeName(file.filename ?? file.field);
-    const id = conversations.putFile({
-      conversationId: conversation.id,
+    const id = await conversations.putFile(conversation, {
       name,
       contentType: file.contentType,
       bytes: file.data,

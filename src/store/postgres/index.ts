@@ -4,6 +4,7 @@ import { PgBudgets } from './budgets.ts';
 import { PgCatalog } from './catalog.ts';
 import { PgChartImages } from './charts.ts';
 import { PgCoachingSettings } from './coaching.ts';
+import { PgDirectLineStore } from './directline.ts';
 import { migrate, migrationFiles, PgDb, PG_MIGRATIONS_DIR } from './db.ts';
 import { PgLedger } from './ledger.ts';
 import { PgQueries } from './queries.ts';
@@ -27,6 +28,7 @@ export class PostgresStore implements Store {
   readonly budgets: PgBudgets;
   readonly coaching: PgCoachingSettings;
   readonly schedule: PgSchedule;
+  readonly directLine: PgDirectLineStore;
 
   private constructor(private readonly db: PgDb) {
     this.catalog = new PgCatalog(db);
@@ -40,6 +42,7 @@ export class PostgresStore implements Store {
     this.budgets = new PgBudgets(db);
     this.coaching = new PgCoachingSettings(db);
     this.schedule = new PgSchedule(db);
+    this.directLine = new PgDirectLineStore(db);
   }
 
   /** Connects, applies any migration not yet recorded, and loads the category catalogue. */

@@ -30,6 +30,10 @@ export class PgStateStore implements StatePort {
           // The update applies only over the version the writer read ("0": only if there is none yet); the
           // row lock it takes makes a second instance writing the same version wait, then find it stale.
           const expected = change.etag === undefined || change.etag === '*' ? null : versionOf(change.etag);
+          if (change.remove) {
+            if (!(await this.removeOver(key, change.userId ?? '', expected))) conflicts.push(key);
+            continue;
+          }
           const written = await this.db.query(
             `INSERT INTO bot_state (user_id, key, value, etag, updated_at) VALUES ($1, $2, $3, 1, $4)
              ON CONFLICT (user_id, key) DO UPDATE SET value = excluded.value, etag = bot_state.etag + 1,
@@ -50,6 +54,21 @@ export class PgStateStore implements StatePort {
 
   async delete(keys: readonly string[]): Promise<void> {
     if (keys.length) await this.db.query('DELETE FROM bot_state WHERE key = ANY($1::text[])', [keys]);
+  }
+
+  /** Removes a document over the version read (`null`: any); false when a newer one is there instead. */
+  private async removeOver(key: string, userId: string, expected: number | null): Promise<boolean> {
+    const removed = await this.db.query(
+      'DELETE FROM bot_state WHERE user_id = $1 AND key = $2 AND ($3::bigint IS NULL OR etag = $3::bigint)',
+      [userId, key, expected],
+    );
+    if (removed.rowCount || expected === null) return true;
+    // Nothing matched: fine when there is no document at all, stale when there is a newer one.
+    const still = await this.db.one('SELECT 1 FROM bot_state WHERE user_id = $1 AND key = $2 FOR UPDATE', [
+      userId,
+      key,
+    ]);
+    return still === undefined;
   }
 }
 

@@ -74,6 +74,20 @@ describe.each(ENGINES)('state on %s', (engine) => {
     expect((await two.read([KEY]))[KEY]).toMatchObject({ pending: 'c' });
   });
 
+  it('removes a document only over the version it read; one already gone is no conflict', async () => {
+    const remove = (etag: string) =>
+      store.state.write(new Map([[KEY, { value: {}, etag, userId: 'alice', remove: true }]]));
+    await write({ v: 1 }, '0');
+    const etag = (await store.state.read([KEY])).get(KEY)?.etag as string;
+    // A turn that read an older version, or nothing at all, may not erase the newer dialog.
+    expect(await remove('999')).toEqual([KEY]);
+    expect(await remove('0')).toEqual([KEY]);
+    expect((await store.state.read([KEY])).size).toBe(1);
+    expect(await remove(etag)).toEqual([]);
+    expect((await store.state.read([KEY])).size).toBe(0);
+    expect(await remove('0')).toEqual([]);
+  });
+
   it('remembers where a known person is reached, newest first', async () => {
     expect(await store.reach.saveReference('alice', 'c1', { conversation: { id: 'c1' } })).toBe(false);
     await store.users.ensure('alice');

@@ -51,6 +51,21 @@ describe.each(ENGINES)('users on %s', (engine) => {
         new Map([[`emulator/conversations/conv-${user}/users/${user}`, { value: { x: 1 }, userId: user }]]),
       );
       await store.charts.save(user, `chart-${user}`, '{}', new Date('2026-03-11T00:00:00Z'), NOW);
+      // What the person said and was told in Web Chat, and a file they uploaded there.
+      const web = { userId: user, conversationId: `web-${user}` };
+      const later = new Date('2026-03-10T13:00:00Z');
+      await store.directLine.open(web, later, NOW);
+      await store.directLine.append(
+        web,
+        { type: 'message', text: 'hi' },
+        { keep: 10, expiresAt: later, now: NOW },
+      );
+      await store.directLine.putFile(
+        { ...web, id: `file-${user}`, name: 'f.csv', contentType: 'text/csv', bytes: Buffer.from('x') },
+        later,
+        5,
+        NOW,
+      );
     }
     expect(await store.users.deleteAll('alice')).toEqual({
       accounts: 1,
@@ -66,6 +81,10 @@ describe.each(ENGINES)('users on %s', (engine) => {
     expect(await store.reach.latestReference('alice')).toBeUndefined();
     expect((await store.state.read(['emulator/conversations/conv-alice/users/alice'])).size).toBe(0);
     expect(await store.charts.find('chart-alice', NOW)).toBeUndefined();
+    const aliceWeb = { userId: 'alice', conversationId: 'web-alice' };
+    expect(await store.directLine.watermark(aliceWeb, NOW)).toBeUndefined();
+    expect(await store.directLine.since(aliceWeb, 0, NOW)).toEqual([]);
+    expect(await store.directLine.file('file-alice', NOW)).toBeUndefined();
     // Bob keeps everything, the merchant name both used included.
     expect((await store.queries.merchants('bob')).map((m) => m.name).sort()).toEqual([
       'ONLY BOB',
@@ -74,5 +93,8 @@ describe.each(ENGINES)('users on %s', (engine) => {
     expect(await store.reach.claimFindings('bob', ['finding'])).toEqual([]);
     expect(await store.charts.find('chart-bob', NOW)).toBeDefined();
     expect((await store.state.read(['emulator/conversations/conv-bob/users/bob'])).size).toBe(1);
+    const bobWeb = { userId: 'bob', conversationId: 'web-bob' };
+    expect((await store.directLine.since(bobWeb, 0, NOW)).map((e) => e.activity.text)).toEqual(['hi']);
+    expect(await store.directLine.file('file-bob', NOW)).toBeDefined();
   });
 });
