@@ -89,3 +89,16 @@ export function resolveBase(text: string, ctx: RuleContext): Period | undefined 
   if (/^(?:(?:19|20)\d{2}|'\d{2})$/.test(t)) return yearPeriod(yearValue(t, ctx.today));
   return undefined;
 }
+
+/**
+ * Pattern source for "the `which` `noun` of/in BASE" or its possessive "BASE's `which` `noun`" ("the last
+ * weekend of January", "January's final weekend"), capturing four groups; read them back with `readNthOf`.
+ */
+export function nthOf(which: string, noun: string): string {
+  return `(?:the\\s+)?(${which})\\s+${noun}\\s+(?:of|in)\\s+(?:the\\s+)?(${BASE})|(${BASE})'s\\s+(${which})\\s+${noun}`;
+}
+
+/** The ordinal word and the base text of an `nthOf` match whose first group is at `at`. */
+export function readNthOf(m: RegExpExecArray, at = 1): { which: string; baseText: string } {
+  return { which: m[at] ?? m[at + 3] ?? '', baseText: m[at + 1] ?? m[at + 2] ?? '' };
+}

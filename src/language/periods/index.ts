@@ -9,6 +9,7 @@ import { isSpelled } from './numbers.ts';
 import { recognizePeriods, warmUpRecognizer } from './recognizer.ts';
 import { CALENDAR_RULES } from './rules-calendar.ts';
 import { DAY_RULES } from './rules-days.ts';
+import { HALF_RULES } from './rules-halves.ts';
 import { PART_RULES } from './rules-parts.ts';
 import { RELATIVE_RULES } from './rules-relative.ts';
 import { WEEK_RULES } from './rules-weeks.ts';
@@ -26,6 +27,7 @@ export interface FindPeriodsOptions {
 const RULES: Rule[] = [
   ...RELATIVE_RULES,
   ...PART_RULES,
+  ...HALF_RULES,
   ...HOLIDAY_RULES,
   ...WEEK_RULES,
   ...DAY_RULES,

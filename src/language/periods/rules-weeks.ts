@@ -5,7 +5,7 @@
  */
 import type { Period } from '../types.ts';
 import { addDays, isoWeekStart, onOrAfter, onOrBefore, weekday, weekStart } from './dates.ts';
-import { BASE, resolveBase, unitFromToday, yearWordsValue } from './bases.ts';
+import { nthOf, readNthOf, resolveBase, unitFromToday, yearWordsValue } from './bases.ts';
 import { customPeriod, dayPeriod, weekPeriod } from './build.ts';
 import {
   DAY_EXPR,
@@ -119,17 +119,16 @@ export const WEEK_RULES: Rule[] = [
   },
   {
     name: 'nth-week-of',
-    hint: /week\s+(?:of|in)\b/,
-    re: rule(
-      `(?:the\\s+)?(${NTH})\\s+week\\s+(?:of|in)\\s+(${BASE})(?:\\s*\\.?\\s*,?\\s*on\\s+(${WEEKDAY_ANY}))?`,
-    ),
+    hint: /week\s+(?:of|in)\b|'s\s+\w+\s+week\b/,
+    re: rule(`(?:${nthOf(NTH, 'week')})(?:\\s*\\.?\\s*,?\\s*on\\s+(${WEEKDAY_ANY}))?`),
     resolve(m, ctx) {
-      const base = resolveBase(m[2] ?? '', ctx);
-      const start = base && nthWeekOf(base, nthValue(m[1] ?? ''), ctx);
+      const { which, baseText } = readNthOf(m);
+      const base = resolveBase(baseText, ctx);
+      const start = base && nthWeekOf(base, nthValue(which), ctx);
       if (!start) return undefined;
-      const target = m[3] ? weekdayValue(m[3]) : undefined;
+      const target = m[5] ? weekdayValue(m[5]) : undefined;
       if (target !== undefined) return namedDay(dayInWeek(start, target, ctx), weekdayName(target), ctx);
-      return weekPeriod(start, ctx, `the ${nthWord(m[1] ?? '')} week of ${base.label}`);
+      return weekPeriod(start, ctx, `the ${nthWord(which)} week of ${base.label}`);
     },
   },
   {
@@ -195,19 +194,20 @@ export const WEEK_RULES: Rule[] = [
   },
   {
     name: 'nth-weekend-of',
-    hint: /weekend\s+(?:of|in)\b/,
-    re: rule(`(?:the\\s+)?(${NTH})\\s+weekend\\s+(?:of|in)\\s+(${BASE})`),
+    hint: /weekend\s+(?:of|in)\b|'s\s+\w+\s+weekend/,
+    re: rule(nthOf(NTH, 'weekend')),
     resolve(m, ctx) {
-      const base = resolveBase(m[2] ?? '', ctx);
+      const { which, baseText } = readNthOf(m);
+      const base = resolveBase(baseText, ctx);
       if (!base) return undefined;
-      const n = nthValue(m[1] ?? '');
+      const n = nthValue(which);
       const saturday =
         n < 0 ? onOrBefore(addDays(base.end, -1), 6) : addDays(onOrAfter(base.start, 6), 7 * (n - 1));
       if (saturday >= base.end || weekday(saturday) !== 6) return undefined;
       return customPeriod(
         saturday,
         addDays(saturday, 2),
-        `the ${nthWord(m[1] ?? '')} weekend of ${base.label}`,
+        `the ${nthWord(which)} weekend of ${base.label}`,
       );
     },
   },
