@@ -1,6 +1,6 @@
 /** Finds the periods of time a message talks about and resolves them against the user's today. */
 import type { PeriodMatch } from '../types.ts';
-import { applyOffset, applyToDate, joinRanges, type Candidate } from './compose.ts';
+import { applyOffset, applyToDate, endAtAsOf, joinRanges, type Candidate } from './compose.ts';
 import { mergeRecognized, worthRecognizing } from './fallback.ts';
 import { asResolved, type Rule, type RuleContext } from './grammar.ts';
 import { HOLIDAY_RULES, holidayTopics } from './holidays.ts';
@@ -103,7 +103,7 @@ export function findPeriods(text: string, today: string, options: FindPeriodsOpt
   });
   // "from March to today": the to-date reading now covers "today"; drop what it swallowed.
   const grown = extended.some((c, i) => c !== picked[i]);
-  const kept = joinRanges(grown ? pickNonOverlapping(extended) : extended, n);
+  const kept = endAtAsOf(joinRanges(grown ? pickNonOverlapping(extended) : extended, n), n, ctx);
   const found: PeriodMatch[] = kept.map((c) => ({ period: c.period, ...originalSpan(n, c.from, c.to) }));
 
   const topics = holidayTopics(n.text);

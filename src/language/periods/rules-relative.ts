@@ -150,6 +150,34 @@ export const RELATIVE_RULES: Rule[] = [
     },
   },
   {
+    // "the month gone by", "the week just gone", "the year that has just ended": the calendar unit before this one.
+    name: 'unit-gone-by',
+    hint: /gone|ended|passed|finished/,
+    re: rule(
+      `${PREP}(?:the\\s+)?(week|month|quarter|year)\\s+(?:(?:that|which)(?:\\s+(?:has|is)|'s)\\s+)?(?:just\\s+)?(?:gone(?:\\s+by)?|ended|passed|finished)`,
+    ),
+    resolve(m, ctx) {
+      const unit = m[1] ?? '';
+      return unitAt(unit, back(unit, ctx.today, 1), ctx, 'last week');
+    },
+  },
+  {
+    // "the year so far", "the month to date": from the start of the current unit up to today.
+    name: 'the-unit-so-far',
+    hint: /so\s+far|to\s+date/,
+    re: rule(`${PREP}the\\s+(week|month|quarter|year)\\s+(?:so\\s+far|to\\s+date)`),
+    resolve(m, ctx) {
+      const unit = m[1] ?? '';
+      const start =
+        unit === 'week' ? weekStart(ctx.today, ctx.weekStartsOn) : unitAt(unit, ctx.today, ctx, '').start;
+      return toDatePeriod(
+        start,
+        ctx,
+        unit === 'week' ? `this week so far (since ${shortDay(start)})` : sinceLabel(start, ctx),
+      );
+    },
+  },
+  {
     name: 'unit-before-last',
     hint: /before/,
     re: rule(`${PREP}the\\s+(week|month|quarter|year)\\s+before(?:\\s+(?:last|that))?(?!\\s+[a-z0-9])`),
