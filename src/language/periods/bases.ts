@@ -102,3 +102,22 @@ export function nthOf(which: string, noun: string): string {
 export function readNthOf(m: RegExpExecArray, at = 1): { which: string; baseText: string } {
   return { which: m[at] ?? m[at + 3] ?? '', baseText: m[at + 1] ?? m[at + 2] ?? '' };
 }
+
+const YEARLESS_MONTH = new RegExp(`^(${MONTH})$`);
+
+/**
+ * A part of a base period (a half, a fortnight, a weekend of it). When the base is a month named without a
+ * year and that part of this year's month has not begun, it is the part of the one a year before: on 10 March,
+ * "the second half of March" is 16–31 March last year, as a holiday without a year is its latest occurrence.
+ */
+export function partOfBase(
+  baseText: string,
+  ctx: RuleContext,
+  part: (base: Period) => Period | undefined,
+): Period | undefined {
+  const base = resolveBase(baseText, ctx);
+  const found = base && part(base);
+  if (!base || !found || found.start <= ctx.today || !YEARLESS_MONTH.test(baseText.trim())) return found;
+  const earlier = monthPeriod(Number(base.start.slice(0, 4)) - 1, Number(base.start.slice(5, 7)));
+  return part(earlier) ?? found;
+}

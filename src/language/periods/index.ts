@@ -56,15 +56,33 @@ function ruleMatches(n: Normalised): Match[] {
   return out;
 }
 
+/** Words that do not make a corrected word a period: names follow them too ("spent on frida"). */
+const BARE_CONTEXT = /^(?:\s|[,.'-]|\b(?:on|in|at|for|of|from|during|over|since|the)\b)*$/;
+
+/**
+ * A match that holds nothing but a word corrected to a short period word and prepositions: "on frida" and
+ * "marhc" alone stay words, while "last fridya", "this yaer" and "marhc 2025" are periods.
+ */
+function onlyWeakWord(n: Normalised, x: Match, original: string): boolean {
+  const { index, length } = originalSpan(n, x.from, x.to);
+  const inside = (n.weak ?? []).filter(([a, b]) => a >= index && b <= index + length);
+  if (inside.length === 0) return false;
+  let rest = original.slice(index, index + length).toLowerCase();
+  // Right to left, so earlier offsets stay put.
+  for (const [a, b] of [...inside].reverse()) rest = rest.slice(0, a - index) + ' ' + rest.slice(b - index);
+  return BARE_CONTEXT.test(rest);
+}
+
 /**
  * Longest first, then earliest, then rule order; keep those that do not overlap a kept one. A match is
  * resolved only when it would be kept, and one that resolves to nothing gives way to the next.
  */
-function pickResolved(matches: Match[], ctx: RuleContext): Candidate[] {
+function pickResolved(matches: Match[], ctx: RuleContext, n: Normalised, original: string): Candidate[] {
   matches.sort((a, b) => b.to - b.from - (a.to - a.from) || a.from - b.from || a.priority - b.priority);
   const kept: Candidate[] = [];
   for (const x of matches) {
     if (kept.some((k) => x.from < k.to && k.from < x.to)) continue;
+    if (n.weak && onlyWeakWord(n, x, original)) continue;
     const found = x.rule.resolve(x.m, ctx);
     if (found) kept.push({ ...asResolved(found), from: x.from, to: x.to, priority: x.priority });
   }
@@ -96,7 +114,7 @@ export function findPeriods(text: string, today: string, options: FindPeriodsOpt
     weekStartsOn: options.weekStartsOn ?? 1,
     spelledAt: n.spelled && ((i) => isSpelled(n, i)),
   };
-  const picked = pickResolved(ruleMatches(n), ctx);
+  const picked = pickResolved(ruleMatches(n), ctx, n, text);
   const extended = picked.map((c) => {
     const offset = applyOffset(c, n);
     return offset === c ? applyToDate(c, n, ctx) : offset;

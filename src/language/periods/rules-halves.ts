@@ -9,7 +9,7 @@
  */
 import type { Period } from '../types.ts';
 import { addDays, midpoint } from './dates.ts';
-import { nthOf, readNthOf, resolveBase } from './bases.ts';
+import { nthOf, partOfBase, readNthOf } from './bases.ts';
 import { customPeriod, halfPeriod } from './build.ts';
 import { rule, type Rule } from './grammar.ts';
 
@@ -56,9 +56,9 @@ export const HALF_RULES: Rule[] = [
     re: rule(`${PREP}(?:${nthOf(`${FIRST}|${SECOND}`, 'half')})`),
     resolve(m, ctx) {
       const { which, baseText } = readNthOf(m);
-      const base = resolveBase(baseText, ctx);
-      if (!base) return undefined;
-      return halfOf(base, halfNumber(which), `${partName(which, 'half')} of ${withoutDates(base.label)}`);
+      return partOfBase(baseText, ctx, (base) =>
+        halfOf(base, halfNumber(which), `${partName(which, 'half')} of ${withoutDates(base.label)}`),
+      );
     },
   },
   {
@@ -67,9 +67,9 @@ export const HALF_RULES: Rule[] = [
     re: rule(`${PREP}(?:${nthOf(`${FIRST}|${SECOND}`, 'fortnight')})`),
     resolve(m, ctx) {
       const { which, baseText } = readNthOf(m);
-      const base = resolveBase(baseText, ctx);
-      if (!base) return undefined;
-      return fortnightOf(base, which, `${partName(which, 'fortnight')} of ${withoutDates(base.label)}`);
+      return partOfBase(baseText, ctx, (base) =>
+        fortnightOf(base, which, `${partName(which, 'fortnight')} of ${withoutDates(base.label)}`),
+      );
     },
   },
 ];

@@ -5,7 +5,7 @@
  */
 import type { Period } from '../types.ts';
 import { addDays, isoWeekStart, onOrAfter, onOrBefore, weekday, weekStart } from './dates.ts';
-import { nthOf, readNthOf, resolveBase, unitFromToday, yearWordsValue } from './bases.ts';
+import { nthOf, partOfBase, readNthOf, unitFromToday, yearWordsValue } from './bases.ts';
 import { customPeriod, dayPeriod, weekPeriod } from './build.ts';
 import {
   DAY_EXPR,
@@ -123,12 +123,13 @@ export const WEEK_RULES: Rule[] = [
     re: rule(`(?:${nthOf(NTH, 'week')})(?:\\s*\\.?\\s*,?\\s*on\\s+(${WEEKDAY_ANY}))?`),
     resolve(m, ctx) {
       const { which, baseText } = readNthOf(m);
-      const base = resolveBase(baseText, ctx);
-      const start = base && nthWeekOf(base, nthValue(which), ctx);
-      if (!start) return undefined;
       const target = m[5] ? weekdayValue(m[5]) : undefined;
-      if (target !== undefined) return namedDay(dayInWeek(start, target, ctx), weekdayName(target), ctx);
-      return weekPeriod(start, ctx, `the ${nthWord(which)} week of ${base.label}`);
+      return partOfBase(baseText, ctx, (base) => {
+        const start = nthWeekOf(base, nthValue(which), ctx);
+        if (!start) return undefined;
+        if (target !== undefined) return namedDay(dayInWeek(start, target, ctx), weekdayName(target), ctx);
+        return weekPeriod(start, ctx, `the ${nthWord(which)} week of ${base.label}`);
+      });
     },
   },
   {
@@ -198,17 +199,13 @@ export const WEEK_RULES: Rule[] = [
     re: rule(nthOf(NTH, 'weekend')),
     resolve(m, ctx) {
       const { which, baseText } = readNthOf(m);
-      const base = resolveBase(baseText, ctx);
-      if (!base) return undefined;
       const n = nthValue(which);
-      const saturday =
-        n < 0 ? onOrBefore(addDays(base.end, -1), 6) : addDays(onOrAfter(base.start, 6), 7 * (n - 1));
-      if (saturday >= base.end || weekday(saturday) !== 6) return undefined;
-      return customPeriod(
-        saturday,
-        addDays(saturday, 2),
-        `the ${nthWord(which)} weekend of ${base.label}`,
-      );
+      return partOfBase(baseText, ctx, (base) => {
+        const saturday =
+          n < 0 ? onOrBefore(addDays(base.end, -1), 6) : addDays(onOrAfter(base.start, 6), 7 * (n - 1));
+        if (saturday >= base.end || weekday(saturday) !== 6) return undefined;
+        return customPeriod(saturday, addDays(saturday, 2), `the ${nthWord(which)} weekend of ${base.label}`);
+      });
     },
   },
 ];
