@@ -119,7 +119,13 @@ function distance(a: string, b: string, limit: number): number {
   return prev[b.length] ?? limit + 1;
 }
 
-const swapped = (a: string, b: string) => a.length === b.length && a !== b && oneEditApart(a, b);
+/** The same letters with one pair of neighbours swapped ("yaer" and "year"). */
+function swapped(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  let i = 0;
+  while (a[i] === b[i]) i++;
+  return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
 
 /** A correction and whether it is weak; undefined when the word stays as written. */
 export interface Correction {
