@@ -4,7 +4,7 @@
  * "last" and "previous" skip today's. Thanksgiving, Labor Day and the other Monday holidays are the US ones.
  */
 import type { Period } from '../types.ts';
-import { addDays, iso, nthWeekday, parseIso, weekday } from './dates.ts';
+import { addDays, iso, nthWeekday, onOrAfter, onOrBefore, parseIso, weekday } from './dates.ts';
 import { customPeriod, dayPeriod } from './build.ts';
 import { rule, yearValue, YEAR, type Rule, type RuleContext } from './grammar.ts';
 import { shortDay } from './labels.ts';
@@ -199,12 +199,23 @@ function weekendAround(day: string): [string, string] {
   return [saturday, addDays(saturday, 2)];
 }
 
+/** "The weekend before Christmas": the last Saturday–Sunday wholly before it; "after", the first one after. */
+function weekendBeside(side: 'before' | 'after', [start, end]: [string, string]): [string, string] {
+  const saturday = side === 'before' ? onOrBefore(addDays(start, -2), 6) : onOrAfter(end, 6);
+  return [saturday, addDays(saturday, 2)];
+}
+
 function holidayPeriod(
   name: string,
   [start, end]: [string, string],
   weekend: boolean,
   longWeekend = weekendAround,
+  side?: 'before' | 'after',
 ): Period {
+  if (side) {
+    const [a, b] = weekendBeside(side, [start, end]);
+    return customPeriod(a, b, `the weekend ${side} ${name}`);
+  }
   if (weekend) {
     const [a, b] = longWeekend(start);
     return customPeriod(a, b, `the ${name} weekend`);
@@ -236,7 +247,8 @@ export const HOLIDAY_RULES: Rule[] = [
             : yearValue(yearText, ctx.today)
         : undefined;
       const dates = occurrence(holiday[2], which, year, ctx);
-      return dates ? holidayPeriod(holiday[1], dates, Boolean(m[2] || tail[1]), holiday[3]) : undefined;
+      const side = /weekend\s+(before|after)\s/.exec(m[0])?.[1] as 'before' | 'after' | undefined;
+      return dates ? holidayPeriod(holiday[1], dates, Boolean(m[2] || tail[1]), holiday[3], side) : undefined;
     },
   },
 ];

@@ -189,9 +189,17 @@ export const RELATIVE_RULES: Rule[] = [
   {
     name: 'weekend',
     hint: /weekend/,
-    re: rule(`(?:(?:on|over|during)\\s+)?(?:the\\s+)?(this\\s+past|last|past|previous|this)?\\s*weekend`),
+    re: rule(
+      `(?:(?:on|over|during)\\s+)?(?:the\\s+)?(this\\s+past|last|past|previous|this)?\\s*weekend(\\s+before\\s+last)?`,
+    ),
     resolve(m, ctx) {
       const which = (m[1] ?? '').trim();
+      if (m[2]) {
+        // "the weekend before last": the one before last weekend.
+        const last = recentWeekend(ctx, true);
+        const p = customPeriod(addDays(last.start, -7), addDays(last.end, -7));
+        return { ...p, label: `the weekend before last (${p.label})` };
+      }
       const skipCurrent = which === 'last' || which === 'previous';
       const p = recentWeekend(ctx, skipCurrent);
       return {

@@ -74,6 +74,31 @@ describe('weeks and weekends said with a possessive or "in"', () => {
     expect(range(text)).toEqual([start, end]);
   });
 
+  it.each([
+    ['the penultimate weekend of january', '2026-01-24', '2026-01-26'],
+    ['the second to last weekend of january', '2026-01-24', '2026-01-26'],
+    ['the last but one weekend of december', '2025-12-20', '2025-12-22'],
+    ["January's penultimate weekend", '2026-01-24', '2026-01-26'],
+    ['the second-to-last week of february', '2026-02-16', '2026-02-23'],
+  ])('counts back from the last: "%s"', (text, start, end) => {
+    expect(range(text)).toEqual([start, end]);
+  });
+
+  it.each([
+    ['the last full week of february', '2026-02-16', '2026-02-23'],
+    ['the first full week of february', '2026-02-02', '2026-02-09'],
+    ["january's last full week", '2026-01-19', '2026-01-26'],
+  ])('keeps a full week wholly inside the month: "%s"', (text, start, end) => {
+    expect(range(text)).toEqual([start, end]);
+  });
+
+  it('reads the weekend before last, and the weekend before or after a holiday', () => {
+    expect(range('the weekend before last')).toEqual(['2026-02-28', '2026-03-02']);
+    expect(range('the weekend before last', '2026-03-08')).toEqual(['2026-02-21', '2026-02-23']);
+    expect(range('the weekend before christmas')).toEqual(['2025-12-20', '2025-12-22']);
+    expect(range('the weekend after christmas')).toEqual(['2025-12-27', '2025-12-29']);
+  });
+
   it('names the weekend the same way whichever order it was said in', () => {
     expect(one("January's final weekend").label).toBe(one('the last weekend of January').label);
   });
