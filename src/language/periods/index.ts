@@ -12,6 +12,7 @@ import { DAY_RULES } from './rules-days.ts';
 import { HALF_RULES } from './rules-halves.ts';
 import { PART_RULES } from './rules-parts.ts';
 import { RELATIVE_RULES } from './rules-relative.ts';
+import { TO_DATE_RULES } from './rules-to-date.ts';
 import { WEEK_RULES } from './rules-weeks.ts';
 
 export { warmUpRecognizer };
@@ -26,6 +27,7 @@ export interface FindPeriodsOptions {
 /** Earlier rules win ties of equal length. */
 const RULES: Rule[] = [
   ...RELATIVE_RULES,
+  ...TO_DATE_RULES,
   ...PART_RULES,
   ...HALF_RULES,
   ...HOLIDAY_RULES,
