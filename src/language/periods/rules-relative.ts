@@ -1,4 +1,4 @@
-/** Rules for periods said relative to today: "last month", "the past 30 days", "3 weeks ago", "the week just gone". */
+/** Rules for periods said relative to today: "last month", "the past 30 days", "the week just gone". */
 import type { Period } from '../types.ts';
 import { addDays, addMonths, parseIso, quarterOf, weekday, weekStart } from './dates.ts';
 import {
