@@ -43,7 +43,7 @@ function normaliseWords(original: string): Normalised {
     const word = wordRe.exec(original);
     if (word) {
       const lower = word[0].toLowerCase();
-      const correction = correctPeriodWord(lower, text);
+      const correction = correctPeriodWord(lower, text.slice(-16));
       const fixed = correction?.word;
       if (correction?.weak) (weak ??= []).push([i, i + word[0].length]);
       if (fixed) {
