@@ -89,3 +89,35 @@ export function resolveBase(text: string, ctx: RuleContext): Period | undefined 
   if (/^(?:(?:19|20)\d{2}|'\d{2})$/.test(t)) return yearPeriod(yearValue(t, ctx.today));
   return undefined;
 }
+
+/**
+ * Pattern source for "the `which` `noun` of/in BASE" or its possessive "BASE's `which` `noun`" ("the last
+ * weekend of January", "January's final weekend"), capturing four groups; read them back with `readNthOf`.
+ */
+export function nthOf(which: string, noun: string): string {
+  return `(?:the\\s+)?(${which})\\s+${noun}\\s+(?:of|in)\\s+(?:the\\s+)?(${BASE})|(${BASE})'s\\s+(${which})\\s+${noun}`;
+}
+
+/** The ordinal word and the base text of an `nthOf` match whose first group is at `at`. */
+export function readNthOf(m: RegExpExecArray, at = 1): { which: string; baseText: string } {
+  return { which: m[at] ?? m[at + 3] ?? '', baseText: m[at + 1] ?? m[at + 2] ?? '' };
+}
+
+const YEARLESS_MONTH = new RegExp(`^(${MONTH})$`);
+
+/**
+ * A part of a base period (a half, a fortnight, a weekend of it). When the base is a month named without a
+ * year and that part of this year's month has not begun, it is the part of the one a year before: on 10 March,
+ * "the second half of March" is 16–31 March last year, as a holiday without a year is its latest occurrence.
+ */
+export function partOfBase(
+  baseText: string,
+  ctx: RuleContext,
+  part: (base: Period) => Period | undefined,
+): Period | undefined {
+  const base = resolveBase(baseText, ctx);
+  const found = base && part(base);
+  if (!base || !found || found.start <= ctx.today || !YEARLESS_MONTH.test(baseText.trim())) return found;
+  const earlier = monthPeriod(Number(base.start.slice(0, 4)) - 1, Number(base.start.slice(5, 7)));
+  return part(earlier) ?? found;
+}

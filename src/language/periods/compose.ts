@@ -39,11 +39,12 @@ export function applyToDate(c: Candidate, n: Normalised, ctx: RuleContext): Cand
   const leading = since ?? soFarBefore;
   const isSince = Boolean(since) && (since?.[0].startsWith('since') || Boolean(untilNow));
   if (!isSince && !soFarBefore && !untilNow) return c;
-  if (c.period.start > ctx.today) return c;
+  // "since the end of last month" starts where last month ends, as a range from it would.
+  const start = c.asStart ?? c.period.start;
+  if (start > ctx.today) return c;
   const from = leading && (isSince || soFarBefore) ? c.from - leading[0].length : c.from;
   const to = untilNow ? c.to + untilNow[0].length : c.to;
-  const label = sinceLabel(c.period.start, ctx);
-  return { ...c, from, to, period: toDatePeriod(c.period.start, ctx, label) };
+  return { ...c, from, to, period: toDatePeriod(start, ctx, sinceLabel(start, ctx)) };
 }
 
 /** The words that can link a length of time to the period after it, checked before the longer patterns. */
@@ -145,6 +146,39 @@ export function joinRanges(kept: Candidate[], n: Normalised): Candidate[] {
         from: a.from - (opener?.[0].length ?? 0),
         to: c.to,
         period: describe(start, end),
+      };
+    } else out.push(c);
+  }
+  return out;
+}
+
+const AS_OF = /^as\s+(?:of|at)\s/;
+
+/**
+ * "so far this year as of the end of last month": a to-date period beside an "as of" point ends at that point
+ * (1 January to 28 February), instead of being read as two periods to compare.
+ */
+export function endAtAsOf(kept: Candidate[], n: Normalised, ctx: RuleContext): Candidate[] {
+  const tomorrow = addDays(ctx.today, 1);
+  const out: Candidate[] = [];
+  for (const c of kept) {
+    const prev = out[out.length - 1];
+    const [toDate, point] = AS_OF.test(n.text.slice(c.from, c.to)) ? [prev, c] : [c, prev];
+    const beside = prev && /^[\s,]*$/.test(n.text.slice(prev.to, c.from));
+    if (
+      prev &&
+      toDate &&
+      point &&
+      beside &&
+      toDate.period.end === tomorrow &&
+      AS_OF.test(n.text.slice(point.from, point.to)) &&
+      toDate.period.start < point.period.end
+    ) {
+      out[out.length - 1] = {
+        ...toDate,
+        from: prev.from,
+        to: c.to,
+        period: describe(toDate.period.start, point.period.end),
       };
     } else out.push(c);
   }

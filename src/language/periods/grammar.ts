@@ -42,7 +42,8 @@ export const YEAR = "(?:(?:19|20)\\d{2}\\b|'\\d{2}\\b)";
 export const OF_YEAR = `(?:${YEAR}|\\d{2}\\b(?![/:.]?\\d))`;
 
 /** "1st" … "5th", "last": which of a run of weeks, weekends or days. */
-export const NTH = '(?:1st|2nd|3rd|4th|5th|first|second|third|fourth|fifth|last|final)';
+export const NTH =
+  '(?:penultimate|(?:second|2nd)[\\s-]+(?:to[\\s-]+)?last|last[\\s-]+but[\\s-]+(?:one|1)|1st|2nd|3rd|4th|5th|first|second|third|fourth|fifth|last|final)';
 
 export const ORD = '(?:st|nd|rd|th)?';
 
@@ -122,13 +123,15 @@ export function yearValue(word: string, today?: string): number {
 /** "1st" → "first", "final" → "last", for labels. */
 export function nthWord(word: string): string {
   const n = nthValue(word);
+  if (n === -2) return 'second-to-last';
   return n < 0 ? 'last' : (['first', 'second', 'third', 'fourth', 'fifth'][n - 1] ?? word);
 }
 
-/** "1st", "second", "last" → 1, 2, -1. */
+/** "1st", "second", "last", "second to last" → 1, 2, -1, -2. */
 export function nthValue(word: string): number {
   const w = word.trim();
   if (w === 'last' || w === 'final') return -1;
+  if (/^(?:penultimate|(?:second|2nd)\W+(?:to\W+)?last|last\W+but\W+(?:one|1))$/.test(w)) return -2;
   const digit = /^\d/.exec(w);
   if (digit) return Number(digit[0]);
   return ['first', 'second', 'third', 'fourth', 'fifth'].indexOf(w) + 1;

@@ -4,7 +4,7 @@
  * "last" and "previous" skip today's. Thanksgiving, Labor Day and the other Monday holidays are the US ones.
  */
 import type { Period } from '../types.ts';
-import { addDays, iso, nthWeekday, parseIso, weekday } from './dates.ts';
+import { addDays, iso, nthWeekday, onOrAfter, onOrBefore, parseIso, weekday } from './dates.ts';
 import { customPeriod, dayPeriod } from './build.ts';
 import { rule, yearValue, YEAR, type Rule, type RuleContext } from './grammar.ts';
 import { shortDay } from './labels.ts';
@@ -87,9 +87,15 @@ const lunar =
 
 const THANKSGIVING = nth(11, 4, 4);
 
-/** Name pattern (normalised text), how to name it, and when it falls. */
-const HOLIDAYS: readonly [string, string, Dates][] = [
-  ["new\\s+year'?s?\\s+eve", "New Year's Eve", fixed(12, 31)],
+/** Easter's long weekend is Good Friday to Easter Monday, where both are public holidays. */
+const EASTER_WEEKEND = (sunday: string): [string, string] => [addDays(sunday, -2), addDays(sunday, 2)];
+
+/**
+ * Name pattern (normalised text), how to name it, when it falls, and its long weekend when that is not the
+ * usual one. "Mother's Day" is the US one (second Sunday in May); the UK's Mothering Sunday is named apart.
+ */
+const HOLIDAYS: readonly [string, string, Dates, ((day: string) => [string, string])?][] = [
+  ["new\\s+year'?s?\\s+eve|nye|hogmanay", "New Year's Eve", fixed(12, 31)],
   ["new\\s+year'?s?(?:\\s+day)?", "New Year's Day", fixed(1, 1)],
   ['(?:christmas|xmas)\\s+eve', 'Christmas Eve', fixed(12, 24)],
   ['(?:christmas|xmas)(?:\\s+day)?', 'Christmas Day', fixed(12, 25)],
@@ -99,7 +105,7 @@ const HOLIDAYS: readonly [string, string, Dates][] = [
     "Valentine's Day",
     fixed(2, 14),
   ],
-  ["(?:st\\.?|saint)\\s+patrick'?s?(?:\\s+day)?", "St Patrick's Day", fixed(3, 17)],
+  ["(?:st\\.?|saint)\\s+(?:patrick|paddy)'?s?(?:\\s+day)?|paddy'?s\\s+day", "St Patrick's Day", fixed(3, 17)],
   ["april\\s+fools'?(?:\\s+day)?", "April Fools' Day", fixed(4, 1)],
   ['earth\\s+day', 'Earth Day', fixed(4, 22)],
   ["may\\s+day|(?:international\\s+)?workers'?\\s+day", 'May Day', fixed(5, 1)],
@@ -107,10 +113,12 @@ const HOLIDAYS: readonly [string, string, Dates][] = [
   ['juneteenth', 'Juneteenth', fixed(6, 19)],
   ['canada\\s+day', 'Canada Day', fixed(7, 1)],
   ['independence\\s+day', 'Independence Day', fixed(7, 4)],
-  ['halloween', 'Halloween', fixed(10, 31)],
+  ["hallowe'?en", 'Halloween', fixed(10, 31)],
   ["all\\s+saints'?\\s+day", "All Saints' Day", fixed(11, 1)],
   ['guy\\s+fawkes(?:\\s+night|\\s+day)?|bonfire\\s+night', 'Bonfire Night', fixed(11, 5)],
+  ['remembrance\\s+sunday', 'Remembrance Sunday', nth(11, 0, 2)],
   ["veterans'?\\s+day|remembrance\\s+day|armistice\\s+day", 'Veterans Day', fixed(11, 11)],
+  ["singles'?\\s+day", "Singles' Day", fixed(11, 11)],
   [
     "(?:martin\\s+luther\\s+king|mlk)(?:\\s+jr\\.?)?(?:'?s)?(?:\\s+day)?",
     'Martin Luther King Jr. Day',
@@ -127,6 +135,7 @@ const HOLIDAYS: readonly [string, string, Dates][] = [
   ['black\\s+friday', 'Black Friday', nth(11, 4, 4, 1)],
   ['small\\s+business\\s+saturday', 'Small Business Saturday', nth(11, 4, 4, 2)],
   ['cyber\\s+monday', 'Cyber Monday', nth(11, 4, 4, 4)],
+  ['giving\\s*tuesday', 'Giving Tuesday', nth(11, 4, 4, 5)],
   ['early\\s+may\\s+bank\\s+holiday', 'the early May bank holiday', nth(5, 1, 1)],
   ['spring\\s+bank\\s+holiday', 'the spring bank holiday', nth(5, 1, -1)],
   ['(?:summer|august)\\s+bank\\s+holiday', 'the summer bank holiday', nth(8, 1, -1)],
@@ -136,7 +145,7 @@ const HOLIDAYS: readonly [string, string, Dates][] = [
   ['palm\\s+sunday', 'Palm Sunday', easter(-7)],
   ['good\\s+friday', 'Good Friday', easter(-2)],
   ['easter\\s+monday', 'Easter Monday', easter(1)],
-  ['easter(?:\\s+sunday|\\s+day)?', 'Easter', easter(0)],
+  ['easter(?:\\s+sunday|\\s+day)?', 'Easter', easter(0), EASTER_WEEKEND],
   ['ramadan|ramadhan', 'Ramadan', lunar('islamic-umalqura', 9, 1, 10)],
   ['eid\\s+(?:al|ul)[\\s-]?fitr', 'Eid al-Fitr', lunar('islamic-umalqura', 10, 1)],
   ['eid\\s+(?:al|ul)[\\s-]?adha', 'Eid al-Adha', lunar('islamic-umalqura', 12, 10)],
@@ -146,7 +155,7 @@ const HOLIDAYS: readonly [string, string, Dates][] = [
 const NAMES = HOLIDAYS.map(([re]) => `(${re})`).join('|');
 /** A word every holiday name holds, tested before the long pattern is run. */
 const HOLIDAY_HINT =
-  /christmas|xmas|boxing|easter|thanksgiving|friday|cyber|halloween|new year|valentine|patrick|fools|earth|may day|workers|mayo|juneteenth|canada|independence|saints|fawkes|bonfire|veterans|remembrance|armistice|luther|mlk|president|washington|memorial|mother|father|labou?r|columbus|indigenous|business sat|bank holiday|shrove|pancake|mardi|ash wed|palm sun|ramadh?an|eid|lunar|chinese/;
+  /christmas|xmas|boxing|easter|thanksgiving|friday|cyber|giving|hallowe|nye|hogmanay|singles|paddy|new year|valentine|patrick|fools|earth|may day|workers|mayo|juneteenth|canada|independence|saints|fawkes|bonfire|veterans|remembrance|armistice|luther|mlk|president|washington|memorial|mother|father|labou?r|columbus|indigenous|business sat|bank holiday|shrove|pancake|mardi|ash wed|palm sun|ramadh?an|eid|lunar|chinese/;
 const YEAR_WORDS = `${YEAR}|(?:the\\s+)?(?:last|this)\\s+year`;
 const TOPIC_NOUNS =
   '\\s+(?:shopping|gifts?|presents?|dinner|lunch|party|parties|decorations?|costumes?|sales?|trees?|lights|cards?|flowers|candy|food|groceries|spending|budget|bonus|travel|trips?|stuff|things|deals?|purchases?)\\b';
@@ -190,9 +199,25 @@ function weekendAround(day: string): [string, string] {
   return [saturday, addDays(saturday, 2)];
 }
 
-function holidayPeriod(name: string, [start, end]: [string, string], weekend: boolean): Period {
+/** "The weekend before Christmas": the last Saturday–Sunday wholly before it; "after", the first one after. */
+function weekendBeside(side: 'before' | 'after', [start, end]: [string, string]): [string, string] {
+  const saturday = side === 'before' ? onOrBefore(addDays(start, -2), 6) : onOrAfter(end, 6);
+  return [saturday, addDays(saturday, 2)];
+}
+
+function holidayPeriod(
+  name: string,
+  [start, end]: [string, string],
+  weekend: boolean,
+  longWeekend = weekendAround,
+  side?: 'before' | 'after',
+): Period {
+  if (side) {
+    const [a, b] = weekendBeside(side, [start, end]);
+    return customPeriod(a, b, `the weekend ${side} ${name}`);
+  }
   if (weekend) {
-    const [a, b] = weekendAround(start);
+    const [a, b] = longWeekend(start);
     return customPeriod(a, b, `the ${name} weekend`);
   }
   if (addDays(start, 1) === end) return dayPeriod(start, `${name} (${shortDay(start)})`);
@@ -222,7 +247,8 @@ export const HOLIDAY_RULES: Rule[] = [
             : yearValue(yearText, ctx.today)
         : undefined;
       const dates = occurrence(holiday[2], which, year, ctx);
-      return dates ? holidayPeriod(holiday[1], dates, Boolean(m[2] || tail[1])) : undefined;
+      const side = /weekend\s+(before|after)\s/.exec(m[0])?.[1] as 'before' | 'after' | undefined;
+      return dates ? holidayPeriod(holiday[1], dates, Boolean(m[2] || tail[1]), holiday[3], side) : undefined;
     },
   },
 ];

@@ -1,6 +1,6 @@
 /** Finds the periods of time a message talks about and resolves them against the user's today. */
 import type { PeriodMatch } from '../types.ts';
-import { applyOffset, applyToDate, joinRanges, type Candidate } from './compose.ts';
+import { applyOffset, applyToDate, endAtAsOf, joinRanges, type Candidate } from './compose.ts';
 import { mergeRecognized, worthRecognizing } from './fallback.ts';
 import { asResolved, type Rule, type RuleContext } from './grammar.ts';
 import { HOLIDAY_RULES, holidayTopics } from './holidays.ts';
@@ -9,8 +9,10 @@ import { isSpelled } from './numbers.ts';
 import { recognizePeriods, warmUpRecognizer } from './recognizer.ts';
 import { CALENDAR_RULES } from './rules-calendar.ts';
 import { DAY_RULES } from './rules-days.ts';
+import { HALF_RULES } from './rules-halves.ts';
 import { PART_RULES } from './rules-parts.ts';
 import { RELATIVE_RULES } from './rules-relative.ts';
+import { TO_DATE_RULES } from './rules-to-date.ts';
 import { WEEK_RULES } from './rules-weeks.ts';
 
 export { warmUpRecognizer };
@@ -25,7 +27,9 @@ export interface FindPeriodsOptions {
 /** Earlier rules win ties of equal length. */
 const RULES: Rule[] = [
   ...RELATIVE_RULES,
+  ...TO_DATE_RULES,
   ...PART_RULES,
+  ...HALF_RULES,
   ...HOLIDAY_RULES,
   ...WEEK_RULES,
   ...DAY_RULES,
@@ -54,15 +58,33 @@ function ruleMatches(n: Normalised): Match[] {
   return out;
 }
 
+/** Words that do not make a corrected word a period: names follow them too ("spent on frida"). */
+const BARE_CONTEXT = /^(?:\s|[,.'-]|\b(?:on|in|at|for|of|from|during|over|since|the)\b)*$/;
+
+/**
+ * A match that holds nothing but a word corrected to a short period word and prepositions: "on frida" and
+ * "marhc" alone stay words, while "last fridya", "this yaer" and "marhc 2025" are periods.
+ */
+function onlyWeakWord(n: Normalised, x: Match, original: string): boolean {
+  const { index, length } = originalSpan(n, x.from, x.to);
+  const inside = (n.weak ?? []).filter(([a, b]) => a >= index && b <= index + length);
+  if (inside.length === 0) return false;
+  let rest = original.slice(index, index + length).toLowerCase();
+  // Right to left, so earlier offsets stay put.
+  for (const [a, b] of [...inside].reverse()) rest = rest.slice(0, a - index) + ' ' + rest.slice(b - index);
+  return BARE_CONTEXT.test(rest);
+}
+
 /**
  * Longest first, then earliest, then rule order; keep those that do not overlap a kept one. A match is
  * resolved only when it would be kept, and one that resolves to nothing gives way to the next.
  */
-function pickResolved(matches: Match[], ctx: RuleContext): Candidate[] {
+function pickResolved(matches: Match[], ctx: RuleContext, n: Normalised, original: string): Candidate[] {
   matches.sort((a, b) => b.to - b.from - (a.to - a.from) || a.from - b.from || a.priority - b.priority);
   const kept: Candidate[] = [];
   for (const x of matches) {
     if (kept.some((k) => x.from < k.to && k.from < x.to)) continue;
+    if (n.weak && onlyWeakWord(n, x, original)) continue;
     const found = x.rule.resolve(x.m, ctx);
     if (found) kept.push({ ...asResolved(found), from: x.from, to: x.to, priority: x.priority });
   }
@@ -94,14 +116,14 @@ export function findPeriods(text: string, today: string, options: FindPeriodsOpt
     weekStartsOn: options.weekStartsOn ?? 1,
     spelledAt: n.spelled && ((i) => isSpelled(n, i)),
   };
-  const picked = pickResolved(ruleMatches(n), ctx);
+  const picked = pickResolved(ruleMatches(n), ctx, n, text);
   const extended = picked.map((c) => {
     const offset = applyOffset(c, n);
     return offset === c ? applyToDate(c, n, ctx) : offset;
   });
   // "from March to today": the to-date reading now covers "today"; drop what it swallowed.
   const grown = extended.some((c, i) => c !== picked[i]);
-  const kept = joinRanges(grown ? pickNonOverlapping(extended) : extended, n);
+  const kept = endAtAsOf(joinRanges(grown ? pickNonOverlapping(extended) : extended, n), n, ctx);
   const found: PeriodMatch[] = kept.map((c) => ({ period: c.period, ...originalSpan(n, c.from, c.to) }));
 
   const topics = holidayTopics(n.text);

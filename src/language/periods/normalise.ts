@@ -4,69 +4,7 @@
  * point back into the original text.
  */
 import { spellNumbers } from './numbers.ts';
-
-/** Misspellings seen often enough in chat to be worth fixing before matching. */
-const TYPOS: Readonly<Record<string, string>> = {
-  janurary: 'january',
-  januray: 'january',
-  janaury: 'january',
-  jaunary: 'january',
-  janury: 'january',
-  febuary: 'february',
-  feburary: 'february',
-  febrary: 'february',
-  februrary: 'february',
-  feburay: 'february',
-  apirl: 'april',
-  aprl: 'april',
-  agust: 'august',
-  augst: 'august',
-  septmber: 'september',
-  setpember: 'september',
-  sepember: 'september',
-  septemeber: 'september',
-  octber: 'october',
-  ocotber: 'october',
-  novmber: 'november',
-  novemeber: 'november',
-  decmber: 'december',
-  decemeber: 'december',
-  dicember: 'december',
-  mnth: 'month',
-  mnths: 'months',
-  monht: 'month',
-  mth: 'month',
-  mths: 'months',
-  mo: 'month',
-  mos: 'months',
-  yr: 'year',
-  yrs: 'years',
-  yeat: 'year',
-  wk: 'week',
-  wks: 'weeks',
-  weeek: 'week',
-  qtr: 'quarter',
-  qtrs: 'quarters',
-  wkend: 'weekend',
-  wknd: 'weekend',
-  weekned: 'weekend',
-  yday: 'yesterday',
-  yesterdy: 'yesterday',
-  yesteday: 'yesterday',
-  yesturday: 'yesterday',
-  lst: 'last',
-  lat: 'last',
-  prev: 'previous',
-  thru: 'through',
-  til: 'until',
-  till: 'until',
-  wednesay: 'wednesday',
-  wensday: 'wednesday',
-  thurday: 'thursday',
-  tuseday: 'tuesday',
-  saturady: 'saturday',
-  firday: 'friday',
-};
+import { correctPeriodWord } from './typos.ts';
 
 export interface Normalised {
   text: string;
@@ -74,6 +12,8 @@ export interface Normalised {
   map: number[];
   /** Spans of `text` that were numbers written out in words ("ninth" → "9th"). */
   spelled?: [number, number][];
+  /** Original `[start, end)` of words corrected to a short period word, which need a word beside them. */
+  weak?: [number, number][];
 }
 
 const CHAR_FIXES: Readonly<Record<string, string>> = {
@@ -87,7 +27,7 @@ const CHAR_FIXES: Readonly<Record<string, string>> = {
   '\u00a0': ' ',
 };
 
-/** Lower-cases, unifies dashes and quotes, fixes frequent misspellings word by word and writes numbers as digits. */
+/** Lower-cases, unifies dashes and quotes, fixes misspelt period words (typos.ts) and writes numbers as digits. */
 export function normalise(original: string): Normalised {
   return spellNumbers(normaliseWords(original));
 }
@@ -95,6 +35,7 @@ export function normalise(original: string): Normalised {
 function normaliseWords(original: string): Normalised {
   let text = '';
   const map: number[] = [];
+  let weak: [number, number][] | undefined;
   const wordRe = /[a-zA-Z]+/y;
   let i = 0;
   while (i < original.length) {
@@ -102,7 +43,9 @@ function normaliseWords(original: string): Normalised {
     const word = wordRe.exec(original);
     if (word) {
       const lower = word[0].toLowerCase();
-      const fixed = TYPOS[lower];
+      const correction = correctPeriodWord(lower, text.slice(-16));
+      const fixed = correction?.word;
+      if (correction?.weak) (weak ??= []).push([i, i + word[0].length]);
       if (fixed) {
         for (let k = 0; k < fixed.length; k++) map.push(i + Math.min(k, lower.length - 1));
         text += fixed;
@@ -120,7 +63,7 @@ function normaliseWords(original: string): Normalised {
     i += 1;
   }
   map.push(original.length);
-  return { text, map };
+  return weak ? { text, map, weak } : { text, map };
 }
 
 /** Maps a normalised span back to `{ index, length }` in the original text. */

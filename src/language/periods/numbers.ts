@@ -271,7 +271,7 @@ export function spellNumbers(n: Normalised): Normalised {
   if (spelled.length === 0) return n;
   for (let c = copied; c <= n.text.length; c++) map.push(n.map[c] ?? 0);
   text += n.text.slice(copied);
-  return { text, map, spelled };
+  return { ...n, text, map, spelled };
 }
 
 /** True when the number at `index` of the normalised text was written out in words. */

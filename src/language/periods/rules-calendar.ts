@@ -21,6 +21,9 @@ const MONTH_HINT = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/;
 
 const PREP = '(?:(?:in|during|for|over|throughout|of|from)\\s+)?';
 
+/** "December month", as many people say it; "month by month" after a month is a grouping, not part of it. */
+const MONTH_WORD = '(?:\\s+month(?!\\s+(?:by|over|on|to|after)\\b))?';
+
 /** "last year", "this year", "2025", "the year before last" as a year number. */
 const YEAR_REF = `(?:${YEAR}|(?:the\\s+)?(?:last|this|previous|current)\\s+year|the\\s+year)`;
 
@@ -77,7 +80,7 @@ export const CALENDAR_RULES: Rule[] = [
     name: 'month',
     hint: MONTH_HINT,
     re: rule(
-      `${PREP}(?:the\\s+month\\s+of\\s+)?(?:(last|this|previous|past)\\s+)?(${MONTH})(?:\\s*,?\\s*(?:(?:of|in)\\s+(${OF_YEAR}|${YEAR_REF})|(${YEAR_REF})))?`,
+      `${PREP}(?:the\\s+month\\s+of\\s+)?(?:(last|this|previous|past)\\s+)?(${MONTH})${MONTH_WORD}(?:\\s*,?\\s*(?:(?:of|in)\\s+(${OF_YEAR}|${YEAR_REF})|(${YEAR_REF})))?`,
     ),
     resolve(m, ctx) {
       const month = monthValue(m[2] ?? '');
@@ -87,7 +90,7 @@ export const CALENDAR_RULES: Rule[] = [
         !plausibleMonth(
           m[2] ?? '',
           m,
-          Boolean(m[1] || yearText || /^(in|during|for|over|throughout|of|from)\s/.test(m[0])),
+          Boolean(m[1] || yearText || /^(in|during|for|over|throughout|of|from)\s|\smonth$/.test(m[0])),
         )
       )
         return undefined;

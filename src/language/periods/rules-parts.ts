@@ -14,7 +14,7 @@ import { addDays, addMonths, midpoint } from './dates.ts';
 import { BASE, resolveBase } from './bases.ts';
 import { customPeriod, dayPeriod } from './build.ts';
 import { COUNT, countValue, nthWord, rule, type Resolved, type Rule, type RuleContext } from './grammar.ts';
-import { longDay } from './labels.ts';
+import { longDay, shortDay } from './labels.ts';
 
 type Part = 'start' | 'middle' | 'end' | 'early' | 'late' | 'earlier' | 'later';
 
@@ -153,6 +153,23 @@ export const PART_RULES: Rule[] = [
         to > base.end ? base.end : to,
         `the ${nthWord(m[1] ?? '')} ${n} ${m[3]} of ${base.label}`,
       );
+    },
+  },
+  {
+    // "as of the end of last month", "as at the close of 2025": a point in time, so its last day (balances
+    // are read at the end of the period).
+    name: 'as-of-end',
+    hint: /as\s+(?:of|at)/,
+    re: rule(`as\\s+(?:of|at)\\s+(?:the\\s+)?(?:end|close)\\s+of\\s+(?:the\\s+)?(${BASE}|${THIS_UNIT})`),
+    resolve(m, ctx) {
+      const baseText = m[1] ?? '';
+      const base = resolveBase(
+        /^(?:week|month|quarter|year)$/.test(baseText) ? `this ${baseText}` : baseText,
+        ctx,
+      );
+      if (!base) return undefined;
+      const last = addDays(base.end, -1);
+      return dayPeriod(last, `the end of ${base.label.replace(/ \(.*\)$/, '')} (${shortDay(last)})`);
     },
   },
   {

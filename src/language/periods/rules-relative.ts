@@ -1,6 +1,6 @@
-/** Rules for periods said relative to today: "last month", "the past 30 days", "3 weeks ago", "YTD". */
+/** Rules for periods said relative to today: "last month", "the past 30 days", "the week just gone". */
 import type { Period } from '../types.ts';
-import { addDays, addMonths, iso, monthStart, parseIso, quarterOf, weekday, weekStart } from './dates.ts';
+import { addDays, addMonths, parseIso, quarterOf, weekday, weekStart } from './dates.ts';
 import {
   dayPeriod,
   customPeriod,
@@ -150,6 +150,18 @@ export const RELATIVE_RULES: Rule[] = [
     },
   },
   {
+    // "the month gone by", "the week just gone", "the year that has just ended": the calendar unit before this one.
+    name: 'unit-gone-by',
+    hint: /gone|ended|passed|finished/,
+    re: rule(
+      `${PREP}(?:the\\s+)?(week|month|quarter|year)\\s+(?:(?:that|which)(?:\\s+(?:has|is)|'s)\\s+)?(?:just\\s+)?(?:gone(?:\\s+by)?|ended|passed|finished)`,
+    ),
+    resolve(m, ctx) {
+      const unit = m[1] ?? '';
+      return unitAt(unit, back(unit, ctx.today, 1), ctx, 'last week');
+    },
+  },
+  {
     name: 'unit-before-last',
     hint: /before/,
     re: rule(`${PREP}the\\s+(week|month|quarter|year)\\s+before(?:\\s+(?:last|that))?(?!\\s+[a-z0-9])`),
@@ -161,9 +173,17 @@ export const RELATIVE_RULES: Rule[] = [
   {
     name: 'weekend',
     hint: /weekend/,
-    re: rule(`(?:(?:on|over|during)\\s+)?(?:the\\s+)?(this\\s+past|last|past|previous|this)?\\s*weekend`),
+    re: rule(
+      `(?:(?:on|over|during)\\s+)?(?:the\\s+)?(this\\s+past|last|past|previous|this)?\\s*weekend(\\s+before\\s+last)?`,
+    ),
     resolve(m, ctx) {
       const which = (m[1] ?? '').trim();
+      if (m[2]) {
+        // "the weekend before last": the one before last weekend.
+        const last = recentWeekend(ctx, true);
+        const p = customPeriod(addDays(last.start, -7), addDays(last.end, -7));
+        return { ...p, label: `the weekend before last (${p.label})` };
+      }
       const skipCurrent = which === 'last' || which === 'previous';
       const p = recentWeekend(ctx, skipCurrent);
       return {
@@ -214,52 +234,6 @@ export const RELATIVE_RULES: Rule[] = [
         if (weekday(start) !== 0 && weekday(start) !== 6) left--;
       }
       return customPeriod(start, addDays(ctx.today, 1), `the last ${n} business days`);
-    },
-  },
-  {
-    name: 'year-to-date',
-    hint: /ytd|to\s*-?\s*date|so\s+far|since/,
-    re: rule(
-      `ytd|year\\s*-?\\s*to\\s*-?\\s*date|(?:so\\s+far\\s+)?this\\s+year\\s+so\\s+far|so\\s+far\\s+(?:this|in\\s+the)\\s+year` +
-        `|since\\s+the\\s+(?:start|beginning)\\s+of\\s+(?:the|this)\\s+year|since\\s+jan(?:uary)?\\s+1(?:st)?(?!\\d|\\s*,?\\s*(?:19|20)\\d\\d)`,
-    ),
-    resolve(_m, ctx) {
-      const start = iso(parseIso(ctx.today).year, 1, 1);
-      return toDatePeriod(start, ctx, sinceLabel(start, ctx));
-    },
-  },
-  {
-    name: 'month-to-date',
-    hint: /mtd|to\s*-?\s*date|so\s+far|since/,
-    re: rule(
-      `mtd|month\\s*-?\\s*to\\s*-?\\s*date|so\\s+far\\s+(?:this|in\\s+the)\\s+month|since\\s+the\\s+(?:start|beginning)\\s+of\\s+(?:the|this)\\s+month`,
-    ),
-    resolve(_m, ctx) {
-      const start = monthStart(ctx.today);
-      return toDatePeriod(start, ctx, sinceLabel(start, ctx));
-    },
-  },
-  {
-    name: 'quarter-to-date',
-    hint: /qtd|to\s*-?\s*date|so\s+far|since/,
-    re: rule(
-      `qtd|quarter\\s*-?\\s*to\\s*-?\\s*date|so\\s+far\\s+this\\s+quarter|since\\s+the\\s+(?:start|beginning)\\s+of\\s+(?:the|this)\\s+quarter`,
-    ),
-    resolve(_m, ctx) {
-      const t = parseIso(ctx.today);
-      const start = quarterPeriod(t.year, quarterOf(t.month)).start;
-      return toDatePeriod(start, ctx, sinceLabel(start, ctx));
-    },
-  },
-  {
-    name: 'week-to-date',
-    hint: /wtd|to\s*-?\s*date|so\s+far|since/,
-    re: rule(
-      `wtd|week\\s*-?\\s*to\\s*-?\\s*date|so\\s+far\\s+this\\s+week|since\\s+the\\s+(?:start|beginning)\\s+of\\s+(?:the|this)\\s+week`,
-    ),
-    resolve(_m, ctx) {
-      const start = weekStart(ctx.today, ctx.weekStartsOn);
-      return toDatePeriod(start, ctx, `this week so far (since ${shortDay(start)})`);
     },
   },
   {

@@ -5,7 +5,7 @@
  */
 import type { Period } from '../types.ts';
 import { addDays, isoWeekStart, onOrAfter, onOrBefore, weekday, weekStart } from './dates.ts';
-import { BASE, resolveBase, unitFromToday, yearWordsValue } from './bases.ts';
+import { nthOf, partOfBase, readNthOf, unitFromToday, yearWordsValue } from './bases.ts';
 import { customPeriod, dayPeriod, weekPeriod } from './build.ts';
 import {
   DAY_EXPR,
@@ -40,9 +40,18 @@ function namedDay(date: string, name: string, ctx: RuleContext): Period {
  * the first holds its fourth day, the last its fourth-to-last.
  */
 function nthWeekOf(base: Period, n: number, ctx: RuleContext): string | undefined {
-  if (n < 0) return weekStart(addDays(base.end, -4), ctx.weekStartsOn);
-  const start = addDays(weekStart(addDays(base.start, 3), ctx.weekStartsOn), 7 * (n - 1));
-  return addDays(start, 3) < base.end ? start : undefined;
+  const start =
+    n < 0
+      ? addDays(weekStart(addDays(base.end, -4), ctx.weekStartsOn), 7 * (n + 1))
+      : addDays(weekStart(addDays(base.start, 3), ctx.weekStartsOn), 7 * (n - 1));
+  return addDays(start, 3) < base.end && addDays(start, 3) >= base.start ? start : undefined;
+}
+
+/** "The first full week of March": the weeks wholly inside the base. */
+function nthFullWeekOf(base: Period, n: number, ctx: RuleContext): string | undefined {
+  const first = weekStart(addDays(base.start, 6), ctx.weekStartsOn);
+  const start = n < 0 ? addDays(weekStart(base.end, ctx.weekStartsOn), 7 * n) : addDays(first, 7 * (n - 1));
+  return start >= base.start && addDays(start, 7) <= base.end ? start : undefined;
 }
 
 const WEEK_WORD = '(this|last|previous|past|current|next)\\s+week';
@@ -119,17 +128,20 @@ export const WEEK_RULES: Rule[] = [
   },
   {
     name: 'nth-week-of',
-    hint: /week\s+(?:of|in)\b/,
+    hint: /week\s+(?:of|in)\b|'s\s+[\w\s-]+week\b/,
     re: rule(
-      `(?:the\\s+)?(${NTH})\\s+week\\s+(?:of|in)\\s+(${BASE})(?:\\s*\\.?\\s*,?\\s*on\\s+(${WEEKDAY_ANY}))?`,
+      `(?:${nthOf(NTH, '(?:(?:full|whole|complete)\\s+)?week')})(?:\\s*\\.?\\s*,?\\s*on\\s+(${WEEKDAY_ANY}))?`,
     ),
     resolve(m, ctx) {
-      const base = resolveBase(m[2] ?? '', ctx);
-      const start = base && nthWeekOf(base, nthValue(m[1] ?? ''), ctx);
-      if (!start) return undefined;
-      const target = m[3] ? weekdayValue(m[3]) : undefined;
-      if (target !== undefined) return namedDay(dayInWeek(start, target, ctx), weekdayName(target), ctx);
-      return weekPeriod(start, ctx, `the ${nthWord(m[1] ?? '')} week of ${base.label}`);
+      const { which, baseText } = readNthOf(m);
+      const target = m[5] ? weekdayValue(m[5]) : undefined;
+      const full = /\b(?:full|whole|complete)\s+week/.test(m[0]);
+      return partOfBase(baseText, ctx, (base) => {
+        const start = (full ? nthFullWeekOf : nthWeekOf)(base, nthValue(which), ctx);
+        if (!start) return undefined;
+        if (target !== undefined) return namedDay(dayInWeek(start, target, ctx), weekdayName(target), ctx);
+        return weekPeriod(start, ctx, `the ${nthWord(which)} ${full ? 'full ' : ''}week of ${base.label}`);
+      });
     },
   },
   {
@@ -195,20 +207,19 @@ export const WEEK_RULES: Rule[] = [
   },
   {
     name: 'nth-weekend-of',
-    hint: /weekend\s+(?:of|in)\b/,
-    re: rule(`(?:the\\s+)?(${NTH})\\s+weekend\\s+(?:of|in)\\s+(${BASE})`),
+    hint: /weekend\s+(?:of|in)\b|'s\s+[\w\s-]+weekend/,
+    re: rule(nthOf(NTH, 'weekend')),
     resolve(m, ctx) {
-      const base = resolveBase(m[2] ?? '', ctx);
-      if (!base) return undefined;
-      const n = nthValue(m[1] ?? '');
-      const saturday =
-        n < 0 ? onOrBefore(addDays(base.end, -1), 6) : addDays(onOrAfter(base.start, 6), 7 * (n - 1));
-      if (saturday >= base.end || weekday(saturday) !== 6) return undefined;
-      return customPeriod(
-        saturday,
-        addDays(saturday, 2),
-        `the ${nthWord(m[1] ?? '')} weekend of ${base.label}`,
-      );
+      const { which, baseText } = readNthOf(m);
+      const n = nthValue(which);
+      return partOfBase(baseText, ctx, (base) => {
+        const saturday =
+          n < 0
+            ? addDays(onOrBefore(addDays(base.end, -1), 6), 7 * (n + 1))
+            : addDays(onOrAfter(base.start, 6), 7 * (n - 1));
+        if (saturday >= base.end || saturday < base.start || weekday(saturday) !== 6) return undefined;
+        return customPeriod(saturday, addDays(saturday, 2), `the ${nthWord(which)} weekend of ${base.label}`);
+      });
     },
   },
 ];

@@ -87,6 +87,41 @@ describe('holidays resolve to their latest occurrence that has begun', () => {
   });
 });
 
+describe('shopping days and holidays of other countries', () => {
+  it.each([
+    ['giving tuesday', '2025-12-02'],
+    ['GivingTuesday 2024', '2024-12-03'],
+    ['small business saturday', '2025-11-29'],
+    ["st paddy's day", '2025-03-17'],
+    ["paddy's day", '2025-03-17'],
+    ["hallowe'en", '2025-10-31'],
+    ['nye', '2025-12-31'],
+    ['hogmanay', '2025-12-31'],
+    ['mothering sunday', '2025-03-30'],
+    ['remembrance sunday', '2025-11-09'],
+    ["singles' day", '2025-11-11'],
+    ['easter sunday', '2025-04-20'],
+    ['christmas day', '2025-12-25'],
+  ])('"%s" is %s', (text, day) => {
+    expect(range(text)).toEqual([day, addOne(day)]);
+  });
+
+  it("keeps the US Mother's Day apart from the UK Mothering Sunday", () => {
+    expect(range("mother's day", '2026-06-01')).toEqual(['2026-05-10', '2026-05-11']);
+    expect(range('mothering sunday', '2026-06-01')).toEqual(['2026-03-15', '2026-03-16']);
+  });
+
+  it('runs the Easter weekend from Good Friday to Easter Monday', () => {
+    expect(range('easter weekend')).toEqual(['2025-04-18', '2025-04-22']);
+    expect(range('the easter long weekend 2026', '2026-06-01')).toEqual(['2026-04-03', '2026-04-07']);
+  });
+
+  it('reads a holiday without a year as its latest occurrence, this year once it has come', () => {
+    expect(range('giving tuesday', '2025-12-02')).toEqual(['2025-12-02', '2025-12-03']);
+    expect(range('giving tuesday', '2025-12-01')).toEqual(['2024-12-03', '2024-12-04']);
+  });
+});
+
 function addOne(day: string): string {
   const d = new Date(`${day}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + 1);

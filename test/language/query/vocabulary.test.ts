@@ -66,6 +66,10 @@ describe('typos', () => {
   ])('"%s"', (text, want) => expect(ask(text).brief).toMatchObject(want));
 
   it('says back a misspelt period it could not read instead of answering another one', () => {
-    expect(ask('how much last mnoth').brief.unplaced).toEqual(['mnoth']);
+    expect(ask('how much last mnthh').brief.unplaced).toEqual(['mnthh']);
+  });
+
+  it('reads a period word one slip away as that period', () => {
+    expect(ask('how much last mnoth').brief).toMatchObject({ periods: [LAST_MONTH], unplaced: [] });
   });
 });
