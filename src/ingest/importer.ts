@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { addDays } from '../day.ts';
 import type { AccountRow, Store } from '../store/index.ts';
-import { findTransferIds } from './enrich/transfers.ts';
 import { openStatement, statementReader } from './parse.ts';
 import { feedOf, openFeedInThread, type RowFeed } from './row-feed.ts';
 import { StatementError, type AccountType, type ParseOptions, type ParsedStatement } from './types.ts';
@@ -193,6 +192,8 @@ async function markTransfers(store: Store, userId: string, first: string, last: 
   // than two of either kind there is nothing to pair, and the file's rows need not be read back.
   const own = [...accounts.values()].filter((a) => !a.demo).length;
   if (own < 2 && accounts.size - own < 2) return 0;
+  // Loaded here: the import of a first account (a large file, often) never needs the matching rules.
+  const { findTransferIds } = await import('./enrich/transfers.ts');
   const since = addDays(first, -7);
   const until = addDays(last, 8);
   const candidates = (await store.queries.transferCandidates(userId, since, until)).map((t) => ({

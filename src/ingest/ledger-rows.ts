@@ -15,8 +15,11 @@ import type { AccountType, ParsedStatement, StatementTransaction } from './types
  */
 export const BATCH_ROWS = 1000;
 
-/** Distinct lines whose enrichment an import remembers; beyond it the rest are worked out each time. */
-const MEMO_LINES = 50_000;
+/**
+ * Distinct lines whose enrichment an import remembers; beyond it the rest are worked out each time (the
+ * clean-up and the categoriser keep caches of their own, so a miss here is still cheap).
+ */
+const MEMO_LINES = 20_000;
 
 type Enrichment = { descriptor: string; merchant: string } & Categorization;
 

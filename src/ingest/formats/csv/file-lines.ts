@@ -10,9 +10,9 @@ import type { CsvLines } from './lines.ts';
 /** Bytes read at a time; a line longer than this is carried over into the next block. */
 const BLOCK = 1 << 20;
 
-/** Reads `length` bytes at `position` (fewer at the end of the file). */
-function readAt(fd: number, position: number, length: number): Buffer {
-  const out = Buffer.allocUnsafe(length);
+/** Reads `length` bytes at `position` (fewer at the end of the file), into `into` when given. */
+function readAt(fd: number, position: number, length: number, into?: Buffer): Buffer {
+  const out = into && into.length >= length ? into : Buffer.allocUnsafe(length);
   let got = 0;
   while (got < length) {
     const n = readSync(fd, out, got, length - got, position + got);
@@ -50,8 +50,10 @@ export function fileLines(path: string, offset = 0): CsvLines & { close(): void 
       let lineNo = 0;
       // Bytes of a line begun in the previous block and not yet ended.
       let carry: Buffer | undefined;
+      // One block buffer for the whole pass: lines leave it as strings (copies), the carry as a copy.
+      const buffer = Buffer.allocUnsafe(Math.min(BLOCK, size));
       for (let at = offset; at < size; at += BLOCK) {
-        const read = readAt(fd, at, Math.min(BLOCK, size - at));
+        const read = readAt(fd, at, Math.min(BLOCK, size - at), buffer);
         const block = carry ? Buffer.concat([carry, read]) : read;
         carry = undefined;
         let from = 0;
