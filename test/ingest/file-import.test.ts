@@ -144,6 +144,40 @@ describe('a statement file read on its own thread', () => {
     store.close();
   }, 60_000);
 
+  it('stops reading and saves nothing when writing a batch fails part-way', async () => {
+    const store = await memoryStore();
+    const ledger = store.ledger;
+    let batches = 0;
+    // A writer that fails on the third batch, as a full disk or a lost connection would.
+    const failing = Object.create(ledger) as typeof ledger;
+    failing.beginStatement = async (...args: Parameters<typeof ledger.beginStatement>) => {
+      const writer = await ledger.beginStatement(...args);
+      return {
+        add: (rows) => {
+          if (++batches === 3) throw new Error('disk full');
+          writer.add(rows);
+        },
+        finish: (balances) => writer.finish(balances),
+      };
+    };
+    const broken = Object.assign(Object.create(store) as typeof store, { ledger: failing });
+    await expect(
+      importFile(broken, {
+        userId: 'dee',
+        accountName: 'Everyday',
+        accountType: 'checking',
+        fileName: 'everyday.csv',
+        now: NOW,
+        ...file,
+        thread: true,
+      }),
+    ).rejects.toThrow('disk full');
+    expect(batches).toBe(3);
+    for (const table of ['transactions', 'accounts', 'import_batches', 'users'])
+      expect(countRows(store, table), table).toBe(0);
+    store.close();
+  }, 60_000);
+
   const refusals: Array<[string, string, (e: unknown) => void]> = [
     [
       'cut off in its last row',
