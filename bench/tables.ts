@@ -55,7 +55,7 @@ export function printImport(r: ImportResult): void {
     ['measure', 'rows/s', 'vs floor'],
     ['npm run import (end to end)', int(r.endToEnd), ratio(r.endToEnd, r.floor)],
     ['floor: bare prepared insert, 1 txn', int(r.floor), '1.00×'],
-    ['reading the file alone (openStatement, in-process)', int(r.parseOnly), ratio(r.parseOnly, r.floor)],
+    ['reading the file alone (openStatementFile, in-process)', int(r.parseOnly), ratio(r.parseOnly, r.floor)],
   ]);
   console.log(
     `import took ${r.endToEndSeconds.toFixed(1)} s, stored ${int(r.rowsStored)} rows, peak RSS ${r.peakRssMb.toFixed(0)} MB`,

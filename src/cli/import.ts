@@ -1,10 +1,10 @@
-import { readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { BotTemplates } from '../bot/templates.ts';
+import type { BotTemplates } from '../bot/templates.ts';
 import { openStore } from '../open-store.ts';
 import { loadConfig, loadDotEnv } from '../config.ts';
 import { dayRangeText } from '../conversation/describe.ts';
-import { MissingAccountTypeError, importStatement, type ImportSummary } from '../ingest/importer.ts';
+import { MissingAccountTypeError, importFile, type ImportSummary } from '../ingest/importer.ts';
 import {
   StatementError,
   StatementQuestion,
@@ -31,26 +31,28 @@ async function main(argv: string[]): Promise<number> {
   if (!file || !userId || !accountName || flags.has('help')) return fail(USAGE);
   if (type && !TYPES.includes(type))
     return fail(`--type must be checking, savings or credit_card, not "${flag(flags, 'type')}".`);
-  let bytes: Buffer;
+  let size: number;
   try {
-    if (!statSync(file).isFile()) return fail(`${file} is not a file.`);
-    bytes = readFileSync(file);
+    const stat = statSync(file);
+    if (!stat.isFile()) return fail(`${file} is not a file.`);
+    size = stat.size;
+    accessSync(file, constants.R_OK);
   } catch {
     return fail(`Cannot read ${file}: no such file, or no permission.`);
   }
   await loadDotEnv();
   const config = loadConfig();
-  const templates = BotTemplates.load(config.dialogsDir);
   const store = await openStore(config.dbFile);
   const started = performance.now();
-  const progress = bytes.length > 5_000_000 ? setInterval(() => process.stderr.write('.'), 1000) : undefined;
+  const progress = size > 5_000_000 ? setInterval(() => process.stderr.write('.'), 1000) : undefined;
   try {
-    const s = await importStatement(store, {
+    const s = await importFile(store, {
       userId,
       accountName,
       accountType: type,
       fileName: basename(file),
-      bytes,
+      path: file,
+      size,
       overrides: {
         dateFormat: flag(flags, 'date-format'),
         columns: flag(flags, 'columns'),
@@ -59,14 +61,25 @@ async function main(argv: string[]): Promise<number> {
     });
     if (progress) process.stderr.write('\n');
     await store.optimize();
+    const templates = await loadTemplates(config.dialogsDir);
     process.stdout.write(`${report(templates, s, (performance.now() - started) / 1000)}\n`);
     return 0;
   } catch (err) {
     if (progress) process.stderr.write('\n');
+    const templates = await loadTemplates(config.dialogsDir);
     return fail(templates.render('CliNotImported', refusal(err, basename(file), accountName)));
   } finally {
     store.close();
   }
+}
+
+/**
+ * The wording, loaded once the import is over: the template engine is not needed before, and a large
+ * import's memory has gone by then.
+ */
+async function loadTemplates(dialogsDir: string): Promise<BotTemplates> {
+  const { BotTemplates } = await import('../bot/templates.ts');
+  return BotTemplates.load(dialogsDir);
 }
 
 function report(templates: BotTemplates, s: ImportSummary, seconds: number): string {

@@ -1,17 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { addDays } from '../day.ts';
-import type { AccountRow, NewTransaction, Store } from '../store/index.ts';
-import { categorize, type Categorization } from './enrich/categorize.ts';
-import { cleanMerchant, pickDescriptor } from './enrich/merchants.ts';
-import { findTransferIds } from './enrich/transfers.ts';
-import { fingerprinter } from './fingerprint.ts';
-import { openStatement, statementReader, type StatementReader } from './parse.ts';
-import {
-  StatementError,
-  type AccountType,
-  type ParseOptions,
-  type ParsedStatement,
-  type StatementTransaction,
-} from './types.ts';
+import type { AccountRow, Store } from '../store/index.ts';
+import { openStatement, statementReader } from './parse.ts';
+import { feedOf, openFeedInThread, type RowFeed } from './row-feed.ts';
+import { StatementError, type AccountType, type ParseOptions, type ParsedStatement } from './types.ts';
 
 export interface ImportRequest {
   userId: string;
@@ -52,13 +44,10 @@ export class MissingAccountTypeError extends Error {
   }
 }
 
-/**
- * Rows enriched and written together. Small enough that a batch is gone before the young generation is
- * next collected (a few hundred kB), so rows never pile up in the old one.
- */
-const BATCH_ROWS = 1000;
 /** From this size (about 100,000 rows) a file is written with a small page cache (see Ledger.atomically). */
 const LARGE_FILE_BYTES = 8 * 1024 * 1024;
+/** From this size a file is read on a thread of its own, which costs about a second to start. */
+const THREAD_FILE_BYTES = 4 * 1024 * 1024;
 
 /**
  * Reads a statement file and links its transactions to one of the user's accounts: open the file (one
@@ -76,7 +65,38 @@ export async function importStatement(store: Store, req: ImportRequest): Promise
     accountType: typeHint,
     ...req.overrides,
   });
-  return importReader(store, { ...req, accountType: typeHint }, reader, req.bytes.length >= LARGE_FILE_BYTES);
+  return importFeed(
+    store,
+    { ...req, accountType: typeHint },
+    feedOf(reader),
+    req.bytes.length >= LARGE_FILE_BYTES,
+  );
+}
+
+export interface FileImportRequest extends Omit<ImportRequest, 'bytes'> {
+  /** The statement file; read from disk as it is imported, never whole when it is a UTF-8 CSV. */
+  path: string;
+  /** Its size in bytes. */
+  size: number;
+  /** Read on a thread of its own whatever the size (default: from THREAD_FILE_BYTES). */
+  thread?: boolean;
+}
+
+/**
+ * Imports a statement file as `importStatement` imports its bytes, all or nothing, reading it as it
+ * goes: a large file is read, cleaned and categorised on a thread of its own while this one writes.
+ * The transaction then stays open while rows arrive from that thread, so this is for a process that
+ * does nothing else on the store meanwhile (the import command), not for the server.
+ */
+export async function importFile(store: Store, req: FileImportRequest): Promise<ImportSummary> {
+  const existing = await store.accounts.findByName(req.userId, req.accountName);
+  const typeHint = existing?.type ?? req.accountType;
+  const options = { fileName: req.fileName, accountType: typeHint, ...req.overrides };
+  const threaded = req.thread ?? req.size >= THREAD_FILE_BYTES;
+  const feed = threaded
+    ? await openFeedInThread(req.path, options)
+    : feedOf(openStatement(readFileSync(req.path), options));
+  return importFeed(store, { ...req, accountType: typeHint }, feed, req.size >= LARGE_FILE_BYTES);
 }
 
 /** Links already-parsed statements (demo data, or a file parsed earlier) to one of the user's accounts. */
@@ -85,20 +105,33 @@ export async function importParsed(
   req: Omit<ImportRequest, 'bytes' | 'overrides'>,
   statements: readonly ParsedStatement[],
 ): Promise<ImportSummary> {
-  return importReader(store, req, statementReader(statements));
+  return importFeed(store, req, feedOf(statementReader(statements)));
 }
 
-async function importReader(
+async function importFeed(
   store: Store,
   req: Omit<ImportRequest, 'bytes' | 'overrides'>,
-  reader: StatementReader,
+  feed: RowFeed,
   large = false,
+): Promise<ImportSummary> {
+  try {
+    return await importRows(store, req, feed, large);
+  } finally {
+    feed.close();
+  }
+}
+
+async function importRows(
+  store: Store,
+  req: Omit<ImportRequest, 'bytes' | 'overrides'>,
+  feed: RowFeed,
+  large: boolean,
 ): Promise<ImportSummary> {
   const now = req.now ?? new Date();
   const existing = await store.accounts.findByName(req.userId, req.accountName);
-  const type = existing?.type ?? req.accountType ?? reader.account.type;
+  const type = existing?.type ?? req.accountType ?? feed.account.type;
   if (!type) throw new MissingAccountTypeError(req.accountName);
-  const currency = reader.currency ?? 'USD';
+  const currency = feed.currency ?? 'USD';
   const rules = await store.ledger.userRules(req.userId);
   // The account (when new) and every row commit together: a refused or interrupted file leaves no empty account.
   const { account, result, statements, rows } = await store.ledger.atomically(
@@ -111,32 +144,18 @@ async function importReader(
             name: req.accountName,
             type,
             currency,
-            institution: reader.account.institution,
-            mask: reader.account.mask,
+            institution: feed.account.institution,
+            mask: feed.account.mask,
           },
           now,
         ));
       const writer = await store.ledger.beginStatement(
         req.userId,
         account.id,
-        { name: req.fileName, format: reader.format },
+        { name: req.fileName, format: feed.format },
         now,
       );
-      // Identical lines are told apart by their rank within their own statement (see fingerprint.ts).
-      const identities: Array<ReturnType<typeof fingerprinter>> = [];
-      const enrich = enricher(type, rules);
-      let batch: NewTransaction[] = [];
-      let rows = 0;
-      const statements = reader.read((t, s) => {
-        const identity = (identities[s] ??= fingerprinter());
-        batch.push(ledgerRow(t, enrich(t), identity(t)));
-        rows++;
-        if (batch.length >= BATCH_ROWS) {
-          writer.add(batch);
-          batch = [];
-        }
-      });
-      writer.add(batch);
+      const { statements, rows } = await feed.read(type, rules, (batch) => writer.add(batch));
       if (rows === 0)
         throw new StatementError(req.fileName, 'file', 'expected at least one transaction; found none');
       const result = await writer.finish(statements.flatMap((s) => s.balances));
@@ -151,7 +170,7 @@ async function importReader(
   return {
     account,
     accountCreated: !existing,
-    format: reader.format,
+    format: feed.format,
     layout: [...new Set(statements.map((s) => s.layout))].join(', '),
     rows,
     added: result.added,
@@ -166,60 +185,6 @@ async function importReader(
   };
 }
 
-type Enrichment = { descriptor: string; merchant: string } & Categorization;
-
-/**
- * Merchant clean-up and categorisation for one import. Both are pure functions of the line's text,
- * direction and bank hints (and the user's rules, fixed for the import), and statements repeat the same
- * lines month after month: each distinct line is worked out once (up to a bound) and looked up after.
- */
-function enricher(
-  accountType: AccountType,
-  rules: ReadonlyMap<string, string>,
-): (t: StatementTransaction) => Enrichment {
-  const known = new Map<string, Enrichment>();
-  return (t) => {
-    const key = `${t.description}\u0001${t.memo ?? ''}\u0001${t.amountMinor > 0 ? '+' : '-'}\u0001${t.mcc ?? ''}\u0001${t.bankCategory ?? ''}\u0001${t.bankType ?? ''}`;
-    const hit = known.get(key);
-    if (hit) return hit;
-    const descriptor = pickDescriptor(t.description, t.memo);
-    const merchant = cleanMerchant(descriptor);
-    const guess = categorize(
-      {
-        merchant,
-        description: descriptor,
-        amountMinor: t.amountMinor,
-        accountType,
-        mcc: t.mcc,
-        bankCategory: t.bankCategory,
-        bankType: t.bankType,
-      },
-      rules,
-    );
-    const found = { descriptor, merchant, ...guess };
-    if (known.size < 50_000) known.set(key, found);
-    return found;
-  };
-}
-
-/** One line with its clean merchant name, category and flow, ready for the ledger. */
-function ledgerRow(t: StatementTransaction, e: Enrichment, fingerprint: string): NewTransaction {
-  return {
-    date: t.date,
-    amountMinor: t.amountMinor,
-    currency: t.currency,
-    description: e.descriptor,
-    merchant: e.merchant,
-    category: e.category,
-    flow: e.flow,
-    categorySource: e.source,
-    externalId: t.externalId,
-    fingerprint,
-    mcc: t.mcc,
-    bankCategory: t.bankCategory,
-  };
-}
-
 /** Pairs money leaving one of the user's accounts with the same amount arriving in another. */
 async function markTransfers(store: Store, userId: string, first: string, last: string): Promise<number> {
   const accounts = new Map((await store.accounts.list(userId)).map((a) => [a.id, a]));
@@ -227,6 +192,8 @@ async function markTransfers(store: Store, userId: string, first: string, last: 
   // than two of either kind there is nothing to pair, and the file's rows need not be read back.
   const own = [...accounts.values()].filter((a) => !a.demo).length;
   if (own < 2 && accounts.size - own < 2) return 0;
+  // Loaded here: the import of a first account (a large file, often) never needs the matching rules.
+  const { findTransferIds } = await import('./enrich/transfers.ts');
   const since = addDays(first, -7);
   const until = addDays(last, 8);
   const candidates = (await store.queries.transferCandidates(userId, since, until)).map((t) => ({

@@ -1,7 +1,9 @@
 /** Entry point of the statement readers: bytes in, one ParsedStatement per account out (whole, or row by row). */
 import { isUtf8 } from 'node:buffer';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { decodeStatement } from './decode.ts';
 import { parseCamt } from './formats/camt.ts';
+import { fileIsUtf8, fileLines } from './formats/csv/file-lines.ts';
 import { bytesLines, openCsv, parseCsv, textLines, type CsvLines } from './formats/csv/index.ts';
 import { detectFormat } from './formats/detect.ts';
 import { parseMt940 } from './formats/mt940.ts';
@@ -84,6 +86,42 @@ export function openStatement(bytes: Buffer, opts: ParseOptions): StatementReade
   const lines = linesOf(bytes);
   const format = detectFormat(lines.start(8192));
   if (format !== 'csv') return statementReader(parseStatement(bytes, opts));
+  return csvReader(lines, opts);
+}
+
+/**
+ * Opens a statement file for reading row by row, as `openStatement` opens its bytes. A CSV in UTF-8 is
+ * read from the file a block at a time in every pass, so not even its bytes are held whole; any other
+ * file is read into memory first. `close` releases the file once the rows have been read.
+ */
+export function openStatementFile(path: string, opts: ParseOptions): StatementReader & { close(): void } {
+  const head = Buffer.alloc(Math.min(statSync(path).size, 4));
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, head, 0, head.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+  if (head.length === 0 || utf16 || !fileIsUtf8(path, bom))
+    return { ...openStatement(readFileSync(path), opts), close: () => undefined };
+  const lines = fileLines(path, bom);
+  try {
+    const format = detectFormat(lines.start(8192));
+    if (format !== 'csv') {
+      lines.close();
+      return { ...openStatement(readFileSync(path), opts), close: () => undefined };
+    }
+    return { ...csvReader(lines, opts), close: () => lines.close() };
+  } catch (e) {
+    lines.close();
+    throw e;
+  }
+}
+
+function csvReader(lines: CsvLines, opts: ParseOptions): StatementReader {
+  const file = opts.fileName;
   const csv = readable('csv', file, () => openCsv(lines, opts));
   return {
     format: 'csv',

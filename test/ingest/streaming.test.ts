@@ -80,7 +80,7 @@ describe('streaming import of a 200,000-row CSV', () => {
     const run = spawnSync(
       process.execPath,
       [
-        '--max-semi-space-size=8',
+        '--max-semi-space-size=4',
         '--heap-growing-percent=50',
         '--import',
         'tsx',
