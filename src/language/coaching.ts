@@ -8,6 +8,7 @@
 import { toMinorUnits } from '../money.ts';
 import { findAmounts } from './amounts.ts';
 import { alertToggle } from './frame-rules.ts';
+import { coachingCue } from './pay-cycle.ts';
 import type { Period } from '../insights/query.ts';
 import { COACHING_INTENTS, type CategoryRef, type CoachingWords, type Frame, type Intent } from './types.ts';
 
@@ -170,6 +171,8 @@ export function readCoaching(
       ) && !/\b(did|have|has|was|were)\b/.test(lower);
     if (amount && (limit || intent === 'budget_set') && (categories.length || words.allSpending))
       return { intent: 'budget_set', words };
+    // "remind me what I owe before payday" asks about bills, not about reminders: the pay-cycle words decide.
+    if (coachingCue(text)) return undefined;
     return COACHING.has(intent) && intent !== 'budget_set' ? { intent, words } : undefined;
   }
   if (REMOVE.test(lower) && !/\bstop (at|me)\b/.test(lower)) return { intent: 'budget_remove', words };
