@@ -7,6 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Understanding } from '../../src/conversation/types.ts';
 import { loadDemo } from '../../src/demo/load.ts';
+import { importStatement } from '../../src/ingest/importer.ts';
 import type { Store } from '../../src/store/index.ts';
 import { Chat, play, realUnderstanding } from '../helpers/chat.ts';
 import { memoryStore } from '../helpers/store.ts';
@@ -95,6 +96,38 @@ describe('a budget over a finished month', () => {
         notText: ['$0.00'],
       },
       { says: 'how did last week go against my grocery budget?', template: 'BudgetMonthsOnly' },
+    ]);
+  });
+});
+
+describe('a month the statements only partly cover', () => {
+  it('counts from the first day there is data, and says so', async () => {
+    const lines = ['Date,Description,Amount'];
+    for (const day of ['2026-01-15', '2026-01-22', '2026-01-29', '2026-02-05', '2026-02-12'])
+      lines.push(`${day},SAFEWAY #1507 SAN FRANCISCO CA,-120.00`);
+    await importStatement(store, {
+      userId: 'late-starter',
+      accountName: 'Checking',
+      accountType: 'checking',
+      fileName: 'checking.csv',
+      bytes: Buffer.from(`${lines.join('\n')}\n`),
+      now: NOW,
+    });
+    const chat = new Chat({ store, understanding, userId: 'late-starter', today: TODAY, now: NOW });
+    await play(chat, [
+      { says: 'set a $400 budget for groceries', template: 'BudgetSet' },
+      {
+        says: 'how did January go against my grocery budget?',
+        template: 'BudgetMonthResult',
+        data: { dataStarts: '15 Jan 2026', rows: [{ spent: '$360.00', by: '$40.00', over: false }] },
+        text: ['start on 15 Jan 2026', '$40.00 under'],
+      },
+      {
+        says: 'and how did February go against that budget?',
+        template: 'BudgetMonthResult',
+        data: { dataEnds: '12 Feb 2026', rows: [{ spent: '$240.00' }] },
+        text: ['end on 12 Feb 2026'],
+      },
     ]);
   });
 });
