@@ -74,7 +74,7 @@ export async function answerPayday(ctx: TurnContext, state: DialogState): Promis
   if (!s) return answered(state, { template: 'PayNoRegularIncome', suggestions: ['Income last month'] });
   const text = ctx.input.text;
   // "how many days until I'm paid?", "how long till payday?": the count of days comes first.
-  const howLong = /\bhow (?:long|soon|many)\b|\bdays?\b/i.test(text);
+  const howLong = /\bhow (?:long|soon|many|far)\b|\bdays?\b/i.test(text);
   const howMuch = !howLong && /\bhow much\b|\bsalary\b|\bwages?\b/i.test(text);
   return answered(state, {
     template: 'PaySchedule',

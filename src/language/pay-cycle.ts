@@ -67,8 +67,15 @@ const BILLS_CUE = new RegExp(
 );
 /** "between that paycheck and the next one", "after my next payday": the pay cycle after this one. */
 const BETWEEN_PAYDAYS = new RegExp(
-  String.raw`\bbetween (?:that|this|the|my|next|our) (?:next )?(?:pay ?check|pay ?cheque|pay ?day|pay|salary|wages?|deposit)s?\b.*\b(?:next|following|after|one after|one after that|other)\b|\bbetween (?:the )?(?:next )?(?:two|2) (?:pay ?days|pay ?checks|pay ?cheques|paydays)\b|\b(?:in |during |over )?the (?:pay )?(?:period|cycle|fortnight|month) after (?:the )?next (?:pay ?day|pay ?check|pay ?cheque|pay)\b|\bafter (?:my |the |this |that )?next (?:pay ?day|pay ?check|pay ?cheque|pay)\b(?! .*\bbefore\b)`,
+  String.raw`\bbetween (?:that|this|the|my|next|our) (?:next )?(?:pay ?check|pay ?cheque|pay ?day|pay|salary|wages?|deposit)s?\b.*\b(?:next|following|after|one after|one after that|other)\b|\bbetween (?:the |my |our )?(?:next )?(?:two|2) (?:pay ?days|pay ?checks|pay ?cheques|paydays|salaries|salary payments)\b|\b(?:in |during |over )?the (?:pay )?(?:period|cycle|fortnight|month) after (?:the )?next (?:pay ?day|pay ?check|pay ?cheque|pay)\b|\bafter (?:(?:my |the |this |that )?next|that|this) (?:pay ?day|pay ?check|pay ?cheque|pay|salary)\b(?! .*\bbefore\b)`,
 );
+/** "how many days left till my paycheck?", "how long do I have to wait for my wages?": a count of days. */
+const DAYS_TO_PAY = new RegExp(
+  String.raw`\bhow (?:many|much) (?:more )?(?:days|sleeps|weeks|time)\b.*\b(?:${UNTIL}|for) ${PAYDAY_ITSELF}\b|\bhow long (?:\w+ ){0,5}?(?:wait|waiting) (?:for|until|till) ${PAYDAY_ITSELF}\b|\bhow far (?:away|off) is (?:my |the )?(?:next )?(?:pay ?day|pay ?check|pay ?cheque|pay|salary)\b`,
+);
+/** "anything else due this month?", "what's still going out?": what is still to be paid. */
+const STILL_DUE =
+  /\b(?:anything|what|whats|what else|everything) (?:else |still |more )?(?:due|coming out|going out|to come out|left to go out)\b/;
 /** "remind me what I owe before the Acme money arrives": the bills before payday, not a reminder setting. */
 const OWE_BEFORE_PAY = new RegExp(
   String.raw`\b(?:what|how much|which|anything|everything)\b.*\b(?:i|we) (?:owe|have to pay|need to pay|got to pay|must pay|am paying)\b.*\b${UNTIL} ${PAYDAY_ITSELF}\b|\b(?:owe|due|to pay|going out)\b.*\b(?:before|until|till|by the time) ${PAY_ARRIVES}\b`,
@@ -99,6 +106,8 @@ export function coachingCue(text: string): PayCycleIntent | undefined {
   const past = PAST.test(t) && !next;
   if (AFFORD_CUE.test(t) && !HOW_MUCH_AFFORD.test(t)) return 'afford';
   if (AFFORD_WORDS.test(t) && PRICE.test(t) && !past) return 'afford';
+  if (DAYS_TO_PAY.test(t) && !past) return 'payday';
+  if (STILL_DUE.test(t) && !past) return 'upcoming_bills';
   if (/\b(?:left|still|yet) to (?:pay|go out|come out)\b/.test(t) && !past) return 'upcoming_bills';
   if ((BETWEEN_PAYDAYS.test(t) || OWE_BEFORE_PAY.test(t) || KEEP_BACK.test(t)) && !past)
     return 'upcoming_bills';

@@ -67,6 +67,7 @@ describe('what was kept of the pay', () => {
     'how much of my paycheck did I hold on to in February?',
     'did I end December up or down, and by how much?',
     'did I finish January in the red?',
+    'am I up or down this month?',
     'how much did I put away in May?',
   ])('%s', (text) => {
     const q = frameOf(text).understood?.query;
@@ -94,6 +95,9 @@ describe('pay-cycle questions in other words', () => {
         'days to go until my salary',
         'how many more days till we get paid',
         'how long until the Acme money comes in?',
+        'how many days left till my paycheck?',
+        'how long do I have to wait for my wages?',
+        'how far away is payday?',
       ],
     ],
     [
@@ -107,6 +111,9 @@ describe('pay-cycle questions in other words', () => {
         'what do I have to pay before my wages land?',
         'how much should I keep back for bills until payday?',
         'how much do I need to set aside for my bills?',
+        'anything else due this month?',
+        'what will I owe between my next two paychecks?',
+        'and after that payday, what bills are due?',
       ],
     ],
     [
