@@ -10,7 +10,7 @@ import { paydaysBetween } from '../insights/coaching/pay-schedule.ts';
 import { readCoachingAsk } from '../language/pay-cycle.ts';
 import { addDays } from '../day.ts';
 import { formatMoney } from '../money.ts';
-import { billsUntil, coachingFacts, horizonOf, type CoachingFacts } from './coaching-facts.ts';
+import { coachingFacts, horizonOf, type CoachingFacts } from './coaching-facts.ts';
 import { dayText, weekdayText } from './describe.ts';
 import type { DialogState, TurnContext, TurnResult } from './types.ts';
 
@@ -48,7 +48,7 @@ function nextCycleOf(facts: CoachingFacts): { from: string; until: string } | un
 export async function answerUpcomingBills(ctx: TurnContext, state: DialogState): Promise<TurnResult> {
   const facts = await coachingFacts(ctx);
   const ask = readCoachingAsk(ctx.input.text, facts.today);
-  let window: { from: string; after: string; until: string; byPayday: boolean };
+  let counted: { from: string; after: string; until: string; byPayday: boolean };
   if (ask.nextCycle) {
     const cycle = nextCycleOf(facts);
     // Without paydays to count between, any list would be a guess at the wrong days: say so instead.
@@ -58,14 +58,12 @@ export async function answerUpcomingBills(ctx: TurnContext, state: DialogState):
         state: { ...state, pending: undefined },
       };
     }
-    window = { from: cycle.from, after: cycle.from, until: cycle.until, byPayday: false };
+    counted = { from: cycle.from, after: cycle.from, until: cycle.until, byPayday: false };
   } else {
     const { until, byPayday } = horizonOf(facts, ask.until);
-    window = { from: '', after: facts.today, until, byPayday };
+    counted = { from: '', after: facts.today, until, byPayday };
   }
-  const bills = ask.nextCycle
-    ? billsBetween(facts.series, facts.history, window.after, window.until)
-    : billsUntil(facts, window.until);
+  const bills = billsBetween(facts.series, facts.history, counted.after, counted.until);
   const currency = bills[0]?.currency ?? facts.schedule?.currency ?? 'USD';
   const total = bills.filter((b) => b.currency === currency).reduce((n, b) => n + b.amountMinor, 0);
   return {
@@ -73,7 +71,7 @@ export async function answerUpcomingBills(ctx: TurnContext, state: DialogState):
       {
         template: 'UpcomingBills',
         data: {
-          ...horizonData(facts, window.until, window.byPayday, window.from),
+          ...horizonData(facts, counted.until, counted.byPayday, counted.from),
           items: bills.map(billItem),
           count: bills.length,
           total: formatMoney(total, currency),

@@ -202,6 +202,24 @@ describe('the pay cycle in other words', () => {
     expect(items(month!)).toEqual([...items(before!), ...items(after!)]);
   });
 
+  it('does not guess at a pay cycle where no steady pay shows', async () => {
+    const lines = ['Date,Description,Amount,Balance'];
+    for (const month of ['2025-12', '2026-01', '2026-02', '2026-03'])
+      lines.push(`${month}-02,VERIZON WIRELESS PAYMENT,-70.00,900.00`);
+    await importStatement(store, {
+      userId: 'no-pay',
+      accountName: 'Checking',
+      accountType: 'checking',
+      fileName: 'checking.csv',
+      bytes: Buffer.from(`${lines.join('\n')}\n`),
+      now: NOW,
+    });
+    const chat = new Chat({ store, understanding, userId: 'no-pay', today: TODAY, now: NOW });
+    await play(chat, [
+      { says: 'which bills land between my next two paydays?', template: 'BillsNoPayCycle', notText: ['$'] },
+    ]);
+  });
+
   it('weighs a price said in other words against what is left to spend', async () => {
     const chat = await demoChat();
     const [left] = await play(chat, [
