@@ -8,6 +8,7 @@ import { budgetAmountOf } from '../language/coaching.ts';
 import type { CoachingWords } from '../language/types.ts';
 import { formatMoney } from '../money.ts';
 import type { BudgetRow } from '../store/index.ts';
+import { answerBudgetMonth, isThisMonth } from './budget-month.ts';
 import { execContextOf } from './exec-context.ts';
 import type { BudgetSubject, DialogState, Pending, Reply, TurnContext, TurnResult } from './types.ts';
 
@@ -235,7 +236,12 @@ export async function answerBudgetStatus(ctx: TurnContext, state: DialogState): 
   const all = await ctx.services.store.budgets.list(ctx.input.userId);
   const subject = subjectOf(words);
   if (subject && 'unknown' in subject) return unknownSubject(state, subject.unknown);
-  const chosen = subject ? all.filter((b) => b.subjectKey === subject.key) : all;
+  // "that budget": the one just set or talked about; with several and none talked about, ask which.
+  const back = !subject && words.followUp && all.length > 1;
+  const lastKey = back ? state.lastBudget : undefined;
+  if (back && !all.some((b) => b.subjectKey === lastKey)) return whichBudget(ctx, state);
+  const key = subject?.key ?? lastKey;
+  const chosen = key ? all.filter((b) => b.subjectKey === key) : all;
   if (all.length === 0 || chosen.length === 0) {
     return reply(state, {
       template: 'NoSuchBudget',
@@ -243,6 +249,8 @@ export async function answerBudgetStatus(ctx: TurnContext, state: DialogState): 
       suggestions: subject ? [`Set a budget for ${subject.label}`] : SET_SUGGESTIONS,
     });
   }
+  const period = ctx.frame.periods[0];
+  if (period && !isThisMonth(period, ctx.input.today)) return answerBudgetMonth(ctx, state, chosen, period);
   const exec = execContextOf(ctx);
   const statuses = await Promise.all(chosen.map((b) => budgetStatus(exec, b, ctx.input.today)));
   return reply(

@@ -3,7 +3,6 @@
  * whether something fits, whether the money will last, and what a month's saving was made of. Figures come
  * from insights/coaching (pure) over the executor's results; words come from dialogs/coaching.lg.
  */
-import type { ExpectedBill } from '../insights/coaching/bills.ts';
 import { weekdayOf } from '../insights/coaching/business-days.ts';
 import { affordability, projectLowPoint, type LeftToSpend } from '../insights/coaching/left-to-spend.ts';
 import type { PaySchedule } from '../insights/coaching/pay-schedule.ts';
@@ -15,7 +14,6 @@ import { daysBetween } from '../day.ts';
 import { formatMoney } from '../money.ts';
 import { answerMoney } from './ask.ts';
 import {
-  billsUntil,
   coachingFacts,
   horizonOf,
   leftAfterBudgets,
@@ -23,7 +21,10 @@ import {
   type CoachingFacts,
 } from './coaching-facts.ts';
 import { dayText, joinWords, periodText, weekdayText } from './describe.ts';
+import { billItem, dayWithWeekday, horizonData } from './bills-ahead.ts';
 import type { DialogState, Pending, Reply, TurnContext, TurnResult } from './types.ts';
+
+export { answerUpcomingBills, dayWithWeekday } from './bills-ahead.ts';
 
 /** A balance older than this many days is said with its date. */
 const STALE_BALANCE_DAYS = 2;
@@ -32,11 +33,6 @@ const answered = (state: DialogState, ...replies: Reply[]): TurnResult => ({
   replies,
   state: { ...state, pending: undefined },
 });
-
-/** "Friday 13 Mar 2026". */
-export function dayWithWeekday(iso: string): string {
-  return `${weekdayText(weekdayOf(iso))} ${dayText(iso)}`;
-}
 
 /** The schedule as the templates word it: the cadence key, the days of the month or the weekday, the shift. */
 export function scheduleWords(s: PaySchedule): {
@@ -76,43 +72,14 @@ export async function answerPayday(ctx: TurnContext, state: DialogState): Promis
   const facts = await coachingFacts(ctx);
   const s = facts.schedule;
   if (!s) return answered(state, { template: 'PayNoRegularIncome', suggestions: ['Income last month'] });
-  const howMuch = /\bhow much\b|\bsalary\b|\bwages?\b/i.test(ctx.input.text);
+  const text = ctx.input.text;
+  // "how many days until I'm paid?", "how long till payday?": the count of days comes first.
+  const howLong = /\bhow (?:long|soon|many|far)\b|\bdays?\b/i.test(text);
+  const howMuch = !howLong && /\bhow much\b|\bsalary\b|\bwages?\b/i.test(text);
   return answered(state, {
     template: 'PaySchedule',
-    data: { ...payFacts(s, facts), howMuch },
+    data: { ...payFacts(s, facts), howMuch, howLong },
     suggestions: ['What bills are coming up?', 'How much can I spend until payday?'],
-  });
-}
-
-function billItem(b: ExpectedBill): string {
-  const amount = formatMoney(b.amountMinor, b.currency);
-  return `${b.merchant}: ${b.estimated ? 'about ' : ''}${amount} on ${dayWithWeekday(b.date)}`;
-}
-
-/** Where the count stops, in words the templates share. */
-function horizonData(facts: CoachingFacts, until: string, byPayday: boolean) {
-  return {
-    h: { until: dayWithWeekday(until), byPayday, noPayday: !facts.schedule || !facts.payRegularToDataEnd },
-  };
-}
-
-/** "What bills are coming up?", "anything due before payday?". */
-export async function answerUpcomingBills(ctx: TurnContext, state: DialogState): Promise<TurnResult> {
-  const facts = await coachingFacts(ctx);
-  const ask = readCoachingAsk(ctx.input.text, facts.today);
-  const { until, byPayday } = horizonOf(facts, ask.until);
-  const bills = billsUntil(facts, until);
-  const currency = bills[0]?.currency ?? facts.schedule?.currency ?? 'USD';
-  const total = bills.filter((b) => b.currency === currency).reduce((n, b) => n + b.amountMinor, 0);
-  return answered(state, {
-    template: 'UpcomingBills',
-    data: {
-      ...horizonData(facts, until, byPayday),
-      items: bills.map(billItem),
-      count: bills.length,
-      total: formatMoney(total, currency),
-    },
-    suggestions: ['How much can I spend until payday?', 'Show my subscriptions'],
   });
 }
 

@@ -107,6 +107,43 @@ export interface BudgetStatus {
   otherCurrencies: string[];
 }
 
+/** What the budget's query counts over a period (by the executor), in the budget's currency and others. */
+async function spentIn(
+  ctx: ExecContext,
+  budget: BudgetLimit,
+  period: Period,
+): Promise<{ spentMinor: number; otherCurrencies: string[] }> {
+  const query = parseBudgetQuery(budget.queryJson) ?? budgetQuery();
+  const result = await execute(ctx, { ...query, periods: [period] });
+  const values = result.shape === 'figures' ? (result.figures[0]?.values ?? []) : [];
+  const currency = budget.currency.toUpperCase();
+  return {
+    spentMinor: Math.max(0, values.find((v) => v.currency === currency)?.amountMinor ?? 0),
+    otherCurrencies: values
+      .filter((v) => v.currency !== currency && v.amountMinor > 0)
+      .map((v) => v.currency),
+  };
+}
+
+export interface BudgetMonthResult {
+  budget: BudgetLimit;
+  month: Period;
+  spentMinor: number;
+  /** Limit minus spent: negative when over. */
+  leftMinor: number;
+  otherCurrencies: string[];
+}
+
+/** How a budget came out over a whole month that has ended: spent, and under or over by how much. */
+export async function budgetOverMonth(
+  ctx: ExecContext,
+  budget: BudgetLimit,
+  month: Period,
+): Promise<BudgetMonthResult> {
+  const { spentMinor, otherCurrencies } = await spentIn(ctx, budget, month);
+  return { budget, month, spentMinor, leftMinor: budget.amountMinor - spentMinor, otherCurrencies };
+}
+
 /** How a budget is doing on `today`: spent so far (by the executor), left or over, and the pace. */
 export async function budgetStatus(
   ctx: ExecContext,
@@ -114,11 +151,7 @@ export async function budgetStatus(
   today: string,
 ): Promise<BudgetStatus> {
   const { month, soFar, daysElapsed, daysInMonth } = monthSoFar(today);
-  const query = parseBudgetQuery(budget.queryJson) ?? budgetQuery();
-  const result = await execute(ctx, { ...query, periods: [soFar] });
-  const values = result.shape === 'figures' ? (result.figures[0]?.values ?? []) : [];
-  const currency = budget.currency.toUpperCase();
-  const spentMinor = Math.max(0, values.find((v) => v.currency === currency)?.amountMinor ?? 0);
+  const { spentMinor, otherCurrencies } = await spentIn(ctx, budget, soFar);
   const projectedMinor = Math.round((spentMinor * daysInMonth) / daysElapsed);
   const projectedOverMinor = Math.max(0, projectedMinor - budget.amountMinor);
   const state: BudgetState =
@@ -134,9 +167,7 @@ export async function budgetStatus(
     projectedMinor,
     projectedOverMinor,
     state,
-    otherCurrencies: values
-      .filter((v) => v.currency !== currency && v.amountMinor > 0)
-      .map((v) => v.currency),
+    otherCurrencies,
   };
 }
 

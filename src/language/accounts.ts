@@ -38,7 +38,13 @@ function savingsAsMoney(tokens: Token[], i: number): boolean {
   if (w !== 'saving' && w !== 'savings') return false;
   const next = tokens[i + 1]?.text ?? '';
   if (/^(?:account|acct|accounts|acc)$/.test(next)) return false;
-  return w === 'saving' || /^(?:net|total|overall|monthly)$/.test(tokens[i - 1]?.text ?? '');
+  if (w === 'saving' || /^(?:net|total|overall|monthly)$/.test(tokens[i - 1]?.text ?? '')) return true;
+  // "what were my savings last month": the money kept that month; "what's in my savings" stays the account.
+  return (
+    /^(?:my|our)$/.test(tokens[i - 1]?.text ?? '') &&
+    !/^(?:in|into|from|to|of|on|out)$/.test(tokens[i - 2]?.text ?? '') &&
+    /^(?:last|this|in|for|over|during|since|so|between|from)$/.test(next)
+  );
 }
 
 /** Words that may sit inside a mention of an account without naming it. */

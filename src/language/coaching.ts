@@ -8,6 +8,8 @@
 import { toMinorUnits } from '../money.ts';
 import { findAmounts } from './amounts.ts';
 import { alertToggle } from './frame-rules.ts';
+import { coachingCue } from './pay-cycle.ts';
+import type { Period } from '../insights/query.ts';
 import { COACHING_INTENTS, type CategoryRef, type CoachingWords, type Frame, type Intent } from './types.ts';
 
 export { COACHING_INTENTS };
@@ -51,6 +53,13 @@ const MAKE_IT =
 const EVERY_BUDGET = /\b(all|every|each)( of)?( my| the)? budgets?\b|\bbudgets\b.*\b(all|everything)\b/;
 const ALL_SPENDING =
   /\b(all|total|overall|everything|whole|entire|general|monthly|my) (spending|expenses|outgoings)\b|\b(for|on|of) (everything|all of it|all|total|overall)\b|\boverall budget\b|\btotal budget\b|\b(spending|overall|total|general) budget\b|\bbudget for (my )?spending\b/;
+
+/** "that limit", "my grocery cap", "the coffee allowance": a budget named by another word. */
+const LIMIT_NOUN = /\b(?:that|this|the same|my|our|the) (?:[a-z']+ ){0,2}?(?:limit|cap|allowance)s?\b/;
+/** "that budget", "the same limit": the budget just set or talked about. */
+const REFERS_BACK = /\b(?:that|this|the same|said) (?:budget|limit|cap|allowance)\b/;
+/** Verbs that make a budget, which a status question does not use. */
+const MAKING = /\b(?:set|create|add|start|change|update|raise|lower|increase|decrease|bump|put|make)\b/;
 
 /** The bare amount a budget names: "$400", "£250", "300", "1.5k"; undefined when none. */
 export function budgetAmountOf(text: string): { minor: number; currency?: string } | undefined {
@@ -101,6 +110,7 @@ export function readCoaching(
   text: string,
   intent: Intent,
   categories: readonly CategoryRef[],
+  periods: readonly Period[] = [],
 ): { intent: Intent; words: CoachingWords } | undefined {
   const lower = text
     .toLowerCase()
@@ -137,6 +147,20 @@ export function readCoaching(
   };
   if (MAKE_IT.test(`${lower} `) && amount)
     return { intent: 'budget_set', words: { ...words, followUp: true } };
+  const refersBack = REFERS_BACK.test(lower);
+  const statusWords: CoachingWords = refersBack ? { ...words, followUp: true } : words;
+  // "how did February go against my eating-out budget?", "where did January land against that limit?":
+  // a budget measured over a named period, never set or removed without an amount or a verb for it.
+  if (
+    (BUDGET.test(lower) || LIMIT_NOUN.test(lower)) &&
+    periods.length > 0 &&
+    !amount &&
+    !MAKING.test(lower) &&
+    !REMOVE.test(lower)
+  )
+    return { intent: 'budget_status', words: statusWords };
+  if (refersBack && !amount && !REMOVE.test(lower) && !MAKING.test(lower))
+    return { intent: 'budget_status', words: statusWords };
   if (!BUDGET.test(lower)) {
     if (/\b(am i|are we) on track\b|\bon track (with|for)\b/.test(lower))
       return { intent: 'budget_status', words };
@@ -147,6 +171,8 @@ export function readCoaching(
       ) && !/\b(did|have|has|was|were)\b/.test(lower);
     if (amount && (limit || intent === 'budget_set') && (categories.length || words.allSpending))
       return { intent: 'budget_set', words };
+    // "remind me what I owe before payday" asks about bills, not about reminders: the pay-cycle words decide.
+    if (coachingCue(text)) return undefined;
     return COACHING.has(intent) && intent !== 'budget_set' ? { intent, words } : undefined;
   }
   if (REMOVE.test(lower) && !/\bstop (at|me)\b/.test(lower)) return { intent: 'budget_remove', words };
@@ -164,7 +190,8 @@ export function coachingFrame(frame: Frame, read: { intent: Intent; words: Coach
   return {
     intent: read.intent,
     confidence: Math.max(frame.intent === read.intent ? frame.confidence : 0, 0.9),
-    periods: [],
+    // A budget's status may be asked of a named month; nothing else here is about a period.
+    periods: read.intent === 'budget_status' ? frame.periods : [],
     categories: read.intent.startsWith('budget_') ? read.words.categories : [],
     merchants: [],
     accounts: [],

@@ -26,7 +26,9 @@ const TASKS: ReadonlySet<Intent> = new Set([
 
 const PAY_WORDS = String.raw`pay ?days?|pay ?checks?|pay ?cheques?|pay ?slips?|salary|salaries|wages?|paid|pay|income|direct deposit`;
 const UNTIL = String.raw`(?:until|till|til|untill|before|to|by)`;
-const PAYDAY_ITSELF = String.raw`(?:pay ?day|(?:my |the )?(?:next )?(?:pay ?check|pay ?cheque|pay|salary|wages?)|i (?:get|am|m) paid|i get my (?:pay|salary|wages?))`;
+/** "the Acme money arrives", "my wages land", "the deposit hits": the pay itself, named by its arrival. */
+const PAY_ARRIVES = String.raw`(?:the |my |our )?(?:[a-z&]+ ){0,2}?(?:money|pay|deposit|salary|wages?|pay ?check|pay ?cheque|transfer) (?:arrives|comes in|comes through|lands|hits|clears|gets here|goes in|is in)`;
+const PAYDAY_ITSELF = String.raw`(?:${PAY_ARRIVES}|pay ?day|(?:my |the )?(?:next )?(?:pay ?check|pay ?cheque|pay|salary|wages?)|(?:i (?:get|am|m)|im|we (?:get|are)|were) paid|i get my (?:pay|salary|wages?))`;
 const DAY_NAME = String.raw`(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|the end of (?:the|this) month|end of (?:the |this )?month|month end|the \d{1,2}(?:st|nd|rd|th)?|next week)`;
 
 /** Said of something that has happened: the question is about the past. */
@@ -35,13 +37,21 @@ const PAST =
 const NEXT = /\b(?:next|upcoming|coming|due|expected|will|going to|gonna)\b/;
 
 const PAYDAY_CUE = new RegExp(
-  String.raw`\b(?:next|upcoming|coming) (?:${PAY_WORDS})\b|\bwhen(?:s| is| will| do| does| am| should| can|ll)\b.*\b(?:${PAY_WORDS})\b|\bhow (?:often|frequently) (?:do |am |will )?i (?:get )?paid\b|\bhow much (?:do|will|should) i (?:get paid|get|earn|make|take home)\b|\bpay ?(?:schedule|cycle|frequency)\b|\bdays? (?:left )?${UNTIL} ${PAYDAY_ITSELF}\b|\bwhat(?:s| is) my (?:salary|wage|pay|income|take home|take-home)\b|\bhow much is my (?:salary|wage|pay ?check|pay ?cheque|pay)\b|\bis it pay ?day\b|\bpay ?day (?:today|tomorrow|this week|soon)\b`,
+  String.raw`\b(?:next|upcoming|coming) (?:${PAY_WORDS})\b|\bwhen(?:s| is| will| do| does| am| should| can|ll)\b.*\b(?:${PAY_WORDS})\b|\bhow (?:often|frequently) (?:do |am |will )?i (?:get )?paid\b|\bhow much (?:do|will|should) i (?:get paid|get|earn|make|take home)\b|\bpay ?(?:schedule|cycle|frequency)\b|\bdays? (?:(?:left|to go|remaining|more) )?${UNTIL} ${PAYDAY_ITSELF}\b|\bhow (?:long|soon|many (?:more )?(?:days|sleeps|weeks)) (?:\w+ ){0,3}?${UNTIL} ${PAYDAY_ITSELF}\b|\bhow (?:long|many days) (?:is it |have i got |do i have )?(?:left )?(?:${UNTIL} )?(?:pay ?day|(?:i|we) (?:get|am|are) paid)\b|\bwhat(?:s| is) my (?:salary|wage|pay|income|take home|take-home)\b|\bhow much is my (?:salary|wage|pay ?check|pay ?cheque|pay)\b|\bis it pay ?day\b|\bpay ?day (?:today|tomorrow|this week|soon)\b`,
 );
 const LEFT_CUE = new RegExp(
   String.raw`\b(?:left to spend|safe to spend|free to spend|ok to spend|okay to spend|spendable|spending money|disposable)\b|\b(?:how much|what) (?:\w+ ){0,3}(?:can|could|may|should) (?:i|we) (?:still |safely )?spend\b|\b(?:left|have|got|spend|spending|last me|leftover|remaining)\b(?: \w+){0,4} ${UNTIL} (?:${PAYDAY_ITSELF}|${DAY_NAME})\b|\b(?:run|running|ran) out\b|\b(?:be|go|going|end up) (?:\w+ )?(?:broke|skint|overdrawn|in the red|short)\b|\bbroke before\b|\bmake it (?:to|until|till) (?:${PAYDAY_ITSELF})\b|\blast (?:me )?${UNTIL} (?:${PAYDAY_ITSELF})\b|\benough (?:money )?(?:to last|${UNTIL})\b`,
 );
 const AFFORD_CUE =
   /\b(?:can|could|would|will) (?:i|we)(?: \w+)? (?:afford|be able to afford)\b|\b(?:afford|affordable)\b(?!.*\bto spend on\b)|\b(?:can|could|should) (?:i|we) (?:buy|get|spend|splurge on|treat myself to)\b.*[$£€] ?\d|\benough (?:money )?for (?:a |an |the )?[$£€] ?\d/;
+/**
+ * A price weighed against what is left, in other words: "could I swing $3,000", "can I stretch to $500",
+ * "is $200 doable", "do I have room for an $80 dinner". Only with a price written, so "is there room in my
+ * budget" stays a budget question.
+ */
+const AFFORD_WORDS =
+  /\b(?:can|could|would|will|should) (?:i|we) (?:\w+ )?(?:swing|stretch to|stretch|run to|manage|handle|squeeze in|squeeze|justify|cover|go for|get away with)\b|\b(?:doable|manageable|feasible|realistic|within reach|in reach|on the cards)\b|\b(?:room|space|wiggle room|leeway|headroom|scope|enough left|money left|budget) (?:\w+ ){0,2}?for\b|\b(?:ok|okay|fine|safe|sensible|wise|smart) to (?:spend|splash out|drop|blow|put down|pay|buy|get)\b/;
+const PRICE = /[$£€] ?\d|\b\d+(?:[.,]\d+)? ?(?:k\b|dollars?|bucks|pounds?|quid|euros?|rand)\b/;
 /** "how much can I afford to spend on rent" asks for advice on an amount, which Tally does not give. */
 const HOW_MUCH_AFFORD = /\bhow much (?:\w+ )?(?:can|could|should) (?:i|we) (?:\w+ )?afford\b/;
 /** "did I save anything in March": a savings question, answered from its query. */
@@ -55,6 +65,26 @@ const BILL_WORDS = String.raw`bills?|payments?|direct debits?|debits|standing or
 const BILLS_CUE = new RegExp(
   String.raw`\b(?:upcoming|coming up|due|next|to come|expected|scheduled|still to pay|left to pay|have to pay|need to pay|got to pay|owe|pending|ahead)\b.*\b(?:${BILL_WORDS})\b|\b(?:${BILL_WORDS})\b.*\b(?:upcoming|coming up|coming out|going out|due|to come|expected|scheduled|left|ahead|before pay ?day|this week|next week|${UNTIL} (?:${PAYDAY_ITSELF}|${DAY_NAME}))\b`,
 );
+/** "between that paycheck and the next one", "after my next payday": the pay cycle after this one. */
+const BETWEEN_PAYDAYS = new RegExp(
+  String.raw`\bbetween (?:that|this|the|my|next|our) (?:next )?(?:pay ?check|pay ?cheque|pay ?day|pay|salary|wages?|deposit)s?\b.*\b(?:next|following|after|one after|one after that|other)\b|\bbetween (?:the |my |our )?(?:next )?(?:two|2) (?:pay ?days|pay ?checks|pay ?cheques|paydays|salaries|salary payments)\b|\b(?:in |during |over )?the (?:pay )?(?:period|cycle|fortnight|month) after (?:the )?next (?:pay ?day|pay ?check|pay ?cheque|pay)\b|\bafter (?:(?:my |the |this |that )?next|that|this) (?:pay ?day|pay ?check|pay ?cheque|pay|salary)\b(?! .*\bbefore\b)`,
+);
+/** "how many days left till my paycheck?", "how long do I have to wait for my wages?": a count of days. */
+const DAYS_TO_PAY = new RegExp(
+  String.raw`\bhow (?:many|much) (?:more )?(?:days|sleeps|weeks|time)\b.*\b(?:${UNTIL}|for) ${PAYDAY_ITSELF}\b|\bhow long (?:\w+ ){0,5}?(?:wait|waiting) (?:for|until|till) ${PAYDAY_ITSELF}\b|\bhow far (?:away|off) is (?:my |the )?(?:next )?(?:pay ?day|pay ?check|pay ?cheque|pay|salary)\b`,
+);
+/** "anything else due this month?", "what's still going out?": what is still to be paid. */
+const STILL_DUE =
+  /\b(?:anything|what|whats|what else|everything) (?:else |still |more )?(?:due|coming out|going out|to come out|left to go out)\b/;
+/** "remind me what I owe before the Acme money arrives": the bills before payday, not a reminder setting. */
+const OWE_BEFORE_PAY = new RegExp(
+  String.raw`\b(?:what|how much|which|anything|everything)\b.*\b(?:i|we) (?:owe|have to pay|need to pay|got to pay|must pay|am paying)\b.*\b${UNTIL} ${PAYDAY_ITSELF}\b|\b(?:owe|due|to pay|going out)\b.*\b(?:before|until|till|by the time) ${PAY_ARRIVES}\b`,
+);
+/** "how much should I keep back for bills", "set aside for bills until payday": the sum of the bills. */
+const KEEP_BACK = new RegExp(
+  String.raw`\b(?:keep back|set aside|put aside|hold back|ring ?fence|reserve|earmark|leave|keep|save|need)\b.*\bfor (?:my |the |all (?:my |the )?)?(?:${BILL_WORDS})\b`,
+);
+
 /** The run of the balance, not just the figure: "will I run out", "will I be broke before payday". */
 const LOW_POINT_CUE =
   /\b(?:run|running|ran) out\b|\b(?:be|go|going|end up) (?:\w+ )?(?:broke|skint|overdrawn|in the red|short)\b|\bbroke before\b|\bmake it\b|\blast (?:me )?(?:until|till|til|to)\b|\benough (?:money )?to last\b|\blowest\b|\blow point\b/;
@@ -75,6 +105,12 @@ export function coachingCue(text: string): PayCycleIntent | undefined {
   const next = NEXT.test(t);
   const past = PAST.test(t) && !next;
   if (AFFORD_CUE.test(t) && !HOW_MUCH_AFFORD.test(t)) return 'afford';
+  if (AFFORD_WORDS.test(t) && PRICE.test(t) && !past) return 'afford';
+  if (DAYS_TO_PAY.test(t) && !past) return 'payday';
+  if (STILL_DUE.test(t) && !past) return 'upcoming_bills';
+  if (/\b(?:left|still|yet) to (?:pay|go out|come out)\b/.test(t) && !past) return 'upcoming_bills';
+  if ((BETWEEN_PAYDAYS.test(t) || OWE_BEFORE_PAY.test(t) || KEEP_BACK.test(t)) && !past)
+    return 'upcoming_bills';
   if (LEFT_CUE.test(t) && !past) return 'left_to_spend';
   if (BILLS_CUE.test(t) && !past) return 'upcoming_bills';
   if (PAYDAY_CUE.test(t) && !past) return 'payday';
@@ -138,6 +174,10 @@ export interface CoachingAsk {
   currency?: string;
   /** A day named as the horizon instead of payday ("till Friday"), ISO, inclusive. */
   until?: string;
+  /** "between that paycheck and the next one": from the next payday to the one after. */
+  nextCycle?: boolean;
+  /** "how much should I keep back for bills": the bills' sum is the answer asked for. */
+  keepBack: boolean;
 }
 
 /**
@@ -146,11 +186,15 @@ export interface CoachingAsk {
  */
 export function readCoachingAsk(text: string, today: string): CoachingAsk {
   const t = normalised(text);
-  const ask: CoachingAsk = { lowPoint: LOW_POINT_CUE.test(t) };
+  const ask: CoachingAsk = { lowPoint: LOW_POINT_CUE.test(t), keepBack: KEEP_BACK.test(t) };
   const amount = findAmounts(text)[0] ?? bareAmount(t);
   if (amount) {
     ask.amountMinor = amount.minor;
     if (amount.currency) ask.currency = amount.currency;
+  }
+  if (BETWEEN_PAYDAYS.test(t)) {
+    ask.nextCycle = true;
+    return ask;
   }
   const until = horizonOf(t, today);
   if (until) ask.until = until;
@@ -192,7 +236,7 @@ function horizonOf(t: string, today: string): string | undefined {
   const m = new RegExp(
     String.raw`\b${UNTIL} (?:this |next |the )?(${Object.keys(WEEKDAYS).join('|')}|end of (?:the |this )?month|month end|(\d{1,2})(?:st|nd|rd|th)?)\b`,
   ).exec(t);
-  if (!m?.[1]) return undefined;
+  if (!m?.[1]) return calendarHorizonOf(t, today);
   const word = m[1];
   const wanted = WEEKDAYS[word];
   if (wanted !== undefined) {
@@ -206,6 +250,17 @@ function horizonOf(t: string, today: string): string | undefined {
   return thisMonth > today && Number(thisMonth.slice(8)) === dom && dom <= monthLength(today)
     ? thisMonth
     : `${addMonths(`${today.slice(0, 8)}01`, 1).slice(0, 8)}${String(Math.min(dom, monthLength(addMonths(`${today.slice(0, 8)}01`, 1)))).padStart(2, '0')}`;
+}
+
+/** "still to come this month", "for the rest of the week": the month's or the week's last day (Sunday). */
+function calendarHorizonOf(t: string, today: string): string | undefined {
+  if (/\b(?:this |rest of (?:the |this )?|remainder of (?:the |this )?)month\b/.test(t))
+    return addDays(addMonths(`${today.slice(0, 8)}01`, 1), -1);
+  if (/\b(?:this |rest of (?:the |this )?|remainder of (?:the |this )?)week\b/.test(t)) {
+    const now = (((dayNumber(today) + 4) % 7) + 7) % 7;
+    return addDays(today, (7 - now) % 7);
+  }
+  return undefined;
 }
 
 function monthLength(day: string): number {

@@ -94,7 +94,13 @@ export function accountTypeOf(text: string): AccountRef['type'] | undefined {
     return 'credit_card';
   if (
     /\b(?:savings|saving (?:account|acct|pot)|saver|isa|high[- ]yield|money market|rainy day (?:fund|account)|emergency fund)\b/.test(
-      t.replace(/\b(?:net|total|overall|monthly) savings\b/g, ''),
+      t
+        .replace(/\b(?:net|total|overall|monthly) savings\b/g, '')
+        // "what were my savings last month": the money kept that month, not the savings account.
+        .replace(
+          /(?<!\b(?:in|into|from|to|of|on|out) )\b(?:my|our) savings (?=(?:last|this|in|for|over|during|since|so|between|from)\b)/g,
+          '',
+        ),
     )
   )
     return 'savings';

@@ -129,7 +129,7 @@ export async function createUnderstanding(options: UnderstandingOptions): Promis
       },
       { categories: found.categories, merchants: found.merchants, top: findTopN(text)?.n },
     );
-    const coaching = readCoaching(text, frame.intent, frame.categories);
+    const coaching = readCoaching(text, frame.intent, frame.categories, frame.periods);
     if (coaching) return { frame: withShortAnswers(coachingFrame(frame, coaching), text), mentions: found };
     if ((COACHING_INTENTS as readonly Intent[]).includes(frame.intent)) frame.intent = 'none';
     const guarded = guardCoaching(text, guardIntent(text, frame));

@@ -160,6 +160,11 @@ export interface QueriesPort {
   latestBalances(userId: string, before?: string): Promise<BalanceRow[]>;
   coverage(userId: string): Promise<{ accountId: number; first: string; last: string; count: number }[]>;
   merchants(userId: string): Promise<readonly { id: number; name: string; count: number }[]>;
+  /**
+   * Changes whenever transactions may have changed, so what is learnt from them can be kept until then;
+   * an engine without one has every such cache recomputed.
+   */
+  ledgerVersion?(): string;
   /** A group's key and display name, for any grouping of the query builder. */
   label(userId: string, by: SqlGroup, k: number | string | null): Promise<[string, string]>;
 }

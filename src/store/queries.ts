@@ -308,6 +308,10 @@ export class Queries implements QueriesPort {
     return merchants;
   }
 
+  ledgerVersion(): string {
+    return ledgerVersion(this.db);
+  }
+
   /** A group's key and display name, for any grouping of the query builder. */
   async label(userId: string, by: SqlGroup, k: number | string | null): Promise<[string, string]> {
     return this.labelNow(userId, by, k);

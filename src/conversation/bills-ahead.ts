@@ -1,0 +1,85 @@
+/**
+ * The bills still to come: before payday (the usual horizon), up to a day the person named ("this month",
+ * "till Friday"), or over the pay cycle after the next payday ("which land between that paycheck and the
+ * next one?"). Each answer names where the count starts and stops.
+ */
+import type { ExpectedBill } from '../insights/coaching/bills.ts';
+import { billsBetween } from '../insights/coaching/bills.ts';
+import { weekdayOf } from '../insights/coaching/business-days.ts';
+import { paydaysBetween } from '../insights/coaching/pay-schedule.ts';
+import { readCoachingAsk } from '../language/pay-cycle.ts';
+import { addDays } from '../day.ts';
+import { formatMoney } from '../money.ts';
+import { coachingFacts, horizonOf, type CoachingFacts } from './coaching-facts.ts';
+import { dayText, weekdayText } from './describe.ts';
+import type { DialogState, TurnContext, TurnResult } from './types.ts';
+
+/** "Friday 13 Mar 2026". */
+export function dayWithWeekday(iso: string): string {
+  return `${weekdayText(weekdayOf(iso))} ${dayText(iso)}`;
+}
+
+export function billItem(b: ExpectedBill): string {
+  const amount = formatMoney(b.amountMinor, b.currency);
+  return `${b.merchant}: ${b.estimated ? 'about ' : ''}${amount} on ${dayWithWeekday(b.date)}`;
+}
+
+/** Where the count stops (and, for a later pay cycle, where it starts), in words the templates share. */
+export function horizonData(facts: CoachingFacts, until: string, byPayday: boolean, from = '') {
+  return {
+    h: {
+      until: dayWithWeekday(until),
+      from: from ? dayWithWeekday(from) : '',
+      byPayday,
+      noPayday: !facts.schedule || !facts.payRegularToDataEnd,
+    },
+  };
+}
+
+/** The pay cycle after the next payday: (next payday, the one after]; undefined without a steady payday. */
+function nextCycleOf(facts: CoachingFacts): { from: string; until: string } | undefined {
+  const s = facts.schedule;
+  if (!s || !facts.payRegularToDataEnd) return undefined;
+  const following = paydaysBetween(s.rule, s.nextPayday, addDays(s.nextPayday, 62))[0];
+  return following ? { from: s.nextPayday, until: following } : undefined;
+}
+
+/** "What bills are coming up?", "anything due before payday?", "how much should I keep back for bills?". */
+export async function answerUpcomingBills(ctx: TurnContext, state: DialogState): Promise<TurnResult> {
+  const facts = await coachingFacts(ctx);
+  const ask = readCoachingAsk(ctx.input.text, facts.today);
+  let counted: { from: string; after: string; until: string; byPayday: boolean };
+  if (ask.nextCycle) {
+    const cycle = nextCycleOf(facts);
+    // Without paydays to count between, any list would be a guess at the wrong days: say so instead.
+    if (!cycle) {
+      return {
+        replies: [{ template: 'BillsNoPayCycle', suggestions: ['What bills are coming up?'] }],
+        state: { ...state, pending: undefined },
+      };
+    }
+    counted = { from: cycle.from, after: cycle.from, until: cycle.until, byPayday: false };
+  } else {
+    const { until, byPayday } = horizonOf(facts, ask.until);
+    counted = { from: '', after: facts.today, until, byPayday };
+  }
+  const bills = billsBetween(facts.series, facts.history, counted.after, counted.until);
+  const currency = bills[0]?.currency ?? facts.schedule?.currency ?? 'USD';
+  const total = bills.filter((b) => b.currency === currency).reduce((n, b) => n + b.amountMinor, 0);
+  return {
+    replies: [
+      {
+        template: 'UpcomingBills',
+        data: {
+          ...horizonData(facts, counted.until, counted.byPayday, counted.from),
+          items: bills.map(billItem),
+          count: bills.length,
+          total: formatMoney(total, currency),
+          keepBack: ask.keepBack,
+        },
+        suggestions: ['How much can I spend until payday?', 'Show my subscriptions'],
+      },
+    ],
+    state: { ...state, pending: undefined },
+  };
+}
