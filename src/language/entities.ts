@@ -191,7 +191,17 @@ export function findCategories(
 }
 
 const BILL = /^bills?$/;
-const PRICE_OF = new Set(['interest', 'exchange', 'fx', 'conversion', 'hourly', 'day', 'daily', 'tax', 'mortgage']);
+const PRICE_OF = new Set([
+  'interest',
+  'exchange',
+  'fx',
+  'conversion',
+  'hourly',
+  'day',
+  'daily',
+  'tax',
+  'mortgage',
+]);
 
 const TWO_WORDS = new WeakMap<CategoryLexicon, [string, string][]>();
 
@@ -295,13 +305,20 @@ export function indexMerchants(
     if (words.length > 1) add(words.join(''), name, true);
     let core = [...words];
     // "AMC THEATRES 1234": a store number or a generic tail is not part of what people call it.
-    while (core.length > 1 && (GENERIC_TAIL.has(core[core.length - 1] ?? '') || /^\d+$/.test(core.at(-1) ?? '')))
+    while (
+      core.length > 1 &&
+      (GENERIC_TAIL.has(core[core.length - 1] ?? '') || /^\d+$/.test(core.at(-1) ?? ''))
+    )
       core = core.slice(0, -1);
     for (let n = 2; n < words.length; n++) add(words.slice(0, n).join(' '), name, false);
     if (core.length > 1) add(core.join(''), name, false);
     const single = core.length === 1 ? core : core.filter((w, i) => i === 0 || !GENERIC_TAIL.has(w));
     for (const [i, w] of single.entries())
-      if (!unsafe(w) || (core.length === 1 && !categoryWords.has(w)) || (i === 0 && initialism(w, dictionary, categoryWords)))
+      if (
+        !unsafe(w) ||
+        (core.length === 1 && !categoryWords.has(w)) ||
+        (i === 0 && initialism(w, dictionary, categoryWords))
+      )
         add(w, name, core.length === 1);
   }
   return { aliases, maxWords, dictionary };
@@ -365,6 +382,7 @@ export function findMerchantsFuzzy(
   tokens: Token[],
   index: MerchantIndex,
   free: boolean[],
+  onAmbiguous?: (ambiguity: Ambiguity, where: EntityMatch<string>) => void,
 ): EntityMatch<string>[] {
   const out: EntityMatch<string>[] = [];
   const aliasKeys = soundKeys(index);
@@ -398,6 +416,12 @@ export function findMerchantsFuzzy(
       const names = [...hits].filter(([, d]) => d === best).map(([name]) => name);
       if (names.length === 1 && names[0]) {
         out.push(match(tokens, i, i + n, names[0]));
+        i += n - 1;
+        break;
+      }
+      // As close to two or three of the user's merchants: which one is for the person to say, not a guess.
+      if (names.length > 1 && names.length <= 3 && onAmbiguous) {
+        onAmbiguous({ kind: 'merchant', text: typed, options: names.sort() }, match(tokens, i, i + n, typed));
         i += n - 1;
         break;
       }
