@@ -181,7 +181,8 @@ export function findCategories(
       }
     }
   }
-  // "restaurant bills", "grocery bill": after another category, "bill" is the purchase, not utilities.
+  // "restaurant bills", "grocery bill", "doctor's fees": after another category, "bill" or "fees" is what
+  // was paid for it, not utilities or bank fees.
   // "interest rates", "exchange rate": "rates" alone are council rates, not the price of something.
   return out.filter(
     (m, k) =>
@@ -190,7 +191,7 @@ export function findCategories(
   );
 }
 
-const BILL = /^bills?$/;
+const BILL = /^(?:bills?|fees?)$/;
 const PRICE_OF = new Set([
   'interest',
   'exchange',

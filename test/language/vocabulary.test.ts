@@ -51,6 +51,15 @@ describe('category words of British, Australian and other English', () => {
     ['council rates last quarter', 'taxes'],
     ['how much on the big shop', 'groceries'],
     ['what did the chemist cost me', 'health'],
+    ['water rates last year', 'water'],
+    ['how much on car insurance', 'insurance'],
+    ["what did doctor's fees come to", 'health'],
+    ['corner shop spending last month', 'convenience'],
+    ['cinema trips in january', 'movies'],
+    ['how much on fags', 'tobacco'],
+    ['what did i lose on the pokies', 'gambling'],
+    ['mobile recharge last month', 'phone'],
+    ['auto fares this year', 'rides'],
   ])('%s → %s', (text, key) => {
     const f = say(text);
     expect(f.intent).toBe('spending');
