@@ -432,7 +432,7 @@ export function findMerchantsFuzzy(
 }
 
 /** Two neighbouring letters swapped ("chevorn" for "chevron"): one slip, though Levenshtein counts two. */
-function transposed(a: string, b: string): boolean {
+export function transposed(a: string, b: string): boolean {
   if (a.length !== b.length || a.length < 4 || a === b) return false;
   const i = [...a].findIndex((c, k) => c !== b[k]);
   return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);

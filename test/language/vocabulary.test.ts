@@ -24,6 +24,7 @@ const USER: UserVocabulary = {
   accounts: [
     { id: 1, name: 'Chase Checking', type: 'checking', institution: 'Chase' },
     { id: 2, name: 'Amex Gold', type: 'credit_card', institution: 'American Express' },
+    { id: 3, name: 'Capital One Quicksilver', type: 'credit_card', institution: 'Capital One' },
   ],
 };
 
@@ -123,6 +124,16 @@ describe("the user's own merchants, said short or misspelt", () => {
       accounts: [],
     });
     expect(f.merchants).toEqual([]);
+  });
+});
+
+describe("the user's own accounts, misspelt", () => {
+  it.each([
+    ['spending on the quicksliver last month', 3],
+    ['what did i put on the amex gld in january', 2],
+    ['chase chekcing balance', 1],
+  ])('%s', (text, id) => {
+    expect(say(text).accounts).toEqual([id]);
   });
 });
 
