@@ -305,19 +305,18 @@ export function indexMerchants(
     add(words.join(' '), name, true);
     if (words.length > 1) add(words.join(''), name, true);
     let core = [...words];
-    // "AMC THEATRES 1234": a store number or a generic tail is not part of what people call it.
-    while (
-      core.length > 1 &&
-      (GENERIC_TAIL.has(core[core.length - 1] ?? '') || /^\d+$/.test(core.at(-1) ?? ''))
-    )
-      core = core.slice(0, -1);
+    // "AMC THEATRES 1234": a store number is not part of what people call it; but "Forever 21" is not
+    // "forever", so a name a number is cut from keeps only its safe words.
+    const numbered = core.length > 1 && /^\d+$/.test(core.at(-1) ?? '');
+    if (numbered) core = core.filter((w) => !/^\d+$/.test(w));
+    while (core.length > 1 && GENERIC_TAIL.has(core[core.length - 1] ?? '')) core = core.slice(0, -1);
     for (let n = 2; n < words.length; n++) add(words.slice(0, n).join(' '), name, false);
     if (core.length > 1) add(core.join(''), name, false);
     const single = core.length === 1 ? core : core.filter((w, i) => i === 0 || !GENERIC_TAIL.has(w));
     for (const [i, w] of single.entries())
       if (
         !unsafe(w) ||
-        (core.length === 1 && !categoryWords.has(w)) ||
+        (core.length === 1 && !numbered && !categoryWords.has(w)) ||
         (i === 0 && initialism(w, dictionary, categoryWords))
       )
         add(w, name, core.length === 1);

@@ -118,6 +118,13 @@ describe("the user's own merchants, said short or misspelt", () => {
     expect(f.understood?.unknownNames.map((n) => n.text)).toEqual(['costco']);
   });
 
+  it('does not take an ordinary word for a name a number was cut from', () => {
+    const user = { merchants: ['Forever 21', 'Gate 7'], accounts: [] };
+    expect(u.understand('how much did i spend forever', TODAY, user).merchants).toEqual([]);
+    expect(u.understand('what did i pay at the gate last month', TODAY, user).merchants).toEqual([]);
+    expect(u.understand('how much at forever 21', TODAY, user).merchants).toEqual(['Forever 21']);
+  });
+
   it('does not shorten a short word no one would say alone', () => {
     const f = u.understand('how much at the bar last month', TODAY, {
       merchants: ['Bar Louie'],
