@@ -6,6 +6,7 @@ import {
   match,
   soundKey,
   tokenize,
+  transposed,
   type Ambiguity,
   type EntityMatch,
   type Token,
@@ -106,7 +107,8 @@ export function findAccounts(
     if (w.length < 5 || dictionary.has(w) || COMMON_WORDS.has(w)) return undefined;
     const key = soundKey(w);
     return [...allBrands].find((b) => {
-      const d = distance(key, soundKey(b));
+      // Two letters swapped ("quicksliver") is one slip, though Levenshtein counts two.
+      const d = transposed(key, soundKey(b)) ? 1 : distance(key, soundKey(b));
       // Short brands only when they sound the same ("ammex"); longer ones may take an edit ("saphire").
       return b.length >= 5 ? d <= allowedEdits(w.length) - (w.length > 7 ? 1 : 0) : b.length === 4 && d === 0;
     });

@@ -115,7 +115,7 @@ const WORDS: ReadonlySet<string> = new Set(
   real realise reality realize really reason reasonable recall receipt receive recent recently recipe recognize
   recommend record recover recurring red reduce refer reference reflect refund refuse regard region regular
   regularly reimburse reimbursement reject relate relation relationship relative relax release relevant relief
-  religion rely remain remember remind remote remove rent repair repeat replace reply report represent request
+  religion rely remain remember remind remote remove renew rent repair repeat replace reply report represent request
   require rescue research reserve resident resource respect respond response responsible rest restaurant result
   retail retire return reveal revenue review reward rich rid ride right ring rise risk river road rock rode role
   roll roof room root rope rose rough round route routine row royal rub rubbish rude ruin rule run rush sad safe
@@ -188,6 +188,9 @@ const SUFFIXES: readonly [string, readonly string[]][] = [
   ['ness', ['']],
   ['ment', ['']],
   ['ments', ['']],
+  // "renewal" → renew, "arrival" → arrive, "rentals" → rent.
+  ['al', ['', 'e']],
+  ['als', ['', 'e']],
 ];
 
 /** Base forms a word may come from: "draining" → drain, "stopped" → stop, "bills" → bill, "cheapest" → cheap. */

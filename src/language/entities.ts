@@ -41,15 +41,20 @@ export function tokenize(text: string): Token[] {
 }
 
 /** Words too common to be taken as a shortened merchant or account name on their own. */
-export const COMMON_WORDS: ReadonlySet<string> = new Set(
-  `a about above after again against all also am an and any are as at back be because been before being below best big
+export const COMMON_WORDS: ReadonlySet<string> = new Set([
+  ...`a about above after again against all also am an and any are as at back be because been before being below best big
   black blue both but by can card cash city co coffee company corp could did do does doing down each east few first
   for from further general gold good great green had has have he her here him his home house how i if in inc into is
   it its just last less llc long market me more most my new next no nor north not now of off on once one only or other
   our out over own pay people plus prime red same shall she should so some south spend spent store stores such than
   that the their them then there these they this those through to too total under until up us very was we west were
   what when where which while white who whole why will with world would year you your`.split(/\s+/),
-);
+  // Quantifiers, pronouns and superlatives: "my biggest account", "from anyone", "overall" never name anything.
+  ...`altogether anybody anyone anything anywhere average biggest cheapest combined costliest dearest earliest entire
+  ever every everybody everyone everything everywhere greatest heaviest highest largest latest least longest lowest
+  newest nobody none nothing oldest overall priciest shortest smallest somebody someone something sum typical usual
+  whatever whichever whoever worst`.split(/\s+/),
+]);
 
 /** Trailing words a person leaves out when naming a merchant: "Whole Foods Market" → "whole foods". */
 const GENERIC_TAIL = new Set([
@@ -176,11 +181,28 @@ export function findCategories(
       }
     }
   }
-  // "restaurant bills", "grocery bill": after another category, "bill" is the purchase, not utilities.
-  return out.filter((m, k) => !(BILL.test(m.text) && out[k - 1]?.to === m.from));
+  // "restaurant bills", "grocery bill", "doctor's fees": after another category, "bill" or "fees" is what
+  // was paid for it, not utilities or bank fees.
+  // "interest rates", "exchange rate": "rates" alone are council rates, not the price of something.
+  return out.filter(
+    (m, k) =>
+      !(BILL.test(m.text) && out[k - 1]?.to === m.from) &&
+      !(m.text === 'rates' && PRICE_OF.has(tokens[m.from - 1]?.text ?? '')),
+  );
 }
 
-const BILL = /^bills?$/;
+const BILL = /^(?:bills?|fees?)$/;
+const PRICE_OF = new Set([
+  'interest',
+  'exchange',
+  'fx',
+  'conversion',
+  'hourly',
+  'day',
+  'daily',
+  'tax',
+  'mortgage',
+]);
 
 const TWO_WORDS = new WeakMap<CategoryLexicon, [string, string][]>();
 
@@ -283,14 +305,30 @@ export function indexMerchants(
     add(words.join(' '), name, true);
     if (words.length > 1) add(words.join(''), name, true);
     let core = [...words];
+    // "AMC THEATRES 1234": a store number is not part of what people call it; but "Forever 21" is not
+    // "forever", so a name a number is cut from keeps only its safe words.
+    const numbered = core.length > 1 && /^\d+$/.test(core.at(-1) ?? '');
+    if (numbered) core = core.filter((w) => !/^\d+$/.test(w));
     while (core.length > 1 && GENERIC_TAIL.has(core[core.length - 1] ?? '')) core = core.slice(0, -1);
     for (let n = 2; n < words.length; n++) add(words.slice(0, n).join(' '), name, false);
     if (core.length > 1) add(core.join(''), name, false);
     const single = core.length === 1 ? core : core.filter((w, i) => i === 0 || !GENERIC_TAIL.has(w));
-    for (const w of single)
-      if (!unsafe(w) || (core.length === 1 && !categoryWords.has(w))) add(w, name, core.length === 1);
+    for (const [i, w] of single.entries())
+      if (
+        !unsafe(w) ||
+        (core.length === 1 && !numbered && !categoryWords.has(w)) ||
+        (i === 0 && initialism(w, dictionary, categoryWords))
+      )
+        add(w, name, core.length === 1);
   }
   return { aliases, maxWords, dictionary };
+}
+
+/** A short leading name no dictionary knows ("AMC" of "AMC Theatres", "KFC"): people say it alone. */
+function initialism(word: string, dictionary: WordSet, categoryWords: ReadonlySet<string>): boolean {
+  return (
+    /^[a-z]{3}$/.test(word) && !COMMON_WORDS.has(word) && !dictionary.has(word) && !categoryWords.has(word)
+  );
 }
 
 /** Exact aliases on free tokens; sets `ambiguous` when one alias names several merchants and none by its whole name. */
@@ -344,6 +382,7 @@ export function findMerchantsFuzzy(
   tokens: Token[],
   index: MerchantIndex,
   free: boolean[],
+  onAmbiguous?: (ambiguity: Ambiguity, where: EntityMatch<string>) => void,
 ): EntityMatch<string>[] {
   const out: EntityMatch<string>[] = [];
   const aliasKeys = soundKeys(index);
@@ -363,7 +402,7 @@ export function findMerchantsFuzzy(
         const d =
           a.skel.length >= 3 && n === 1 && a.skel === typed
             ? 0
-            : transposed(key, a.key) || lastLetterDropped(key, a.key)
+            : transposed(key, a.key) || lastLetterDropped(key, a.key) || lettersSkipped(key, a.key)
               ? 1
               : distance(key, a.key);
         if (
@@ -380,16 +419,35 @@ export function findMerchantsFuzzy(
         i += n - 1;
         break;
       }
+      // As close to two or three of the user's merchants: which one is for the person to say, not a guess.
+      if (names.length > 1 && names.length <= 3 && onAmbiguous) {
+        onAmbiguous({ kind: 'merchant', text: typed, options: names.sort() }, match(tokens, i, i + n, typed));
+        i += n - 1;
+        break;
+      }
     }
   }
   return out;
 }
 
 /** Two neighbouring letters swapped ("chevorn" for "chevron"): one slip, though Levenshtein counts two. */
-function transposed(a: string, b: string): boolean {
+export function transposed(a: string, b: string): boolean {
   if (a.length !== b.length || a.length < 4 || a === b) return false;
   const i = [...a].findIndex((c, k) => c !== b[k]);
   return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
+/**
+ * Letters left out inside a name, first and last kept ("safwy" for "safeway", "mcdonls" for "mcdonalds"):
+ * people type fast and skip vowels. At most two, and only in words of five letters or more.
+ */
+function lettersSkipped(typed: string, name: string): boolean {
+  const skipped = name.length - typed.length;
+  if (typed.length < 5 || skipped < 1 || skipped > 2 || typed[0] !== name[0] || typed.at(-1) !== name.at(-1))
+    return false;
+  let k = 0;
+  for (const c of name) if (c === typed[k]) k++;
+  return k === typed.length;
 }
 
 /** A short name with its last letter left off ("lyf" for "lyft"). */

@@ -176,7 +176,13 @@ export function mentionFinder(
     const categories = findCategories(tokens, lexicon, open, dictionary);
     claimMatches(open, categories);
     if (index) {
-      const fuzzy = findMerchantsFuzzy(tokens, index, open);
+      const fuzzy = findMerchantsFuzzy(tokens, index, open, (a, where) => {
+        ambiguous ??= a;
+        // Masked as a merchant, so "panora last month" reads as a question about a payee still to be named.
+        spans.push(tokenSpan(tokens, where, 'merchant'));
+        claimMatches(open, [where]);
+        claimMatches(free, [where]);
+      });
       merchants = [...merchants, ...fuzzy].sort((a, b) => a.from - b.from);
       claimMatches(open, fuzzy);
     }

@@ -12,6 +12,7 @@ const DEV_FILES = [
   'dev-query-3.jsonl',
   'dev-query-4.jsonl',
   'dev-query-periods.jsonl',
+  'dev-query-vocab.jsonl',
 ].map((f) => join(ROOT, 'test/language/data', f));
 
 let understanding: Understanding;

@@ -73,6 +73,13 @@ function categories(text: string): string[] {
 describe('category synonyms', () => {
   it('is a consistent table', () => expect(problems).toEqual([]));
 
+  it('names only codes of the taxonomy', () => {
+    const taxonomy = readFileSync(join(import.meta.dirname, '../../data/categories.csv'), 'utf8');
+    const known = new Set(taxonomy.split('\n').flatMap((line) => line.split(',').slice(0, 2)));
+    const codes = [...lexicon.phrases.values()].flatMap((ref) => ref.codes);
+    expect(codes.filter((code) => !known.has(code))).toEqual([]);
+  });
+
   it.each([
     ['how much on eating out', ['eating_out']],
     ['takeout and dining', ['eating_out', 'eating_out']],

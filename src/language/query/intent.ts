@@ -58,6 +58,11 @@ const NOT_MONEY: ReadonlySet<Intent> = new Set([
 export function moneyIntentOf(intent: Intent, lower: string, namesPayee = false): Intent {
   // "cancel my amazon prime" cancels a payment, not the conversation: said back as not understood.
   if (intent === 'cancel' && namesPayee && CANCEL_PAYEE.test(lower)) return 'spending';
+  // "have I ever paid Costco anything", "what has Target cost me overall": paying a named payee, not a
+  // finding nor help, when none of the finding's own words is there.
+  const finding = FINDING_WORDS[intent];
+  if (namesPayee && (NOT_MONEY.has(intent) || (finding && !finding.test(lower))) && PAID_PAYEE.test(lower))
+    return 'spending';
   if (!NOT_MONEY.has(intent)) return intent;
   if (NET_CUE.test(lower) || SAVED_CUE.test(lower)) return 'income';
   if (COUNTED.test(lower) || LARGEST_CUE.test(lower) || NOT_SUPPORTED.test(lower)) return 'spending';
@@ -68,6 +73,8 @@ export function moneyIntentOf(intent: Intent, lower: string, namesPayee = false)
  * Money questions Tally cannot answer (advice, a credit score, tax owed): read as a question about money so
  * that what was understood is said back with what was not, rather than help or privacy text.
  */
+const PAID_PAYEE =
+  /\b(?:cost|costs|costed|paid|pay|spent|spend|spending|given|gave|charged|anything spent)\b/;
 const CANCEL_PAYEE = /\b(?:cancel|stop|end) (?:my|the|our)\b/;
 const NOT_SUPPORTED =
   /\b(?:should|could) (?:i|we) (?:spend|save|cut|buy|cancel|reduce|stop|invest)\b|\bcut(?:ting)? back\b|\bcredit (?:score|rating)\b|\btax(?:es)? (?:\w+ )?(?:do|will|would|should) (?:i|we) owe\b/;

@@ -28,6 +28,9 @@ export interface Parts {
   weak?: boolean;
 }
 
+/** "anything spent at Lyft, and how much?": the same question asking for its figure, not a second one. */
+const BARE_ASK = /^(?:how much|how many|how often|what amount)(?: (?:was it|is it|in total|exactly))?\W*$/i;
+
 /** "groceries last month, and eating out the month before" */
 const COMMA_AND = /\s*[,;]\s*(?:and|then|plus)\s+/i;
 
@@ -41,6 +44,7 @@ export function splitQuestions(text: string): Parts {
     if (!m || m.index === 0) continue;
     const first = text.slice(0, m.index + (m[0].startsWith('?') ? 1 : 0)).trim();
     const second = text.slice(m.index + m[0].length).trim();
+    if (BARE_ASK.test(second)) return { first: text };
     if (first.split(/\s+/).length >= 2 && /[\p{L}\p{N}]/u.test(second)) return { first, second };
   }
   const m = COMMA_AND.exec(text);
