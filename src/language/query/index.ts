@@ -178,7 +178,9 @@ export function reviseFrame(
   const intent: Intent = finding && FINDINGS.has(finding) ? finding : intentOf(q);
   const groupBy = q.groupBy === 'primary' ? 'category' : q.groupBy === 'weekday' ? undefined : q.groupBy;
   const ex = understood.query.filters.exclude;
-  const excludedLabels = new Set(ex.categories.map((c) => c.label));
+  // "take out the rent": the words read as takeaways were the exclusion's own, so no category of theirs is kept.
+  const cueLabels = readSubjects(r, frame).cueWords.map((n) => n.label);
+  const excludedLabels = new Set([...ex.categories.map((c) => c.label), ...cueLabels]);
   return {
     ...frame,
     intent,
