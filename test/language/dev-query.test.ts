@@ -6,9 +6,13 @@ import { readQueryCases } from '../../src/language/evaluation/query-cases.ts';
 import { createUnderstanding, type Understanding } from '../../src/language/understand.ts';
 
 /** The development questions: written for tuning the query understanding, so they guard what it learnt. */
-const DEV_FILES = ['dev-query.jsonl', 'dev-query-2.jsonl', 'dev-query-3.jsonl', 'dev-query-4.jsonl'].map(
-  (f) => join(ROOT, 'test/language/data', f),
-);
+const DEV_FILES = [
+  'dev-query.jsonl',
+  'dev-query-2.jsonl',
+  'dev-query-3.jsonl',
+  'dev-query-4.jsonl',
+  'dev-query-shapes.jsonl',
+].map((f) => join(ROOT, 'test/language/data', f));
 
 let understanding: Understanding;
 beforeAll(async () => {

@@ -14,6 +14,7 @@ import { readingOf, type Reading, type ReadingContext } from './reading.ts';
 import { refine } from './refine.ts';
 import { readSubjects } from './subjects.ts';
 import { effectiveIntent } from './intent.ts';
+import { withoutOneDayPeriods } from './day-peak.ts';
 
 export { subjectOf, toCategoryFilter } from './filters.ts';
 export { lastTwelveMonths, previousLikePeriod } from './periods.ts';
@@ -124,8 +125,9 @@ export function understandQuery(
   for (const p of [...future, ...r.mentions.future].sort((a, b) => a.index - b.index))
     unplaced.push(r.text.slice(p.index, p.index + p.length));
   const intent = effectiveIntent(frame.intent, r);
-  const periods = frame.periods.filter(
-    (p) => !future.some((f) => f.period.start === p.start && f.period.end === p.end),
+  const periods = withoutOneDayPeriods(
+    r,
+    frame.periods.filter((p) => !future.some((f) => f.period.start === p.start && f.period.end === p.end)),
   );
   const query = frameQuery({ ...frame, intent, periods }, today);
   if (!context) return { query, unplaced, unknownNames: [] };

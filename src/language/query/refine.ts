@@ -57,6 +57,7 @@ export function refine(query: Query, k: Refining): void {
   const n = findTopN(k.r.text)?.n ?? bottomN(k.r.lower);
   const read = applyMeasure(query, k, series !== undefined, n);
   applyShape(query, k, read, n);
+  comparePeriodsAsked(query, k);
   if (series && !query.ranking && query.measure.kind !== 'average' && query.comparison?.kind !== 'subjects') {
     query.series = series;
     query.periods = [];
@@ -160,13 +161,30 @@ function applyShape(
   }
 }
 
+/** "did I spend more in January or February": two periods named with a word that weighs them. */
+const PERIODS_WEIGHED =
+  /\b(?:more|less|higher|lower|bigger|smaller|cheaper|pricier|dearer|costlier|which|vs|versus|compared?|comparing|against|than|differ\w*)\b/;
+
+function comparePeriodsAsked(query: Query, { r, periods }: Refining): void {
+  if (query.comparison || query.series || query.ranking || query.groupBy || periods.length < 2) return;
+  if (query.form !== 'figure' || query.measure.kind === 'balance') return;
+  if (PERIODS_WEIGHED.test(withoutExclusionWords(withoutAmountLimits(r.lower))))
+    query.comparison = { kind: 'periods' };
+}
+
+/** "other than" leaves something out; its "than" weighs nothing. */
+function withoutExclusionWords(lower: string): string {
+  return lower.replace(/\bother than\b/g, ' ');
+}
+
 function tidy(query: Query, k: Refining): void {
   const { r, intent } = k;
   // A comparison the intent guessed, for a figure that is not compared over time ("income vs spending").
   const guessed = query.comparison?.kind === 'periods' && k.periods.length < 2;
   if (
     guessed &&
-    (!['spent', 'received'].includes(query.measure.kind) || !COMPARING.test(withoutAmountLimits(r.lower)))
+    (!['spent', 'received'].includes(query.measure.kind) ||
+      !COMPARING.test(withoutExclusionWords(withoutAmountLimits(r.lower))))
   ) {
     delete query.comparison;
     query.periods = [...k.periods];

@@ -88,9 +88,12 @@ const SIDE_GLUE = new Set([
   'spent',
   'a',
   'an',
+  // "my Amazon total and my Target total"
+  'total',
+  'totals',
 ]);
 const COMPARES =
-  /\b(?:which|compare|compared|comparing|comparison|vs|versus|more|less|side by side|separately|respectively|difference|differ|bigger|higher|lower|who)\b|\beach\b(?! (?:day|week|month|quarter|year|time))|\bsplit between\b/;
+  /\b(?:which|compare|compared|comparing|comparison|vs|versus|more|less|side by side|separately|respectively|individually|apiece|one by one|difference|differ|bigger|higher|lower|who)\b|\beach\b(?! (?:day|week|month|quarter|year|time))|\bsplit between\b/;
 
 /**
  * Reads include, exclude and side-by-side subjects from the names' positions.
