@@ -2,7 +2,7 @@
  * The words refine the query the intent started: who is included, excluded or side by side; what is measured;
  * whether it is one figure, a ranked grouping, a series or a list; and which amount limits hold.
  */
-import type { Period, Query } from '../../insights/query.ts';
+import { emptySubject, type Period, type Query } from '../../insights/query.ts';
 import { findTopN, withoutAmountLimits } from '../amounts.ts';
 import type { Frame, Intent } from '../types.ts';
 import { readMeasure, type MeasureReading } from './measure.ts';
@@ -57,6 +57,7 @@ export function refine(query: Query, k: Refining): void {
   const n = findTopN(k.r.text)?.n ?? bottomN(k.r.lower);
   const read = applyMeasure(query, k, series !== undefined, n);
   applyShape(query, k, read, n);
+  rankedNamesSideBySide(query, k.r);
   comparePeriodsAsked(query, k);
   if (series && !query.ranking && query.measure.kind !== 'average' && query.comparison?.kind !== 'subjects') {
     query.series = series;
@@ -159,6 +160,40 @@ function applyShape(
     query.form = 'breakdown';
     query.groupBy = grouped;
   }
+}
+
+/**
+ * "which card did I use more, BofA or Discover" read as a ranking of the names given: each named one gets its
+ * own figure, so the answer shows both rather than the winner alone.
+ */
+function rankedNamesSideBySide(query: Query, r: Reading): void {
+  const by = query.groupBy;
+  if (!query.ranking || query.comparison || !by || query.series) return;
+  const include = query.filters.include;
+  const accountName = (id: number) => r.vocabulary.accounts.find((a) => a.id === id)?.name ?? String(id);
+  const own =
+    by === 'account'
+      ? include.accounts.map((id) => ({
+          label: accountName(id),
+          include: { ...emptySubject(), accounts: [id] },
+        }))
+      : by === 'merchant'
+        ? include.merchants.map((m) => ({ label: m, include: { ...emptySubject(), merchants: [m] } }))
+        : by === 'category' || by === 'primary'
+          ? include.categories.map((c) => ({
+              label: c.label,
+              include: { ...emptySubject(), categories: [c] },
+            }))
+          : [];
+  if (own.length < 2) return;
+  query.comparison = { kind: 'subjects', subjects: own };
+  query.filters.include = {
+    ...include,
+    ...(by === 'account' ? { accounts: [] } : by === 'merchant' ? { merchants: [] } : { categories: [] }),
+  };
+  query.form = 'figure';
+  delete query.groupBy;
+  delete query.ranking;
 }
 
 /** "did I spend more in January or February": two periods named with a word that weighs them. */
