@@ -8,7 +8,7 @@ import type { Reading } from './reading.ts';
 
 /** Words that say one day is being looked for among many. */
 const ONE_DAY =
-  /\b(?:in|on|over|during) (?:a|one) (?:single )?day\b|\bin (?:a|one) day\b|\bthe (?:one )?day (?:i|we|when|that|on which)\b|\b(?:which|what) (?:single )?day\b(?! of (?:the )?(?:week|month))|\b(?:biggest|largest|highest|most expensive|priciest|costliest|heaviest|worst|busiest|smallest|lowest|cheapest|quietest) (?:single )?(?:spending |spend )?day\b|\bsingle day\b/g;
+  /\b(?:in|on|over|during) (?:a|one) (?:single )?day\b|\bin (?:a|one) day\b|\bthe (?:one )?day (?:i|we|when|that|on which)\b|\b(?:which|what) (?:single )?day\b(?! of (?:the )?(?:week|month))|\b(?:biggest|largest|highest|most expensive|priciest|costliest|heaviest|worst|busiest|smallest|lowest|cheapest|quietest) (?:single )?(?:spending |spend )?days?\b|\bsingle day\b/g;
 const MOST = /\b(?:most|biggest|largest|highest|most expensive|priciest|costliest|heaviest|worst|busiest)\b/;
 const LEAST = /\b(?:least|smallest|lowest|cheapest|quietest)\b/;
 
@@ -35,12 +35,14 @@ export function dayPeakOrder(r: Reading): 'top' | 'bottom' | undefined {
   return MOST.test(cleaned) ? 'top' : undefined;
 }
 
+/** Whether a period found lies in the one-day words ("in one day" is not tomorrow here). */
+export function inOneDayWords(r: Reading, match: { index: number; length: number }): boolean {
+  if (!dayPeakOrder(r)) return false;
+  return oneDaySpans(r).some((s) => match.index < s.end && s.start < match.index + match.length);
+}
+
 /** The periods named, without those the one-day words were read as ("a single day", "the day I…"). */
 export function withoutOneDayPeriods(r: Reading, periods: readonly Period[]): Period[] {
-  if (!dayPeakOrder(r)) return [...periods];
-  const spans = oneDaySpans(r);
-  const inside = r.mentions.periods.filter((p) =>
-    spans.some((s) => p.index < s.end && s.start < p.index + p.length),
-  );
+  const inside = r.mentions.periods.filter((p) => inOneDayWords(r, p));
   return periods.filter((p) => !inside.some((m) => m.period.start === p.start && m.period.end === p.end));
 }

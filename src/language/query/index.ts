@@ -14,7 +14,7 @@ import { readingOf, type Reading, type ReadingContext } from './reading.ts';
 import { refine } from './refine.ts';
 import { readSubjects } from './subjects.ts';
 import { effectiveIntent } from './intent.ts';
-import { withoutOneDayPeriods } from './day-peak.ts';
+import { inOneDayWords, withoutOneDayPeriods } from './day-peak.ts';
 
 export { subjectOf, toCategoryFilter } from './filters.ts';
 export { lastTwelveMonths, previousLikePeriod } from './periods.ts';
@@ -123,7 +123,7 @@ export function understandQuery(
   const unplaced: string[] = [];
   const future = r.mentions.periods.filter((p) => isFuture(p, today));
   for (const p of [...future, ...r.mentions.future].sort((a, b) => a.index - b.index))
-    unplaced.push(r.text.slice(p.index, p.index + p.length));
+    if (!inOneDayWords(r, p)) unplaced.push(r.text.slice(p.index, p.index + p.length));
   const intent = effectiveIntent(frame.intent, r);
   const periods = withoutOneDayPeriods(
     r,

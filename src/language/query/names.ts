@@ -46,6 +46,9 @@ const ACCOUNT_QUALIFIER = new Set(
     ' ',
   ),
 );
+/** "the biggest card purchase", "my usual card": a word that ranks or describes, never an account's name. */
+const RANKING_WORD =
+  /^(?:\w{2,}est|most|least|max|top|single|latest|recent|usual|average|typical|expensive|pricey|big|large|small|only|last|first|next|previous)$/;
 const OWNER = new Set(['my', 'the', 'our', 'his', 'her', 'their', 'your']);
 const DETERMINER = new Set(['the', 'my', 'a', 'an', 'our', 'some', 'any', 'those', 'these', 'all']);
 const CHAT = new Set([
@@ -94,6 +97,7 @@ export function unknownNames(r: Reading, flow: 'spent' | 'received'): Understood
       COMMON_WORDS.has(name) ||
       SLOT_STOP.has(name) ||
       ACCOUNT_QUALIFIER.has(name) ||
+      RANKING_WORD.test(name) ||
       !OWNER.has(r.words[j - 1] ?? '')
     )
       return;

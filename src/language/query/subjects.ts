@@ -171,6 +171,8 @@ function linkOf(r: Reading, a: Named, b: Named, compares: boolean): 'side' | 'li
   if (between.length > 4 || !between.every((w) => SIDE_JOIN.has(w) || SIDE_GLUE.has(w))) return 'none';
   if (between.some((w) => SIDE_JOIN.has(w))) return 'side';
   if (compares && between.includes('and')) return 'side';
+  // "my Tesco total and my Chipotle total": a total of its own after the first name.
+  if (between.includes('and') && between.some((w) => w === 'total' || w === 'totals')) return 'side';
   // "compare Chipotle with Shake Shack", "Amazon compared to Target"
   return /\bcompar/.test(r.lower) && (between.includes('with') || between.includes('to')) ? 'side' : 'none';
 }
