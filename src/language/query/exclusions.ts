@@ -119,15 +119,25 @@ function around(r: Reading, named: readonly Named[], out: Exclusions): void {
   }
 }
 
-/** "rent aside", "with Uber and Lyft taken out": the names just before the cue. */
+/** "rent aside", "with Uber and Lyft taken out": the names just before the cue, back to a comma. */
 function after(r: Reading, named: readonly Named[], at: number, out: Exclusions): void {
   let j = at;
   while (j > 0) {
     const n = named.find((x) => x.to === j);
+    // "eating out, Chipotle aside": the comma ends what is set aside.
+    if (j < at && punctuatedAfter(r, j - 1)) break;
     if (n) {
       out.excluded.add(n);
       j = n.from;
     } else if (TIGHT_GLUE.has(r.words[j - 1] ?? '')) j--;
     else break;
   }
+}
+
+/** Whether a comma, colon or semicolon follows word `j` before the next word. */
+function punctuatedAfter(r: Reading, j: number): boolean {
+  const t = r.mentions.tokens[j];
+  const next = r.mentions.tokens[j + 1];
+  if (!t || !next) return false;
+  return /[,;:]/.test(r.text.slice(t.index + t.length, next.index));
 }

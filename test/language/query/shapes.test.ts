@@ -30,6 +30,13 @@ describe('an exclusion is never read as the subject, wherever its words sit', ()
     ['lyft and uber taken out, my spending last month', { exclude: ['mer:Lyft', 'mer:Uber'] }],
   ])('"%s"', (text, want) => expect(ask(text).brief).toMatchObject({ ...want, unplaced: [] }));
 
+  it('a comma ends what is set aside before it', () => {
+    expect(ask('eating out, chipotle aside, in january').brief).toMatchObject({
+      include: ['cat:eating out'],
+      exclude: ['mer:Chipotle'],
+    });
+  });
+
   it('keeps "take out" as takeaways when nothing is taken out', () => {
     expect(ask('how much went on take out last week').brief).toMatchObject({
       include: ['cat:eating out'],
@@ -108,6 +115,15 @@ describe('amounts and periods', () => {
       measure: 'received',
       include: ['mer:Acme Corp'],
       form: 'figure',
+    });
+  });
+
+  it('a bare number before "this year" is still the amount', () => {
+    expect(ask('any charges above 200 this year').brief).toMatchObject({
+      measure: 'spent',
+      amount: '20001..',
+      form: 'list',
+      periods: ['2026-01-01..2027-01-01'],
     });
   });
 
