@@ -149,6 +149,14 @@ describe('side by side and two at once', () => {
     expect(ask(text).brief).toMatchObject({ comparison: 'subjects', subjects });
   });
 
+  it.each([
+    ['monzo against amex in january: which card did i use more?', 'monzo:account'],
+    ['the amex or my revolut card, which did i use more last month', 'revolut:account'],
+    ['costco vs target last month', 'costco:merchant'],
+  ])('names what it does not know beside a known name: "%s"', (text, unknown) => {
+    expect(ask(text).brief.unknown).toContain(unknown);
+  });
+
   it('asks which Chase rather than ranking the other card alone', () => {
     const frame = frameOf('chase against amex in january: which card did i use more?');
     expect(frame.ambiguous?.options).toEqual(['Chase Checking', 'Chase Sapphire']);
