@@ -13,7 +13,26 @@ const EXCLUDE_CUE =
   /\b(?:(?:everything|all|anything|spending|spend|stuff|total|things) (?:but|bar)(?: not)?|but not|and not|not (?:counting|including|incl|on|at|from|with|using|for|in)|except(?: for)?|excepting|excluding|exclude|excludes|excluded|excl|without (?:counting|including|any)|without|w o|sans|other than|apart from|aside from|besides|leaving out|leave out|left out|leaving aside|setting aside|set aside|putting aside|put aside|taking out|take out|took out|taking away|take away|ignoring|ignore|disregarding|omitting|omit|minus|less|outside of|bar|barring|that (?:isnt|wasnt|arent|werent|is not|was not|are not|were not)|non)\b/g;
 
 /** Cues that are ordinary words elsewhere ("less than", "a bar tab"): they exclude only a name that follows at once. */
-const ONLY_BEFORE_A_NAME = new Set(['bar', 'barring', 'less', 'take out', 'taking out', 'took out']);
+const ONLY_BEFORE_A_NAME = new Set([
+  'bar',
+  'barring',
+  'less',
+  'take out',
+  'taking out',
+  'took out',
+  // "put aside for savings" is saving, not leaving savings out.
+  'set aside',
+  'put aside',
+  'putting aside',
+]);
+
+/** "bought less groceries than in January": "less" that weighs rather than subtracts. */
+function lessCompares(r: Reading, at: number): boolean {
+  return /\bthan\b/.test(r.words.slice(at + 1).join(' ')) || LESS_OF.has(r.words[at - 1] ?? '');
+}
+const LESS_OF = new Set(
+  'buy bought buying eat ate eating much far way even lot bit no any spend spent'.split(' '),
+);
 
 /** "leaving … out", "taking … out", "setting … aside": a verb, the names, then the word that closes it. */
 const OPEN_VERB = new Set(
@@ -66,6 +85,7 @@ function before(
   out: Exclusions,
 ): void {
   const strict = ONLY_BEFORE_A_NAME.has(cue.text);
+  if (cue.text === 'less' && lessCompares(r, cue.from)) return;
   const inside = named.filter((n) => n.from < cue.to && cue.from < n.to);
   // "take out" is also a word for takeaways: as a cue it needs a name after it, and then it names nothing itself.
   if (inside.length > 0 && !(strict && inside.every((n) => n.from >= cue.from && n.to <= cue.to))) return;

@@ -37,6 +37,18 @@ describe('an exclusion is never read as the subject, wherever its words sit', ()
     });
   });
 
+  it('"less" that weighs is a comparison, not an exclusion', () => {
+    expect(ask('did i buy less groceries in february than in january').brief).toMatchObject({
+      include: ['cat:groceries'],
+      exclude: [],
+      comparison: 'periods',
+    });
+  });
+
+  it('"put aside for savings" leaves nothing out', () => {
+    expect(ask('how much did i put aside for savings last month').brief.exclude).toEqual([]);
+  });
+
   it('keeps "take out" as takeaways when nothing is taken out', () => {
     expect(ask('how much went on take out last week').brief).toMatchObject({
       include: ['cat:eating out'],
