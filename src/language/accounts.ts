@@ -72,6 +72,11 @@ const OWNING = new Set([
   'his',
   'into',
   'to',
+  // "BofA or Discover", "Chase against Amex": set beside another account, a word names one too.
+  'or',
+  'vs',
+  'versus',
+  'against',
 ]);
 
 function supported(tokens: Token[], start: number, word: string): boolean {

@@ -38,8 +38,9 @@ const CURRENCY_WORD = String.raw`(?:dollars?|bucks?|usd|euros?|eur|pounds?|quid|
 const MONEY = String.raw`(?:(?:us)?([$£€¥])\s*)?(${NUMBER})(?:\s*(k)\b)?(?:\s*(${CURRENCY_WORD}))?`;
 
 /** Words after a number that make it something other than money. */
+// Whole words only: "200 this year" is money ("th" is an ordinal only on its own), "50 amazon orders" too.
 const NOT_MONEY_AFTER =
-  /^\s*(?:%|percent|days?|weeks?|months?|years?|yrs?|times|transactions?|payments?|purchases?|merchants?|items?|categories|am|pm|hours?|minutes?|mins?|st|nd|rd|th|of\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|[/-]\d)/;
+  /^\s*(?:%|(?:percent|days?|weeks?|months?|years?|yrs?|times|transactions?|payments?|purchases?|merchants?|items?|categories|am|pm|hours?|minutes?|mins?|st|nd|rd|th)(?![a-z])|of\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|[/-]\d)/;
 const MONTH_BEFORE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$/;
 
 interface Money {

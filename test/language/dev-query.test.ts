@@ -13,6 +13,7 @@ const DEV_FILES = [
   'dev-query-4.jsonl',
   'dev-query-periods.jsonl',
   'dev-query-vocab.jsonl',
+  'dev-query-shapes.jsonl',
 ].map((f) => join(ROOT, 'test/language/data', f));
 
 let understanding: Understanding;

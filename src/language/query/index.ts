@@ -14,6 +14,7 @@ import { readingOf, type Reading, type ReadingContext } from './reading.ts';
 import { refine } from './refine.ts';
 import { readSubjects } from './subjects.ts';
 import { effectiveIntent } from './intent.ts';
+import { inOneDayWords, withoutOneDayPeriods } from './day-peak.ts';
 
 export { subjectOf, toCategoryFilter } from './filters.ts';
 export { lastTwelveMonths, previousLikePeriod } from './periods.ts';
@@ -122,10 +123,11 @@ export function understandQuery(
   const unplaced: string[] = [];
   const future = r.mentions.periods.filter((p) => isFuture(p, today));
   for (const p of [...future, ...r.mentions.future].sort((a, b) => a.index - b.index))
-    unplaced.push(r.text.slice(p.index, p.index + p.length));
+    if (!inOneDayWords(r, p)) unplaced.push(r.text.slice(p.index, p.index + p.length));
   const intent = effectiveIntent(frame.intent, r);
-  const periods = frame.periods.filter(
-    (p) => !future.some((f) => f.period.start === p.start && f.period.end === p.end),
+  const periods = withoutOneDayPeriods(
+    r,
+    frame.periods.filter((p) => !future.some((f) => f.period.start === p.start && f.period.end === p.end)),
   );
   const query = frameQuery({ ...frame, intent, periods }, today);
   if (!context) return { query, unplaced, unknownNames: [] };
@@ -178,7 +180,9 @@ export function reviseFrame(
   const intent: Intent = finding && FINDINGS.has(finding) ? finding : intentOf(q);
   const groupBy = q.groupBy === 'primary' ? 'category' : q.groupBy === 'weekday' ? undefined : q.groupBy;
   const ex = understood.query.filters.exclude;
-  const excludedLabels = new Set(ex.categories.map((c) => c.label));
+  // "take out the rent": the words read as takeaways were the exclusion's own, so no category of theirs is kept.
+  const cueLabels = readSubjects(r, frame).cueWords.map((n) => n.label);
+  const excludedLabels = new Set([...ex.categories.map((c) => c.label), ...cueLabels]);
   return {
     ...frame,
     intent,

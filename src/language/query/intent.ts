@@ -4,7 +4,7 @@
  * ("any Whole Foods trips over $100?" is not about unusual charges).
  */
 import type { Intent } from '../types.ts';
-import { LARGEST_CUE, NET_CUE, SAVED_CUE } from './measure.ts';
+import { LARGEST_CUE, NET_CUE, PER_PURCHASE_RATE, SAVED_CUE } from './measure.ts';
 import type { Reading } from './reading.ts';
 
 const FINDING_WORDS: Readonly<Partial<Record<Intent, RegExp>>> = {
@@ -66,6 +66,8 @@ export function moneyIntentOf(intent: Intent, lower: string, namesPayee = false)
   if (!NOT_MONEY.has(intent)) return intent;
   if (NET_CUE.test(lower) || SAVED_CUE.test(lower)) return 'income';
   if (COUNTED.test(lower) || LARGEST_CUE.test(lower) || NOT_SUPPORTED.test(lower)) return 'spending';
+  // "how much each time I go to Shake Shack": a figure per purchase.
+  if (/\bhow much\b/.test(lower) && PER_PURCHASE_RATE.test(lower)) return 'spending';
   return intent;
 }
 

@@ -19,8 +19,17 @@ const COUNT_CUE =
 
 const AVERAGE_CUE =
   /\b(?:average|averages|averaged|averaging|avg|on average|typical|typically|usually|usual|normally|mean|median)\b/;
-const PER_TRANSACTION =
-  /\b(?:average|avg|typical|mean|usual)\s+(?:\w+\s+){0,2}?(?:purchase|transaction|charge|order|ticket|bill|receipt|basket|payment|visit|trip|ride|meal|tab|haircut|fill ?up|shop|spend per (?:visit|trip))\b|\bper (?:purchase|transaction|visit|trip|order|charge|shop)\b|\b(?:each|a|every) (?:visit|trip|time i (?:go|went|shop))\b/;
+/** What one purchase is called: "an Uber fare", "a Starbucks visit", "my typical grocery shop". */
+const ONE_PURCHASE = String.raw`(?:purchase|transaction|charge|order|ticket|bill|receipt|basket|payment|visit|trip|ride|fare|meal|tab|haircut|fill ?up|shop|delivery|booking|appointment|session|tank|refill)`;
+const PER_TRANSACTION = new RegExp(
+  String.raw`\b(?:average|avg|typical|mean|usual)\s+(?:\w+\s+){0,2}?${ONE_PURCHASE}s?\b|\bspend per (?:visit|trip)\b|\b(?:per|each|every) ${ONE_PURCHASE}\b|\b(?:each|every) time (?:i|we) (?:go|went|shop|shopped|visit|visited|order|ordered|use|used|stop|stopped)\b`,
+);
+/** "what does a Starbucks visit cost me on average": one purchase named, with an average said elsewhere. */
+const ONE_PURCHASE_NAMED = new RegExp(String.raw`\b(?:a|an|one|the|my) (?:\w+ ){0,2}?${ONE_PURCHASE}\b`);
+/** "per trip", "each time I go": a figure per purchase even without the word "average". */
+export const PER_PURCHASE_RATE = new RegExp(
+  String.raw`\b(?:per|each|every) ${ONE_PURCHASE}\b|\b(?:each|every) time (?:i|we) (?:go|went|shop|shopped|visit|visited|order|ordered|use|used|stop|stopped)\b`,
+);
 const PER_DAY = /\b(?:daily|a day|per day|each day|every day|day to day|by day|per diem)\b/;
 const PER_WEEK = /\b(?:weekly|a week|per week|each week|every week|by week)\b/;
 const PER_MONTH = /\b(?:monthly|a month|per month|each month|every month|by month)\b/;
@@ -105,10 +114,22 @@ function savingAsked(lower: string): 'net' | 'saved' | undefined {
   return undefined;
 }
 
+/** "over $40 per meal": the purchase after an amount is what the limit applies to, not a rate asked for. */
+function withoutAmountUnit(r: Reading): string {
+  const amount = r.mentions.amount;
+  if (!amount) return r.outsidePeriods;
+  const end = amount.index + amount.length;
+  const words = r.outsidePeriods.split(' ');
+  const after = r.mentions.tokens.findIndex((t) => t.index >= end);
+  if (after < 0 || !/^(?:per|a|an|each|every)$/.test(words[after] ?? '')) return r.outsidePeriods;
+  return [...words.slice(0, after), '_', '_', ...words.slice(after + 2)].join(' ');
+}
+
 /** The unit of an average: said outright, or a rate ("a week", "per month") with no series asked. */
 function perOf(r: Reading, seriesAsked: boolean): 'day' | 'week' | 'month' | 'transaction' | undefined {
-  const lower = r.outsidePeriods;
+  const lower = withoutAmountUnit(r);
   const averaged = AVERAGE_CUE.test(lower);
+  if (!averaged && PER_PURCHASE_RATE.test(lower)) return 'transaction';
   if (!averaged && (seriesAsked || !RATE_CUE.test(lower))) return undefined;
   // "my average monthly grocery bill": the time word next to "average" decides, not the bill.
   const unit = /\b(?:average|avg|typical|mean|usual) (daily|weekly|monthly)\b/.exec(lower)?.[1];
@@ -117,5 +138,6 @@ function perOf(r: Reading, seriesAsked: boolean): 'day' | 'week' | 'month' | 'tr
   if (PER_DAY.test(lower)) return 'day';
   if (PER_WEEK.test(lower)) return 'week';
   if (PER_MONTH.test(lower)) return 'month';
+  if (averaged && ONE_PURCHASE_NAMED.test(lower)) return 'transaction';
   return averaged ? 'month' : undefined;
 }

@@ -27,7 +27,7 @@ const SLOT_STOP = new Set(
 /** Words that end a name someone typed after "at": verbs and joiners of the question around it. */
 const NAME_END = new Set(
   `cost costs costing charged charge bought buy paid pay get got take took since during before after ago vs versus
-  respectively combined altogether together separately each both and or nor than so far yet too also how what`.split(
+  respectively combined altogether together separately each both and or nor than so far yet too also how what against`.split(
     /\s+/,
   ),
 );
@@ -46,6 +46,9 @@ const ACCOUNT_QUALIFIER = new Set(
     ' ',
   ),
 );
+/** "the biggest card purchase", "my usual card": a word that ranks or describes, never an account's name. */
+const RANKING_WORD =
+  /^(?:\w{2,}est|most|least|max|top|single|latest|recent|usual|average|typical|expensive|pricey|big|large|small|only|last|first|next|previous)$/;
 const OWNER = new Set(['my', 'the', 'our', 'his', 'her', 'their', 'your']);
 const DETERMINER = new Set(['the', 'my', 'a', 'an', 'our', 'some', 'any', 'those', 'these', 'all']);
 const CHAT = new Set([
@@ -68,7 +71,7 @@ const CHAT = new Set([
   'b4',
   'tho',
 ]);
-const JOINERS = new Set(['and', 'or', 'vs', 'versus', 'nor', '&']);
+const JOINERS = new Set(['and', 'or', 'vs', 'versus', 'nor', '&', 'against']);
 
 /**
  * A word in a name's place that no finder took: after "at"/"from"/"on"/"for" (or "and" after a merchant), or
@@ -94,6 +97,7 @@ export function unknownNames(r: Reading, flow: 'spent' | 'received'): Understood
       COMMON_WORDS.has(name) ||
       SLOT_STOP.has(name) ||
       ACCOUNT_QUALIFIER.has(name) ||
+      RANKING_WORD.test(name) ||
       !OWNER.has(r.words[j - 1] ?? '')
     )
       return;
@@ -116,8 +120,17 @@ export function unknownNames(r: Reading, flow: 'spent' | 'received'): Understood
     slots.push({ at: s.to, word: paid ? 'from' : 'at', from: s.from });
   }
   // "at shake shack and five guys": the place after a joined name is a name's place too.
-  for (const m of r.mentions.merchants)
-    if (JOINERS.has(r.words[m.to] ?? '')) slots.push({ at: m.to + 1, word: 'and', from: m.to });
+  // "Amex against Capital One", "Capital One or the Amex": beside a known name, set against it, is a name's place.
+  const beside = [
+    ...r.mentions.merchants.map((m) => ({ ...m, word: 'and' })),
+    ...r.mentions.accounts.map((m) => ({ ...m, word: 'account' })),
+  ];
+  for (const m of beside) {
+    if (JOINERS.has(r.words[m.to] ?? '')) slots.push({ at: m.to + 1, word: m.word, from: m.to });
+    const before = m.from - 1;
+    if (before >= 1 && SET_AGAINST.has(r.words[before] ?? '') && r.mentions.free[before - 1])
+      slots.push({ at: startOfNameBefore(r, before), word: m.word, from: before });
+  }
   slots.sort((a, b) => a.at - b.at);
   for (const slot of slots) {
     if (
@@ -139,9 +152,11 @@ export function unknownNames(r: Reading, flow: 'spent' | 'received'): Understood
     }
     const known = r.dictionary.has(r.words[j] ?? '');
     const kind: NameKind = loose
-      ? slot.word === 'from'
-        ? merchantKind
-        : 'merchant'
+      ? slot.word === 'account'
+        ? 'account'
+        : slot.word === 'from'
+          ? merchantKind
+          : 'merchant'
       : known && !capitalised(r, j)
         ? 'category'
         : merchantKind;
@@ -157,6 +172,17 @@ export function unknownNames(r: Reading, flow: 'spent' | 'received'): Understood
     j = end - 1;
   }
   return out;
+}
+
+/** Joiners that set two names against each other (not "and", which also lists what is summed). */
+const SET_AGAINST = new Set(['or', 'vs', 'versus', 'against']);
+
+/** Where a name ending just before word `end` starts: up to three free, name-like words back. */
+function startOfNameBefore(r: Reading, end: number): number {
+  let j = end;
+  while (j > 0 && end - j < 3 && r.mentions.free[j - 1] && !COMMON_WORDS.has(r.words[j - 1] ?? '')) j--;
+  while (j < end && (SLOT_STOP.has(r.words[j] ?? '') || DETERMINER.has(r.words[j] ?? ''))) j++;
+  return j;
 }
 
 /** A free word in a name's slot: not a small word, a generic noun, a time of year, a period or an amount. */

@@ -2,7 +2,7 @@
  * The words refine the query the intent started: who is included, excluded or side by side; what is measured;
  * whether it is one figure, a ranked grouping, a series or a list; and which amount limits hold.
  */
-import type { Period, Query } from '../../insights/query.ts';
+import { emptySubject, type Period, type Query } from '../../insights/query.ts';
 import { findTopN, withoutAmountLimits } from '../amounts.ts';
 import type { Frame, Intent } from '../types.ts';
 import { readMeasure, type MeasureReading } from './measure.ts';
@@ -57,6 +57,8 @@ export function refine(query: Query, k: Refining): void {
   const n = findTopN(k.r.text)?.n ?? bottomN(k.r.lower);
   const read = applyMeasure(query, k, series !== undefined, n);
   applyShape(query, k, read, n);
+  rankedNamesSideBySide(query, k.r);
+  comparePeriodsAsked(query, k);
   if (series && !query.ranking && query.measure.kind !== 'average' && query.comparison?.kind !== 'subjects') {
     query.series = series;
     query.periods = [];
@@ -160,13 +162,64 @@ function applyShape(
   }
 }
 
+/**
+ * "which card did I use more, BofA or Discover" read as a ranking of the names given: each named one gets its
+ * own figure, so the answer shows both rather than the winner alone.
+ */
+function rankedNamesSideBySide(query: Query, r: Reading): void {
+  const by = query.groupBy;
+  if (!query.ranking || query.comparison || !by || query.series) return;
+  const include = query.filters.include;
+  const accountName = (id: number) => r.vocabulary.accounts.find((a) => a.id === id)?.name ?? String(id);
+  const own =
+    by === 'account'
+      ? include.accounts.map((id) => ({
+          label: accountName(id),
+          include: { ...emptySubject(), accounts: [id] },
+        }))
+      : by === 'merchant'
+        ? include.merchants.map((m) => ({ label: m, include: { ...emptySubject(), merchants: [m] } }))
+        : by === 'category' || by === 'primary'
+          ? include.categories.map((c) => ({
+              label: c.label,
+              include: { ...emptySubject(), categories: [c] },
+            }))
+          : [];
+  if (own.length < 2) return;
+  query.comparison = { kind: 'subjects', subjects: own };
+  query.filters.include = {
+    ...include,
+    ...(by === 'account' ? { accounts: [] } : by === 'merchant' ? { merchants: [] } : { categories: [] }),
+  };
+  query.form = 'figure';
+  delete query.groupBy;
+  delete query.ranking;
+}
+
+/** "did I spend more in January or February": two periods named with a word that weighs them. */
+const PERIODS_WEIGHED =
+  /\b(?:more|less|higher|lower|bigger|smaller|cheaper|pricier|dearer|costlier|which|vs|versus|compared?|comparing|against|than|differ\w*)\b/;
+
+function comparePeriodsAsked(query: Query, { r, periods }: Refining): void {
+  if (query.comparison || query.series || query.ranking || query.groupBy || periods.length < 2) return;
+  if (query.form !== 'figure' || query.measure.kind === 'balance') return;
+  if (PERIODS_WEIGHED.test(withoutExclusionWords(withoutAmountLimits(r.lower))))
+    query.comparison = { kind: 'periods' };
+}
+
+/** "other than" leaves something out; its "than" weighs nothing. */
+function withoutExclusionWords(lower: string): string {
+  return lower.replace(/\bother than\b/g, ' ');
+}
+
 function tidy(query: Query, k: Refining): void {
   const { r, intent } = k;
   // A comparison the intent guessed, for a figure that is not compared over time ("income vs spending").
   const guessed = query.comparison?.kind === 'periods' && k.periods.length < 2;
   if (
     guessed &&
-    (!['spent', 'received'].includes(query.measure.kind) || !COMPARING.test(withoutAmountLimits(r.lower)))
+    (!['spent', 'received'].includes(query.measure.kind) ||
+      !COMPARING.test(withoutExclusionWords(withoutAmountLimits(r.lower))))
   ) {
     delete query.comparison;
     query.periods = [...k.periods];

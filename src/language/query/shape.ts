@@ -4,6 +4,7 @@
  */
 import { addDays, daysBetween } from '../../day.ts';
 import type { GroupKey, Period, Ranking, Series } from '../../insights/query.ts';
+import { dayPeakOrder } from './day-peak.ts';
 import { lastTwelveMonths } from './periods.ts';
 import type { Reading } from './reading.ts';
 
@@ -97,6 +98,8 @@ export interface Grouped {
  */
 export function readRankedGroup(r: Reading, n: number | undefined): Grouped | undefined {
   const lower = r.lower;
+  const dayPeak = dayPeakOrder(r);
+  if (dayPeak) return { series: 'day', ranking: { order: dayPeak, n: n ?? 1 } };
   // "less than $20" is an amount and "more than last month" a comparison, not a superlative.
   const cleaned = lower.replace(
     /\b(?:more|less|fewer) than\b|\bor (?:more|less|fewer|above|over|under)\b/g,
@@ -158,5 +161,7 @@ const SHOW_LIST =
 
 /** Whether the words ask for the transactions themselves ("any Whole Foods trips over $100?"). */
 export function asksForList(r: Reading): boolean {
-  return LIST_CUE.test(r.lower) && !FIGURE_CUE.test(r.lower);
+  // "deposits over the last 3 months": "over" before a period is a span of time, not an amount.
+  const overTime = r.outsidePeriods.replace(/\b(?:over|under|above|below) (?:_ ?)+/g, '_ ');
+  return LIST_CUE.test(overTime) && !FIGURE_CUE.test(r.lower);
 }

@@ -13,11 +13,13 @@ import { readingOf } from './reading.ts';
 import { readSubjects } from './subjects.ts';
 
 const QUESTION_START = String.raw`(?:how|what|whats|what's|which|where|when|did|do|does|was|were|is|are|have|has|show|list|tell|give|can|could)\b`;
+/** "…and my biggest purchase": a second figure asked for by name, with no question word of its own. */
+const ANOTHER_MEASURE = String.raw`(?:my|the)\s+(?:single\s+)?(?:biggest|largest|smallest|highest|lowest|most expensive|priciest|cheapest|average|typical|usual)\s+(?:single\s+)?\w+`;
 /** "…? and the month before?": a question mark with more words after it. */
 const AFTER_QUESTION_MARK = /\?+\s*(?=[\p{L}\p{N}])/u;
 /** "…groceries and how many times…", "…; what about…", ". also, which…" */
 const JOINED_QUESTION = new RegExp(
-  String.raw`(?:\s*[,;.]\s*|\s+)(?:and|also|plus|then)[,\s]+(?=${QUESTION_START})|\s*[;.]\s+(?=(?:and |also |plus )?${QUESTION_START})`,
+  String.raw`(?:\s*[,;.]\s*|\s+)(?:and|also|plus|then)[,\s]+(?=${QUESTION_START})|\s*[;.]\s+(?=(?:and |also |plus )?${QUESTION_START})|(?:\s*,\s*|\s+)(?:and|plus)(?: also)?\s+(?=${ANOTHER_MEASURE})`,
   'i',
 );
 
@@ -58,7 +60,7 @@ export function splitQuestions(text: string): Parts {
 }
 
 const ASKS =
-  /\b(?:how|what|whats|which|where|when|why|did|do|does|was|were|show|list|tell|give|spend|spent|spending|cost|earn|earned|pay|paid|many|much|income|balance)\b/i;
+  /\b(?:how|what|whats|which|where|when|why|did|do|does|was|were|show|list|tell|give|spend|spent|spending|cost|earn|earned|pay|paid|many|much|income|balance|biggest|largest|smallest|highest|lowest|priciest|cheapest|average|typical|usual)\b/i;
 const BEFORE =
   /\b(?:the )?(?:(?:month|week|year|quarter|one|period|time) before(?: that)?|previous (?:one|month|week|year|quarter)|one before)\b/i;
 const COMPARE_REST = /^(?:compare|compared|comparing|vs|versus|against|next to)\b/i;

@@ -1,12 +1,13 @@
 /**
- * Which transactions, from where each name sits: after "except"/"without"/"not counting" a name is excluded;
+ * Which transactions, from where each name sits: a name the message leaves out (exclusions.ts) is excluded;
  * names joined by "or"/"vs" (or "and" in a question that compares) stand side by side, each with its own figure.
  */
 import { emptySubject, type SubjectFilter } from '../../insights/query.ts';
-import { COMMON_WORDS, type EntityMatch } from '../entities.ts';
+import type { EntityMatch } from '../entities.ts';
 import type { CategoryRef, Frame } from '../types.ts';
 import { toCategoryFilter } from './filters.ts';
-import { findWords, inPeriodOrAmount, typed, type Reading } from './reading.ts';
+import { readExclusions } from './exclusions.ts';
+import type { Reading } from './reading.ts';
 
 export interface Named {
   kind: 'category' | 'merchant' | 'account';
@@ -22,6 +23,8 @@ export interface Subjects {
   /** Two or more subjects side by side, each with only its own names; `include` then holds what they share. */
   sideBySide?: { label: string; include: SubjectFilter }[];
   excluded: Named[];
+  /** Names whose words were an exclusion's own words ("take out the rent"): in neither list. */
+  cueWords: Named[];
   /** "except hobbies": an exclusion whose words name nothing known. */
   unplacedExclusions: string[];
 }
@@ -67,22 +70,6 @@ export function namedIn(r: Reading): Named[] {
   );
 }
 
-/** Words that start an exclusion. "but" only after "everything"/"all" or before "not"; "bar" only after them. */
-const EXCLUDE_CUE =
-  /\b(?:(?:everything|all|anything|spending|spend|stuff|total|things) (?:but|bar)(?: not)?|but not|and not|not (?:counting|including|incl|on|at|from|with|using|for|in)|except(?: for)?|excepting|excluding|exclude|excludes|excluded|excl|without (?:counting|including|any)|without|w o|sans|other than|apart from|aside from|besides|leaving out|leave out|leaving aside|setting aside|ignoring|ignore|disregarding|omitting|omit|minus|outside of|that (?:isnt|wasnt|arent|werent|is not|was not|are not|were not)|non)\b/g;
-
-/** Words that may sit between an exclusion cue and what it excludes, or between excluded names. */
-const GLUE = new Set(
-  'and or nor the my our any all a an of for on at from with to in stuff things purchases purchase spending spent charges transactions payments bought expenses costs bills either both also plus too any anything everything'.split(
-    ' ',
-  ),
-);
-
-/** What "minus" or "without" may take that is not a subject: "money in minus money out", "spending minus income". */
-const GENERIC = new Set(
-  'money spending income incomings earnings expenses outgoings costs fees tax taxes'.split(' '),
-);
-
 /** Words that join names side by side; "and" only when the question compares. */
 const SIDE_JOIN = new Set(['or', 'vs', 'versus', 'v', 'against', 'compared', 'than', 'nor']);
 const SIDE_GLUE = new Set([
@@ -101,9 +88,12 @@ const SIDE_GLUE = new Set([
   'spent',
   'a',
   'an',
+  // "my Amazon total and my Target total"
+  'total',
+  'totals',
 ]);
 const COMPARES =
-  /\b(?:which|compare|compared|comparing|comparison|vs|versus|more|less|side by side|separately|respectively|difference|differ|bigger|higher|lower|who)\b|\beach\b(?! (?:day|week|month|quarter|year|time))|\bsplit between\b/;
+  /\b(?:which|compare|compared|comparing|comparison|vs|versus|more|less|side by side|separately|respectively|individually|apiece|one by one|difference|differ|bigger|higher|lower|who)\b|\beach\b(?! (?:day|week|month|quarter|year|time))|\bsplit between\b/;
 
 /**
  * Reads include, exclude and side-by-side subjects from the names' positions.
@@ -114,7 +104,7 @@ export function readSubjects(
   frame?: Pick<Frame, 'categories' | 'merchants' | 'accounts'>,
 ): Subjects {
   // The frame's lists are what survived the intent's rules ("subscriptions" is the question, not a category).
-  const named = namedIn(r).filter(
+  let named = namedIn(r).filter(
     (n) =>
       !frame ||
       (n.kind === 'category'
@@ -123,37 +113,22 @@ export function readSubjects(
           ? frame.merchants.includes(n.label)
           : frame.accounts.some((id) => r.vocabulary.accounts.find((a) => a.id === id)?.name === n.label)),
   );
-  const excluded = new Set<Named>();
-  const unplacedExclusions: string[] = [];
-  for (const cue of findWords(r, EXCLUDE_CUE)) {
-    let j = cue.to;
-    let took = false;
-    while (j < r.words.length) {
-      const at = named.find((n) => n.from === j);
-      if (at) {
-        excluded.add(at);
-        took = true;
-        j = at.to;
-      } else if (GLUE.has(r.words[j] ?? '') || (took && inPeriodOrAmount(r, j))) j++;
-      else break;
-    }
-    const word = r.words[j] ?? '';
-    if (
-      !took &&
-      j < r.words.length &&
-      r.mentions.free[j] &&
-      !COMMON_WORDS.has(word) &&
-      !GENERIC.has(word) &&
-      !inPeriodOrAmount(r, j)
-    )
-      unplacedExclusions.push(typed(r, cue.from, j + 1));
-  }
+  const exclusions = readExclusions(r, named);
+  const excluded = exclusions.excluded;
+  const unplacedExclusions = exclusions.unplaced;
+  named = named.filter((n) => !exclusions.cueWords.has(n));
   const include = emptySubject();
   const exclude = emptySubject();
   for (const n of named) n.add(excluded.has(n) ? exclude : include);
   const kept = named.filter((n) => !excluded.has(n));
   const group = sideBySideGroup(r, kept);
-  const out: Subjects = { include, exclude, excluded: [...excluded], unplacedExclusions };
+  const out: Subjects = {
+    include,
+    exclude,
+    excluded: [...excluded],
+    cueWords: [...exclusions.cueWords],
+    unplacedExclusions,
+  };
   if (!group) return out;
   const shared = emptySubject();
   for (const n of kept) if (!group.includes(n)) n.add(shared);
@@ -196,6 +171,8 @@ function linkOf(r: Reading, a: Named, b: Named, compares: boolean): 'side' | 'li
   if (between.length > 4 || !between.every((w) => SIDE_JOIN.has(w) || SIDE_GLUE.has(w))) return 'none';
   if (between.some((w) => SIDE_JOIN.has(w))) return 'side';
   if (compares && between.includes('and')) return 'side';
+  // "my Tesco total and my Chipotle total": a total of its own after the first name.
+  if (between.includes('and') && between.some((w) => w === 'total' || w === 'totals')) return 'side';
   // "compare Chipotle with Shake Shack", "Amazon compared to Target"
   return /\bcompar/.test(r.lower) && (between.includes('with') || between.includes('to')) ? 'side' : 'none';
 }
