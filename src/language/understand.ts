@@ -135,7 +135,11 @@ export async function createUnderstanding(options: UnderstandingOptions): Promis
     const guarded = guardCoaching(text, guardIntent(text, frame));
     const lower = found.tokens.map((t) => t.text).join(' ');
     const payee = found.merchants.length + found.brands.length > 0;
-    const asked = { ...guarded, intent: moneyIntentOf(guarded.intent, lower, payee) };
+    const subject = payee || found.categories.length > 0;
+    const asked = {
+      ...guarded,
+      intent: moneyIntentOf(guarded.intent, lower, payee, subject && found.periods.length > 0),
+    };
     const kept = withShortAnswers(keepEntitiesFor(asked), text);
     if (!MONEY_QUESTIONS.has(kept.intent)) return { frame: kept, mentions: found };
     const context = { mentions: found, dictionary };

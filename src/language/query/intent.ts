@@ -55,7 +55,14 @@ const NOT_MONEY: ReadonlySet<Intent> = new Set([
  * largest one is spending. Words alone decide, so "what do you keep about me" stays where it was.
  * @example moneyIntentOf('none', 'surplus or deficit in january') // 'income'
  */
-export function moneyIntentOf(intent: Intent, lower: string, namesPayee = false): Intent {
+export function moneyIntentOf(
+  intent: Intent,
+  lower: string,
+  namesPayee = false,
+  subjectAndPeriod = false,
+): Intent {
+  // "any shopping on Black Friday?", "anything at Target over Easter?": a subject and a time asked about.
+  if (intent === 'none' && subjectAndPeriod && ANY_OPENER.test(lower)) return 'spending';
   // "cancel my amazon prime" cancels a payment, not the conversation: said back as not understood.
   if (intent === 'cancel' && namesPayee && CANCEL_PAYEE.test(lower)) return 'spending';
   // "have I ever paid Costco anything", "what has Target cost me overall": paying a named payee, not a
@@ -75,6 +82,7 @@ export function moneyIntentOf(intent: Intent, lower: string, namesPayee = false)
  * Money questions Tally cannot answer (advice, a credit score, tax owed): read as a question about money so
  * that what was understood is said back with what was not, rather than help or privacy text.
  */
+const ANY_OPENER = /^(?:any|anything|was there (?:any|anything)|were there any|did i (?:do|have) any)\b/;
 const PAID_PAYEE =
   /\b(?:cost|costs|costed|paid|pay|spent|spend|spending|given|gave|charged|anything spent)\b/;
 const CANCEL_PAYEE = /\b(?:cancel|stop|end) (?:my|the|our)\b/;

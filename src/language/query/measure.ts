@@ -48,6 +48,13 @@ export const NET_CUE =
 const BALANCE_CUE =
   /\bbalances?\b|\bbal\b|\bhow much (?:money |cash )?(?:do (?:i|we) have|have (?:i|we) got|is (?:left )?(?:in|on)|(?:i|we) have|is left|left in)\b|\bhow much (?:do )?(?:i|we) owe\b|\bwhat do (?:i|we) owe\b|\bam i skint\b/;
 
+/**
+ * "which charges over $50 did I make", "the payments above 100 I made": made with a purchase or payment as
+ * its object is money going out, however many words sit between them; only "how much did I make" is pay.
+ */
+const OUTGOING_MADE =
+  /\b(?:purchases?|payments?|transactions?|charges?|orders?|buys|transfers?|withdrawals?|bookings?)\b(?:\s+(?!and\b|but\b)\S+){0,8}?\s+(?:(?:did|have|had|do)\s+)?(?:i|we)\s+(?:made|make)\b/g;
+
 /** Intents whose own answers are lists of findings: their measure is not read from words. */
 const FINDINGS: ReadonlySet<Intent> = new Set(['unusual', 'duplicates', 'subscriptions', 'price_rises']);
 
@@ -56,7 +63,7 @@ export type Flow = 'spent' | 'received';
 /** Money in when the words say so, or when the intent says so and no word says money went out. */
 export function flowOf(r: Reading, intent: Intent): Flow {
   if (
-    INCOME_CUE.test(r.lower) ||
+    INCOME_CUE.test(r.lower.replace(OUTGOING_MADE, ' ')) ||
     r.mentions.categories.some((c) => c.value.codes.every((code) => code.startsWith('INCOME')))
   )
     return 'received';

@@ -149,8 +149,9 @@ const LIST_NOUN = String.raw`(?:transactions?|purchases?|charges?|payments?|trip
 const LIST_CUE = new RegExp(
   String.raw`\bitemi[sz]e\b|\b(?:show|list|see|display|pull up|give me|find|view|what are|what were|which were|which are)\b.*\b${LIST_NOUN}\b|\b(?:any|all (?:the|my|of my)|which|what)\s+(?:\w+\s+){0,3}?${LIST_NOUN}\b|\b(?:${LIST_NOUN}|anything|everything|something|stuff|things) (?:over|under|above|below|between|more than|less than|bigger than|larger than|of more than|of over|costing)\b`,
 );
+// "what is my petrol expense for May": one expense or bill named in the singular is its amount, not a list.
 const FIGURE_CUE =
-  /\bhow much\b|\bwhat did (?:i|we) spend\b|\btotal\b|\bsum\b|\badd up\b|\bcome to\b|\bcame to\b/;
+  /\bhow much\b|\bwhat did (?:i|we) spend\b|\btotal\b|\bsum\b|\badd up\b|\bcome to\b|\bcame to\b|\bwhat(?:'s| is| was| will be)\s+(?:my|our|the)\s+(?:\w+\s+){0,3}?(?:expense|expenditure|bill|cost|outlay|spend)\b(?!s)/;
 
 /** Whether the words ask for one figure and nothing asks to see the transactions ("total of charges under $20"). */
 export function asksForFigure(r: Reading): boolean {
