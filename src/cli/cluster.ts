@@ -27,8 +27,11 @@ export interface ClusterOptions {
   databaseUrl?: string;
   /** Extra environment for every instance. */
   env?: Record<string, string>;
-  /** Where the instances' output goes: this process's streams, or nowhere (kept for a failure report). */
-  output?: 'inherit' | 'quiet';
+  /**
+   * Where the instances' output goes: this process's streams; nowhere but their error stream's last lines
+   * (`quiet`); or their logs' last lines too (`tail`), for a test's failure report.
+   */
+  output?: 'inherit' | 'quiet' | 'tail';
 }
 
 export interface RunningCluster {
@@ -39,6 +42,8 @@ export interface RunningCluster {
   instancePorts: number[];
   /** How many requests each instance was handed. */
   handled: number[];
+  /** The last lines each quiet instance wrote (its log), for a failure report. */
+  logTail(): string;
   stop(): Promise<void>;
 }
 
@@ -69,7 +74,11 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
       proxy?.once('error', reject);
       proxy?.listen(port, '127.0.0.1', resolve);
     });
-    return { url, port, databaseUrl, instancePorts, handled, stop };
+    const logTail = () =>
+      children
+        .map((c, i) => `instance ${i}:\n${((c as ChildProcess & { tail?: string[] }).tail ?? []).join('')}`)
+        .join('\n');
+    return { url, port, databaseUrl, instancePorts, handled, logTail, stop };
   } catch (err) {
     await stop();
     throw err;
@@ -95,13 +104,20 @@ function spawnInstance(
         o.env?.TALLY_DIRECTLINE_SECRET ?? process.env.TALLY_DIRECTLINE_SECRET ?? SECRET,
       ...o.env,
     },
-    stdio: o.output === 'quiet' ? ['ignore', 'ignore', 'pipe'] : 'inherit',
+    stdio:
+      o.output === 'tail'
+        ? ['ignore', 'pipe', 'pipe']
+        : o.output === 'quiet'
+          ? ['ignore', 'ignore', 'pipe']
+          : 'inherit',
   });
   const tail: string[] = [];
-  child.stderr?.on('data', (chunk: Buffer) => {
+  const keep = (chunk: Buffer) => {
     tail.push(chunk.toString('utf8'));
     if (tail.length > 50) tail.shift();
-  });
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
   (child as ChildProcess & { tail?: string[] }).tail = tail;
   return child;
 }

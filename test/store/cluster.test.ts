@@ -28,7 +28,7 @@ beforeAll(async () => {
     instances: 2,
     port: 0,
     databaseUrl: fresh.url,
-    output: 'quiet',
+    output: 'tail',
     env: { LOG_LEVEL: 'error', TALLY_ALERT_POLL_MS: '200', MicrosoftAppId: '' },
   });
 }, 120_000);
@@ -172,7 +172,7 @@ describe('two instances behind a round-robin proxy', () => {
       form.append('file', new Blob([csv], { type: 'text/csv' }), 'everyday.csv');
       return chat.call('/upload', { body: form });
     };
-    expect(textOf(await post(upload))).toMatch(/Imported \d+ transactions/);
+    expect(textOf(await post(upload)), cluster.logTail()).toMatch(/Imported \d+ transactions/);
     // The page's link to the file it sent works on either instance.
     const echo = (await chat.call('/activities')).json.activities as Activity[];
     const file = echo.flatMap((a) => (a.attachments as { contentUrl: string }[] | undefined) ?? [])[0];
