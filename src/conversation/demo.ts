@@ -1,4 +1,5 @@
-import { demoAccountCount, loadDemo } from '../demo/load.ts';
+// The demo household goes through the import pipeline: loaded when a demo is offered, not at start-up.
+const demoLoader = () => import('../demo/load.ts');
 import { demoRequest } from '../language/frame-rules.ts';
 import type { TurnContext, TurnResult } from './types.ts';
 import { starterSuggestions } from './suggestions.ts';
@@ -25,6 +26,7 @@ export async function answerDemo(ctx: TurnContext, state: DialogState): Promise<
   if (demo.length > 0) {
     return { replies: [{ template: 'DemoAlreadyLoaded', data: { accounts: demo.length } }], state };
   }
+  const { demoAccountCount } = await demoLoader();
   return {
     replies: [
       {
@@ -54,6 +56,7 @@ export async function demoTurn(ctx: TurnContext, state: DialogState): Promise<Tu
 
 async function addDemo(ctx: TurnContext, state: DialogState): Promise<TurnResult> {
   const { services, input } = ctx;
+  const { loadDemo } = await demoLoader();
   const loaded = await loadDemo(services.store, input.userId, input.today, input.now);
   await services.afterImport?.(input.userId);
   return {

@@ -1,4 +1,4 @@
-import { MissingAccountTypeError, importStatement, type ImportSummary } from '../ingest/importer.ts';
+import type { ImportSummary } from '../ingest/importer.ts';
 import {
   StatementError,
   StatementQuestion,
@@ -202,6 +202,8 @@ async function runImport(
       state: { ...state, pending: { kind: 'upload', name: job.name, type: job.type } },
     };
   }
+  // The import pipeline (parsers, enrichment tables) loads with the first statement, not at start-up.
+  const { importStatement, MissingAccountTypeError } = await import('../ingest/importer.ts');
   try {
     const summary = await importStatement(services.store, {
       userId: input.userId,

@@ -2,8 +2,12 @@ import type { Store } from '../store/index.ts';
 import type { TurnContext, TurnResult } from './types.ts';
 import type { DialogState } from './types.ts';
 
-/** Kept here too for callers that loaded the demo through the settings dialog. */
-export { loadDemo } from '../demo/load.ts';
+/** Kept here too for callers that loaded the demo through the settings dialog (loaded when called). */
+export async function loadDemo(
+  ...args: Parameters<typeof import('../demo/load.ts').loadDemo>
+): ReturnType<typeof import('../demo/load.ts').loadDemo> {
+  return (await import('../demo/load.ts')).loadDemo(...args);
+}
 
 /** "Blue Bottle is coffee": remembers the user's category for a merchant, past and future. */
 export async function answerCorrection(ctx: TurnContext, state: DialogState): Promise<TurnResult> {

@@ -4,6 +4,7 @@ import { findTopN } from './amounts.ts';
 import { loadBrands } from './brands.ts';
 import { trainClassifier, type TextClassifier } from './classifier.ts';
 import { cachedLogisticClassifier } from './classifier-cache.ts';
+import { cachedMasking, maskingKey } from './masked-examples-cache.ts';
 import { loadCategorySynonyms } from './entities.ts';
 import { loadLuFolder, type LuProblem } from './lu.ts';
 import { guardCoaching } from './pay-cycle.ts';
@@ -68,10 +69,8 @@ export async function createUnderstanding(options: UnderstandingOptions): Promis
     loadLuFolder(options.luDir),
     loadCategorySynonyms(options.synonymsFile),
   ]);
-  const brands = await loadBrands(
-    options.merchantsFile ?? join(dirname(options.synonymsFile), 'merchants.csv'),
-    (phrase) => lexicon.phrases.has(phrase),
-  );
+  const merchantsFile = options.merchantsFile ?? join(dirname(options.synonymsFile), 'merchants.csv');
+  const brands = await loadBrands(merchantsFile, (phrase) => lexicon.phrases.has(phrase));
   const known = new Set<string>(INTENTS);
   const examples = [...doc.intents]
     .filter(([intent]) => known.has(intent))
@@ -83,13 +82,29 @@ export async function createUnderstanding(options: UnderstandingOptions): Promis
   const today = new Date().toISOString().slice(0, 10);
   const find = mentionFinder(lexicon, dictionary, brands);
 
-  const training = examples.map(({ ex, intent }) => {
-    const marked = ex.entities
-      .filter((e) => PLACEHOLDER_ENTITIES.has(e.name))
-      .map((e) => ({ index: e.start, length: e.end - e.start, name: e.name }));
-    const found = find(ex.text, today, undefined, marked);
-    return { text: maskSpans(ex.text, found.spans), label: intent };
-  });
+  const mask = () =>
+    examples.map(({ ex, intent }) => {
+      const marked = ex.entities
+        .filter((e) => PLACEHOLDER_ENTITIES.has(e.name))
+        .map((e) => ({ index: e.start, length: e.end - e.start, name: e.name }));
+      const found = find(ex.text, today, undefined, marked);
+      return { text: maskSpans(ex.text, found.spans), label: intent };
+    });
+  // Masking loads the date recognizer and runs every example through the finders: kept beside the model.
+  const training = options.modelCacheDir
+    ? cachedMasking(
+        maskingKey(
+          examples.map(({ ex, intent }) => [intent, ex.text, ex.entities]),
+          {
+            files: [options.synonymsFile, merchantsFile],
+            dataDir: dirname(options.synonymsFile),
+            today,
+          },
+        ),
+        options.modelCacheDir,
+        mask,
+      ).examples
+    : mask();
   const fitStarted = performance.now();
   const kind = options.classifier ?? 'logistic';
   const classifier: TextClassifier =
