@@ -6,8 +6,10 @@
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../src/store/postgres/embedded.ts';
 import { userId } from './generate.ts';
 import { cpuMs, statusKb, stopTree } from './proc.ts';
 import { mulberry32 } from './random.ts';
@@ -90,9 +92,20 @@ function answered(status: number, body: string): boolean {
 
 interface Started {
   child: ChildProcess;
+  /** The port it listens on: the one asked for, or a free one when that was taken (another run). */
+  port: number;
   startupMs: number;
   /** CPU time the server used up to its first answer. */
   startupCpuMs: number;
+}
+
+/** Whether nothing listens on the port yet (two bench runs at once must not load each other's server). */
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
 }
 
 /** Spawns a server and polls it with a real question until it answers; returns how long that took. */
@@ -100,9 +113,10 @@ export async function startServer(
   command: string,
   args: string[],
   env: NodeJS.ProcessEnv,
-  port: number,
+  requestedPort: number,
   logFile: string,
 ): Promise<Started> {
+  const port = (await portIsFree(requestedPort)) ? requestedPort : await freePort();
   const started = performance.now();
   // Logs go straight to a file, as under a process manager: piped through this process (busy running
   // the load generator), a full pipe would block the server's synchronous log writes.
@@ -128,7 +142,12 @@ export async function startServer(
         body,
       });
       if (answered(res.status, await res.text()))
-        return { child, startupMs: performance.now() - started, startupCpuMs: cpuMs(child.pid as number) };
+        return {
+          child,
+          port,
+          startupMs: performance.now() - started,
+          startupCpuMs: cpuMs(child.pid as number),
+        };
     } catch {
       // Not listening yet.
     }
@@ -269,12 +288,12 @@ export function probeServer(port: number, o: LoadPlan): Promise<QuestionProbe[]>
 
 /** Starts one server, warms it, loads it at each connection count, reads its peak RSS, stops it. */
 export async function benchServer(o: BotOptions): Promise<ServerResult> {
-  const { child, startupMs } = await startServer(process.execPath, o.args, o.env, o.port, o.logFile);
+  const { child, port, startupMs } = await startServer(process.execPath, o.args, o.env, o.port, o.logFile);
   try {
-    const runs = await loadServer(o.port, o, () => cpuMs(child.pid as number));
+    const runs = await loadServer(port, o, () => cpuMs(child.pid as number));
     // The node process itself was spawned directly, so its VmHWM is the server's peak.
     const peakRssMb = statusKb(child.pid as number, 'VmHWM') / 1024;
-    const probes = await probeServer(o.port, o);
+    const probes = await probeServer(port, o);
     return { name: o.name, startupMs, peakRssMb, runs, probes };
   } finally {
     await stopTree(child);

@@ -74,12 +74,11 @@ async function main(): Promise<void> {
   if (!db) throw new Error('usage: npx tsx bench/profile.ts DB_FILE [--users N] [--seconds S]');
   const users = arg('--users', 20);
   const dir = mkdtempSync(join(tmpdir(), 'tally-profile-'));
-  const port = 39799;
-  const { child, startupMs } = await startServer(
+  const { child, port, startupMs } = await startServer(
     process.execPath,
     ['--cpu-prof', '--cpu-prof-dir', dir, '--import', 'tsx', 'src/index.ts'],
     { TALLY_DB: db },
-    port,
+    39799,
     join(dir, 'server.log'),
   );
   console.log(`first answer after ${startupMs.toFixed(0)} ms`);
