@@ -85,18 +85,26 @@ function botOn(state: StatePort, events: Event[]): TestAdapter {
   return adapter;
 }
 
+/**
+ * A bot whose turn, after reading state, lets another instance's bot (same store, its own adapter) run
+ * "link an account" in the same conversation first.
+ */
+function racedByLinkElsewhere(): { events: Event[]; here: ReturnType<typeof botOn> } {
+  const events: Event[] = [];
+  const other = botOn(
+    racingState(store.state, events, async () => undefined),
+    events,
+  );
+  const here = botOn(
+    racingState(store.state, events, () => other.processActivity(message('link an account'))),
+    events,
+  );
+  return { events, here };
+}
+
 describe('two turns of one conversation at the same moment', () => {
   it('runs the turn that lost the race again on the newer state, and sends only that run’s answer', async () => {
-    const events: Event[] = [];
-    // The other instance's bot: same store, its own adapter.
-    const other = botOn(
-      racingState(store.state, events, async () => undefined),
-      events,
-    );
-    const here = botOn(
-      racingState(store.state, events, () => other.processActivity(message('link an account'))),
-      events,
-    );
+    const { events, here } = racedByLinkElsewhere();
     // "no" read an empty state; meanwhile the other turn asked for consent. Run again on that state,
     // "no" is the answer to it.
     await here.processActivity(message('no'));
@@ -111,15 +119,7 @@ describe('two turns of one conversation at the same moment', () => {
   });
 
   it('keeps both effects when both turns change the dialog: the second answers on the first one’s question', async () => {
-    const events: Event[] = [];
-    const other = botOn(
-      racingState(store.state, events, async () => undefined),
-      events,
-    );
-    const here = botOn(
-      racingState(store.state, events, () => other.processActivity(message('link an account'))),
-      events,
-    );
+    const { events, here } = racedByLinkElsewhere();
     // Both start a link; the second, run again, finds the consent question already asked.
     await here.processActivity(message('yes'));
     const sent = events.filter((e) => e[0] === 'sent').map((e) => e[1]);
