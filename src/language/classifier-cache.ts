@@ -5,7 +5,7 @@
  * masking or the options fits afresh; a model can never be used for examples it was not fitted on.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   fitLogistic,
@@ -15,6 +15,7 @@ import {
   type TextClassifier,
   type TrainOptions,
 } from './classifier.ts';
+import { writeCacheFile } from './cache-file.ts';
 
 /** Bumped when the file layout or the fitting itself changes. */
 const FORMAT = 1;
@@ -45,18 +46,11 @@ export function cachedLogisticClassifier(
 
 /** Layout: a 4-byte header length, a JSON header (labels, features), then bias and weights as float64. */
 function writeModel(file: string, model: LogisticModel): void {
-  try {
-    mkdirSync(join(file, '..'), { recursive: true });
-    const header = Buffer.from(JSON.stringify({ labels: model.labels, features: model.features }));
-    const length = Buffer.alloc(4);
-    length.writeUInt32LE(header.length);
-    const pad = Buffer.alloc((8 - ((4 + header.length) % 8)) % 8);
-    const partial = `${file}.${process.pid}.partial`;
-    writeFileSync(partial, Buffer.concat([length, header, pad, f64(model.bias), f64(model.weights)]));
-    renameSync(partial, file);
-  } catch {
-    // Read-only install: fitted again next time.
-  }
+  const header = Buffer.from(JSON.stringify({ labels: model.labels, features: model.features }));
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(header.length);
+  const pad = Buffer.alloc((8 - ((4 + header.length) % 8)) % 8);
+  writeCacheFile(file, Buffer.concat([length, header, pad, f64(model.bias), f64(model.weights)]));
 }
 
 function readModel(file: string): LogisticModel | undefined {

@@ -7,9 +7,10 @@
  * masking now would give.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeCacheFile } from './cache-file.ts';
 import type { LabelledText } from './classifier.ts';
 
 /** Bumped when the file layout changes. */
@@ -74,14 +75,7 @@ export function cachedMasking(
     // Not there yet, or unreadable: masked afresh below.
   }
   const examples = mask();
-  try {
-    mkdirSync(dir, { recursive: true });
-    const partial = `${file}.${process.pid}.partial`;
-    writeFileSync(partial, JSON.stringify(examples));
-    renameSync(partial, file);
-  } catch {
-    // Read-only install: masked again next time.
-  }
+  writeCacheFile(file, JSON.stringify(examples));
   return { examples, loaded: false };
 }
 
