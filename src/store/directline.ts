@@ -1,11 +1,12 @@
 import type { Db } from './db.ts';
 import type { DirectLineEntry, DirectLineFile, DirectLinePort, DirectLineRef } from './port.ts';
 
-interface ActivityRow {
+/** A transcript row as both engines select it. */
+export type ActivityRow = {
   seq: number;
   json: string;
   at: number;
-}
+};
 
 /**
  * Web Chat's Direct Line conversations in the SQLite file: each person's conversations, their
@@ -167,6 +168,6 @@ export class DirectLineStore implements DirectLinePort {
   }
 }
 
-function entryOf(row: ActivityRow): DirectLineEntry {
+export function entryOf(row: ActivityRow): DirectLineEntry {
   return { seq: row.seq, activity: JSON.parse(row.json) as Record<string, unknown>, at: new Date(row.at) };
 }

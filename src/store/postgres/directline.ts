@@ -1,11 +1,6 @@
 import type { DirectLineEntry, DirectLineFile, DirectLinePort, DirectLineRef } from '../port.ts';
+import { entryOf, type ActivityRow } from '../directline.ts';
 import type { PgDb } from './db.ts';
-
-type ActivityRow = {
-  seq: number;
-  json: string;
-  at: number;
-};
 
 /**
  * Web Chat's Direct Line conversations on PostgreSQL (see the SQLite `DirectLineStore`). An append
@@ -109,11 +104,7 @@ export class PgDirectLineStore implements DirectLinePort {
        ORDER BY a.seq`,
       [ref.userId, ref.conversationId, after, now.getTime()],
     );
-    return rows.map((r) => ({
-      seq: r.seq,
-      activity: JSON.parse(r.json) as Record<string, unknown>,
-      at: new Date(r.at),
-    }));
+    return rows.map(entryOf);
   }
 
   async putFile(file: DirectLineFile, expiresAt: Date, keepPerUser: number, now = new Date()): Promise<void> {
