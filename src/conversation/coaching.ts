@@ -24,8 +24,6 @@ import { dayText, joinWords, periodText, weekdayText } from './describe.ts';
 import { billItem, dayWithWeekday, horizonData } from './bills-ahead.ts';
 import type { DialogState, Pending, Reply, TurnContext, TurnResult } from './types.ts';
 
-export { answerUpcomingBills, dayWithWeekday } from './bills-ahead.ts';
-
 /** A balance older than this many days is said with its date. */
 const STALE_BALANCE_DAYS = 2;
 

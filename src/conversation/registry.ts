@@ -5,13 +5,13 @@
  */
 import type { Intent } from '../language/types.ts';
 import { answerMoney } from './ask.ts';
+import { answerUpcomingBills } from './bills-ahead.ts';
 import { answerBudgetList, answerBudgetRemove, answerBudgetSet, answerBudgetStatus } from './budgets.ts';
 import {
   answerAfford,
   answerLeftToSpend,
   answerPayday,
   answerSavings,
-  answerUpcomingBills,
   isSavingsQuestion,
 } from './coaching.ts';
 import { answerDemo } from './demo.ts';
