@@ -4,7 +4,7 @@ import { scoreDevelopment } from '../../../src/ingest/enrich/evaluation/developm
 import { scoreLabelled } from '../../../src/ingest/enrich/evaluation/labelled.ts';
 
 describe('categorisation accuracy', () => {
-  // Measured 83.3% (primary, 368/442) and 79.2% (label, 350/442) on 442 scored rows; the floors leave a small
+  // Measured 83.3% (primary, 368/442) and 80.5% (label, 356/442) on 442 scored rows; the floors leave a small
   // margin. The rules are never tuned on this file: it only measures.
   it('stays at or above the measured accuracy on the labelled descriptors', () => {
     const score = scoreLabelled(
@@ -12,7 +12,7 @@ describe('categorisation accuracy', () => {
     );
     expect(score.scored).toBe(442);
     expect(score.primaryHits / score.scored).toBeGreaterThanOrEqual(0.83);
-    expect(score.labelHits / score.scored).toBeGreaterThanOrEqual(0.785);
+    expect(score.labelHits / score.scored).toBeGreaterThanOrEqual(0.8);
   });
 
   // The hand-written development descriptors (South African, UK and US wording) are what the rules are tuned on.
