@@ -11,6 +11,7 @@ import {
   categoryForMcc,
   matchKeyword,
 } from './rules.ts';
+import { paysStoreAccount, STORE_ACCOUNT_PAYMENT } from './store-accounts.ts';
 import { merchantKey } from './user-rules.ts';
 
 /** How a transaction counts: spending (refunds included), income, a transfer between own accounts, or cash taken out. */
@@ -84,6 +85,8 @@ function ruleCategory(input: CategorizeInput, direction: Direction): Categorizat
   if (byType) return decide(byType, 'bank');
   const merchant =
     identifyMerchant(description).category ?? (input.merchant ? merchantCategory(input.merchant) : undefined);
+  if (merchant && paysStoreAccount(description, merchant, direction))
+    return decide(STORE_ACCOUNT_PAYMENT, 'merchant');
   if (merchant) return decide(alongMoney(merchant, direction), 'merchant');
   // A name the bank cut short ("MOOIRIVIER BUTCHE") is read with its last word whole, so topic words still find it.
   const cut = input.merchant ? completedCutWord(input.merchant) : undefined;

@@ -126,3 +126,33 @@ describe('bank wording', () => {
     expect(categoryOf('Magtape Credit Nsfas', 150000)).not.toMatch(/^LOAN_PAYMENTS/);
   });
 });
+
+describe('store accounts', () => {
+  it.each([
+    'Debit Order: Ellerines Account',
+    'IB PAYMENT TO FOSCHINI ACC PMT',
+    'DEBIT ORDER LEWIS STORES ACCOUNT',
+    'Internet Pmt To Totalsports Acc',
+  ])('takes a payment to a shop’s own account for a loan repayment, whichever shop: %s', (description) => {
+    expect(categoryOf(description)).toBe('LOAN_PAYMENTS_PERSONAL_LOAN_PAYMENT');
+  });
+
+  it.each([
+    ['POS Purchase Ellerines Menlyn 402167*9911 05 Sep', 'HOME_IMPROVEMENT_FURNITURE'],
+    ['Debit Order: Discovery Health Medical Scheme', 'GENERAL_SERVICES_INSURANCE'],
+    ['Woolworths Food Account Credit', 'FOOD_AND_DRINK_GROCERIES'],
+  ])('keeps shopping, bills and money in where they were: %s', (description, expected) => {
+    const amountMinor = description.includes('Credit') ? 25000 : -25000;
+    expect(categoryOf(description, amountMinor)).toBe(expected);
+  });
+});
+
+describe('childcare', () => {
+  it.each([
+    'POS Purchase Ubuntu Pre School 402167*9911 05 Sep',
+    'Debit Order: Little Stars Pre-School',
+    'PRESCHOOL FEES',
+  ])('takes a pre-school written with a space, a hyphen or neither for childcare: %s', (description) => {
+    expect(categoryOf(description)).toBe('GENERAL_SERVICES_CHILDCARE');
+  });
+});
