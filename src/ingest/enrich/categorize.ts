@@ -1,6 +1,7 @@
 import { FALLBACK_SPENDING, isCategoryCode } from './categories.ts';
 import { chequeCategory, findCheque } from './cheques.ts';
 import { processorCategory } from './cleanup.ts';
+import { completedCutWord } from './cut-words.ts';
 import { identifyMerchant, merchantCategory } from './merchants.ts';
 import {
   type AccountKind,
@@ -10,6 +11,7 @@ import {
   categoryForMcc,
   matchKeyword,
 } from './rules.ts';
+import { paysStoreAccount, STORE_ACCOUNT_PAYMENT } from './store-accounts.ts';
 import { merchantKey } from './user-rules.ts';
 
 /** How a transaction counts: spending (refunds included), income, a transfer between own accounts, or cash taken out. */
@@ -83,8 +85,13 @@ function ruleCategory(input: CategorizeInput, direction: Direction): Categorizat
   if (byType) return decide(byType, 'bank');
   const merchant =
     identifyMerchant(description).category ?? (input.merchant ? merchantCategory(input.merchant) : undefined);
+  if (merchant && paysStoreAccount(description, merchant, direction))
+    return decide(STORE_ACCOUNT_PAYMENT, 'merchant');
   if (merchant) return decide(alongMoney(merchant, direction), 'merchant');
-  const middle = matchKeyword('middle', description, direction, account);
+  // A name the bank cut short ("MOOIRIVIER BUTCHE") is read with its last word whole, so topic words still find it.
+  const cut = input.merchant ? completedCutWord(input.merchant) : undefined;
+  const topicText = cut ? `${description} ${cut}` : description;
+  const middle = matchKeyword('middle', topicText, direction, account);
   if (middle) return decide(middle, 'keyword');
   const byMcc = input.mcc ? categoryForMcc(input.mcc) : undefined;
   if (byMcc) return decide(byMcc, 'mcc');
@@ -92,7 +99,7 @@ function ruleCategory(input: CategorizeInput, direction: Direction): Categorizat
     ? categoryForBankCategory(input.bankCategory, direction, account)
     : undefined;
   if (byBank) return decide(byBank, 'bank');
-  const last = matchKeyword('last', description, direction, account);
+  const last = matchKeyword('last', topicText, direction, account);
   if (last) return decide(last, 'keyword');
   const byProcessor = processorCategory(description);
   if (byProcessor && direction === 'out') return decide(byProcessor, 'keyword');

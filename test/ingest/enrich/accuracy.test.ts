@@ -4,7 +4,7 @@ import { scoreDevelopment } from '../../../src/ingest/enrich/evaluation/developm
 import { scoreLabelled } from '../../../src/ingest/enrich/evaluation/labelled.ts';
 
 describe('categorisation accuracy', () => {
-  // Measured 83.3% (primary, 368/442) and 79.2% (label, 350/442) on 442 scored rows; the floors leave a small
+  // Measured 83.3% (primary, 368/442) and 80.5% (label, 356/442) on 442 scored rows; the floors leave a small
   // margin. The rules are never tuned on this file: it only measures.
   it('stays at or above the measured accuracy on the labelled descriptors', () => {
     const score = scoreLabelled(
@@ -12,7 +12,7 @@ describe('categorisation accuracy', () => {
     );
     expect(score.scored).toBe(442);
     expect(score.primaryHits / score.scored).toBeGreaterThanOrEqual(0.83);
-    expect(score.labelHits / score.scored).toBeGreaterThanOrEqual(0.785);
+    expect(score.labelHits / score.scored).toBeGreaterThanOrEqual(0.8);
   });
 
   // The hand-written development descriptors (South African, UK and US wording) are what the rules are tuned on.
@@ -46,5 +46,20 @@ describe('categorisation accuracy', () => {
     expect(score.rows).toBeGreaterThanOrEqual(800);
     expect(score.primaryHits / score.rows).toBeGreaterThanOrEqual(0.985);
     expect(score.detailedHits / score.rows).toBeGreaterThanOrEqual(0.98);
+  });
+
+  // A fourth set written by hand in the export wording of South African banks (FNB, Standard Bank, Absa, Nedbank,
+  // Capitec, Discovery, TymeBank: POS and card purchases with branch names and card fragments, debit orders, app and
+  // internet payments, CashSend, prepaid airtime and electricity, fees, interest, own-account transfers) with shares
+  // from the UK, Australia, India and the US, and names the bank cut short. Its first 622 lines were scored before any
+  // rule was written for them (92.8% primary, 88.7% detailed). A few lines stay where people differ (Wimpy: diner or
+  // fast food? Edgars: clothing or department store?), so the floor sits just under the measured 99.5% and 97.7%.
+  it('places the lines of South African bank exports where a person would', () => {
+    const score = scoreDevelopment(
+      readFileSync(new URL('./fixtures/dev-descriptions-banks.csv', import.meta.url), 'utf8'),
+    );
+    expect(score.rows).toBeGreaterThanOrEqual(700);
+    expect(score.primaryHits / score.rows).toBeGreaterThanOrEqual(0.99);
+    expect(score.detailedHits / score.rows).toBeGreaterThanOrEqual(0.97);
   });
 });

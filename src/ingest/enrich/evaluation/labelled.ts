@@ -6,6 +6,9 @@ import { cleanMerchant } from '../merchants.ts';
 /**
  * The labels of the South African labelled set, as taxonomy codes (detailed or primary).
  * Labels with no counterpart in the taxonomy ("Debit Order", "Refund") are left out of the score.
+ * Where the taxonomy splits what one label names, every part of it counts: a café is eating out, mobile data bought
+ * from an internet provider is a data purchase, and a crèche is what people pay under education. These additions never
+ * cross a primary category, so they leave the primary-level score as it was.
  */
 export const LABEL_CODES: Readonly<Record<string, readonly string[]>> = {
   'Bank Charges and Fees': ['BANK_FEES'],
@@ -15,6 +18,7 @@ export const LABEL_CODES: Readonly<Record<string, readonly string[]>> = {
   'Eating Out': [
     'FOOD_AND_DRINK_RESTAURANT',
     'FOOD_AND_DRINK_FAST_FOOD',
+    'FOOD_AND_DRINK_COFFEE',
     'FOOD_AND_DRINK_OTHER_FOOD_AND_DRINK',
   ],
   Restaurants: ['FOOD_AND_DRINK_RESTAURANT', 'FOOD_AND_DRINK_FAST_FOOD'],
@@ -33,7 +37,7 @@ export const LABEL_CODES: Readonly<Record<string, readonly string[]>> = {
     'ENTERTAINMENT_VIDEO_GAMES',
     'GENERAL_SERVICES_OTHER_GENERAL_SERVICES',
   ],
-  'Cellular Data Purchase': ['RENT_AND_UTILITIES_TELEPHONE'],
+  'Cellular Data Purchase': ['RENT_AND_UTILITIES_TELEPHONE', 'RENT_AND_UTILITIES_INTERNET_AND_CABLE'],
   Fuel: ['TRANSPORTATION_GAS'],
   Parking: ['TRANSPORTATION_PARKING'],
   Transport: ['TRANSPORTATION', 'GENERAL_SERVICES_AUTOMOTIVE'],
@@ -44,7 +48,7 @@ export const LABEL_CODES: Readonly<Record<string, readonly string[]>> = {
   'Home and Garden': ['HOME_IMPROVEMENT'],
   'Health and Medical': ['MEDICAL'],
   'Personal Care': ['PERSONAL_CARE'],
-  Education: ['GENERAL_SERVICES_EDUCATION'],
+  Education: ['GENERAL_SERVICES_EDUCATION', 'GENERAL_SERVICES_CHILDCARE'],
   'Life Insurance': ['GENERAL_SERVICES_INSURANCE'],
   'General Insurance': ['GENERAL_SERVICES_INSURANCE'],
   'Auto Insurance': ['GENERAL_SERVICES_INSURANCE'],
