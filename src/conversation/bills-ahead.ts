@@ -7,12 +7,20 @@ import type { ExpectedBill } from '../insights/coaching/bills.ts';
 import { billsBetween } from '../insights/coaching/bills.ts';
 import { weekdayOf } from '../insights/coaching/business-days.ts';
 import { paydaysBetween } from '../insights/coaching/pay-schedule.ts';
-import { readCoachingAsk } from '../language/pay-cycle.ts';
+import type { CoachingAsk } from '../language/types.ts';
 import { addDays } from '../day.ts';
 import { formatMoney } from '../money.ts';
 import { coachingFacts, horizonOf, type CoachingFacts } from './coaching-facts.ts';
 import { dayText, weekdayText } from './describe.ts';
 import type { DialogState, TurnContext, TurnResult } from './types.ts';
+
+/** Nothing beyond the intent: count to payday, the figure and not its low point. */
+const PLAIN_ASK: CoachingAsk = { lowPoint: false, keepBack: false, howLong: false, howMuch: false };
+
+/** What the question asks beyond its intent, as the language layer read it. */
+export function askOf(ctx: TurnContext): CoachingAsk {
+  return ctx.frame.payCycle ?? PLAIN_ASK;
+}
 
 /** "Friday 13 Mar 2026". */
 export function dayWithWeekday(iso: string): string {
@@ -47,7 +55,7 @@ function nextCycleOf(facts: CoachingFacts): { from: string; until: string } | un
 /** "What bills are coming up?", "anything due before payday?", "how much should I keep back for bills?". */
 export async function answerUpcomingBills(ctx: TurnContext, state: DialogState): Promise<TurnResult> {
   const facts = await coachingFacts(ctx);
-  const ask = readCoachingAsk(ctx.input.text, facts.today);
+  const ask = askOf(ctx);
   let counted: { from: string; after: string; until: string; byPayday: boolean };
   if (ask.nextCycle) {
     const cycle = nextCycleOf(facts);

@@ -4,7 +4,6 @@
  * query run by the one executor. A subject that matches no category is asked about, never guessed.
  */
 import { budgetSpecFor, budgetStatus, type BudgetStatus } from '../insights/budgets.ts';
-import { budgetAmountOf } from '../language/coaching.ts';
 import type { CoachingWords } from '../language/types.ts';
 import { formatMoney } from '../money.ts';
 import type { BudgetRow } from '../store/index.ts';
@@ -148,15 +147,11 @@ export async function budgetPendingTurn(
 ): Promise<TurnResult | undefined> {
   const words = wordsOf(ctx);
   if (pending.kind === 'budget-amount') {
-    const amount = words.amount ?? budgetAmountOf(ctx.input.text);
+    const amount = words.amount ?? ctx.frame.amountSaid;
     if (!amount || ctx.frame.coaching?.categories.length) return undefined;
     return saveBudget(ctx, state, pending.subject, amount);
   }
-  const everything =
-    /^(all|all of it|everything|all spending|all my spending|overall|total|in total)\b/i.test(
-      ctx.input.text.trim(),
-    );
-  const subject = everything
+  const subject = ctx.frame.wholeSpending
     ? ALL_SPENDING
     : subjectOf({ ...words, categories: ctx.frame.categories, subjectWords: undefined });
   if (!subject || 'unknown' in subject) return undefined;

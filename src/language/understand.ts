@@ -7,14 +7,14 @@ import { cachedLogisticClassifier } from './classifier-cache.ts';
 import { cachedMasking, maskingKey } from './masked-examples-cache.ts';
 import { loadCategorySynonyms } from './entities.ts';
 import { loadLuFolder, type LuProblem } from './lu.ts';
-import { guardCoaching } from './pay-cycle.ts';
+import { coachingDetailsOf, guardCoaching } from './pay-cycle.ts';
 import { applyHeuristics, guardIntent, keepEntitiesFor } from './frame-rules.ts';
 import { buildDictionary, mentionFinder, type Mentions, type Span } from './mentions.ts';
 import { joinQuestions, splitQuestions } from './query/split.ts';
 import { reviseFrame, understandQuery } from './query/index.ts';
 import { moneyIntentOf } from './query/intent.ts';
 import { accountTypeOf, ordinalOf, yesNoOf } from './short-answers.ts';
-import { COACHING_INTENTS, coachingFrame, readCoaching } from './coaching.ts';
+import { budgetRepliesOf, COACHING_INTENTS, coachingFrame, readCoaching } from './coaching.ts';
 import { DATA_INTENTS, INTENTS, type Frame, type Intent, type UserVocabulary } from './types.ts';
 
 export interface Understanding {
@@ -166,17 +166,21 @@ export async function createUnderstanding(options: UnderstandingOptions): Promis
     try {
       const text = String(rawText ?? '').slice(0, MAX_INPUT);
       if (!/[\p{L}\p{N}]/u.test(text)) return emptyFrame();
-      const parts = splitQuestions(text);
-      const first = understandOne(parts.first, day, vocabulary);
-      if (parts.second === undefined) return first.frame;
-      const second = understandOne(parts.second, day, vocabulary);
-      if (parts.weak && (first.mentions.periods.length === 0 || second.mentions.periods.length === 0)) {
-        return understandOne(text, day, vocabulary).frame;
-      }
-      return joinQuestions(first.frame, { text: parts.second, ...second }, vocabulary, day, dictionary);
+      return withCoachingDetails(understandAll(text, day, vocabulary), text, day);
     } catch {
       return emptyFrame();
     }
+  };
+
+  const understandAll = (text: string, day: string, vocabulary: UserVocabulary): Frame => {
+    const parts = splitQuestions(text);
+    const first = understandOne(parts.first, day, vocabulary);
+    if (parts.second === undefined) return first.frame;
+    const second = understandOne(parts.second, day, vocabulary);
+    if (parts.weak && (first.mentions.periods.length === 0 || second.mentions.periods.length === 0)) {
+      return understandOne(text, day, vocabulary).frame;
+    }
+    return joinQuestions(first.frame, { text: parts.second, ...second }, vocabulary, day, dictionary);
   };
 
   return {
@@ -197,6 +201,11 @@ function withShortAnswers(frame: Frame, text: string): Frame {
   const accountType = accountTypeOf(text);
   if (accountType) frame.accountType = accountType;
   return frame;
+}
+
+/** What the coaching dialogs read instead of the text: the pay-cycle ask, a price or amount, a follow-on. */
+function withCoachingDetails(frame: Frame, text: string, day: string): Frame {
+  return Object.assign(frame, coachingDetailsOf(text, frame.intent, day), budgetRepliesOf(text));
 }
 
 function emptyFrame(): Frame {
