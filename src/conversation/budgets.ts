@@ -4,6 +4,7 @@
  * query run by the one executor. A subject that matches no category is asked about, never guessed.
  */
 import { budgetSpecFor, budgetStatus, type BudgetStatus } from '../insights/budgets.ts';
+import type { Period } from '../insights/query.ts';
 import type { CoachingWords } from '../language/types.ts';
 import { formatMoney } from '../money.ts';
 import type { BudgetRow } from '../store/index.ts';
@@ -244,12 +245,29 @@ export async function answerBudgetStatus(ctx: TurnContext, state: DialogState): 
       suggestions: subject ? [`Set a budget for ${subject.label}`] : SET_SUGGESTIONS,
     });
   }
-  const period = ctx.frame.periods[0];
+  return answerBudgetsOver(ctx, state, chosen, ctx.frame.periods[0]);
+}
+
+/**
+ * How the chosen budgets did over a month: this month so far with the pace, or a named month as a whole.
+ * The budgets and the month are kept, so "and in March?" asks the same again of another month.
+ */
+export async function answerBudgetsOver(
+  ctx: TurnContext,
+  state: DialogState,
+  chosen: readonly BudgetRow[],
+  period: Period | undefined,
+): Promise<TurnResult> {
   if (period && !isThisMonth(period, ctx.input.today)) return answerBudgetMonth(ctx, state, chosen, period);
   const exec = execContextOf(ctx);
   const statuses = await Promise.all(chosen.map((b) => budgetStatus(exec, b, ctx.input.today)));
+  const month = statuses[0]!.month;
   return reply(
-    { ...state, lastBudget: chosen.length === 1 ? chosen[0]!.subjectKey : state.lastBudget },
+    {
+      ...state,
+      lastBudget: chosen.length === 1 ? chosen[0]!.subjectKey : state.lastBudget,
+      lastCoaching: { kind: 'budget', keys: chosen.map((b) => b.subjectKey), month },
+    },
     { template: 'BudgetStatus', data: budgetStatusData(statuses), suggestions: ['What are my budgets?'] },
   );
 }

@@ -71,11 +71,12 @@ export async function answerPayday(ctx: TurnContext, state: DialogState): Promis
   const s = facts.schedule;
   if (!s) return answered(state, { template: 'PayNoRegularIncome', suggestions: ['Income last month'] });
   const { howLong, howMuch } = askOf(ctx);
-  return answered(state, {
+  const result = answered(state, {
     template: 'PaySchedule',
     data: { ...payFacts(s, facts), howMuch, howLong },
-    suggestions: ['What bills are coming up?', 'How much can I spend until payday?'],
+    suggestions: ['And the one after?', 'What bills are coming up?', 'How much can I spend until payday?'],
   });
+  return { ...result, state: { ...result.state, lastCoaching: { kind: 'payday', date: s.nextPayday } } };
 }
 
 function leftData(left: LeftToSpend, facts: CoachingFacts) {

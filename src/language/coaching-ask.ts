@@ -141,6 +141,10 @@ const STEP_ON =
 export function followOnOf(t: string): FollowOn | undefined {
   if (!t || t.split(' ').length > FOLLOW_ON_WORDS) return undefined;
   if (STEP_ON.test(t)) return { kind: 'step' };
-  if (OPENER.test(t)) return { kind: 'again' };
-  return undefined;
+  if (!OPENER.test(t)) return undefined;
+  return {
+    kind: 'again',
+    ...(/\bnext month\b/.test(t) ? { nextMonth: true } : {}),
+    ...(/\b(?:19|20)\d{2}\b/.test(t) ? { yearSaid: true } : {}),
+  };
 }

@@ -95,7 +95,7 @@ export function budgetRepliesOf(text: string): Pick<Frame, 'amountSaid' | 'whole
 
 /** Words around a subject that name none ("my budgets this month", "track"). */
 const GENERIC =
-  /\b(a|an|the|my|our|of|per|month|months|monthly|budgets?|please|limit|it|this|that|these|them|me|now|so|far|next|last|track|things|doing|going|each|every|week|year|today|right|same)\b/g;
+  /\b(a|an|the|my|our|of|per|month|months|monthly|budgets?|please|limit|it|this|that|these|them|me|now|so|far|next|last|track|things|doing|going|each|every|week|year|today|right|same|up|new|another|one)\b/g;
 
 /** The words a budget's subject was given in ("for zorbs"), when the message names one. */
 function subjectWordsOf(lower: string): string | undefined {

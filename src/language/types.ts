@@ -140,6 +140,12 @@ export interface Frame {
 /** See Frame.followOn: `step` is one past the last answer, `again` the same question with what is named. */
 export interface FollowOn {
   kind: 'step' | 'again';
+  /** "what about next month?": the calendar month after this one. */
+  nextMonth?: boolean;
+  /** A year was written ("March 2027"): a month named without one may mean the coming one. */
+  yearSaid?: boolean;
+  /** The categories it names ("what about groceries?"), whatever the intent keeps. */
+  categories?: CategoryRef[];
 }
 
 /** What a payday, bills, left-to-spend or afford question asks beyond its intent (language/pay-cycle.ts). */

@@ -166,21 +166,28 @@ export async function createUnderstanding(options: UnderstandingOptions): Promis
     try {
       const text = String(rawText ?? '').slice(0, MAX_INPUT);
       if (!/[\p{L}\p{N}]/u.test(text)) return emptyFrame();
-      return withCoachingDetails(understandAll(text, day, vocabulary), text, day);
+      const { frame, mentions } = understandAll(text, day, vocabulary);
+      return withCoachingDetails(frame, text, day, mentions);
     } catch {
       return emptyFrame();
     }
   };
 
-  const understandAll = (text: string, day: string, vocabulary: UserVocabulary): Frame => {
+  const understandAll = (
+    text: string,
+    day: string,
+    vocabulary: UserVocabulary,
+  ): { frame: Frame; mentions?: Mentions } => {
     const parts = splitQuestions(text);
     const first = understandOne(parts.first, day, vocabulary);
-    if (parts.second === undefined) return first.frame;
+    if (parts.second === undefined) return first;
     const second = understandOne(parts.second, day, vocabulary);
     if (parts.weak && (first.mentions.periods.length === 0 || second.mentions.periods.length === 0)) {
-      return understandOne(text, day, vocabulary).frame;
+      return understandOne(text, day, vocabulary);
     }
-    return joinQuestions(first.frame, { text: parts.second, ...second }, vocabulary, day, dictionary);
+    return {
+      frame: joinQuestions(first.frame, { text: parts.second, ...second }, vocabulary, day, dictionary),
+    };
   };
 
   return {
@@ -204,8 +211,12 @@ function withShortAnswers(frame: Frame, text: string): Frame {
 }
 
 /** What the coaching dialogs read instead of the text: the pay-cycle ask, a price or amount, a follow-on. */
-function withCoachingDetails(frame: Frame, text: string, day: string): Frame {
-  return Object.assign(frame, coachingDetailsOf(text, frame.intent, day), budgetRepliesOf(text));
+function withCoachingDetails(frame: Frame, text: string, day: string, mentions?: Mentions): Frame {
+  const details = coachingDetailsOf(text, frame.intent, day);
+  // "what about groceries?" names a category even where the intent keeps none.
+  const named = uniqueBy(mentions?.categories.map((m) => m.value) ?? [], (c) => c.key);
+  if (details.followOn && named.length) details.followOn.categories = named;
+  return Object.assign(frame, details, budgetRepliesOf(text));
 }
 
 function emptyFrame(): Frame {
