@@ -97,7 +97,9 @@ async function interruption(ctx: TurnContext, state: DialogState): Promise<TurnR
   const { frame, input } = ctx;
   if (frame.confidence < INTERRUPT_CONFIDENCE) return undefined;
   const pending = state.pending;
-  if (frame.intent === 'cancel') {
+  // "and after that?" after a payday steps on from it, however the classifier leans.
+  const followsOn = frame.followOn?.kind === 'step' && state.lastCoaching !== undefined;
+  if (frame.intent === 'cancel' && !followsOn) {
     return {
       replies: [{ template: 'Cancelled', data: { wasWaiting: Boolean(pending) } }],
       state: { last: state.last },

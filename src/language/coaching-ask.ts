@@ -148,3 +148,21 @@ export function followOnOf(t: string): FollowOn | undefined {
     ...(/\b(?:19|20)\d{2}\b/.test(t) ? { yearSaid: true } : {}),
   };
 }
+
+/** Words that may stand around a period said on its own: "in March?", "ok, for January then". */
+const AROUND_A_PERIOD = /^(?:(?:ok(?:ay)?|and|so|then|in|for|during|over|the|month|of|please)\s*)*$/;
+
+/**
+ * A message that is nothing but a period ("February?", "in March", "January 2026 then") read as a follow-on
+ * of the same question; `span` is where the period was found.
+ * @example periodAloneOf('February?', { index: 0, length: 8 }) // { kind: 'again' }
+ */
+export function periodAloneOf(text: string, span: { index: number; length: number }): FollowOn | undefined {
+  const rest = `${text.slice(0, span.index)} ${text.slice(span.index + span.length)}`
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+  if (!AROUND_A_PERIOD.test(rest)) return undefined;
+  const said = text.slice(span.index, span.index + span.length);
+  return { kind: 'again', ...(/\b(?:19|20)\d{2}\b/.test(said) ? { yearSaid: true } : {}) };
+}

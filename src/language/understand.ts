@@ -7,6 +7,7 @@ import { cachedLogisticClassifier } from './classifier-cache.ts';
 import { cachedMasking, maskingKey } from './masked-examples-cache.ts';
 import { loadCategorySynonyms } from './entities.ts';
 import { loadLuFolder, type LuProblem } from './lu.ts';
+import { periodAloneOf } from './coaching-ask.ts';
 import { coachingDetailsOf, guardCoaching } from './pay-cycle.ts';
 import { applyHeuristics, guardIntent, keepEntitiesFor } from './frame-rules.ts';
 import { buildDictionary, mentionFinder, type Mentions, type Span } from './mentions.ts';
@@ -213,6 +214,11 @@ function withShortAnswers(frame: Frame, text: string): Frame {
 /** What the coaching dialogs read instead of the text: the pay-cycle ask, a price or amount, a follow-on. */
 function withCoachingDetails(frame: Frame, text: string, day: string, mentions?: Mentions): Frame {
   const details = coachingDetailsOf(text, frame.intent, day);
+  const period = mentions?.periods.length === 1 ? mentions.periods[0] : undefined;
+  if (!details.followOn && period) {
+    const alone = periodAloneOf(text, period);
+    if (alone) details.followOn = alone;
+  }
   // "what about groceries?" names a category even where the intent keeps none.
   const named = uniqueBy(mentions?.categories.map((m) => m.value) ?? [], (c) => c.key);
   if (details.followOn && named.length) details.followOn.categories = named;

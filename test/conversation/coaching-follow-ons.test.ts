@@ -7,6 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Understanding } from '../../src/conversation/types.ts';
 import { loadDemo } from '../../src/demo/load.ts';
+import { importStatement } from '../../src/ingest/importer.ts';
 import type { Store } from '../../src/store/index.ts';
 import { Chat, play } from '../helpers/chat.ts';
 import { realUnderstanding } from '../helpers/chat.ts';
@@ -63,6 +64,10 @@ describe('after a budget over a month', () => {
         text: ['$665.02'],
       },
       { says: 'how about December?', template: 'BudgetMonthResult', data: { month: 'December 2025' } },
+      // A month said on its own, with or without its year.
+      { says: 'November?', template: 'BudgetMonthResult', data: { month: 'November 2025' } },
+      { says: 'in October 2025', template: 'BudgetMonthResult', data: { month: 'October 2025' } },
+      { says: 'same for February', template: 'BudgetMonthResult', text: ['$665.02'] },
     ]);
     expect(rowsOf(turns[2])).toEqual(rowsOf(march));
     expect(rowsOf(turns[3])).toEqual(rowsOf(january));
@@ -101,6 +106,30 @@ describe('after a payday', () => {
       },
       { says: 'the one after that?', template: 'PaydayAfter', data: { date: 'Wednesday 15 Apr 2026' } },
       { says: 'and the following one', template: 'PaydayAfter', data: { date: 'Thursday 30 Apr 2026' } },
+      // Read as "cancel" by the classifier alone, and yet a step on from the payday just given.
+      { says: 'and after that?', template: 'PaydayAfter', data: { date: 'Friday 15 May 2026' } },
+      { says: 'next one?', template: 'PaydayAfter', data: { date: 'Friday 29 May 2026' } },
+    ]);
+  });
+
+  it('does not project a payday after one whose pay has stopped', async () => {
+    const lines = ['Date,Description,Amount,Balance'];
+    for (const month of ['2025-06', '2025-07', '2025-08', '2025-09', '2025-10', '2025-11'])
+      lines.push(`${month}-01,GLOBEX PAYROLL,2500.00,3000.00`);
+    for (const day of ['2026-01-05', '2026-02-05', '2026-03-05'])
+      lines.push(`${day},VERIZON WIRELESS PAYMENT,-70.00,2000.00`);
+    await importStatement(store, {
+      userId: 'stopped-pay',
+      accountName: 'Checking',
+      accountType: 'checking',
+      fileName: 'checking.csv',
+      bytes: Buffer.from(`${lines.join('\n')}\n`),
+      now: NOW,
+    });
+    const chat = new Chat({ store, understanding, userId: 'stopped-pay', today: TODAY, now: NOW });
+    await play(chat, [
+      { says: 'when is my next payday?', template: 'PaySchedule', data: { overdue: true } },
+      { says: 'and the one after?', template: 'PaydayAfterUnsure', notText: ['$'] },
     ]);
   });
 

@@ -3,7 +3,7 @@
  * given alone, the amount or "all of it" of a budget reply, and a short follow-on to the last answer.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { followOnOf } from '../../src/language/coaching-ask.ts';
+import { followOnOf, periodAloneOf } from '../../src/language/coaching-ask.ts';
 import type { UserVocabulary } from '../../src/language/types.ts';
 import type { Understanding } from '../../src/language/understand.ts';
 import { realUnderstanding } from '../helpers/chat.ts';
@@ -43,6 +43,22 @@ describe('followOnOf', () => {
     'leaves "%s" as a message of its own',
     (text) => expect(followOnOf(text)).toBeUndefined(),
   );
+});
+
+describe('periodAloneOf', () => {
+  const at = (text: string, words: string) => ({ index: text.indexOf(words), length: words.length });
+  it.each([
+    ['February?', 'February', {}],
+    ['in March', 'March', {}],
+    ['ok, for January 2026 then', 'January 2026', { yearSaid: true }],
+  ])('reads "%s" as the same question again', (text, words, extra) => {
+    expect(periodAloneOf(text, at(text, words))).toEqual({ kind: 'again', ...extra });
+  });
+
+  it('leaves a question that says more than its period', () => {
+    const text = 'coffee in March';
+    expect(periodAloneOf(text, at(text, 'March'))).toBeUndefined();
+  });
 });
 
 describe('the frame', () => {
