@@ -80,11 +80,16 @@ export async function answerBudgetSet(ctx: TurnContext, state: DialogState): Pro
   // One limit for two categories could be meant either as a shared or as a separate limit: ask.
   if (words.categories.length > 1) {
     const labels = words.categories.map((c) => c.label);
-    return reply(state, {
-      template: 'BudgetOneAtATime',
-      data: { labels },
-      suggestions: labels.map((l) => `Set a budget for ${l}`),
-    });
+    // The amount waits for the one category named next ("groceries").
+    const pending: Pending = { kind: 'budget-subject', ...(words.amount ? { amount: words.amount } : {}) };
+    return reply(
+      { ...state, pending },
+      {
+        template: 'BudgetOneAtATime',
+        data: { labels },
+        suggestions: labels.map((l) => `Set a budget for ${l}`),
+      },
+    );
   }
   let subject = subjectOf(words);
   if (!subject && words.followUp) {

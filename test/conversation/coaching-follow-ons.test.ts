@@ -211,6 +211,11 @@ describe('budgets over two categories, or with nothing said', () => {
         { says, template: 'BudgetOneAtATime', text: ['one budget at a time', "haven't set"] },
       ]);
     expect(await store.budgets.list(`follow-${user}`)).toEqual(before);
+    // The one category named next takes the amount.
+    await play(chat, [
+      { says: 'a $500 budget for groceries and eating out', template: 'BudgetOneAtATime' },
+      { says: 'groceries', template: 'BudgetSet', text: ['$500.00', 'groceries'] },
+    ]);
   });
 
   it('asks what a bare "set a budget" covers and how much, then sets it', async () => {
