@@ -3,14 +3,17 @@
  * all spending, and say how each is doing. A budget is a stored query with a limit; how it is doing is that
  * query run by the one executor. A subject that matches no category is asked about, never guessed.
  */
-import { budgetSpecFor, budgetStatus, type BudgetStatus } from '../insights/budgets.ts';
+import { budgetSpecFor, budgetStatus } from '../insights/budgets.ts';
 import type { Period } from '../insights/query.ts';
 import type { CoachingWords } from '../language/types.ts';
 import { formatMoney } from '../money.ts';
 import type { BudgetRow } from '../store/index.ts';
 import { answerBudgetMonth, isThisMonth } from './budget-month.ts';
+import { budgetStatusData } from './budget-words.ts';
 import { execContextOf } from './exec-context.ts';
 import type { BudgetSubject, DialogState, Pending, Reply, TurnContext, TurnResult } from './types.ts';
+
+export { budgetStatusData, dayOrdinal } from './budget-words.ts';
 
 export const ALL_SPENDING: BudgetSubject = { key: 'all', label: 'all spending', codes: [] };
 
@@ -275,40 +278,4 @@ export async function answerBudgetsOver(
     },
     { template: 'BudgetStatus', data: budgetStatusData(statuses), suggestions: ['What are my budgets?'] },
   );
-}
-
-/** "31st", "1st", "22nd". */
-export function dayOrdinal(isoDay: string): string {
-  const n = Number(isoDay.slice(8, 10));
-  const suffix =
-    n % 10 === 1 && n !== 11
-      ? 'st'
-      : n % 10 === 2 && n !== 12
-        ? 'nd'
-        : n % 10 === 3 && n !== 13
-          ? 'rd'
-          : 'th';
-  return `${n}${suffix}`;
-}
-
-/** What BudgetStatus (and its tone variants, and the at-risk alert) are given: worded, formatted figures. */
-export function budgetStatusData(statuses: readonly BudgetStatus[]): Record<string, unknown> {
-  return {
-    month: statuses[0]?.month.label ?? '',
-    rows: statuses.map((s) => ({
-      label: s.budget.label,
-      all: s.budget.subjectKey === 'all',
-      limit: formatMoney(s.budget.amountMinor, s.budget.currency),
-      spent: formatMoney(s.spentMinor, s.budget.currency),
-      left: formatMoney(Math.abs(s.leftMinor), s.budget.currency),
-      over: s.leftMinor < 0,
-      state: s.state,
-      projectedOver: formatMoney(s.projectedOverMinor, s.budget.currency),
-      projected: formatMoney(s.projectedMinor, s.budget.currency),
-      byDay: dayOrdinal(s.lastDay),
-      daysElapsed: s.daysElapsed,
-      daysInMonth: s.daysInMonth,
-      percent: Math.round((s.spentMinor / s.budget.amountMinor) * 100),
-    })),
-  };
 }
