@@ -9,8 +9,7 @@ import type { Understanding } from '../../src/conversation/types.ts';
 import { loadDemo } from '../../src/demo/load.ts';
 import { importStatement } from '../../src/ingest/importer.ts';
 import type { Store } from '../../src/store/index.ts';
-import { Chat, play } from '../helpers/chat.ts';
-import { realUnderstanding } from '../helpers/chat.ts';
+import { Chat, play, realUnderstanding } from '../helpers/chat.ts';
 import { memoryStore } from '../helpers/store.ts';
 
 const TODAY = '2026-03-10';
