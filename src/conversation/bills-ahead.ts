@@ -7,12 +7,20 @@ import type { ExpectedBill } from '../insights/coaching/bills.ts';
 import { billsBetween } from '../insights/coaching/bills.ts';
 import { weekdayOf } from '../insights/coaching/business-days.ts';
 import { paydaysBetween } from '../insights/coaching/pay-schedule.ts';
-import { readCoachingAsk } from '../language/pay-cycle.ts';
+import type { CoachingAsk } from '../language/types.ts';
 import { addDays } from '../day.ts';
 import { formatMoney } from '../money.ts';
 import { coachingFacts, horizonOf, type CoachingFacts } from './coaching-facts.ts';
 import { dayText, weekdayText } from './describe.ts';
 import type { DialogState, TurnContext, TurnResult } from './types.ts';
+
+/** Nothing beyond the intent: count to payday, the figure and not its low point. */
+const PLAIN_ASK: CoachingAsk = { lowPoint: false, keepBack: false, howLong: false, howMuch: false };
+
+/** What the question asks beyond its intent, as the language layer read it. */
+export function askOf(ctx: TurnContext): CoachingAsk {
+  return ctx.frame.payCycle ?? PLAIN_ASK;
+}
 
 /** "Friday 13 Mar 2026". */
 export function dayWithWeekday(iso: string): string {
@@ -25,11 +33,19 @@ export function billItem(b: ExpectedBill): string {
 }
 
 /** Where the count stops (and, for a later pay cycle, where it starts), in words the templates share. */
-export function horizonData(facts: CoachingFacts, until: string, byPayday: boolean, from = '') {
+export function horizonData(
+  facts: CoachingFacts,
+  until: string,
+  byPayday: boolean,
+  from = '',
+  starts = '',
+) {
   return {
     h: {
       until: dayWithWeekday(until),
       from: from ? dayWithWeekday(from) : '',
+      /** The first day of a span the person named ("in April"). */
+      starts: starts ? dayWithWeekday(starts) : '',
       byPayday,
       noPayday: !facts.schedule || !facts.payRegularToDataEnd,
     },
@@ -44,11 +60,21 @@ function nextCycleOf(facts: CoachingFacts): { from: string; until: string } | un
   return following ? { from: s.nextPayday, until: following } : undefined;
 }
 
+/** The days a bills list counts: `(after, until]`, with where it says it starts (`from`, a payday or a day). */
+export interface BillsSpan {
+  after: string;
+  until: string;
+  byPayday: boolean;
+  /** The payday the count starts after, for a later pay cycle. */
+  from?: string;
+  /** The first day counted, for a span named by the person ("in April"). */
+  starts?: string;
+}
+
 /** "What bills are coming up?", "anything due before payday?", "how much should I keep back for bills?". */
 export async function answerUpcomingBills(ctx: TurnContext, state: DialogState): Promise<TurnResult> {
   const facts = await coachingFacts(ctx);
-  const ask = readCoachingAsk(ctx.input.text, facts.today);
-  let counted: { from: string; after: string; until: string; byPayday: boolean };
+  const ask = askOf(ctx);
   if (ask.nextCycle) {
     const cycle = nextCycleOf(facts);
     // Without paydays to count between, any list would be a guess at the wrong days: say so instead.
@@ -58,28 +84,38 @@ export async function answerUpcomingBills(ctx: TurnContext, state: DialogState):
         state: { ...state, pending: undefined },
       };
     }
-    counted = { from: cycle.from, after: cycle.from, until: cycle.until, byPayday: false };
-  } else {
-    const { until, byPayday } = horizonOf(facts, ask.until);
-    counted = { from: '', after: facts.today, until, byPayday };
+    const span = { after: cycle.from, until: cycle.until, byPayday: false, from: cycle.from };
+    return billsOver(facts, state, span, ask.keepBack);
   }
-  const bills = billsBetween(facts.series, facts.history, counted.after, counted.until);
+  const { until, byPayday } = horizonOf(facts, ask.until);
+  return billsOver(facts, state, { after: facts.today, until, byPayday }, ask.keepBack);
+}
+
+/** The bills expected over the span, each with its day and amount, and their sum; the span is kept. */
+export function billsOver(
+  facts: CoachingFacts,
+  state: DialogState,
+  span: BillsSpan,
+  keepBack = false,
+): TurnResult {
+  const bills = billsBetween(facts.series, facts.history, span.after, span.until);
   const currency = bills[0]?.currency ?? facts.schedule?.currency ?? 'USD';
   const total = bills.filter((b) => b.currency === currency).reduce((n, b) => n + b.amountMinor, 0);
+  const h = horizonData(facts, span.until, span.byPayday, span.from ?? '', span.starts ?? '');
   return {
     replies: [
       {
         template: 'UpcomingBills',
         data: {
-          ...horizonData(facts, counted.until, counted.byPayday, counted.from),
+          ...h,
           items: bills.map(billItem),
           count: bills.length,
           total: formatMoney(total, currency),
-          keepBack: ask.keepBack,
+          keepBack,
         },
-        suggestions: ['How much can I spend until payday?', 'Show my subscriptions'],
+        suggestions: ['And the month after?', 'How much can I spend until payday?', 'Show my subscriptions'],
       },
     ],
-    state: { ...state, pending: undefined },
+    state: { ...state, pending: undefined, lastCoaching: { kind: 'bills', until: span.until } },
   };
 }

@@ -41,7 +41,12 @@ export async function answerBudgetMonth(
   const lastBudget = budgets.length === 1 ? budgets[0]!.subjectKey : state.lastBudget;
   const answered = (template: string, data: Record<string, unknown>, suggestions: string[] = []) => ({
     replies: [{ template, data, suggestions }],
-    state: { ...state, pending: undefined, lastBudget },
+    state: {
+      ...state,
+      pending: undefined,
+      lastBudget,
+      lastCoaching: { kind: 'budget' as const, keys: budgets.map((b) => b.subjectKey), month: period },
+    },
   });
   const labels = budgets.map((b) => b.label);
   // Budgets are monthly: a week or a quarter against a monthly limit would be a made-up figure.

@@ -3,14 +3,17 @@
  * all spending, and say how each is doing. A budget is a stored query with a limit; how it is doing is that
  * query run by the one executor. A subject that matches no category is asked about, never guessed.
  */
-import { budgetSpecFor, budgetStatus, type BudgetStatus } from '../insights/budgets.ts';
-import { budgetAmountOf } from '../language/coaching.ts';
+import { budgetSpecFor, budgetStatus } from '../insights/budgets.ts';
+import type { Period } from '../insights/query.ts';
 import type { CoachingWords } from '../language/types.ts';
 import { formatMoney } from '../money.ts';
 import type { BudgetRow } from '../store/index.ts';
 import { answerBudgetMonth, isThisMonth } from './budget-month.ts';
+import { budgetStatusData } from './budget-words.ts';
 import { execContextOf } from './exec-context.ts';
 import type { BudgetSubject, DialogState, Pending, Reply, TurnContext, TurnResult } from './types.ts';
+
+export { budgetStatusData, dayOrdinal } from './budget-words.ts';
 
 export const ALL_SPENDING: BudgetSubject = { key: 'all', label: 'all spending', codes: [] };
 
@@ -80,11 +83,16 @@ export async function answerBudgetSet(ctx: TurnContext, state: DialogState): Pro
   // One limit for two categories could be meant either as a shared or as a separate limit: ask.
   if (words.categories.length > 1) {
     const labels = words.categories.map((c) => c.label);
-    return reply(state, {
-      template: 'BudgetOneAtATime',
-      data: { labels },
-      suggestions: labels.map((l) => `Set a budget for ${l}`),
-    });
+    // The amount waits for the one category named next ("groceries").
+    const pending: Pending = { kind: 'budget-subject', ...(words.amount ? { amount: words.amount } : {}) };
+    return reply(
+      { ...state, pending },
+      {
+        template: 'BudgetOneAtATime',
+        data: { labels },
+        suggestions: labels.map((l) => `Set a budget for ${l}`),
+      },
+    );
   }
   let subject = subjectOf(words);
   if (!subject && words.followUp) {
@@ -148,15 +156,11 @@ export async function budgetPendingTurn(
 ): Promise<TurnResult | undefined> {
   const words = wordsOf(ctx);
   if (pending.kind === 'budget-amount') {
-    const amount = words.amount ?? budgetAmountOf(ctx.input.text);
+    const amount = words.amount ?? ctx.frame.amountSaid;
     if (!amount || ctx.frame.coaching?.categories.length) return undefined;
     return saveBudget(ctx, state, pending.subject, amount);
   }
-  const everything =
-    /^(all|all of it|everything|all spending|all my spending|overall|total|in total)\b/i.test(
-      ctx.input.text.trim(),
-    );
-  const subject = everything
+  const subject = ctx.frame.wholeSpending
     ? ALL_SPENDING
     : subjectOf({ ...words, categories: ctx.frame.categories, subjectWords: undefined });
   if (!subject || 'unknown' in subject) return undefined;
@@ -249,48 +253,29 @@ export async function answerBudgetStatus(ctx: TurnContext, state: DialogState): 
       suggestions: subject ? [`Set a budget for ${subject.label}`] : SET_SUGGESTIONS,
     });
   }
-  const period = ctx.frame.periods[0];
+  return answerBudgetsOver(ctx, state, chosen, ctx.frame.periods[0]);
+}
+
+/**
+ * How the chosen budgets did over a month: this month so far with the pace, or a named month as a whole.
+ * The budgets and the month are kept, so "and in March?" asks the same again of another month.
+ */
+export async function answerBudgetsOver(
+  ctx: TurnContext,
+  state: DialogState,
+  chosen: readonly BudgetRow[],
+  period: Period | undefined,
+): Promise<TurnResult> {
   if (period && !isThisMonth(period, ctx.input.today)) return answerBudgetMonth(ctx, state, chosen, period);
   const exec = execContextOf(ctx);
   const statuses = await Promise.all(chosen.map((b) => budgetStatus(exec, b, ctx.input.today)));
+  const month = statuses[0]!.month;
   return reply(
-    { ...state, lastBudget: chosen.length === 1 ? chosen[0]!.subjectKey : state.lastBudget },
+    {
+      ...state,
+      lastBudget: chosen.length === 1 ? chosen[0]!.subjectKey : state.lastBudget,
+      lastCoaching: { kind: 'budget', keys: chosen.map((b) => b.subjectKey), month },
+    },
     { template: 'BudgetStatus', data: budgetStatusData(statuses), suggestions: ['What are my budgets?'] },
   );
-}
-
-/** "31st", "1st", "22nd". */
-export function dayOrdinal(isoDay: string): string {
-  const n = Number(isoDay.slice(8, 10));
-  const suffix =
-    n % 10 === 1 && n !== 11
-      ? 'st'
-      : n % 10 === 2 && n !== 12
-        ? 'nd'
-        : n % 10 === 3 && n !== 13
-          ? 'rd'
-          : 'th';
-  return `${n}${suffix}`;
-}
-
-/** What BudgetStatus (and its tone variants, and the at-risk alert) are given: worded, formatted figures. */
-export function budgetStatusData(statuses: readonly BudgetStatus[]): Record<string, unknown> {
-  return {
-    month: statuses[0]?.month.label ?? '',
-    rows: statuses.map((s) => ({
-      label: s.budget.label,
-      all: s.budget.subjectKey === 'all',
-      limit: formatMoney(s.budget.amountMinor, s.budget.currency),
-      spent: formatMoney(s.spentMinor, s.budget.currency),
-      left: formatMoney(Math.abs(s.leftMinor), s.budget.currency),
-      over: s.leftMinor < 0,
-      state: s.state,
-      projectedOver: formatMoney(s.projectedOverMinor, s.budget.currency),
-      projected: formatMoney(s.projectedMinor, s.budget.currency),
-      byDay: dayOrdinal(s.lastDay),
-      daysElapsed: s.daysElapsed,
-      daysInMonth: s.daysInMonth,
-      percent: Math.round((s.spentMinor / s.budget.amountMinor) * 100),
-    })),
-  };
 }

@@ -9,7 +9,7 @@ import type { PaySchedule } from '../insights/coaching/pay-schedule.ts';
 import { savingsOf } from '../insights/coaching/savings.ts';
 import { figure } from '../insights/execute.ts';
 import type { Understood } from '../insights/query.ts';
-import { priceReplyOf, readCoachingAsk, type CoachingAsk } from '../language/pay-cycle.ts';
+import type { CoachingAsk } from '../language/types.ts';
 import { daysBetween } from '../day.ts';
 import { formatMoney } from '../money.ts';
 import { answerMoney } from './ask.ts';
@@ -21,7 +21,7 @@ import {
   type CoachingFacts,
 } from './coaching-facts.ts';
 import { dayText, joinWords, periodText, weekdayText } from './describe.ts';
-import { billItem, dayWithWeekday, horizonData } from './bills-ahead.ts';
+import { askOf, billItem, dayWithWeekday, horizonData } from './bills-ahead.ts';
 import type { DialogState, Pending, Reply, TurnContext, TurnResult } from './types.ts';
 
 /** A balance older than this many days is said with its date. */
@@ -70,15 +70,13 @@ export async function answerPayday(ctx: TurnContext, state: DialogState): Promis
   const facts = await coachingFacts(ctx);
   const s = facts.schedule;
   if (!s) return answered(state, { template: 'PayNoRegularIncome', suggestions: ['Income last month'] });
-  const text = ctx.input.text;
-  // "how many days until I'm paid?", "how long till payday?": the count of days comes first.
-  const howLong = /\bhow (?:long|soon|many|far)\b|\bdays?\b/i.test(text);
-  const howMuch = !howLong && /\bhow much\b|\bsalary\b|\bwages?\b/i.test(text);
-  return answered(state, {
+  const { howLong, howMuch } = askOf(ctx);
+  const result = answered(state, {
     template: 'PaySchedule',
     data: { ...payFacts(s, facts), howMuch, howLong },
-    suggestions: ['What bills are coming up?', 'How much can I spend until payday?'],
+    suggestions: ['And the one after?', 'What bills are coming up?', 'How much can I spend until payday?'],
   });
+  return { ...result, state: { ...result.state, lastCoaching: { kind: 'payday', date: s.nextPayday } } };
 }
 
 function leftData(left: LeftToSpend, facts: CoachingFacts) {
@@ -107,7 +105,7 @@ function leftData(left: LeftToSpend, facts: CoachingFacts) {
  */
 export async function answerLeftToSpend(ctx: TurnContext, state: DialogState): Promise<TurnResult> {
   const facts = await coachingFacts(ctx);
-  const ask = readCoachingAsk(ctx.input.text, facts.today);
+  const ask = askOf(ctx);
   const { until, byPayday } = horizonOf(facts, ask.until);
   const left = await leftAfterBudgets(facts, until);
   if (!left)
@@ -147,7 +145,7 @@ export async function answerLeftToSpend(ctx: TurnContext, state: DialogState): P
 /** "Can I afford $450?", "can I afford a new iPhone?" (no amount: what is left, and a question back). */
 export async function answerAfford(ctx: TurnContext, state: DialogState): Promise<TurnResult> {
   const facts = await coachingFacts(ctx);
-  return affordWith(ctx, state, facts, readCoachingAsk(ctx.input.text, facts.today));
+  return affordWith(ctx, state, facts, askOf(ctx));
 }
 
 /**
@@ -159,7 +157,7 @@ export async function affordPendingTurn(
   pending: Extract<Pending, { kind: 'afford-amount' }>,
   state: DialogState,
 ): Promise<TurnResult | undefined> {
-  const price = priceReplyOf(ctx.input.text);
+  const price = ctx.frame.price;
   if (!price) return undefined;
   const facts = await coachingFacts(ctx);
   return affordWith(ctx, state, facts, {

@@ -2,6 +2,7 @@ import type { Frame, UserVocabulary } from '../language/types.ts';
 import { answerMoney } from './ask.ts';
 import { budgetPendingTurn } from './budgets.ts';
 import { affordPendingTurn } from './coaching.ts';
+import { coachingFollowOnTurn } from './coaching-follow-on.ts';
 import { demoTurn } from './demo.ts';
 import { applyClarification } from './clarify.ts';
 import { editLastQuestion } from './follow-up.ts';
@@ -96,7 +97,9 @@ async function interruption(ctx: TurnContext, state: DialogState): Promise<TurnR
   const { frame, input } = ctx;
   if (frame.confidence < INTERRUPT_CONFIDENCE) return undefined;
   const pending = state.pending;
-  if (frame.intent === 'cancel') {
+  // "and after that?" after a payday steps on from it, however the classifier leans.
+  const followsOn = frame.followOn?.kind === 'step' && state.lastCoaching !== undefined;
+  if (frame.intent === 'cancel' && !followsOn) {
     return {
       replies: [{ template: 'Cancelled', data: { wasWaiting: Boolean(pending) } }],
       state: { last: state.last },
@@ -138,10 +141,14 @@ const REQUEST_CONFIDENCE = 0.6;
  * A fresh message: a file starts linking; a follow-up edits the last question; otherwise the intent's
  * handler answers (a question about money needs linked data first).
  */
-async function route(ctx: TurnContext, state: DialogState): Promise<TurnResult> {
+async function route(ctx: TurnContext, given: DialogState): Promise<TurnResult> {
   const { input, frame } = ctx;
-  if (input.attachments.length > 0) return startLink(ctx, state, true);
+  if (input.attachments.length > 0) return startLink(ctx, given, true);
   const hasData = ctx.vocabulary.accounts.length > 0;
+  // "And the one after?" after a payday: the coaching answer just given is the one built on.
+  const followedOn = hasData ? await coachingFollowOnTurn(ctx, given) : undefined;
+  if (followedOn) return followedOn;
+  const state: DialogState = { ...given, lastCoaching: undefined };
   // A confident request of another kind ("Starbucks is coffee", "unlink Amex") is not a follow-up.
   const otherRequest =
     frame.intent !== 'none' &&

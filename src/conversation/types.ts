@@ -1,5 +1,5 @@
 import type { AccountType } from '../ingest/types.ts';
-import type { Query } from '../insights/query.ts';
+import type { Period, Query } from '../insights/query.ts';
 import type { Frame, UserVocabulary } from '../language/types.ts';
 import type { Store } from '../store/index.ts';
 
@@ -113,9 +113,17 @@ export interface DialogState {
   last?: LastQuestion;
   /** The budget last set, changed or reported (its subject key), for "make it $350". */
   lastBudget?: string;
+  /** The coaching answer just given, for "and the one after?", "and in March?" (cleared by any other). */
+  lastCoaching?: CoachingTopic;
   /** Set when the user's data was just deleted: the bot layer must then drop, not save, this state. */
   deleted?: boolean;
 }
+
+/** What a coaching answer was about: the budgets over a month, a payday, the bills up to a day. */
+export type CoachingTopic =
+  | { kind: 'budget'; keys: string[]; month: Period }
+  | { kind: 'payday'; date: string }
+  | { kind: 'bills'; until: string };
 
 /** The last question answered: the query as it was run, so a follow-up edits it. */
 export interface LastQuestion {

@@ -2,7 +2,8 @@
  * The scheduler's view of what comes next for a person: the next payday of their main income stream and
  * the bills expected until then, from the same facts the coaching answers use. Learning them reads 400
  * days of history, and the scheduler asks on every tick: the answer is kept per person for the day until
- * the ledger changes (a new statement, a deletion, a corrected category).
+ * the ledger changes (a new statement, a deletion, a corrected category), as the store's ledger version
+ * for that person says (SQLite's covers the whole file; PostgreSQL's is read from the person's rows).
  */
 import type { Upcoming, UpcomingSource } from '../insights/upcoming.ts';
 import type { Store } from '../store/index.ts';
@@ -37,8 +38,8 @@ async function upcomingNow(store: Store, userId: string, today: string): Promise
 export function upcomingFromHistory(store: Store, keptPeople = KEPT_PEOPLE): UpcomingSource {
   const kept = new Map<string, { key: string; upcoming: Promise<Upcoming> }>();
   return {
-    upcoming(userId: string, today: string): Promise<Upcoming> {
-      const version = store.queries.ledgerVersion?.();
+    async upcoming(userId: string, today: string): Promise<Upcoming> {
+      const version = await store.queries.ledgerVersion?.(userId);
       if (version === undefined) return upcomingNow(store, userId, today);
       const key = `${today}|${version}`;
       const hit = kept.get(userId);

@@ -81,9 +81,21 @@ export function budgetAmountOf(text: string): { minor: number; currency?: string
   return { minor: m[3] ? minor * 1000 : minor };
 }
 
+/** "all of it", "everything", "overall": a reply naming all spending. */
+const WHOLE_SPENDING = /^(all|all of it|everything|all spending|all my spending|overall|total|in total)\b/i;
+
+/** What a reply to a budget question gives: the amount it names, and whether it names all spending. */
+export function budgetRepliesOf(text: string): Pick<Frame, 'amountSaid' | 'wholeSpending'> {
+  const amountSaid = /\d/.test(text) ? budgetAmountOf(text) : undefined;
+  return {
+    ...(amountSaid ? { amountSaid } : {}),
+    ...(WHOLE_SPENDING.test(text.trim()) ? { wholeSpending: true } : {}),
+  };
+}
+
 /** Words around a subject that name none ("my budgets this month", "track"). */
 const GENERIC =
-  /\b(a|an|the|my|our|of|per|month|months|monthly|budgets?|please|limit|it|this|that|these|them|me|now|so|far|next|last|track|things|doing|going|each|every|week|year|today|right|same)\b/g;
+  /\b(a|an|the|my|our|of|per|month|months|monthly|budgets?|please|limit|it|this|that|these|them|me|now|so|far|next|last|track|things|doing|going|each|every|week|year|today|right|same|up|new|another|one)\b/g;
 
 /** The words a budget's subject was given in ("for zorbs"), when the message names one. */
 function subjectWordsOf(lower: string): string | undefined {

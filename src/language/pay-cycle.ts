@@ -5,8 +5,17 @@
  * was my last paycheck?", "what bills did I pay in March?") stays a question about what happened.
  */
 import { findAmounts } from './amounts.ts';
-import { addDays, addMonths, dayNumber } from '../day.ts';
-import { DATA_INTENTS, type Frame, type Intent } from './types.ts';
+import {
+  asksHowLong,
+  asksHowMuch,
+  bareAffordAmount,
+  followOnOf,
+  namedHorizonOf,
+  priceAloneOf,
+} from './coaching-ask.ts';
+import { DATA_INTENTS, type CoachingAsk, type Frame, type Intent } from './types.ts';
+
+export type { CoachingAsk } from './types.ts';
 
 export const PAY_CYCLE_INTENTS = ['payday', 'upcoming_bills', 'left_to_spend', 'afford'] as const;
 export type PayCycleIntent = (typeof PAY_CYCLE_INTENTS)[number];
@@ -166,28 +175,19 @@ function fallbackOf(t: string, past: boolean): Intent {
   return 'none';
 }
 
-export interface CoachingAsk {
-  /** "will I run out before payday": the low point of the balance, not just the figure. */
-  lowPoint: boolean;
-  /** "can I afford $450": the amount, minor units. */
-  amountMinor?: number;
-  currency?: string;
-  /** A day named as the horizon instead of payday ("till Friday"), ISO, inclusive. */
-  until?: string;
-  /** "between that paycheck and the next one": from the next payday to the one after. */
-  nextCycle?: boolean;
-  /** "how much should I keep back for bills": the bills' sum is the answer asked for. */
-  keepBack: boolean;
-}
-
 /**
  * The details of a coaching question: an amount to afford, a day to count to, the low point asked for.
  * @example readCoachingAsk('can I afford $450 before payday?', '2026-03-10') // { lowPoint: false, amountMinor: 45000, currency: 'USD' }
  */
 export function readCoachingAsk(text: string, today: string): CoachingAsk {
   const t = normalised(text);
-  const ask: CoachingAsk = { lowPoint: LOW_POINT_CUE.test(t), keepBack: KEEP_BACK.test(t) };
-  const amount = findAmounts(text)[0] ?? bareAmount(t);
+  const ask: CoachingAsk = {
+    lowPoint: LOW_POINT_CUE.test(t),
+    keepBack: KEEP_BACK.test(t),
+    howLong: asksHowLong(t),
+    howMuch: asksHowMuch(t),
+  };
+  const amount = findAmounts(text)[0] ?? bareAffordAmount(t);
   if (amount) {
     ask.amountMinor = amount.minor;
     if (amount.currency) ask.currency = amount.currency;
@@ -196,80 +196,10 @@ export function readCoachingAsk(text: string, today: string): CoachingAsk {
     ask.nextCycle = true;
     return ask;
   }
-  const until = horizonOf(t, today);
+  const until = namedHorizonOf(t, today);
   if (until) ask.until = until;
   return ask;
 }
-
-/** "can I afford 450", "afford a 1200 laptop": a plain number next to "afford" is an amount. */
-function bareAmount(t: string): { minor: number; currency?: string } | undefined {
-  const m =
-    /\bafford (?:\w+ ){0,3}?(\d{1,7}(?:\.\d{1,2})?)\b(?! ?(?:times|months?|weeks?|days?|years?|%))/.exec(t);
-  return m?.[1] ? { minor: Math.round(Number(m[1]) * 100) } : undefined;
-}
-
-const WEEKDAYS: Record<string, number> = {
-  sun: 0,
-  sunday: 0,
-  mon: 1,
-  monday: 1,
-  tue: 2,
-  tues: 2,
-  tuesday: 2,
-  wed: 3,
-  wednesday: 3,
-  thu: 4,
-  thur: 4,
-  thurs: 4,
-  thursday: 4,
-  fri: 5,
-  friday: 5,
-  sat: 6,
-  saturday: 6,
-};
-
-/**
- * The last day counted when the words name one instead of payday: "till Friday" is the coming Friday
- * (a week on when today is Friday), "until the end of the month" its last day, "until the 20th" the next 20th.
- */
-function horizonOf(t: string, today: string): string | undefined {
-  const m = new RegExp(
-    String.raw`\b${UNTIL} (?:this |next |the )?(${Object.keys(WEEKDAYS).join('|')}|end of (?:the |this )?month|month end|(\d{1,2})(?:st|nd|rd|th)?)\b`,
-  ).exec(t);
-  if (!m?.[1]) return calendarHorizonOf(t, today);
-  const word = m[1];
-  const wanted = WEEKDAYS[word];
-  if (wanted !== undefined) {
-    const now = (((dayNumber(today) + 4) % 7) + 7) % 7;
-    return addDays(today, (wanted - now + 7) % 7 || 7);
-  }
-  if (/month/.test(word)) return addDays(addMonths(`${today.slice(0, 8)}01`, 1), -1);
-  const dom = Number(m[2]);
-  if (!(dom >= 1 && dom <= 31)) return undefined;
-  const thisMonth = `${today.slice(0, 8)}${String(dom).padStart(2, '0')}`;
-  return thisMonth > today && Number(thisMonth.slice(8)) === dom && dom <= monthLength(today)
-    ? thisMonth
-    : `${addMonths(`${today.slice(0, 8)}01`, 1).slice(0, 8)}${String(Math.min(dom, monthLength(addMonths(`${today.slice(0, 8)}01`, 1)))).padStart(2, '0')}`;
-}
-
-/** "still to come this month", "for the rest of the week": the month's or the week's last day (Sunday). */
-function calendarHorizonOf(t: string, today: string): string | undefined {
-  if (/\b(?:this |rest of (?:the |this )?|remainder of (?:the |this )?)month\b/.test(t))
-    return addDays(addMonths(`${today.slice(0, 8)}01`, 1), -1);
-  if (/\b(?:this |rest of (?:the |this )?|remainder of (?:the |this )?)week\b/.test(t)) {
-    const now = (((dayNumber(today) + 4) % 7) + 7) % 7;
-    return addDays(today, (7 - now) % 7);
-  }
-  return undefined;
-}
-
-function monthLength(day: string): number {
-  return Number(addDays(addMonths(`${day.slice(0, 8)}01`, 1), -1).slice(8, 10));
-}
-
-/** Words around a price given on its own: "about $900", "it's around 1200 dollars I think", "~$1.2k". */
-const PRICE_FILLER =
-  /\b(?:its|it is|it|is|was|that|thats|costs?|priced at|price is|the price|about|around|roughly|approx(?:imately)?|maybe|probably|say|like|just|only|under|nearly|almost|close to|i think|i guess|i reckon|ish|or so|give or take|dollars?|bucks|usd|pounds?|quid|gbp|euros?|eur|rand|zar|ok|okay|um+|uh+|hmm+|well|so)\b/g;
 
 /**
  * The price in a message that is nothing but a price: the answer to "how much is it?". A message that says
@@ -278,25 +208,21 @@ const PRICE_FILLER =
  * @example priceReplyOf('spent $900 on groceries?') // undefined
  */
 export function priceReplyOf(text: string): { minor: number; currency?: string } | undefined {
-  const t = normalised(text).replace(/~/g, ' ');
-  const written = findAmounts(text);
-  if (written.length > 1) return undefined;
-  const amount = written[0]
-    ? { minor: written[0].minor, ...(written[0].currency ? { currency: written[0].currency } : {}) }
-    : plainPrice(t);
-  if (!amount || amount.minor <= 0) return undefined;
-  const rest = t
-    .replace(/[$£€]?\s?\d[\d,]*(?:\.\d{1,2})?\s?(?:k\b)?/g, ' ')
-    .replace(PRICE_FILLER, ' ')
-    .replace(/[$£€.]/g, ' ')
-    .trim();
-  return rest === '' ? amount : undefined;
+  return priceAloneOf(text, normalised(text));
 }
 
-/** "900", "1,200", "1.5k" with no currency written. */
-function plainPrice(t: string): { minor: number } | undefined {
-  const m = /(?<![\w.])(\d{1,3}(?:,\d{3})+|\d{1,7})(?:\.(\d{1,2}))?(\s?k\b)?/.exec(t);
-  if (!m?.[1]) return undefined;
-  const units = Number(`${m[1].replace(/,/g, '')}.${m[2] ?? '0'}`);
-  return { minor: Math.round(units * 100 * (m[3] ? 1000 : 1)) };
+/** What a message says for a coaching dialog to read from the frame: the ask, a price alone, a follow-on. */
+export function coachingDetailsOf(
+  text: string,
+  intent: Intent,
+  today: string,
+): Pick<Frame, 'payCycle' | 'price' | 'followOn'> {
+  const t = normalised(text);
+  const price = priceAloneOf(text, t);
+  const followOn = followOnOf(t);
+  return {
+    ...(COACHING.has(intent) ? { payCycle: readCoachingAsk(text, today) } : {}),
+    ...(price ? { price } : {}),
+    ...(followOn ? { followOn } : {}),
+  };
 }

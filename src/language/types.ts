@@ -125,6 +125,46 @@ export interface Frame {
   understood?: Understood;
   /** For budgets, tone and proactive-message settings: what the message names. */
   coaching?: CoachingWords;
+  /** For payday, bills, left-to-spend and afford questions: what the question asks beyond its intent. */
+  payCycle?: CoachingAsk;
+  /** A message that is nothing but a price ("about 900", "$1.2k"): the answer to "how much is it?". */
+  price?: { minor: number; currency?: string };
+  /** The first amount the message names in any form ("$400", "300", "1.5k"): the answer to "how much?". */
+  amountSaid?: { minor: number; currency?: string };
+  /** The message opens by naming all spending ("all of it", "everything", "overall"). */
+  wholeSpending?: boolean;
+  /** A short message building on the last coaching answer ("and the one after?", "and in March?"). */
+  followOn?: FollowOn;
+}
+
+/** See Frame.followOn: `step` is one past the last answer, `again` the same question with what is named. */
+export interface FollowOn {
+  kind: 'step' | 'again';
+  /** "what about next month?": the calendar month after this one. */
+  nextMonth?: boolean;
+  /** A year was written ("March 2027"): a month named without one may mean the coming one. */
+  yearSaid?: boolean;
+  /** The categories it names ("what about groceries?"), whatever the intent keeps. */
+  categories?: CategoryRef[];
+}
+
+/** What a payday, bills, left-to-spend or afford question asks beyond its intent (language/pay-cycle.ts). */
+export interface CoachingAsk {
+  /** "will I run out before payday": the low point of the balance, not just the figure. */
+  lowPoint: boolean;
+  /** "can I afford $450": the amount, minor units. */
+  amountMinor?: number;
+  currency?: string;
+  /** A day named as the horizon instead of payday ("till Friday"), ISO, inclusive. */
+  until?: string;
+  /** "between that paycheck and the next one": from the next payday to the one after. */
+  nextCycle?: boolean;
+  /** "how much should I keep back for bills": the bills' sum is the answer asked for. */
+  keepBack: boolean;
+  /** "how many days until I'm paid?": the count of days comes first. */
+  howLong: boolean;
+  /** "how much do I get paid?": the amount comes first. */
+  howMuch: boolean;
 }
 
 /** What a budget, tone or notice request names (see language/coaching.ts). */

@@ -7,14 +7,15 @@ import { cachedLogisticClassifier } from './classifier-cache.ts';
 import { cachedMasking, maskingKey } from './masked-examples-cache.ts';
 import { loadCategorySynonyms } from './entities.ts';
 import { loadLuFolder, type LuProblem } from './lu.ts';
-import { guardCoaching } from './pay-cycle.ts';
+import { periodAloneOf } from './coaching-ask.ts';
+import { coachingDetailsOf, guardCoaching } from './pay-cycle.ts';
 import { applyHeuristics, guardIntent, keepEntitiesFor } from './frame-rules.ts';
 import { buildDictionary, mentionFinder, type Mentions, type Span } from './mentions.ts';
 import { joinQuestions, splitQuestions } from './query/split.ts';
 import { reviseFrame, understandQuery } from './query/index.ts';
 import { moneyIntentOf } from './query/intent.ts';
 import { accountTypeOf, ordinalOf, yesNoOf } from './short-answers.ts';
-import { COACHING_INTENTS, coachingFrame, readCoaching } from './coaching.ts';
+import { budgetRepliesOf, COACHING_INTENTS, coachingFrame, readCoaching } from './coaching.ts';
 import { DATA_INTENTS, INTENTS, type Frame, type Intent, type UserVocabulary } from './types.ts';
 
 export interface Understanding {
@@ -166,17 +167,28 @@ export async function createUnderstanding(options: UnderstandingOptions): Promis
     try {
       const text = String(rawText ?? '').slice(0, MAX_INPUT);
       if (!/[\p{L}\p{N}]/u.test(text)) return emptyFrame();
-      const parts = splitQuestions(text);
-      const first = understandOne(parts.first, day, vocabulary);
-      if (parts.second === undefined) return first.frame;
-      const second = understandOne(parts.second, day, vocabulary);
-      if (parts.weak && (first.mentions.periods.length === 0 || second.mentions.periods.length === 0)) {
-        return understandOne(text, day, vocabulary).frame;
-      }
-      return joinQuestions(first.frame, { text: parts.second, ...second }, vocabulary, day, dictionary);
+      const { frame, mentions } = understandAll(text, day, vocabulary);
+      return withCoachingDetails(frame, text, day, mentions);
     } catch {
       return emptyFrame();
     }
+  };
+
+  const understandAll = (
+    text: string,
+    day: string,
+    vocabulary: UserVocabulary,
+  ): { frame: Frame; mentions?: Mentions } => {
+    const parts = splitQuestions(text);
+    const first = understandOne(parts.first, day, vocabulary);
+    if (parts.second === undefined) return first;
+    const second = understandOne(parts.second, day, vocabulary);
+    if (parts.weak && (first.mentions.periods.length === 0 || second.mentions.periods.length === 0)) {
+      return understandOne(text, day, vocabulary);
+    }
+    return {
+      frame: joinQuestions(first.frame, { text: parts.second, ...second }, vocabulary, day, dictionary),
+    };
   };
 
   return {
@@ -197,6 +209,20 @@ function withShortAnswers(frame: Frame, text: string): Frame {
   const accountType = accountTypeOf(text);
   if (accountType) frame.accountType = accountType;
   return frame;
+}
+
+/** What the coaching dialogs read instead of the text: the pay-cycle ask, a price or amount, a follow-on. */
+function withCoachingDetails(frame: Frame, text: string, day: string, mentions?: Mentions): Frame {
+  const details = coachingDetailsOf(text, frame.intent, day);
+  const period = mentions?.periods.length === 1 ? mentions.periods[0] : undefined;
+  if (!details.followOn && period) {
+    const alone = periodAloneOf(text, period);
+    if (alone) details.followOn = alone;
+  }
+  // "what about groceries?" names a category even where the intent keeps none.
+  const named = uniqueBy(mentions?.categories.map((m) => m.value) ?? [], (c) => c.key);
+  if (details.followOn && named.length) details.followOn.categories = named;
+  return Object.assign(frame, details, budgetRepliesOf(text));
 }
 
 function emptyFrame(): Frame {

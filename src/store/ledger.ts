@@ -270,6 +270,7 @@ export class Ledger implements LedgerPort {
     const category = this.catalog.category(categoryCode);
     if (!category) throw new Error(`unknown category code ${categoryCode}`);
     const merchantId = this.catalog.merchantId(merchant);
+    ledgerChanged(this.db);
     return this.db.transaction(() => {
       this.db
         .prepare(

@@ -161,10 +161,10 @@ export interface QueriesPort {
   coverage(userId: string): Promise<{ accountId: number; first: string; last: string; count: number }[]>;
   merchants(userId: string): Promise<readonly { id: number; name: string; count: number }[]>;
   /**
-   * Changes whenever transactions may have changed, so what is learnt from them can be kept until then;
-   * an engine without one has every such cache recomputed.
+   * Changes whenever the user's transactions may have changed (an engine may answer for every user's), so
+   * what is learnt from them can be kept until then; an engine without one has every such cache recomputed.
    */
-  ledgerVersion?(): string;
+  ledgerVersion?(userId: string): string | Promise<string>;
   /** A group's key and display name, for any grouping of the query builder. */
   label(userId: string, by: SqlGroup, k: number | string | null): Promise<[string, string]>;
 }

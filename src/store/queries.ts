@@ -308,6 +308,7 @@ export class Queries implements QueriesPort {
     return merchants;
   }
 
+  /** For every user at once: a write through this connection or a commit by another one to the file. */
   ledgerVersion(): string {
     return ledgerVersion(this.db);
   }

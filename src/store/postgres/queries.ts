@@ -208,6 +208,20 @@ export class PgQueries implements QueriesPort {
     return rows.map((r) => ({ ...r, name: names.get(r.id) ?? '' }));
   }
 
+  /**
+   * A cheap marker of the user's transactions, read from the rows themselves so a write by any instance
+   * shows: how many there are (a removal), the highest id (an import, even after a deletion, as ids are
+   * never reused) and the newest row version's transaction id (a re-labelled category or flow).
+   */
+  async ledgerVersion(userId: string): Promise<string> {
+    const row = await this.db.one<{ count: string; top: string | null; written: string | null }>(
+      `SELECT COUNT(*)::text AS count, MAX(id)::text AS top, MAX(xmin::text::bigint)::text AS written
+       FROM transactions WHERE user_id = $1`,
+      [userId],
+    );
+    return `${row?.count ?? 0}:${row?.top ?? 0}:${row?.written ?? 0}`;
+  }
+
   async label(userId: string, by: SqlGroup, k: number | string | null): Promise<[string, string]> {
     switch (by) {
       case 'category': {
