@@ -1,6 +1,7 @@
 import { DiagnosticSeverity, EvaluationOptions, Evaluator, LGLineBreakStyle, Templates } from 'botbuilder-lg';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { keepEvaluationIds } from './lg-target-ids.ts';
 import { indexSections } from './template-sections.ts';
 import { variantName, variantProblems } from './tone-variants.ts';
 
@@ -139,6 +140,7 @@ const DEFAULT_LOCALE = Intl.DateTimeFormat().resolvedOptions().locale;
 type Expression = ReturnType<Evaluator['expressionParser']['parse']>;
 
 function reusableEvaluator(templates: Templates): Evaluator {
+  keepEvaluationIds();
   const options = new EvaluationOptions(templates.lgOptions);
   // Without a locale, every string() call asks Intl for the default one again (tens of µs each).
   options.locale ||= DEFAULT_LOCALE;
