@@ -2,7 +2,8 @@
  * Where a bot turn's time goes: starts Tally from source under `node --cpu-prof`, loads it with the
  * bench's questions, stops it, and prints the functions and files with the most self time.
  *   npx tsx bench/profile.ts DB_FILE [--users N] [--seconds S] [--connections C] [--startup]
- * With --startup it stops right after the first answer, so the profile is the start-up alone.
+ * With --startup it stops right after the first answer, so the profile is the start-up alone; otherwise only
+ * the samples taken while the load ran are counted.
  */
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,9 +21,29 @@ interface ProfileNode {
 }
 interface CpuProfile {
   nodes: ProfileNode[];
+  startTime: number;
   samples: number[];
   timeDeltas: number[];
 }
+
+/** Drops the samples outside [from, to) (µs on the monotonic clock the profile's times are on). */
+function within(profile: CpuProfile, from: number, to: number): CpuProfile {
+  const samples: number[] = [];
+  const timeDeltas: number[] = [];
+  let t = profile.startTime;
+  profile.samples.forEach((id, i) => {
+    const delta = profile.timeDeltas[i] ?? 0;
+    t += delta;
+    if (t >= from && t < to) {
+      samples.push(id);
+      timeDeltas.push(delta);
+    }
+  });
+  return { ...profile, samples, timeDeltas };
+}
+
+/** Now, in µs on the monotonic clock V8 stamps profile samples with. */
+const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
@@ -83,7 +104,9 @@ async function main(): Promise<void> {
   );
   console.log(`first answer after ${startupMs.toFixed(0)} ms`);
   let requests = 0;
+  let window: [number, number] | undefined;
   if (!process.argv.includes('--startup')) {
+    const from = monotonicUs();
     const rng = mulberry32(1);
     const result = await autocannon({
       url: `http://127.0.0.1:${port}`,
@@ -103,12 +126,18 @@ async function main(): Promise<void> {
       ],
     });
     requests = result.requests.total;
+    window = [from, monotonicUs()];
     console.log(`${requests} requests, ${result.requests.average} req/s, p99 ${result.latency.p99} ms`);
   }
   await stopTree(child);
-  const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+  // The main thread's profile is the first one written (worker threads get later sequence numbers).
+  const file = readdirSync(dir)
+    .filter((f) => f.endsWith('.cpuprofile'))
+    .sort()[0];
   if (!file) throw new Error(`no profile written in ${dir}`);
-  const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile;
+  const whole = JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile;
+  // Under load, only the load: start-up (model loading, first parses) would otherwise be spread over requests.
+  const profile = window ? within(whole, ...window) : whole;
   const per = requests ? ` (µs per request)` : '';
   const scale = (ms: number) => (requests ? ((ms * 1000) / requests).toFixed(0) : ms.toFixed(0));
   console.log(`\nprofile: ${join(dir, file)}\n\nself time by file${per}`);

@@ -15,9 +15,9 @@ import { buildDatabase, type BuiltDb } from './build-db.ts';
 import { benchCharts } from './charts.ts';
 import { benchImport } from './import.ts';
 import { benchQuestions, type QuestionResult } from './questions.ts';
-import { int, latency, printTable, ratio, us, type Verdict } from './report.ts';
+import { int, printTable, ratio, us, type Verdict } from './report.ts';
 import { benchStartup, startArgs } from './startup.ts';
-import { printCharts, printImport, printStartup, printUnderstanding } from './tables.ts';
+import { printBot, printCharts, printImport, printStartup, printUnderstanding } from './tables.ts';
 import { benchUnderstanding } from './understanding.ts';
 import { verdicts } from './targets.ts';
 import { benchPostgres, type PostgresResult } from './postgres.ts';
@@ -135,56 +135,6 @@ function printQuestions(db: BuiltDb, results: readonly QuestionResult[]): void {
   console.log(
     `* floor = fetching the same rows with raw SQL; store.queries.history alone p50 — ${fetches.join('; ')}`,
   );
-}
-
-function printBot(servers: readonly ServerResult[]): void {
-  const echo = servers.find((s) => s.name === 'echo');
-  printTable('Bot turns (autocannon, expectReplies, random users and questions)', [
-    [
-      'server',
-      'conns',
-      'req/s',
-      'p50 ms',
-      'p99 ms',
-      'req/s vs echo',
-      'p99 vs echo',
-      'requests',
-      'failed (non-2xx/errors/of which timeouts)',
-      'server CPU ms/request',
-    ],
-    ...servers.flatMap((s) =>
-      s.runs.map((r) => {
-        const base = echo?.runs.find((e) => e.connections === r.connections);
-        return [
-          s.name,
-          String(r.connections),
-          int(r.requestsPerSecond),
-          String(r.p50),
-          String(r.p99),
-          base ? ratio(r.requestsPerSecond, base.requestsPerSecond) : '',
-          base ? ratio(r.p99, base.p99) : '',
-          int(r.requests),
-          `${r.failures} (${r.non2xx}/${r.errors}/${r.timeouts})`,
-          r.cpuMsPerRequest.toFixed(2),
-        ];
-      }),
-    ),
-  ]);
-  const tally = servers.find((s) => s.name === 'tally');
-  if (tally && echo) {
-    const echoP50 = echo.probes.length ? latency(echo.probes.map((p) => p.p50Ms)).p50 : 0;
-    printTable(
-      `Each question alone (one connection, serial; echo bot answers any text in ${echoP50.toFixed(1)} ms)`,
-      [
-        ['question', 'p50 ms', 'response bytes'],
-        ...tally.probes.map((p) => [p.text, p.p50Ms.toFixed(1), int(p.responseBytes)]),
-      ],
-    );
-  }
-  printTable('Memory and start-up', [
-    ['server', 'peak RSS MB', 'spawn → first answer ms'],
-    ...servers.map((s) => [s.name, s.peakRssMb.toFixed(0), int(s.startupMs)]),
-  ]);
 }
 
 function printVerdicts(list: readonly Verdict[]): void {

@@ -1,6 +1,8 @@
 import { DiagnosticSeverity, EvaluationOptions, Evaluator, LGLineBreakStyle, Templates } from 'botbuilder-lg';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { whileParsing, whileSaying } from './lg-parse-text.ts';
+import { keepEvaluationIds } from './lg-target-ids.ts';
 import { indexSections } from './template-sections.ts';
 import { variantName, variantProblems } from './tone-variants.ts';
 
@@ -117,7 +119,8 @@ export class BotTemplates {
     }
     let out: unknown;
     try {
-      out = evaluator.evaluateTemplate(name, data);
+      const ready = evaluator;
+      out = whileSaying(() => ready.evaluateTemplate(name, data));
     } catch (err) {
       // A failed evaluation can leave its stack half unwound: start the next one afresh.
       this.evaluators.delete(templates);
@@ -139,6 +142,7 @@ const DEFAULT_LOCALE = Intl.DateTimeFormat().resolvedOptions().locale;
 type Expression = ReturnType<Evaluator['expressionParser']['parse']>;
 
 function reusableEvaluator(templates: Templates): Evaluator {
+  keepEvaluationIds();
   const options = new EvaluationOptions(templates.lgOptions);
   // Without a locale, every string() call asks Intl for the default one again (tens of µs each).
   options.locale ||= DEFAULT_LOCALE;
@@ -149,7 +153,7 @@ function reusableEvaluator(templates: Templates): Evaluator {
   parser.parse = (expression: string) => {
     let tree = parsed.get(expression);
     if (!tree) {
-      tree = parse(expression);
+      tree = whileParsing(() => parse(expression));
       if (parsed.size < 10_000) parsed.set(expression, tree);
     }
     return tree;

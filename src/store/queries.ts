@@ -98,9 +98,13 @@ export function orderGrouped(list: GroupedTotal[], by: GroupBy): GroupedTotal[] 
  * Named read queries over one user's ledger. Every statement starts with `user_id = ?` so nothing can
  * read across users, and aggregates run in SQL on the covering index.
  */
+/** First and last day with data. */
+type DataSpan = { first: string; last: string };
+
 export class Queries implements QueriesPort {
   private readonly cache = new Map<string, Statement>();
   private readonly merchantsByUser = new Map<string, { version: string; merchants: UserMerchant[] }>();
+  private readonly spans = new Map<string, { version: string; span: DataSpan | undefined }>();
   /** The one builder every answer's SQL comes from. */
   readonly sql: QuerySql;
 
@@ -156,12 +160,14 @@ export class Queries implements QueriesPort {
 
   /**
    * First and last day with data, of all the user's accounts or of the ones given; undefined when there
-   * is none. Two index lookups, whatever the number of rows.
+   * is none. Two index lookups, whatever the number of rows; asked on every answer, so kept per user and
+   * accounts until the ledger changes.
    */
-  async span(
-    userId: string,
-    accountIds: readonly number[] = [],
-  ): Promise<{ first: string; last: string } | undefined> {
+  async span(userId: string, accountIds: readonly number[] = []): Promise<DataSpan | undefined> {
+    const version = ledgerVersion(this.db);
+    const key = `${userId}\u0000${accountIds.join(',')}`;
+    const kept = this.spans.get(key);
+    if (kept?.version === version) return kept.span && { ...kept.span };
     const only = accountIds.length ? ` AND account_id IN (${accountIds.map(() => '?').join(', ')})` : '';
     const first = this.stmt(`SELECT MIN(posted_on) FROM transactions WHERE user_id = ?${only}`)
       .pluck()
@@ -169,9 +175,14 @@ export class Queries implements QueriesPort {
     const last = this.stmt(`SELECT MAX(posted_on) FROM transactions WHERE user_id = ?${only}`)
       .pluck()
       .get(userId, ...accountIds);
-    return typeof first === 'number' && typeof last === 'number'
-      ? { first: fromDayInt(first), last: fromDayInt(last) }
-      : undefined;
+    const span =
+      typeof first === 'number' && typeof last === 'number'
+        ? { first: fromDayInt(first), last: fromDayInt(last) }
+        : undefined;
+    this.spans.delete(key);
+    if (this.spans.size >= 5000) this.spans.delete(this.spans.keys().next().value as string);
+    this.spans.set(key, { version, span });
+    return span && { ...span };
   }
 
   /** All of a user's rows since a day, oldest first, for the history-based insights. */

@@ -1,0 +1,46 @@
+import { CustomizedMemory, EvaluationTarget } from 'botbuilder-lg';
+
+/**
+ * botbuilder-lg names each template call by its name plus its whole scope as JSON (the data the answer was
+ * rendered with, and the call's arguments), and before every call it asks that name of every call still on
+ * the stack to refuse a loop: a template three calls deep serialises the answer's data half a dozen times.
+ * Nothing changes a scope while a render runs (templates cannot assign; the one built-in that could,
+ * `setPathToValue`, is not used in dialogs/ — see test/bot/lg-target-ids.test.ts), so each memory's JSON
+ * and each call's name are worked out once and kept. Same ids, same loop checks, same cached results.
+ */
+type Memory = { version(): string | undefined };
+type Scoped = { globalMemory?: Memory; localMemory?: Memory };
+
+const memoryVersions = new WeakMap<Memory, string | undefined>();
+const targetIds = new WeakMap<EvaluationTarget, string>();
+
+function versionOf(memory: Memory): string | undefined {
+  if (memoryVersions.has(memory)) return memoryVersions.get(memory);
+  const version = memory.version();
+  memoryVersions.set(memory, version);
+  return version;
+}
+
+let installed = false;
+
+/** Makes template-call ids cheap; idempotent. */
+export function keepEvaluationIds(): void {
+  if (installed) return;
+  installed = true;
+  const getId = EvaluationTarget.prototype.getId;
+  EvaluationTarget.prototype.getId = function keptId(this: EvaluationTarget): string {
+    let id = targetIds.get(this);
+    if (id === undefined) targetIds.set(this, (id = getId.call(this)));
+    return id;
+  };
+  // As CustomizedMemory.version, with each part's JSON kept per memory object.
+  CustomizedMemory.prototype.version = function keptVersion(this: CustomizedMemory): string {
+    const { globalMemory, localMemory } = this as unknown as Scoped;
+    let result = '';
+    const global = globalMemory ? versionOf(globalMemory) : undefined;
+    if (global) result = result.concat(global);
+    const local = localMemory ? versionOf(localMemory) : undefined;
+    if (local !== undefined) result = result.concat(local);
+    return result;
+  };
+}
