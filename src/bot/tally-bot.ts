@@ -7,7 +7,13 @@ import {
   TurnContext,
 } from 'botbuilder';
 import { handleTurn } from '../conversation/engine.ts';
-import type { Attachment, DialogState, Reply, Services } from '../conversation/types.ts';
+import {
+  remembersNothing,
+  type Attachment,
+  type DialogState,
+  type Reply,
+  type Services,
+} from '../conversation/types.ts';
 import { localDay } from '../day.ts';
 import { log } from '../log.ts';
 import type { Store } from '../store/index.ts';
@@ -89,8 +95,7 @@ export class TallyBot extends ActivityHandler {
       );
       if (!inGroup) {
         // Deleted or empty state leaves no row behind.
-        if (result.state.deleted || (!result.state.pending && !result.state.last && !result.state.lastBudget))
-          await this.dialogState.delete(context);
+        if (result.state.deleted || remembersNothing(result.state)) await this.dialogState.delete(context);
         else await this.dialogState.set(context, result.state);
       }
       await next();

@@ -119,6 +119,11 @@ export interface DialogState {
   deleted?: boolean;
 }
 
+/** True when the state holds nothing a later turn needs, so the bot layer keeps no row for it. */
+export function remembersNothing(state: DialogState): boolean {
+  return Object.entries(state).every(([key, value]) => key === 'deleted' || value === undefined);
+}
+
 /** What a coaching answer was about: the budgets over a month, a payday, the bills up to a day. */
 export type CoachingTopic =
   | { kind: 'budget'; keys: string[]; month: Period }
