@@ -52,11 +52,14 @@ async function spending(a: Asked, f: Figure): Promise<Reply> {
   const { query, ctx } = a;
   const totals = nonZero(f);
   const accounts = accountsText(ctx.vocabulary, accountIdsOf(query, ctx.vocabulary));
+  // Refunds larger than the purchases of the period: money came back, said as such rather than "spent -$80".
+  const back = totals.length > 0 && totals.every((t) => t.amountMinor < 0);
   return {
     template: 'SpendingTotal',
     data: {
       working: working(a, f.period, f),
-      amount: moneyText(totals),
+      amount: moneyText(back ? totals.map((t) => ({ ...t, amountMinor: -t.amountMinor })) : totals),
+      back,
       nothing: totals.length === 0 || totals.every((t) => t.amountMinor === 0),
       subject: subjectText(query, ctx.vocabulary),
       period: f.period ? periodText(f.period) : '',
@@ -127,6 +130,8 @@ async function income(a: Asked, f: Figure): Promise<Reply> {
       working: working(a, f.period, f),
       amount: moneyText(nonZero(f), currency),
       nothing: f.values.every((t) => t.amountMinor === 0),
+      // "from Blue Bottle Coffee": an empty answer names what it looked for, never "no income at all".
+      subject: whole ? '' : subjectText(query, ctx.vocabulary),
       period: f.period ? periodText(f.period) : '',
       sources: sources.slice(0, 3),
       hasNet: Boolean(netFigure),

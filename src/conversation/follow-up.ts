@@ -1,4 +1,4 @@
-import { isEmptySubject, type Query, type SubjectFilter, type Understood } from '../insights/query.ts';
+import { emptySubject, isEmptySubject, type Query, type SubjectFilter, type Understood } from '../insights/query.ts';
 import type { Frame } from '../language/types.ts';
 import type { LastQuestion } from './types.ts';
 
@@ -32,7 +32,7 @@ function followUpKind(text: string): 'edit' | 'short' | undefined {
  * one period: the same question again, not a comparison with the month before it; "compare with December"
  * compares the last question's period with December.
  */
-function said(q: Query, text: string, frame: Frame) {
+function said(q: Query, text: string, frame: Frame, next: Understood) {
   let comparison = q.comparison;
   let periodList = q.periods;
   let against: Query['periods'] = [];
@@ -53,8 +53,24 @@ function said(q: Query, text: string, frame: Frame) {
     shape: q.groupBy !== undefined || q.series !== undefined || q.form !== 'figure',
     ranking: q.ranking !== undefined,
     comparison,
-    measure: q.measure.kind !== 'spent',
+    measure: q.measure.kind !== 'spent' && !guessedFlow(q, frame, next),
   };
+}
+
+/**
+ * Money in read from a hunch alone: "January?" said after a spending question is not worded as income, so a
+ * classifier leaning that way without confidence does not turn the follow-up into an income question.
+ */
+function guessedFlow(q: Query, frame: Frame, next: Understood): boolean {
+  return q.measure.kind === 'received' && next.flowGuessed === true && frame.confidence < OWN_QUESTION;
+}
+
+/** Which way the money of a query goes: in, out, or neither (a balance). */
+function directionOf(q: Query): 'in' | 'out' | 'neither' {
+  const m = q.measure;
+  if (m.kind === 'balance') return 'neither';
+  if (m.kind === 'received' || m.kind === 'net' || m.kind === 'saved') return 'in';
+  return 'of' in m && m.of === 'received' ? 'in' : 'out';
 }
 
 const union = <T>(a: readonly T[], b: readonly T[]): T[] => [...new Set([...a, ...b])];
@@ -104,7 +120,7 @@ export function editLastQuestion(
   const kind = followUpKind(text);
   if (!kind || next.unknownNames.length || next.also) return undefined;
   const q = next.query;
-  const s = said(q, text, frame);
+  const s = said(q, text, frame, next);
   const anything =
     s.periods ||
     s.subject ||
@@ -118,7 +134,13 @@ export function editLastQuestion(
   if (!anything) return undefined;
   if (kind === 'short') return { understood: { ...next, query: borrow(q, s, base, frame) } };
   const out: Query = structuredClone(base);
-  if (s.measure) out.measure = q.measure;
+  if (s.measure) {
+    // Money in "on coffee" means nothing: a change of direction keeps the accounts and the period only.
+    if (directionOf(out) !== directionOf(q) && !s.subject)
+      Object.assign(out.filters.include, { categories: [], merchants: [] });
+    if (directionOf(out) !== directionOf(q) && !s.exclude) out.filters.exclude = emptySubject();
+    out.measure = q.measure;
+  }
   if (s.periods) {
     delete out.defaultedPeriod;
     const periods = s.periodList;
@@ -173,6 +195,7 @@ function borrow(q: Query, s: ReturnType<typeof said>, base: Query, frame: Frame)
   const afresh =
     (frame.intent !== 'none' && frame.confidence >= OWN_QUESTION) || s.measure || s.shape || s.ranking;
   const out: Query = structuredClone(q);
+  if (!s.measure) out.measure = structuredClone(base.measure);
   if (!s.comparison && out.comparison?.kind === 'periods') {
     delete out.comparison;
     out.periods = structuredClone(s.periodList);

@@ -122,6 +122,8 @@ export interface Understood {
   unknownNames: { text: string; kind: 'merchant' | 'account' | 'category' | 'payer' }[];
   /** A second question in the same message, understood on its own. */
   also?: Understood;
+  /** Money in came from the intent the words leaned to, not from any word saying so ("January?"). */
+  flowGuessed?: true;
 }
 
 export function emptySubject(): SubjectFilter {

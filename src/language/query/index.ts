@@ -8,7 +8,7 @@ import type { Frame, Intent, UserVocabulary } from '../types.ts';
 import { subjectOf } from './filters.ts';
 import { meaningfulLeftovers } from './leftovers.ts';
 import { unknownNames } from './names.ts';
-import { flowOf } from './measure.ts';
+import { flowGuessed, flowOf } from './measure.ts';
 import { isFuture, lastTwelveMonths, previousLikePeriod } from './periods.ts';
 import { readingOf, type Reading, type ReadingContext } from './reading.ts';
 import { refine } from './refine.ts';
@@ -139,7 +139,8 @@ export function understandQuery(
   unplaced.push(...meaningfulLeftovers(r, query.form === 'breakdown'));
   const ambiguousText = frame.ambiguous?.text.toLowerCase();
   const names = unknownNames(r, flowOf(r, intent)).filter((u) => u.text.toLowerCase() !== ambiguousText);
-  return { query, unplaced: [...new Set(unplaced)], unknownNames: names };
+  const guessed = flowGuessed(r, intent) ? { flowGuessed: true as const } : {};
+  return { query, unplaced: [...new Set(unplaced)], unknownNames: names, ...guessed };
 }
 
 const FINDINGS: ReadonlySet<Intent> = new Set(['unusual', 'duplicates', 'subscriptions', 'price_rises']);

@@ -62,13 +62,23 @@ export type Flow = 'spent' | 'received';
 
 /** Money in when the words say so, or when the intent says so and no word says money went out. */
 export function flowOf(r: Reading, intent: Intent): Flow {
+  return worded(r) ?? (intent === 'income' ? 'received' : 'spent');
+}
+
+/** The direction of money the words themselves give, if any ("income", "spent", a category). */
+function worded(r: Reading): Flow | undefined {
   if (
     INCOME_CUE.test(r.lower.replace(OUTGOING_MADE, ' ')) ||
     r.mentions.categories.some((c) => c.value.codes.every((code) => code.startsWith('INCOME')))
   )
     return 'received';
   if (SPEND_CUE.test(r.lower) || r.mentions.categories.length > 0) return 'spent';
-  return intent === 'income' ? 'received' : 'spent';
+  return undefined;
+}
+
+/** Money in taken from the intent alone: no word says which way the money went ("January?"). */
+export function flowGuessed(r: Reading, intent: Intent): boolean {
+  return intent === 'income' && worded(r) === undefined;
 }
 
 export interface MeasureReading {

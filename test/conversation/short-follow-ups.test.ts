@@ -1,0 +1,85 @@
+/**
+ * Short follow-ups on the demo household through the real understanding: a bare month keeps the last
+ * question's measure whatever the classifier leans towards, and a merchant whose refunds outweigh its
+ * purchases in a month is said as money back, never as a negative amount spent.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Understanding } from '../../src/conversation/types.ts';
+import { loadDemo } from '../../src/demo/load.ts';
+import type { Store } from '../../src/store/index.ts';
+import { Chat, realUnderstanding } from '../helpers/chat.ts';
+import { memoryStore } from '../helpers/store.ts';
+
+const TODAY = '2026-03-10';
+const NOW = new Date('2026-03-10T15:00:00Z');
+
+let understanding: Understanding;
+let store: Store;
+let user = 0;
+async function demoChat(): Promise<Chat> {
+  const userId = `short-${++user}`;
+  await loadDemo(store, userId, TODAY, NOW);
+  return new Chat({ store, understanding, userId, today: TODAY, now: NOW });
+}
+
+beforeAll(async () => {
+  understanding = await realUnderstanding();
+  store = await memoryStore();
+});
+
+const figureOf = (text: string) => /\*\*(-?\$[\d,.]+)\*\*/.exec(text)?.[1];
+
+describe('a bare month after a question', () => {
+  it.each(['January?', 'january', 'and January?', 'what about January?', 'how about January'])(
+    '"%s" after coffee in February is coffee in January',
+    async (followUp) => {
+      const asked = await demoChat();
+      const full = (await asked.say('how much did I spend on coffee in January?')).texts.join('\n');
+      const chat = await demoChat();
+      await chat.say('how much did I spend on coffee in February?');
+      const reply = (await chat.say(followUp)).texts.join('\n');
+      expect(reply).toContain('Spending on coffee · January 2026');
+      expect(figureOf(reply)).toBe(figureOf(full));
+    },
+  );
+
+  it('keeps money in after an income question', async () => {
+    const chat = await demoChat();
+    await chat.say('how much did I get paid in February?');
+    const reply = (await chat.say('January?')).texts.join('\n');
+    expect(reply).toContain('Money in · January 2026');
+    expect(reply).toMatch(/You received \*\*\$[\d,.]+\*\*/);
+  });
+});
+
+describe('a change of direction', () => {
+  it('"how about earnings" after coffee is all money in, not money in "on coffee"', async () => {
+    const chat = await demoChat();
+    await chat.say('how much did I spend on coffee in February?');
+    const reply = (await chat.say('how about earnings')).texts.join('\n');
+    expect(reply).toContain('Money in · February 2026');
+    expect(reply).not.toContain('coffee');
+    expect(reply).toMatch(/You received \*\*\$[\d,.]+\*\*/);
+  });
+
+  it('an empty income answer names the payer it looked for', async () => {
+    const chat = await demoChat();
+    await chat.say('how much did I make in January?');
+    const reply = (await chat.say('and at Blue Bottle?')).texts.join('\n');
+    expect(reply).not.toMatch(/\$\d/);
+    expect(reply).toContain("I don't see any income from Blue Bottle Coffee in January 2026");
+  });
+});
+
+describe('refunds larger than purchases', () => {
+  it('says the money came back instead of a negative amount spent', async () => {
+    const chat = await demoChat();
+    const reply = (await chat.say('how much did I spend at Amazon in February?')).texts.join('\n');
+    expect(reply).not.toMatch(/-\$/);
+    expect(reply).toMatch(
+      /Refunds at Amazon in February 2026 came to more than you spent: \*\*\$[\d,.]+\*\* came back/,
+    );
+    const list = (await chat.say('show me those')).texts.join('\n');
+    expect(list).toMatch(/Amazon/);
+  });
+});
