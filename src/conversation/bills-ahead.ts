@@ -33,13 +33,7 @@ export function billItem(b: ExpectedBill): string {
 }
 
 /** Where the count stops (and, for a later pay cycle, where it starts), in words the templates share. */
-export function horizonData(
-  facts: CoachingFacts,
-  until: string,
-  byPayday: boolean,
-  from = '',
-  starts = '',
-) {
+export function horizonData(facts: CoachingFacts, until: string, byPayday: boolean, from = '', starts = '') {
   return {
     h: {
       until: dayWithWeekday(until),

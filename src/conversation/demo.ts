@@ -1,9 +1,7 @@
 // The demo household goes through the import pipeline: loaded when a demo is offered, not at start-up.
 const demoLoader = () => import('../demo/load.ts');
-import { demoRequest } from '../language/frame-rules.ts';
 import type { TurnContext, TurnResult } from './types.ts';
 import { starterSuggestions } from './suggestions.ts';
-import { yesOrNo } from './forget.ts';
 import type { DialogState } from './types.ts';
 
 /** Below this the classifier is guessing: a demo request that weak is not acted on, not even asked about. */
@@ -16,7 +14,7 @@ const OFFER_SUGGESTIONS = ['Yes, add the demo', 'No thanks'];
  */
 export async function answerDemo(ctx: TurnContext, state: DialogState): Promise<TurnResult> {
   const { input, frame, services, vocabulary } = ctx;
-  const request = demoRequest(input.text);
+  const request = frame.demo;
   if (request === 'remove') return removeDemo(ctx, state);
   const hasAccounts = vocabulary.accounts.length > 0;
   if (request !== 'load' || frame.confidence < DEMO_CONFIDENCE) {
@@ -44,13 +42,13 @@ export async function answerDemo(ctx: TurnContext, state: DialogState): Promise<
  * is something else (a question, another request), which then goes through as if nothing was waiting.
  */
 export async function demoTurn(ctx: TurnContext, state: DialogState): Promise<TurnResult | undefined> {
-  const { input, frame } = ctx;
-  const answer = frame.yesNo ?? yesOrNo(input.text, frame.intent);
+  const { frame } = ctx;
+  const answer = frame.yesNo;
   if (answer === true) return addDemo(ctx, state);
   if (answer === false)
     return { replies: [{ template: 'DemoDeclined' }], state: { ...state, pending: undefined } };
   const movedOn = frame.intent !== 'none' && frame.confidence >= 0.6;
-  if (movedOn || demoRequest(input.text)) return undefined;
+  if (movedOn || frame.demo) return undefined;
   return { replies: [{ template: 'DemoOfferAgain', suggestions: OFFER_SUGGESTIONS }], state };
 }
 

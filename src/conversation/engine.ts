@@ -6,7 +6,7 @@ import { coachingFollowOnTurn } from './coaching-follow-on.ts';
 import { demoTurn } from './demo.ts';
 import { applyClarification } from './clarify.ts';
 import { editLastQuestion } from './follow-up.ts';
-import { forgetTurn, startDelete, yesOrNo } from './forget.ts';
+import { forgetTurn, startDelete } from './forget.ts';
 import { linkTurn, startLink } from './link.ts';
 import { INTENT_HANDLERS, isMoneyQuestion, needsData, understoodOf } from './registry.ts';
 import { helpSuggestions } from './suggestions.ts';
@@ -94,7 +94,7 @@ export async function handleTurn(
  * keeps it. A yes or no that names deleting ("yes, delete everything") still answers the question asked.
  */
 async function interruption(ctx: TurnContext, state: DialogState): Promise<TurnResult | undefined> {
-  const { frame, input } = ctx;
+  const { frame } = ctx;
   if (frame.confidence < INTERRUPT_CONFIDENCE) return undefined;
   const pending = state.pending;
   // "and after that?" after a payday steps on from it, however the classifier leans.
@@ -110,11 +110,7 @@ async function interruption(ctx: TurnContext, state: DialogState): Promise<TurnR
     if (pending) replies.push({ template: 'StillWaiting', data: { pending: pending.kind } });
     return { replies, state };
   }
-  if (
-    frame.intent === 'delete_data' &&
-    pending &&
-    (frame.yesNo ?? yesOrNo(input.text, frame.intent)) === undefined
-  ) {
+  if (frame.intent === 'delete_data' && pending && frame.yesNo === undefined) {
     return startDelete(ctx, { ...state, pending: undefined });
   }
   return undefined;
@@ -156,7 +152,7 @@ async function route(ctx: TurnContext, given: DialogState): Promise<TurnResult> 
     frame.confidence >= REQUEST_CONFIDENCE &&
     (frame.intent !== 'correct_category' || frame.correction !== undefined);
   if (!otherRequest && state.last && hasData) {
-    const edited = editLastQuestion(understoodOf(ctx), frame, state.last, input.text);
+    const edited = editLastQuestion(understoodOf(ctx), frame, state.last);
     if (edited) return answerMoney(ctx, state, edited.understood, edited.offset);
   }
   const asksAboutMoney =

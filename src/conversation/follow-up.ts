@@ -1,14 +1,12 @@
-import { emptySubject, isEmptySubject, type Query, type SubjectFilter, type Understood } from '../insights/query.ts';
+import {
+  emptySubject,
+  isEmptySubject,
+  type Query,
+  type SubjectFilter,
+  type Understood,
+} from '../insights/query.ts';
 import type { Frame } from '../language/types.ts';
 import type { LastQuestion } from './types.ts';
-
-/** "show more", "next": the next page of the last list. */
-const MORE = /^(show |see |give )?(me )?(some |a few |the )?(more|next( page| ones)?)( please)?[.!?]*$/i;
-/** Words that really ask for a comparison, so a one-period comparison is believed. */
-const COMPARE_WORDING = /\b(compar\w*|vs|versus|against|than|difference)\b/i;
-
-const FOLLOW_UP_OPENERS =
-  /^(and|compare|what about|how about|same|ok and|also|then|now|what of|for|in|at|on|just|only|without|excluding|except|but|those|that|them|it|split|break (that|it) down|show (me )?(those|them|that|it|the transactions))\b/i;
 
 export interface FollowUp {
   understood: Understood;
@@ -17,27 +15,16 @@ export interface FollowUp {
 }
 
 /**
- * How the words build on the last answer: `edit` ("and in January?", "show me those") changes the last
- * question; `short` ("Amazon?", "spending in January") is a question of its own that borrows whatever it
- * leaves out; undefined asks afresh.
- */
-function followUpKind(text: string): 'edit' | 'short' | undefined {
-  const t = text.trim();
-  if (FOLLOW_UP_OPENERS.test(t) || /\b(that|those|them|it)\b/i.test(t)) return 'edit';
-  return t.split(/\s+/).length <= 4 ? 'short' : undefined;
-}
-
-/**
  * What a message says of its own, as opposed to what its query holds by default. "and in January?" names
  * one period: the same question again, not a comparison with the month before it; "compare with December"
  * compares the last question's period with December.
  */
-function said(q: Query, text: string, frame: Frame, next: Understood) {
+function said(q: Query, frame: Frame, next: Understood) {
   let comparison = q.comparison;
   let periodList = q.periods;
   let against: Query['periods'] = [];
   if (q.comparison?.kind === 'periods' && frame.periods.length < 2) {
-    const worded = COMPARE_WORDING.test(text);
+    const worded = frame.followUp?.compareWorded ?? false;
     comparison = worded ? q.comparison : undefined;
     periodList = worded ? [] : frame.periods;
     if (worded) against = frame.periods;
@@ -111,16 +98,15 @@ export function editLastQuestion(
   next: Understood,
   frame: Frame,
   last: LastQuestion | undefined,
-  text: string,
 ): FollowUp | undefined {
   if (!last?.query) return undefined;
   const base = last.query;
-  if (base.form === 'list' && MORE.test(text.trim()))
+  if (base.form === 'list' && frame.followUp?.more)
     return { understood: { query: base, unplaced: [], unknownNames: [] }, offset: last.shown };
-  const kind = followUpKind(text);
+  const kind = frame.followUp?.kind;
   if (!kind || next.unknownNames.length || next.also) return undefined;
   const q = next.query;
-  const s = said(q, text, frame, next);
+  const s = said(q, frame, next);
   const anything =
     s.periods ||
     s.subject ||

@@ -54,7 +54,7 @@ export async function forgetTurn(
   state: DialogState,
 ): Promise<TurnResult> {
   const { frame, services, input } = ctx;
-  const answer = frame.yesNo ?? yesOrNo(input.text, frame.intent);
+  const answer = frame.yesNo;
   if (answer === undefined) {
     return {
       replies: [
@@ -81,17 +81,4 @@ export async function forgetTurn(
   }
   const counts = await services.store.users.deleteAll(input.userId);
   return { replies: [{ template: 'DeletedEverything', data: { ...counts } }], state: { deleted: true } };
-}
-
-/** Reads a yes or a no, typed or tapped, when the language layer has not said; undefined when it is neither. */
-export function yesOrNo(text: string, intent: string): boolean | undefined {
-  const t = text.trim().toLowerCase();
-  if (
-    /^(y|yes|yeah|yep|yup|sure|ok|okay|confirm|do it|go ahead|please do|yes,? .*)$/.test(t) ||
-    (intent === 'yes' && !/\bno\b/.test(t))
-  )
-    return true;
-  if (/^(n|no|nope|nah|don'?t|do not|stop|keep|no,? .*)$/.test(t) || intent === 'no' || intent === 'cancel')
-    return false;
-  return undefined;
 }

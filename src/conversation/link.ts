@@ -8,7 +8,6 @@ import {
 import { errorKind, log } from '../log.ts';
 import type { TurnContext, TurnResult } from './types.ts';
 import { dayRangeText } from './describe.ts';
-import { yesOrNo } from './forget.ts';
 import type { Attachment, DialogState, Pending, Reply } from './types.ts';
 
 /** The file-download failure a channel can cause: too big, wrong origin, unreachable. */
@@ -51,7 +50,7 @@ export async function linkTurn(
   const file = input.attachments[0];
   switch (pending.kind) {
     case 'consent': {
-      const yes = frame.yesNo ?? yesOrNo(text, frame.intent);
+      const yes = frame.yesNo;
       if (yes === undefined)
         return file
           ? undefined
@@ -171,7 +170,7 @@ function movedOn(ctx: TurnContext): boolean {
   return (
     ctx.frame.confidence >= 0.6 &&
     !['none', 'yes', 'no', 'link_account'].includes(intent) &&
-    ctx.input.text.split(/\s+/).length > 3
+    (ctx.frame.words ?? 0) > 3
   );
 }
 

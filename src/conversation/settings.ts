@@ -53,7 +53,8 @@ function findMerchant(text: string | undefined, merchants: string[]): string | u
 /** Turns alerts on or off. */
 export async function answerAlerts(ctx: TurnContext, state: DialogState): Promise<TurnResult> {
   const { frame, services, input } = ctx;
-  const on = frame.toggle ?? !/\b(off|stop|disable|no more|mute|pause)\b/i.test(input.text);
+  // The language layer reads on or off from the words; a bare "alerts" means on.
+  const on = frame.toggle ?? true;
   await services.store.users.setAlerts(input.userId, on);
   return { replies: [{ template: on ? 'AlertsOn' : 'AlertsOff' }], state };
 }

@@ -135,6 +135,20 @@ export interface Frame {
   wholeSpending?: boolean;
   /** A short message building on the last coaching answer ("and the one after?", "and in March?"). */
   followOn?: FollowOn;
+  /** How the message leans on the answer before it (see follow-up-cues.ts). */
+  followUp?: FollowUpCue;
+  /** "try the demo" / "remove the demo": a clear request about the made-up household. */
+  demo?: 'load' | 'remove';
+  /** How many words the message has: a long message is a question of its own, not an answer to one. */
+  words?: number;
+}
+
+/** `edit` changes the last question, `short` borrows what it leaves out; `more` is the next page of a list. */
+export interface FollowUpCue {
+  kind?: 'edit' | 'short';
+  more: boolean;
+  /** The words ask for a comparison ("compare", "vs", "than"), so a one-period comparison is believed. */
+  compareWorded: boolean;
 }
 
 /** See Frame.followOn: `step` is one past the last answer, `again` the same question with what is named. */

@@ -9,7 +9,8 @@ import { loadCategorySynonyms } from './entities.ts';
 import { loadLuFolder, type LuProblem } from './lu.ts';
 import { periodAloneOf } from './coaching-ask.ts';
 import { coachingDetailsOf, guardCoaching } from './pay-cycle.ts';
-import { applyHeuristics, guardIntent, keepEntitiesFor } from './frame-rules.ts';
+import { applyHeuristics, demoRequest, guardIntent, keepEntitiesFor } from './frame-rules.ts';
+import { followUpCueOf } from './follow-up-cues.ts';
 import { buildDictionary, mentionFinder, type Mentions, type Span } from './mentions.ts';
 import { joinQuestions, splitQuestions } from './query/split.ts';
 import { reviseFrame, understandQuery } from './query/index.ts';
@@ -168,7 +169,7 @@ export async function createUnderstanding(options: UnderstandingOptions): Promis
       const text = String(rawText ?? '').slice(0, MAX_INPUT);
       if (!/[\p{L}\p{N}]/u.test(text)) return emptyFrame();
       const { frame, mentions } = understandAll(text, day, vocabulary);
-      return withCoachingDetails(frame, text, day, mentions);
+      return withConversationCues(withCoachingDetails(frame, text, day, mentions), text);
     } catch {
       return emptyFrame();
     }
@@ -208,6 +209,15 @@ function withShortAnswers(frame: Frame, text: string): Frame {
   if (ordinal !== undefined) frame.ordinal = ordinal;
   const accountType = accountTypeOf(text);
   if (accountType) frame.accountType = accountType;
+  return frame;
+}
+
+/** What the dialogs read instead of the text: the lean on the last answer, a demo request, the length. */
+function withConversationCues(frame: Frame, text: string): Frame {
+  frame.followUp = followUpCueOf(text);
+  const demo = demoRequest(text);
+  if (demo) frame.demo = demo;
+  frame.words = text.trim().split(/\s+/).length;
   return frame;
 }
 

@@ -11,6 +11,7 @@ import {
   type Query,
   type Understood,
 } from '../../src/insights/query.ts';
+import { followUpCueOf } from '../../src/language/follow-up-cues.ts';
 import type { Frame } from '../../src/language/types.ts';
 
 const JAN: Period = { start: '2026-01-01', end: '2026-02-01', label: 'January 2026', grain: 'month' };
@@ -42,8 +43,13 @@ function said(edit: (q: Query) => void, periods: Period[] = []): { understood: U
   return { understood: { query, unplaced: [], unknownNames: [] }, frame };
 }
 
+/** The frame as the language layer hands it over for these words: with how they lean on the last answer. */
+function cued(next: ReturnType<typeof said>, text: string): Frame {
+  return { ...next.frame, followUp: followUpCueOf(text) };
+}
+
 function edit(last: Query, text: string, next: ReturnType<typeof said>, shown = 0): Query | undefined {
-  return editLastQuestion(next.understood, next.frame, { query: last, shown }, text)?.understood.query;
+  return editLastQuestion(next.understood, cued(next, text), { query: last, shown })?.understood.query;
 }
 
 describe('follow-ups edit the last query', () => {
@@ -187,7 +193,7 @@ describe('follow-ups edit the last query', () => {
   it('"show more" turns the page of the last list', () => {
     const list = { ...foodInFebruary(), form: 'list' as const };
     const next = said(() => undefined);
-    expect(editLastQuestion(next.understood, next.frame, { query: list, shown: 10 }, 'show more')).toEqual({
+    expect(editLastQuestion(next.understood, cued(next, 'show more'), { query: list, shown: 10 })).toEqual({
       understood: { query: list, unplaced: [], unknownNames: [] },
       offset: 10,
     });
@@ -238,6 +244,6 @@ describe('follow-ups edit the last query', () => {
     expect(edit(foodInFebruary(), 'and at Costco?', unknown)).toBeUndefined();
     const nothing = said(() => undefined);
     expect(edit(foodInFebruary(), 'and?', nothing)).toBeUndefined();
-    expect(editLastQuestion(nothing.understood, nothing.frame, undefined, 'and in January?')).toBeUndefined();
+    expect(editLastQuestion(nothing.understood, cued(nothing, 'and in January?'), undefined)).toBeUndefined();
   });
 });

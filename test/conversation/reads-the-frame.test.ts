@@ -15,16 +15,11 @@ const source = (file: string) => readFileSync(join(DIR, file), 'utf8');
 
 /** Uses of the message text that are allowed, with how many and why. */
 const TEXT_USES: Readonly<Record<string, { uses: number; why: string }>> = {
-  'engine.ts': { uses: 5, why: 'hands the text to the language layer and to the follow-up editor' },
-  'link.ts': { uses: 2, why: 'keeps the account name as the person typed it; yes/no for older frames' },
-  'demo.ts': { uses: 3, why: 'demo requests and yes/no not yet carried in the frame' },
-  'forget.ts': { uses: 1, why: 'yes/no for frames built without short answers' },
-  'settings.ts': { uses: 1, why: 'on or off for alerts when the frame has no toggle' },
+  'engine.ts': { uses: 3, why: 'hands the text to the language layer' },
+  'link.ts': { uses: 1, why: 'keeps the account name as the person typed it' },
 };
 /** Functions imported from src/language that are allowed, with why. */
-const LANGUAGE_IMPORTS: Readonly<Record<string, { names: string[]; why: string }>> = {
-  'demo.ts': { names: ['demoRequest'], why: 'the demo request is not yet carried in the frame' },
-};
+const LANGUAGE_IMPORTS: Readonly<Record<string, { names: string[]; why: string }>> = {};
 
 /** Names imported as values (not `import type`, not `type X`) from a module under src/language. */
 function languageValueImports(text: string): string[] {
