@@ -37,7 +37,7 @@ export function effectiveIntent(intent: Intent, r: Reading): Intent {
 }
 
 const PLAIN_MEASURE =
-  /\bhow many\b|\bhow often\b|\bnumber of\b|\baverage\b|\bavg\b|\busually\b|\btypical(?:ly)?\b|\bnormally\b|\b(?:a|per) (?:day|week|month)\b|\bbiggest\b|\blargest\b|\bsmallest\b|\bhow much\b|\bwhat (?:do|did) (?:i|we) spend\b/;
+  /\bhow many\b|\bhow often\b|\bnumber of\b|\baverage\b|\bavg\b|\busually\b|\btypical(?:ly)?\b|\bnormally\b|\b(?:a|per) (?:day|week|month)\b|\bbiggest\b|\blargest\b|\bsmallest\b|\b(?:cheapest|priciest|costliest|most expensive|least|lowest|highest)\b|\bhow much\b|\bwhat (?:do|did) (?:i|we) spend\b/;
 
 /** Intents that are not about money figures, which a message asking for one may still be classified as. */
 const NOT_MONEY: ReadonlySet<Intent> = new Set([
