@@ -6,11 +6,21 @@ import { nearestEnglishWord } from '../english.ts';
 import { findWords, inPeriodOrAmount, typed, type Reading } from './reading.ts';
 
 /** Asking Tally to move money rather than to count it: said even when a word of it names a category. */
-const MOVE_MONEY =
+export const MOVE_MONEY =
   /^(?:please |can you |could you )?(?:transfer|move|send|wire|pay off|pay|deposit|withdraw|schedule|lend)\b/g;
 
 export const TIMES_OF_YEAR =
   /\b(?:christmas|xmas|thanksgiving|easter|black friday|new years?|summer|winter|spring|autumn|weekends|weekdays|mornings|evenings|payday)\b/g;
+
+/** Asking Tally to act on a card, an account or a shop: said even when a word of it names an account. */
+const ACT_ON =
+  /^(?:please |pls |can you |could you |would you )?(?:order|book|freeze|unfreeze|lock|unlock|block|unblock|report|dispute|apply for|sign me up|reserve)\b|\bopen (?:me )?(?:a|an|up a) (?:new )?(?:\w+ )?(?:account|card)\b|\b(?:raise|increase|lower) (?:my|the) (?:\w+ )?limit\b/g;
+
+/** Deals and quotes are shopping around, not statements: said even when a word of it names a category. */
+const SHOPPING_AROUND =
+  /\b(?:cheaper|better|best) (?:\w+ )?(?:deals?|plans?|tariffs?|providers?|rates?|prices?)\b|\b(?:tariffs?|quotes?)\b/g;
+/** Patterns that count even over words a name or a category took. */
+const OVER_NAMES: ReadonlySet<RegExp> = new Set([MOVE_MONEY, ACT_ON, SHOPPING_AROUND]);
 
 /** Meaningful words with no place in a query, each named by what it asks. */
 const MEANINGFUL: readonly RegExp[] = [
@@ -21,7 +31,7 @@ const MEANINGFUL: readonly RegExp[] = [
   /\bhow many (?:\w+ )?(?:accounts|cards|banks)\b/g,
   /\b(?:forecast(?:s|ed|ing)?|predict(?:s|ed|ion|ions)?|projections?|projected|on track|on pace|on course|at this rate|run out)\b/g,
   /\b(?:will|would|gonna|going to) (?:i|we) (?:spend|have|need|be able|earn|make|save|end up|owe|pay|get|receive|be charged)\b|\b(?:am|are) (?:i|we) (?:going|gonna|likely) to\b|\bwill (?:i|we) (?:be|go) over\b/g,
-  /\b(?:should|could|can) (?:i|we) (?:spend|save|cut|afford|buy|cancel|reduce|stop|get)\b|\badvice\b|\brecommend(?:ations?)?\b|\b(?:good|right|reasonable|normal|sensible|healthy) amount\b|\bhow much (?:\w+ ){0,2}?should (?:i|we)\b|\b(?:put|set) (?:\w+ )?aside\b|\btoo much\b|\bhow (?:can|do|should|could) (?:i|we) (?:save|cut|reduce|spend less|stop)\b/g,
+  /\b(?:should|could|can) (?:i|we) (?:spend|save|cut|afford|buy|cancel|reduce|stop|get)\b|\badvice\b|\brecommend(?:ations?)?\b|\b(?:good|right|reasonable|normal|sensible|healthy) amount\b|\bhow much (?:\w+ ){0,2}?should (?:i|we)\b|\btoo much\b|\bhow (?:can|do|should|could) (?:i|we) (?:save|cut|reduce|spend less|stop)\b/g,
   /\b(?:goals?|(?<!\b(?:at|from|to|with) )targets?|limits?|allowance|spending cap|cap on)\b/g,
   /\b(?:percent(?:age)?|proportion|ratio|fraction|rates?|net worth)\b/g,
   /\b(?:tax deductible|deductible|write offs?)\b/g,
@@ -29,7 +39,8 @@ const MEANINGFUL: readonly RegExp[] = [
   // What things are worth is not in the statements: a house, a car, a pension.
   /\b(?:is|are) (?:my|our|the) (?:\w+ ){1,2}?worth\b|\bworth (?:now|today)\b|\bvalue of (?:my|our)\b/g,
   // Asking Tally to act on a card, an account or a shop, which it cannot do.
-  /^(?:please |pls |can you |could you |would you )?(?:order|book|freeze|unfreeze|lock|unlock|block|unblock|report|dispute|apply for|sign me up|reserve)\b|\bopen (?:me )?(?:a|an|up a) (?:new )?(?:\w+ )?(?:account|card)\b|\b(?:raise|increase|lower) (?:my|the) (?:\w+ )?limit\b/g,
+  ACT_ON,
+  SHOPPING_AROUND,
   // Ideas and suggestions: for gifts, for saving, for what to do.
   /\b(?:ideas?|suggestions?|suggest|inspiration)\b|\bwhat (?:should|could|can) (?:i|we) (?:get|buy|give|do)\b/g,
   /\b(?:interest rate|apr|credit score|credit rating|credit limit|minimum payment|due date)\b/g,
@@ -59,7 +70,7 @@ export function meaningfulLeftovers(r: Reading, breakdownAsked: boolean): string
   const said = new Set<number>();
   for (const pattern of MEANINGFUL) {
     for (const hit of findWords(r, pattern)) {
-      if (!allFree(r, hit.from, hit.to, true) && pattern !== MOVE_MONEY) continue;
+      if (!OVER_NAMES.has(pattern) && !allFree(r, hit.from, hit.to, true)) continue;
       if (range(hit.from, hit.to).some((j) => said.has(j))) continue;
       for (const j of range(hit.from, hit.to)) said.add(j);
       if (breakdownAsked && /percent|proportion|ratio|fraction/.test(hit.text)) continue;

@@ -9,11 +9,11 @@ import { stepPeakOf } from './shape.ts';
 
 /** Money coming in, including from a named payer ("how much did Acme pay me"). */
 export const INCOME_CUE =
-  /\b(?:income|incomes|incoming|incomings|earn|earns|earned|earning|earnings|salary|salaries|wages?|pay ?checks?|pay ?cheques?|payday|payroll|paid me|pay me|pays me|paying me|paid us|pay us|got paid|get paid|gets paid|been paid|received|receive|came in|come in|comes in|coming in|deposits?|deposited|money in|inflows?|revenue|take home|took home|brought in|bring in|refunded me|reimbursed)\b|\bhow much (?:money )?(?:did|have|do) (?:i|we) (?:make|made)\b|(?<!\b(?:purchases?|payments?|transactions?|charges?|orders?|trips?|visits?|transfers?|withdrawals?) (?:did|have|do) )\b(?:i|we) (?:made|make)\b(?! (?:a|any|the|my)? ?(?:purchases?|payments?|transactions?|charges?))/;
+  /\b(?:income|incomes|incoming|incomings|earn|earns|earned|earning|earnings|salary|salaries|wages?|pay ?checks?|pay ?cheques?|payday|payroll|paid me|pay me|pays me|paying me|paid us|pay us|got paid|get paid|gets paid|been paid|received|receive|came in|come in|comes in|coming in|deposits?|deposited|money in(?! (?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|q[1-4]|\d{4}|the|last|this|a|one)\b)|inflows?|revenue|take home|took home|brought in|bring in|refunded me|reimbursed)\b|\bhow much (?:money )?(?:did|have|do) (?:i|we) (?:make|made)\b|(?<!\b(?:purchases?|payments?|transactions?|charges?|orders?|trips?|visits?|transfers?|withdrawals?) (?:did|have|do) )\b(?:i|we) (?:made|make)\b(?! (?:a|any|the|my)? ?(?:purchases?|payments?|transactions?|charges?))/;
 
 /** Money going out, in the words of several Englishes and some slang. */
 export const SPEND_CUE =
-  /\b(?:most|all|much|bulk|chunk|lot) of (?:my|our) (?:money|cash)\b|\b(?:my|our) (?:money|cash) (?:go|goes|went|going)\b|\b(?:took|takes|take|taken) (?:\w+ ){0,3}?(?:money|cash) from (?:me|us)\b|\b(?:spen[dt]|spending|spends|spendings|outgoings?|expenses?|expenditures?|costs?|costing|cost me|paid|pay|paying|payed|blow|blew|blown|blowing|burn(?:ed|t|ing)? through|splurged?|splurging|damage|dropp?(?:ed)?|shell(?:ed)? out|fork(?:ed)? out|cough(?:ed)? up|purchases?|bought|buy|buying|charges?|charged|go(?:ne)? on|went on|goes on|going on|splash(?:ed)? out|wasted?|wasting|(?:pissed|pissing|frittered|frittering|squandered|chucked|chucking) (?:away )?|lay out|laid out)\b|\b(?:payments?|transactions?|purchases?|orders?) (?:did|have|do) (?:i|we) (?:make|made)\b|\bhow many payments\b(?! (?:from|in|received|came|have come))|\b(?:i|we) (?:made|make) (?:\w+ ){0,2}?(?:payments?|purchases?|transactions?|orders?)\b/;
+  /\b(?:most|all|much|bulk|chunk|lot) of (?:my|our) (?:money|cash)\b|\b(?:my|our) (?:money|cash) (?:go|goes|went|going)\b|\b(?:took|takes|take|taken) (?:\w+ ){0,3}?(?:money|cash) from (?:me|us)\b|\b(?:spen[dt]|spending|spends|spendings|outgoings?|expenses?|expenditures?|costs?|costing|cost me|paid|pay|paying|payed|blow|blew|blown|blowing|burn(?:ed|t|ing)? through|splurged?|splurging|damage|dropp?(?:ed)?|shell(?:ed)? out|fork(?:ed)? out|cough(?:ed)? up|purchases?|bought|buy|buying|charges?|charged|go(?:ne)? on|went on|goes on|going on|splash(?:ed)? out|wasted?|wasting|(?:pissed|pissing|frittered|frittering|squandered|chucked|chucking) (?:away )?|lay out|laid out)\b|\b(?:payments?|transactions?|purchases?|orders?) (?:did|have|do) (?:i|we) (?:make|made)\b|\bhow many payments\b(?! (?:from|in|received|came|have come))|\bpayments? (?:to|for)\b|\b(?:my|the) (?:\w+ ){0,2}?payments\b(?! (?:from|in|received|came))|\b(?:i|we) (?:made|make) (?:\w+ ){0,2}?(?:payments?|purchases?|transactions?|orders?)\b/;
 
 const COUNT_CUE =
   /\bno of (?:transactions|purchases|payments|charges|times|orders|visits|trips)\b|\bh(?:ow|w|o|ow+) m(?:any|ny|eny|nay)\b(?! (?:dollars|bucks|pounds|euros|quid|money))|\bhow often\b|\bhow frequently\b|\bhow regularly\b|\bnumber of\b|\bcount (?:of|my|the|up)\b|\btally (?:of|my|the|up)\b|\b(?:how|what) (?:many|number)\b(?! (?:dollars|bucks|pounds|euros|quid|money))/;
@@ -64,6 +64,8 @@ const FINDINGS: ReadonlySet<Intent> = new Set(['unusual', 'duplicates', 'subscri
 const PAYER_NAME =
   /\b(?:corp|corporation|inc|incorporated|ltd|limited|llc|llp|plc|gmbh|payroll|upwork|fiverr|toptal|freelancer|deel|gusto|adp|paychex|hmrc|irs)\b/i;
 
+const SPENT_OUTRIGHT = /\b(?:spen[dt]|spending|bought|buy|charged|cost|costs|paid (?:to|at)|pay (?:to|at))\b/;
+
 export type Flow = 'spent' | 'received';
 
 /** Money in when the words say so, or when the intent says so and no word says money went out. */
@@ -73,9 +75,11 @@ export function flowOf(r: Reading, intent: Intent): Flow {
     r.mentions.categories.some((c) => c.value.codes.every((code) => code.startsWith('INCOME')))
   )
     return 'received';
+  // "total from Acme Corp", "the payments from Upwork": nothing says money went out, and the name is an
+  // employer's or a client platform's.
+  if (!SPENT_OUTRIGHT.test(r.lower) && r.mentions.merchants.some((m) => PAYER_NAME.test(m.value)))
+    return 'received';
   if (SPEND_CUE.test(r.lower) || r.mentions.categories.length > 0) return 'spent';
-  // "total from Acme Corp": nothing says money went out, and the name is an employer's or a client platform's.
-  if (r.mentions.merchants.some((m) => PAYER_NAME.test(m.value))) return 'received';
   return intent === 'income' ? 'received' : 'spent';
 }
 

@@ -42,7 +42,8 @@ export function readSeries(r: Reading, periods: readonly Period[], averaged: boo
   if (!grain || averaged) return undefined;
   const within = periods.length === 1 ? periods[0] : periods.length > 1 ? spanOf(periods) : undefined;
   if (within) return stepsIn(within, grain) >= 2 ? { grain, within } : undefined;
-  if (!PAST.test(r.lower) && !SHOW_SERIES.test(r.lower)) return undefined;
+  // "year by year", "month on month": the steps asked for outright, whatever the tense.
+  if (!m[2] && !PAST.test(r.lower) && !SHOW_SERIES.test(r.lower)) return undefined;
   return { grain, within: defaultWindow(grain, r.today) };
 }
 
