@@ -99,13 +99,18 @@ function spelledMoney(lower: string): string {
   );
 }
 
-/** British slang for notes: "a fiver", "a tenner". */
+/** British slang for notes: "a fiver", "a tenner"; and thousands: "a grand", "2 grand". */
 const SLANG_MONEY = /\b(?:a|one) (fiver|tenner)\b/g;
+const GRAND = /\b(a|one|\d+(?:\.\d+)?) grand\b/g;
 
 function slangMoney(lower: string): string {
-  return lower.replace(SLANG_MONEY, (whole: string, note: string) =>
-    (note === 'fiver' ? '5 quid' : '10 quid').padEnd(whole.length, ' '),
-  );
+  return lower
+    .replace(SLANG_MONEY, (whole: string, note: string) =>
+      (note === 'fiver' ? '5 quid' : '10 quid').padEnd(whole.length, ' '),
+    )
+    .replace(GRAND, (whole: string, n: string) =>
+      `${n === 'a' || n === 'one' ? '1' : n}k`.padEnd(whole.length, ' '),
+    );
 }
 
 /** Every amount written with a currency symbol or word, in text order. */

@@ -159,7 +159,13 @@ export async function createUnderstanding(options: UnderstandingOptions): Promis
     const subject = payee || found.categories.length > 0;
     const asked = {
       ...guarded,
-      intent: moneyIntentOf(guarded.intent, lower, payee, subject && found.periods.length > 0),
+      intent: moneyIntentOf(
+        guarded.intent,
+        lower,
+        payee,
+        subject && found.periods.length > 0,
+        found.periods.length > 0,
+      ),
     };
     const kept = withShortAnswers(keepEntitiesFor(asked), text);
     if (!MONEY_QUESTIONS.has(kept.intent)) return { frame: kept, mentions: found };

@@ -15,6 +15,7 @@ const DEV_FILES = [
   'dev-query-vocab.jsonl',
   'dev-query-shapes.jsonl',
   'dev-query-kinds.jsonl',
+  'dev-query-kinds-2.jsonl',
 ].map((f) => join(ROOT, 'test/language/data', f));
 
 let understanding: Understanding;

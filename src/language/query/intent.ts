@@ -60,6 +60,7 @@ export function moneyIntentOf(
   lower: string,
   namesPayee = false,
   subjectAndPeriod = false,
+  hasPeriod = false,
 ): Intent {
   // "any shopping on Black Friday?", "anything at Target over Easter?": a subject and a time asked about.
   if (intent === 'none' && subjectAndPeriod && ANY_OPENER.test(lower)) return 'spending';
@@ -71,6 +72,8 @@ export function moneyIntentOf(
   if (namesPayee && (NOT_MONEY.has(intent) || (finding && !finding.test(lower))) && PAID_PAYEE.test(lower))
     return 'spending';
   if (!NOT_MONEY.has(intent)) return intent;
+  // "show my weekly spending for last month": spending and a period, whatever the classifier made of it.
+  if (intent === 'none' && hasPeriod && /\b(?:spen[dt]|spending)\b/.test(lower)) return 'spending';
   if (NET_CUE.test(lower) || SAVED_CUE.test(lower)) return 'income';
   if (COUNTED.test(lower) || LARGEST_CUE.test(lower) || NOT_SUPPORTED.test(lower)) return 'spending';
   // "how much each time I go to Shake Shack": a figure per purchase.
@@ -87,7 +90,7 @@ const PAID_PAYEE =
   /\b(?:cost|costs|costed|paid|pay|spent|spend|spending|given|gave|charged|anything spent)\b/;
 const CANCEL_PAYEE = /\b(?:cancel|stop|end) (?:my|the|our)\b/;
 const NOT_SUPPORTED =
-  /\b(?:should|could) (?:i|we) (?:spend|save|cut|buy|cancel|reduce|stop|invest)\b|\bcut(?:ting)? back\b|\bcredit (?:score|rating)\b|\btax(?:es)? (?:\w+ )?(?:do|will|would|should) (?:i|we) owe\b/;
+  /\b(?:should|could) (?:i|we) (?:spend|save|cut|buy|cancel|reduce|stop|invest)\b|\bcut(?:ting)? back\b|\bcredit (?:score|rating)\b|\btoo (?:much|high|expensive|little|low)\b|\btax(?:es)? (?:\w+ )?(?:do|will|would|should) (?:i|we) owe\b/;
 
 const COUNTED =
   /\bh(?:ow|w|o) many (?:\w+ )?(?:transactions|purchases|payments|charges|orders|trips|visits|times)\b/;

@@ -14,30 +14,32 @@ export const TIMES_OF_YEAR =
 
 /** Asking Tally to act on a card, an account or a shop: said even when a word of it names an account. */
 const ACT_ON =
-  /^(?:please |pls |can you |could you |would you )?(?:order|book|freeze|unfreeze|lock|unlock|block|unblock|report|dispute|apply for|sign me up|reserve)\b|\bopen (?:me )?(?:a|an|up a) (?:new )?(?:\w+ )?(?:account|card)\b|\b(?:raise|increase|lower) (?:my|the) (?:\w+ )?limit\b/g;
+  /^(?:please |pls |can you |could you |would you )?(?:order|book|freeze|unfreeze|lock|unlock|block|unblock|report|dispute|apply for|sign me up|reserve|top up)\b|\bopen (?:me )?(?:a|an|up a) (?:new )?(?:\w+ )?(?:account|card)\b|\b(?:raise|increase|lower) (?:my|the) (?:\w+ )?limit\b/g;
 
 /** Deals and quotes are shopping around, not statements: said even when a word of it names a category. */
 const SHOPPING_AROUND =
   /\b(?:cheaper|better|best) (?:\w+ )?(?:deals?|plans?|tariffs?|providers?|rates?|prices?)\b|\b(?:tariffs?|quotes?)\b/g;
+/** What things are worth is not in the statements: a house, a car, a pension. */
+const WORTH =
+  /\b(?:is|are) (?:my|our|the) (?:\w+ ){1,2}?worth\b|\bworth (?:now|today)\b|\bvalue of (?:my|our)\b/g;
 /** Patterns that count even over words a name or a category took. */
-const OVER_NAMES: ReadonlySet<RegExp> = new Set([MOVE_MONEY, ACT_ON, SHOPPING_AROUND]);
+const OVER_NAMES: ReadonlySet<RegExp> = new Set([MOVE_MONEY, ACT_ON, SHOPPING_AROUND, WORTH]);
 
 /** Meaningful words with no place in a query, each named by what it asks. */
 const MEANINGFUL: readonly RegExp[] = [
   /\bbudget(?:s|ed|ing)?\b/g,
   /\bafford(?:able)?\b/g,
-  /\b(?:cancel(?:l?ed|l?ing|lation)?|unsubscribe|get rid of)\b|^(?:please )?(?:stop|end) (?:my|the|our|paying)\b/g,
+  /\b(?:cancel(?:l?ed|l?ing|lation)?|unsubscribe|get rid of)\b|(?:^(?:please )?|\b(?:want|wanna|need|like|going|trying) to |\bhelp me )(?:stop|end|quit) (?:paying(?: for)?|my|the|our)\b/g,
   // Counting things a query cannot count: accounts, cards, banks.
   /\bhow many (?:\w+ )?(?:accounts|cards|banks)\b/g,
   /\b(?:forecast(?:s|ed|ing)?|predict(?:s|ed|ion|ions)?|projections?|projected|on track|on pace|on course|at this rate|run out)\b/g,
   /\b(?:will|would|gonna|going to) (?:i|we) (?:spend|have|need|be able|earn|make|save|end up|owe|pay|get|receive|be charged)\b|\b(?:am|are) (?:i|we) (?:going|gonna|likely) to\b|\bwill (?:i|we) (?:be|go) over\b/g,
-  /\b(?:should|could|can) (?:i|we) (?:spend|save|cut|afford|buy|cancel|reduce|stop|get)\b|\badvice\b|\brecommend(?:ations?)?\b|\b(?:good|right|reasonable|normal|sensible|healthy) amount\b|\bhow much (?:\w+ ){0,2}?should (?:i|we)\b|\btoo much\b|\bhow (?:can|do|should|could) (?:i|we) (?:save|cut|reduce|spend less|stop)\b/g,
+  /\b(?:should|could|can) (?:i|we) (?:spend|save|cut|afford|buy|cancel|reduce|stop|get)\b|\badvice\b|\brecommend(?:ations?)?\b|\b(?:good|right|reasonable|normal|sensible|healthy) amount\b|\bhow much (?:\w+ ){0,2}?should (?:i|we)\b|\btoo (?:much|high|expensive|little|low)\b|\bhow (?:can|do|should|could) (?:i|we) (?:save|cut|reduce|spend less|stop)\b/g,
   /\b(?:goals?|(?<!\b(?:at|from|to|with) )targets?|limits?|allowance|spending cap|cap on)\b/g,
   /\b(?:percent(?:age)?|proportion|ratio|fraction|rates?|net worth)\b/g,
   /\b(?:tax deductible|deductible|write offs?)\b/g,
   /\b(?:invest(?:ed|ing|ments?)?|stocks?|portfolio|crypto|bitcoin|401k|ira|index funds?|mutual funds?|etfs?|pensions?)\b|\bshares? (?:of|in)\b|\b(?:stock|share) market\b/g,
-  // What things are worth is not in the statements: a house, a car, a pension.
-  /\b(?:is|are) (?:my|our|the) (?:\w+ ){1,2}?worth\b|\bworth (?:now|today)\b|\bvalue of (?:my|our)\b/g,
+  WORTH,
   // Asking Tally to act on a card, an account or a shop, which it cannot do.
   ACT_ON,
   SHOPPING_AROUND,
@@ -54,7 +56,7 @@ const MEANINGFUL: readonly RegExp[] = [
   /\b(?:refunds?|refunded)\b/g,
   /\b(?:withdrawals?|withdrew|withdrawn)\b/g,
   // Other people's money, and asking Tally to move money rather than to count it.
-  /\b(?:my|our|his|her|their) (?:wife|husband|partner|boyfriend|girlfriend|son|daughter|kids?|children|mum|mom|dad|mother|father|parents|brother|sister|flatmate|roommate|housemate|friends?|neighbou?rs?|boss)\b|\b(?:he|she|they|someone|somebody|everyone|everybody|people) (?:spend|spent|spends|earn|earns|earned|pay|paid)\b|\b(?:the )?average (?:american|brit|briton|person|household|family|man|woman|student|couple)\b|\b(?:americans|brits|others)\b/g,
+  /\b(?:my|our|his|her|their) (?:wife|husband|partner|boyfriend|girlfriend|son|daughter|kids?|children|mum|mom|dad|mother|father|parents|brother|sister|flatmate|roommate|housemate|friends?|neighbou?rs?|boss)\b|\b(?:he|she|they|someone|somebody|everyone|everybody|people) (?:spend|spent|spends|earn|earns|earned|pay|paid)\b|\b(?:the |a |an )?(?:average|typical|normal|usual|ordinary) (?:american|brit|briton|person|household|family|man|woman|student|couple)\b|\b(?:americans|brits|others)\b/g,
   MOVE_MONEY,
   /\bin cash\b|\bcash (?:payments?|purchases?|spending)\b|\bpaid cash\b/g,
   // Times of year or week no period was found for: saying them back beats answering another period.

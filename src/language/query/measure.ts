@@ -21,9 +21,9 @@ const COUNT_CUE =
 const AVERAGE_CUE =
   /\b(?:average|averages|averaged|averaging|avg|on average|typical|typically|usually|usual|normally|mean|median)\b/;
 /** What one purchase is called: "an Uber fare", "a Starbucks visit", "my typical grocery shop". */
-const ONE_PURCHASE = String.raw`(?:purchase|transaction|charge|order|ticket|bill|receipt|basket|payment|visit|trip|ride|fare|meal|tab|haircut|fill ?up|shop|delivery|booking|appointment|session|tank|refill)`;
+const ONE_PURCHASE = String.raw`(?:purchase|transaction|charge|order|ticket|bill|receipt|basket|payment|visit|trip|ride|fare|meal|tab|haircut|fill ?up|shop|delivery|booking|appointment|session|tank|refill|pay ?check|pay ?cheque|payslip|deposit)`;
 const PER_TRANSACTION = new RegExp(
-  String.raw`\b(?:average|avg|typical|mean|usual)\s+(?:\w+\s+){0,2}?${ONE_PURCHASE}s?\b|\bspend per (?:visit|trip)\b|\b(?:per|each|every) ${ONE_PURCHASE}\b|\b(?:each|every) time (?:i|we) (?:go|went|shop|shopped|visit|visited|order|ordered|use|used|stop|stopped)\b`,
+  String.raw`\b(?:average|avg|typical|mean|usual)\s+(?:\w+\s+){0,2}?${ONE_PURCHASE}s?\b|\bspend per (?:visit|trip)\b|\b(?:per|each|every) (?:\w+ )?${ONE_PURCHASE}\b|\b(?:each|every) time (?:i|we) (?:go|went|shop|shopped|visit|visited|order|ordered|use|used|stop|stopped)\b`,
 );
 /** "what does a Starbucks visit cost me on average": one purchase named, with an average said elsewhere. */
 const ONE_PURCHASE_NAMED = new RegExp(String.raw`\b(?:a|an|one|the|my) (?:\w+ ){0,2}?${ONE_PURCHASE}\b`);

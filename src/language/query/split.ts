@@ -158,7 +158,9 @@ function inheritSubject(u: Understood, first: Query, rest: string): Understood {
   return { ...u, query };
 }
 
-const REFERS_BACK = /\b(?:it|them|there|that place|that shop|those|they)\b/i;
+/** "…and how many times did I go?": a verb with nothing after it goes back to the first question's subject. */
+const REFERS_BACK =
+  /\b(?:it|them|there|that place|that shop|those|they)\b|\b(?:go|went|gone|visit|visited|been|use|used|order|ordered|shop|shopped)\W*$/i;
 
 /** A second full question without a period of its own asks about the first one's period. */
 function inheritPeriods(u: Understood, first: Query): Understood {
