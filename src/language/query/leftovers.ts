@@ -18,18 +18,21 @@ const ACT_ON =
 
 /** Deals and quotes are shopping around, not statements: said even when a word of it names a category. */
 const SHOPPING_AROUND =
-  /\b(?:cheaper|better|best) (?:\w+ )?(?:deals?|plans?|tariffs?|providers?|rates?|prices?)\b|\b(?:tariffs?|quotes?)\b/g;
+  /\b(?:cheaper|better|best) (?:\w+ )?(?:deals?|plans?|tariffs?|providers?|rates?|prices?)\b|\b(?:tariffs?|quotes?)\b|\b(?:best|cheapest|good|better) (?:\w+ ){0,2}?(?:cards?|accounts?|banks?|loans?|deals?|plans?|ways?|apps?|providers?) (?:for|to)\b/g;
 /** What things are worth is not in the statements: a house, a car, a pension. */
 const WORTH =
   /\b(?:is|are) (?:my|our|the) (?:\w+ ){1,2}?worth\b|\bworth (?:now|today)\b|\bvalue of (?:my|our)\b/g;
+/** Judging the figures against a norm or a need, which asks for advice rather than statements. */
+const JUDGING =
+  /\b(?:am i|are we|is (?:that|this|it)) (?:\w+ )?(?:enough|normal|reasonable|ok|okay|good|bad|a lot)\b|\bis (?:my|our) (?:\w+ ){0,3}?(?:normal|reasonable|typical|ok|okay|good|bad|high|low|a lot)\b|\b(?:saving|spending|earning) enough\b/g;
 /** Patterns that count even over words a name or a category took. */
-const OVER_NAMES: ReadonlySet<RegExp> = new Set([MOVE_MONEY, ACT_ON, SHOPPING_AROUND, WORTH]);
+const OVER_NAMES: ReadonlySet<RegExp> = new Set([MOVE_MONEY, ACT_ON, SHOPPING_AROUND, WORTH, JUDGING]);
 
 /** Meaningful words with no place in a query, each named by what it asks. */
 const MEANINGFUL: readonly RegExp[] = [
   /\bbudget(?:s|ed|ing)?\b/g,
   /\bafford(?:able)?\b/g,
-  /\b(?:cancel(?:l?ed|l?ing|lation)?|unsubscribe|get rid of)\b|(?:^(?:please )?|\b(?:want|wanna|need|like|going|trying) to |\bhelp me )(?:stop|end|quit) (?:paying(?: for)?|my|the|our)\b/g,
+  /\b(?:cancel(?:l?ed|l?ing|lation)?|unsubscribe|get rid of)\b|(?:^(?:please )?|\b(?:want|wanna|need|like|going|trying) to |\bhelp me )(?:stop|end|quit|drop|pause|terminate|suspend) (?:paying(?: for)?|my|the|our)\b/g,
   // Counting things a query cannot count: accounts, cards, banks.
   /\bhow many (?:\w+ )?(?:accounts|cards|banks)\b/g,
   /\b(?:forecast(?:s|ed|ing)?|predict(?:s|ed|ion|ions)?|projections?|projected|on track|on pace|on course|at this rate|run out)\b/g,
@@ -38,7 +41,9 @@ const MEANINGFUL: readonly RegExp[] = [
   /\b(?:goals?|(?<!\b(?:at|from|to|with) )targets?|limits?|allowance|spending cap|cap on)\b/g,
   /\b(?:percent(?:age)?|proportion|ratio|fraction|rates?|net worth)\b/g,
   /\b(?:tax deductible|deductible|write offs?)\b/g,
-  /\b(?:invest(?:ed|ing|ments?)?|stocks?|portfolio|crypto|bitcoin|401k|ira|index funds?|mutual funds?|etfs?|pensions?)\b|\bshares? (?:of|in)\b|\b(?:stock|share) market\b/g,
+  /\b(?:invest(?:ed|ing|ments?)?|stocks?|portfolio|crypto|bitcoin|401k|ira|index funds?|mutual funds?|etfs?|pensions?)\b|\bshares? (?:of|in)\b|\b(?:stock|share) (?:markets?|prices?)\b/g,
+  JUDGING,
+  /\b(?:can|could) (?:i|we) borrow\b|\bget a loan\b|\b(?:mortgage|loan) (?:rates?|offers?)\b/g,
   WORTH,
   // Asking Tally to act on a card, an account or a shop, which it cannot do.
   ACT_ON,
@@ -51,7 +56,7 @@ const MEANINGFUL: readonly RegExp[] = [
   /\bwhen (?:did|was|is|do|will|does|have)\b|\bhow long\b|\blast time\b/g,
   /\b(?:tip|tips|tipped|tipping)\b/g,
   /\b(?:owes? me|lent|loaned|iou|split (?:the|with)|pay (?:me )?back|paid (?:me )?back)\b/g,
-  /\b(?:other people|average person|people like me|is that normal|normal for|compared to (?:others|people|average))\b/g,
+  /\b(?:other people|average person|people like me|people (?:of )?(?:my|our) age|is that normal|normal for|compared to (?:others|people|average))\b/g,
   /\b(?:exchange rate|convert|conversion)\b/g,
   /\b(?:refunds?|refunded)\b/g,
   /\b(?:withdrawals?|withdrew|withdrawn)\b/g,

@@ -96,6 +96,12 @@ describe('things Tally cannot do or know are said back, never answered', () => {
     'i want to stop paying for netflix',
     'what does a typical family spend on food',
     'is my rent too high',
+    'is my grocery spending normal',
+    'is my rent ok',
+    'whats the best credit card for travel',
+    'drop my gym membership',
+    'what do people my age spend on rent',
+    'can you help me save for a house',
   ])('"%s"', (text) => {
     const { frame, brief } = ask(text);
     expect(frame.intent === 'none' || brief.unplaced.length + brief.unknown.length > 0).toBe(true);
