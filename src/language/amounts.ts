@@ -99,13 +99,18 @@ function spelledMoney(lower: string): string {
   );
 }
 
-/** British slang for notes: "a fiver", "a tenner". */
+/** British slang for notes: "a fiver", "a tenner"; and thousands: "a grand", "2 grand". */
 const SLANG_MONEY = /\b(?:a|one) (fiver|tenner)\b/g;
+const GRAND = /\b(a|one|\d+(?:\.\d+)?) grand\b/g;
 
 function slangMoney(lower: string): string {
-  return lower.replace(SLANG_MONEY, (whole: string, note: string) =>
-    (note === 'fiver' ? '5 quid' : '10 quid').padEnd(whole.length, ' '),
-  );
+  return lower
+    .replace(SLANG_MONEY, (whole: string, note: string) =>
+      (note === 'fiver' ? '5 quid' : '10 quid').padEnd(whole.length, ' '),
+    )
+    .replace(GRAND, (whole: string, n: string) =>
+      `${n === 'a' || n === 'one' ? '1' : n}k`.padEnd(whole.length, ' '),
+    );
 }
 
 /** Every amount written with a currency symbol or word, in text order. */
@@ -129,14 +134,14 @@ const COMPARATORS: readonly [RegExp, Bound][] = [
     'min',
   ],
   [
-    /^(?:over|more\s+than|above|greater\s+than|bigger\s+than|larger\s+than|higher\s+than|in\s+excess\s+of|exceeding|>)$/,
+    /^(?:over|more\s+than|above|greater\s+than|bigger\s+than|larger\s+than|higher\s+than|in\s+excess\s+of|exceeding|north\s+of|upwards\s+of|>)$/,
     'minExclusive',
   ],
   [/^(?:at\s+most|no\s+more\s+than|not\s+more\s+than|up\s+to|max(?:imum)?(?:\s+of)?|<=)$/, 'max'],
-  [/^(?:under|less\s+than|below|smaller\s+than|lower\s+than|cheaper\s+than|<)$/, 'maxExclusive'],
+  [/^(?:under|less\s+than|below|smaller\s+than|lower\s+than|cheaper\s+than|south\s+of|<)$/, 'maxExclusive'],
   [/^(?:exactly|precisely|=|of\s+exactly|for\s+exactly)$/, 'exact'],
 ];
-const COMPARATOR = String.raw`at\s+least|no\s+less\s+than|not\s+less\s+than|minimum(?:\s+of)?|min(?:\s+of)?|>=|starting\s+(?:at|from)|over|more\s+than|above|greater\s+than|bigger\s+than|larger\s+than|higher\s+than|in\s+excess\s+of|exceeding|>|at\s+most|no\s+more\s+than|not\s+more\s+than|up\s+to|maximum(?:\s+of)?|max(?:\s+of)?|<=|under|less\s+than|below|smaller\s+than|lower\s+than|cheaper\s+than|<|exactly|precisely|=|of\s+exactly|for\s+exactly`;
+const COMPARATOR = String.raw`at\s+least|no\s+less\s+than|not\s+less\s+than|minimum(?:\s+of)?|min(?:\s+of)?|>=|starting\s+(?:at|from)|over|more\s+than|above|greater\s+than|bigger\s+than|larger\s+than|higher\s+than|in\s+excess\s+of|exceeding|north\s+of|upwards\s+of|>|at\s+most|no\s+more\s+than|not\s+more\s+than|up\s+to|maximum(?:\s+of)?|max(?:\s+of)?|<=|under|less\s+than|below|smaller\s+than|lower\s+than|cheaper\s+than|south\s+of|<|exactly|precisely|=|of\s+exactly|for\s+exactly`;
 
 function boundOf(word: string): Bound | undefined {
   const w = word.trim().replace(/\s+/g, ' ');
@@ -182,14 +187,14 @@ export function findAmountRange(
 
   // "$50 or more", "20 bucks or less", "$100+": the amount itself, then which way.
   const trailing = new RegExp(
-    String.raw`(?<![\w])${MONEY}\s*(\+|or more|or over|or above|and up|and over|or higher|or less|or under|or below|or lower)(?![\w])`,
+    String.raw`(?<![\w])${MONEY}\s*(\+|or more|or over|or above|and up|and upwards?|and over|and above|or higher|and higher|or greater|or less|or under|or below|or lower|and under|and below|and less)(?![\w])`,
     'g',
   );
   for (let m = trailing.exec(lower); m; m = trailing.exec(lower)) {
     const money = toMoney(m, 1);
     if (!money || !looksLikeMoney(lower, m.index, m.index + m[0].length - (m[5]?.length ?? 0), money))
       continue;
-    const up = /\+|more|over|above|up|higher/.test(m[5] ?? '');
+    const up = /\+|more|over|above|up|higher|greater/.test(m[5] ?? '');
     const range: AmountRange = up ? { minMinor: money.minor } : { maxMinor: money.minor };
     return { range: withCurrency(range, money), index: m.index, length: m[0].length };
   }

@@ -20,7 +20,8 @@ const COMPARE_WORDS =
   /\b(vs|versus|v|compared?|comparing|comparison|against)\b|\b(more|less|cheaper|pricier|worse|better)\b.*\bthan\b/;
 const BREAKDOWN_WORDS =
   /\b(break ?down|broken down|breakdwn|split)\b|\b(by|per|each|across)\s+(category|categories|merchants?|stores?|shops?|accounts?|cards?)\b/;
-const TREND_WORDS = /\b(month by month|month over month|over time|trend(s|ed|ing)?)\b/;
+const TREND_WORDS =
+  /\b(month by month|month over month|over time|trend(s|ed|ing)?)\b|\bhow (?:has|have) (?:\w+ ){1,4}?(?:changed|evolved|moved|developed)\b/;
 const TOP_WORDS =
   /\b(top|biggest|largest|most)\b.*\b(merchants?|categor(y|ies)|stores?|shops?|places?|compan(y|ies))\b/;
 const BALANCE_WORDS = /\bhow much (money|cash)\b.*\b(do i have|have i got|is left|i have)\b/;
@@ -196,7 +197,7 @@ export function guardIntent(text: string, frame: Frame): Frame {
   }
   if (
     frame.intent === 'trend' &&
-    !/trend|over time|month (by|to|on) month|monthly|each month|per month|every month|history|graph|chart|progress|going (up|down)|increas|decreas|rising|growing|climbing|dropping|lately|more and more|creeping/i.test(
+    !/trend|over time|month (by|to|on) month|monthly|each month|per month|every month|history|graph|chart|progress|going (up|down)|increas|decreas|rising|growing|climbing|dropping|lately|more and more|creeping|\bhow (?:has|have) (?:\w+ ){1,4}?(?:changed|evolved|moved|developed)\b/i.test(
       text,
     )
   ) {

@@ -47,6 +47,9 @@ export interface UnderstandingOptions {
 /** Longest message looked at; beyond this people are pasting, not asking. */
 export const MAX_INPUT = 500;
 const MONEY_QUESTIONS: ReadonlySet<Intent> = new Set(DATA_INTENTS);
+/** An order to move an amount of money, which Tally cannot carry out. */
+const MOVES_MONEY =
+  /^(?:please |pls |can you |could you )?(?:transfer|move|send|wire|pay|deposit|withdraw|lend)\b.*(?:[$£€]\s?\d|\b\d+(?:\.\d+)?\s*(?:dollars|bucks|pounds|quid|euros|k)\b|\b(?:money|cash|funds)\b)/i;
 const PLACEHOLDER_ENTITIES = new Set(['category', 'merchant', 'account', 'period', 'amount']);
 
 /** Replaces each span by `{name}` so the classifier sees "how much on {merchant} {period}". */
@@ -146,7 +149,10 @@ export async function createUnderstanding(options: UnderstandingOptions): Promis
       },
       { categories: found.categories, merchants: found.merchants, top: findTopN(text)?.n },
     );
-    const coaching = readCoaching(text, frame.intent, frame.categories, frame.periods);
+    // "transfer $50 to savings" moves money; no budget, payday or bill is set or asked about.
+    const coaching = MOVES_MONEY.test(text)
+      ? undefined
+      : readCoaching(text, frame.intent, frame.categories, frame.periods);
     if (coaching) return { frame: withShortAnswers(coachingFrame(frame, coaching), text), mentions: found };
     if ((COACHING_INTENTS as readonly Intent[]).includes(frame.intent)) frame.intent = 'none';
     const guarded = guardCoaching(text, guardIntent(text, frame));
@@ -155,7 +161,13 @@ export async function createUnderstanding(options: UnderstandingOptions): Promis
     const subject = payee || found.categories.length > 0;
     const asked = {
       ...guarded,
-      intent: moneyIntentOf(guarded.intent, lower, payee, subject && found.periods.length > 0),
+      intent: moneyIntentOf(
+        guarded.intent,
+        lower,
+        payee,
+        subject && found.periods.length > 0,
+        found.periods.length > 0,
+      ),
     };
     const kept = withShortAnswers(keepEntitiesFor(asked), text);
     if (!MONEY_QUESTIONS.has(kept.intent)) return { frame: kept, mentions: found };

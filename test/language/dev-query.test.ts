@@ -14,6 +14,8 @@ const DEV_FILES = [
   'dev-query-periods.jsonl',
   'dev-query-vocab.jsonl',
   'dev-query-shapes.jsonl',
+  'dev-query-kinds.jsonl',
+  'dev-query-kinds-2.jsonl',
 ].map((f) => join(ROOT, 'test/language/data', f));
 
 let understanding: Understanding;

@@ -158,8 +158,11 @@ const HOLIDAY_HINT =
   /christmas|xmas|boxing|easter|thanksgiving|friday|cyber|giving|hallowe|nye|hogmanay|singles|paddy|new year|valentine|patrick|fools|earth|may day|workers|mayo|juneteenth|canada|independence|saints|fawkes|bonfire|veterans|remembrance|armistice|luther|mlk|president|washington|memorial|mother|father|labou?r|columbus|indigenous|business sat|bank holiday|shrove|pancake|mardi|ash wed|palm sun|ramadh?an|eid|lunar|chinese/;
 const YEAR_WORDS = `${YEAR}|(?:the\\s+)?(?:last|this)\\s+year`;
 const TOPIC_NOUNS =
-  '\\s+(?:shopping|gifts?|presents?|dinner|lunch|party|parties|decorations?|costumes?|sales?|trees?|lights|cards?|flowers|candy|food|groceries|spending|budget|bonus|travel|trips?|stuff|things|deals?|purchases?)\\b';
-/** "Christmas shopping last year" names what was bought, not when: the period there is "last year". */
+  '\\s+(?:shopping|gifts?|presents?|dinner|lunch|party|parties|decorations?|costumes?|sales?|trees?|lights|cards?|flowers|candy|food|groceries|budget|bonus|travel|trips?|stuff|things|deals?|purchases?)\\b';
+/**
+ * "Christmas shopping last year" names what was bought, not when: the period there is "last year". Spending is
+ * not something bought: "Halloween spending" is the spending on Halloween.
+ */
 const NOT_A_TOPIC = `(?!${TOPIC_NOUNS})`;
 const TOPIC = new RegExp(`\\b(?:${NAMES})${TOPIC_NOUNS}`, 'g');
 

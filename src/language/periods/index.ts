@@ -124,14 +124,15 @@ export function findPeriods(text: string, today: string, options: FindPeriodsOpt
   // "from March to today": the to-date reading now covers "today"; drop what it swallowed.
   const grown = extended.some((c, i) => c !== picked[i]);
   const kept = endAtAsOf(joinRanges(grown ? pickNonOverlapping(extended) : extended, n), n, ctx);
-  const found: PeriodMatch[] = kept.map((c) => ({ period: c.period, ...originalSpan(n, c.from, c.to) }));
-
   const topics = holidayTopics(n.text);
-  if (options.fallback !== false && worthRecognizing(n, [...kept, ...topics])) {
-    const spans = topics.map((t) => originalSpan(n, t.from, t.to));
-    const apart = (r: PeriodMatch) =>
-      !spans.some((s) => r.index < s.index + s.length && s.index < r.index + r.length);
+  const spans = topics.map((t) => originalSpan(n, t.from, t.to));
+  const apart = (r: PeriodMatch) =>
+    !spans.some((s) => r.index < s.index + s.length && s.index < r.index + r.length);
+  // "black friday shopping": the holiday names what was bought, so neither it nor its "friday" is a date.
+  const found: PeriodMatch[] = kept
+    .map((c) => ({ period: c.period, ...originalSpan(n, c.from, c.to) }))
+    .filter(apart);
+  if (options.fallback !== false && worthRecognizing(n, [...kept, ...topics]))
     return mergeRecognized(found, recognizePeriods(text, today).filter(apart), text);
-  }
   return found;
 }

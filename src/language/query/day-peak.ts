@@ -12,10 +12,14 @@ const ONE_DAY =
 const MOST = /\b(?:most|biggest|largest|highest|most expensive|priciest|costliest|heaviest|worst|busiest)\b/;
 const LEAST = /\b(?:least|smallest|lowest|cheapest|quietest)\b/;
 
-/** Character ranges of the one-day words in the message as typed. */
-function oneDaySpans(r: Reading): { start: number; end: number }[] {
+/** "the month I spent the most", "the least in a week": one step of a series looked for, not a period. */
+const ONE_STEP =
+  /\bthe (?:month|week|year|quarter) (?:i|we|when|that|in which)\b|\b(?:in|during|over) (?:a|one) (?:single |given |particular )?(?:week|month|quarter|year)\b/g;
+
+/** Character ranges of the one-day (or one-step) words in the message as typed. */
+function oneDaySpans(r: Reading, words: RegExp = ONE_DAY): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
-  for (const m of r.lower.matchAll(ONE_DAY)) {
+  for (const m of r.lower.matchAll(words)) {
     const first = r.starts.findIndex((s) => s >= m.index);
     const lastChar = m.index + m[0].length - 1;
     let last = first;
@@ -43,6 +47,9 @@ export function inOneDayWords(r: Reading, match: { index: number; length: number
 
 /** The periods named, without those the one-day words were read as ("a single day", "the day I…"). */
 export function withoutOneDayPeriods(r: Reading, periods: readonly Period[]): Period[] {
-  const inside = r.mentions.periods.filter((p) => inOneDayWords(r, p));
+  const steps = MOST.test(r.lower) || LEAST.test(r.lower) ? oneDaySpans(r, ONE_STEP) : [];
+  const inStep = (m: { index: number; length: number }) =>
+    steps.some((s) => m.index >= s.start && m.index + m.length <= s.end);
+  const inside = r.mentions.periods.filter((p) => inOneDayWords(r, p) || inStep(p));
   return periods.filter((p) => !inside.some((m) => m.period.start === p.start && m.period.end === p.end));
 }

@@ -125,9 +125,14 @@ export function understandQuery(
   for (const p of [...future, ...r.mentions.future].sort((a, b) => a.index - b.index))
     if (!inOneDayWords(r, p)) unplaced.push(r.text.slice(p.index, p.index + p.length));
   const intent = effectiveIntent(frame.intent, r);
+  // "my uber total last month and my lyft total last month": a period said twice is one period.
   const periods = withoutOneDayPeriods(
     r,
-    frame.periods.filter((p) => !future.some((f) => f.period.start === p.start && f.period.end === p.end)),
+    frame.periods.filter(
+      (p, i) =>
+        !future.some((f) => f.period.start === p.start && f.period.end === p.end) &&
+        frame.periods.findIndex((o) => o.start === p.start && o.end === p.end) === i,
+    ),
   );
   const query = frameQuery({ ...frame, intent, periods }, today);
   if (!context) return { query, unplaced, unknownNames: [] };

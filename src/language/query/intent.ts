@@ -18,13 +18,28 @@ const FINDING_WORDS: Readonly<Partial<Record<Intent, RegExp>>> = {
     /\b(?:price|prices|(?:go|goes|went|gone|going) up|more than before|increas\w*|raised?|hikes?|hiked|rises?|rising|risen|costs? more|more expensive|creep\w*|jump\w*)\b/,
 };
 
+/** Words that suggest a finding but also describe ordinary purchases ("big", "every month", "again"). */
+const WEAK_FINDING_WORDS: Readonly<Partial<Record<Intent, RegExp>>> = {
+  unusual: /\b(?:big|large|huge|off|wrong|alert|spikes?|stand out|stands out|standing out)\b/g,
+  duplicates: /\b(?:again|repeat\w*|more than once|multiple times|two times)\b/g,
+  subscriptions:
+    /\b(?:every month|monthly (?:bills|charges|payments|fees)|regular (?:payments|charges|bills)|plans?|services?)\b/g,
+};
+/** A number asked for outright: a count, an average, the largest. */
+const MEASURED =
+  /\bhow many\b|\bhow often\b|\bnumber of\b|\baverage\b|\bavg\b|\btypical(?:ly)?\b|\busually\b|\bbiggest\b|\blargest\b/;
+
 /**
  * The intent the words support: a findings intent stays unless the message sets an amount limit or asks for a
  * count, an average or the biggest one, and says nothing a finding is about.
  */
 export function effectiveIntent(intent: Intent, r: Reading): Intent {
   const words = FINDING_WORDS[intent];
-  if (!words || words.test(r.lower)) return intent;
+  if (!words) return intent;
+  // "how many big purchases", "my average monthly payment": a number asked for, with only a loose word of a finding.
+  const weak = WEAK_FINDING_WORDS[intent];
+  const lower = weak && MEASURED.test(r.lower) ? r.lower.replace(weak, ' ') : r.lower;
+  if (words.test(lower)) return intent;
   const plainQuestion =
     r.mentions.amount !== undefined ||
     PLAIN_MEASURE.test(r.lower) ||
@@ -37,7 +52,7 @@ export function effectiveIntent(intent: Intent, r: Reading): Intent {
 }
 
 const PLAIN_MEASURE =
-  /\bhow many\b|\bhow often\b|\bnumber of\b|\baverage\b|\bavg\b|\busually\b|\btypical(?:ly)?\b|\bnormally\b|\b(?:a|per) (?:day|week|month)\b|\bbiggest\b|\blargest\b|\bsmallest\b|\bhow much\b|\bwhat (?:do|did) (?:i|we) spend\b/;
+  /\bhow many\b|\bhow often\b|\bnumber of\b|\baverage\b|\bavg\b|\busually\b|\btypical(?:ly)?\b|\bnormally\b|\b(?:a|per) (?:day|week|month)\b|\bbiggest\b|\blargest\b|\bsmallest\b|\b(?:cheapest|priciest|costliest|most expensive|least|lowest|highest)\b|\bhow much\b|\bwhat (?:do|did) (?:i|we) spend\b/;
 
 /** Intents that are not about money figures, which a message asking for one may still be classified as. */
 const NOT_MONEY: ReadonlySet<Intent> = new Set([
@@ -60,6 +75,7 @@ export function moneyIntentOf(
   lower: string,
   namesPayee = false,
   subjectAndPeriod = false,
+  hasPeriod = false,
 ): Intent {
   // "any shopping on Black Friday?", "anything at Target over Easter?": a subject and a time asked about.
   if (intent === 'none' && subjectAndPeriod && ANY_OPENER.test(lower)) return 'spending';
@@ -71,6 +87,8 @@ export function moneyIntentOf(
   if (namesPayee && (NOT_MONEY.has(intent) || (finding && !finding.test(lower))) && PAID_PAYEE.test(lower))
     return 'spending';
   if (!NOT_MONEY.has(intent)) return intent;
+  // "show my weekly spending for last month": spending and a period, whatever the classifier made of it.
+  if (intent === 'none' && hasPeriod && /\b(?:spen[dt]|spending)\b/.test(lower)) return 'spending';
   if (NET_CUE.test(lower) || SAVED_CUE.test(lower)) return 'income';
   if (COUNTED.test(lower) || LARGEST_CUE.test(lower) || NOT_SUPPORTED.test(lower)) return 'spending';
   // "how much each time I go to Shake Shack": a figure per purchase.
@@ -87,7 +105,7 @@ const PAID_PAYEE =
   /\b(?:cost|costs|costed|paid|pay|spent|spend|spending|given|gave|charged|anything spent)\b/;
 const CANCEL_PAYEE = /\b(?:cancel|stop|end) (?:my|the|our)\b/;
 const NOT_SUPPORTED =
-  /\b(?:should|could) (?:i|we) (?:spend|save|cut|buy|cancel|reduce|stop|invest)\b|\bcut(?:ting)? back\b|\bcredit (?:score|rating)\b|\btax(?:es)? (?:\w+ )?(?:do|will|would|should) (?:i|we) owe\b/;
+  /\b(?:should|could) (?:i|we) (?:spend|save|cut|buy|cancel|reduce|stop|invest)\b|\bcut(?:ting)? back\b|\bcredit (?:score|rating)\b|\btoo (?:much|high|expensive|little|low)\b|\bhelp me (?:stop|save|cut|spend less|budget|get out of debt)\b|\bsave (?:up )?for (?:a|an|my)\b|\bis (?:my|our) (?:\w+ ){0,3}?(?:normal|reasonable|ok|okay|good|bad|high|low)\b|\b(?:saving|spending) enough\b|\btax(?:es)? (?:\w+ )?(?:do|will|would|should) (?:i|we) owe\b/;
 
 const COUNTED =
   /\bh(?:ow|w|o) many (?:\w+ )?(?:transactions|purchases|payments|charges|orders|trips|visits|times)\b/;

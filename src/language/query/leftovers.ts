@@ -6,38 +6,62 @@ import { nearestEnglishWord } from '../english.ts';
 import { findWords, inPeriodOrAmount, typed, type Reading } from './reading.ts';
 
 /** Asking Tally to move money rather than to count it: said even when a word of it names a category. */
-const MOVE_MONEY =
+export const MOVE_MONEY =
   /^(?:please |can you |could you )?(?:transfer|move|send|wire|pay off|pay|deposit|withdraw|schedule|lend)\b/g;
 
 export const TIMES_OF_YEAR =
   /\b(?:christmas|xmas|thanksgiving|easter|black friday|new years?|summer|winter|spring|autumn|weekends|weekdays|mornings|evenings|payday)\b/g;
 
+/** Asking Tally to act on a card, an account or a shop: said even when a word of it names an account. */
+const ACT_ON =
+  /^(?:please |pls |can you |could you |would you )?(?:order|book|freeze|unfreeze|lock|unlock|block|unblock|report|dispute|apply for|sign me up|reserve|top up)\b|\bopen (?:me )?(?:a|an|up a) (?:new )?(?:\w+ )?(?:account|card)\b|\b(?:raise|increase|lower) (?:my|the) (?:\w+ )?limit\b/g;
+
+/** Deals and quotes are shopping around, not statements: said even when a word of it names a category. */
+const SHOPPING_AROUND =
+  /\b(?:cheaper|better|best) (?:\w+ )?(?:deals?|plans?|tariffs?|providers?|rates?|prices?)\b|\b(?:tariffs?|quotes?)\b|\b(?:best|cheapest|good|better) (?:\w+ ){0,2}?(?:cards?|accounts?|banks?|loans?|deals?|plans?|ways?|apps?|providers?) (?:for|to)\b/g;
+/** What things are worth is not in the statements: a house, a car, a pension. */
+const WORTH =
+  /\b(?:is|are) (?:my|our|the) (?:\w+ ){1,2}?worth\b|\bworth (?:now|today)\b|\bvalue of (?:my|our)\b/g;
+/** Judging the figures against a norm or a need, which asks for advice rather than statements. */
+const JUDGING =
+  /\b(?:am i|are we|is (?:that|this|it)) (?:\w+ )?(?:enough|normal|reasonable|ok|okay|good|bad|a lot)\b|\bis (?:my|our) (?:\w+ ){0,3}?(?:normal|reasonable|typical|ok|okay|good|bad|high|low|a lot)\b|\b(?:saving|spending|earning) enough\b/g;
+/** Patterns that count even over words a name or a category took. */
+const OVER_NAMES: ReadonlySet<RegExp> = new Set([MOVE_MONEY, ACT_ON, SHOPPING_AROUND, WORTH, JUDGING]);
+
 /** Meaningful words with no place in a query, each named by what it asks. */
 const MEANINGFUL: readonly RegExp[] = [
   /\bbudget(?:s|ed|ing)?\b/g,
   /\bafford(?:able)?\b/g,
-  /\b(?:cancel(?:l?ed|l?ing|lation)?|unsubscribe|get rid of)\b|^(?:please )?(?:stop|end) (?:my|the|our|paying)\b/g,
+  /\b(?:cancel(?:l?ed|l?ing|lation)?|unsubscribe|get rid of)\b|(?:^(?:please )?|\b(?:want|wanna|need|like|going|trying) to |\bhelp me )(?:stop|end|quit|drop|pause|terminate|suspend) (?:paying(?: for)?|my|the|our)\b/g,
   // Counting things a query cannot count: accounts, cards, banks.
   /\bhow many (?:\w+ )?(?:accounts|cards|banks)\b/g,
   /\b(?:forecast(?:s|ed|ing)?|predict(?:s|ed|ion|ions)?|projections?|projected|on track|on pace|on course|at this rate|run out)\b/g,
   /\b(?:will|would|gonna|going to) (?:i|we) (?:spend|have|need|be able|earn|make|save|end up|owe|pay|get|receive|be charged)\b|\b(?:am|are) (?:i|we) (?:going|gonna|likely) to\b|\bwill (?:i|we) (?:be|go) over\b/g,
-  /\b(?:should|could|can) (?:i|we) (?:spend|save|cut|afford|buy|cancel|reduce|stop|get)\b|\badvice\b|\brecommend(?:ations?)?\b|\b(?:good|right|reasonable|normal|sensible|healthy) amount\b|\bhow much should (?:i|we)\b|\btoo much\b|\bhow (?:can|do|should|could) (?:i|we) (?:save|cut|reduce|spend less|stop)\b/g,
+  /\b(?:should|could|can) (?:i|we) (?:spend|save|cut|afford|buy|cancel|reduce|stop|get)\b|\badvice\b|\brecommend(?:ations?)?\b|\b(?:good|right|reasonable|normal|sensible|healthy) amount\b|\bhow much (?:\w+ ){0,2}?should (?:i|we)\b|\btoo (?:much|high|expensive|little|low)\b|\bhow (?:can|do|should|could) (?:i|we) (?:save|cut|reduce|spend less|stop)\b/g,
   /\b(?:goals?|(?<!\b(?:at|from|to|with) )targets?|limits?|allowance|spending cap|cap on)\b/g,
   /\b(?:percent(?:age)?|proportion|ratio|fraction|rates?|net worth)\b/g,
   /\b(?:tax deductible|deductible|write offs?)\b/g,
-  /\b(?:invest(?:ed|ing|ments?)?|stocks?|portfolio|crypto|bitcoin|401k|ira)\b/g,
+  /\b(?:invest(?:ed|ing|ments?)?|stocks?|portfolio|crypto|bitcoin|401k|ira|index funds?|mutual funds?|etfs?|pensions?)\b|\bshares? (?:of|in)\b|\b(?:stock|share) (?:markets?|prices?)\b/g,
+  JUDGING,
+  /\b(?:can|could) (?:i|we) borrow\b|\bget a loan\b|\b(?:mortgage|loan) (?:rates?|offers?)\b/g,
+  WORTH,
+  // Asking Tally to act on a card, an account or a shop, which it cannot do.
+  ACT_ON,
+  SHOPPING_AROUND,
+  // Ideas and suggestions: for gifts, for saving, for what to do.
+  /\b(?:ideas?|suggestions?|suggest|inspiration)\b|\bwhat (?:should|could|can) (?:i|we) (?:get|buy|give|do)\b/g,
   /\b(?:interest rate|apr|credit score|credit rating|credit limit|minimum payment|due date)\b/g,
   /\btax(?:es)? (?:\w+ )?(?:do|will|would|should|did) (?:i|we) (?:owe|pay back)\b|\bowe (?:in |the )?(?:tax|taxes|irs|hmrc)\b|\btax returns?\b/g,
   /\bis it worth\b|\bworth (?:it|switching|changing|keeping|getting)\b|\bswitch(?:ing)? (?:to|providers?|plans?|banks?)\b|\bcut(?:ting)? back\b|\bhelp me (?:stop|save|cut|spend less|budget)\b|\b(?:want|need|try|trying) to (?:stop spending|spend less)\b|\bstop spending so much\b/g,
   /\bwhen (?:did|was|is|do|will|does|have)\b|\bhow long\b|\blast time\b/g,
   /\b(?:tip|tips|tipped|tipping)\b/g,
   /\b(?:owes? me|lent|loaned|iou|split (?:the|with)|pay (?:me )?back|paid (?:me )?back)\b/g,
-  /\b(?:other people|average person|people like me|is that normal|normal for|compared to (?:others|people|average))\b/g,
+  /\b(?:other people|average person|people like me|people (?:of )?(?:my|our) age|is that normal|normal for|compared to (?:others|people|average))\b/g,
   /\b(?:exchange rate|convert|conversion)\b/g,
   /\b(?:refunds?|refunded)\b/g,
   /\b(?:withdrawals?|withdrew|withdrawn)\b/g,
   // Other people's money, and asking Tally to move money rather than to count it.
-  /\b(?:my|our|his|her|their) (?:wife|husband|partner|boyfriend|girlfriend|son|daughter|kids?|children|mum|mom|dad|mother|father|parents|brother|sister|flatmate|roommate|housemate|friends?|neighbou?rs?|boss)\b|\b(?:he|she|they|someone|somebody|everyone|everybody|people) (?:spend|spent|spends|earn|earns|earned|pay|paid)\b|\b(?:the )?average (?:american|brit|briton|person|household|family|man|woman|student|couple)\b|\b(?:americans|brits|others)\b/g,
+  /\b(?:my|our|his|her|their) (?:wife|husband|partner|boyfriend|girlfriend|son|daughter|kids?|children|mum|mom|dad|mother|father|parents|brother|sister|flatmate|roommate|housemate|friends?|neighbou?rs?|boss)\b|\b(?:he|she|they|someone|somebody|everyone|everybody|people) (?:spend|spent|spends|earn|earns|earned|pay|paid)\b|\b(?:the |a |an )?(?:average|typical|normal|usual|ordinary) (?:american|brit|briton|person|household|family|man|woman|student|couple)\b|\b(?:americans|brits|others)\b/g,
   MOVE_MONEY,
   /\bin cash\b|\bcash (?:payments?|purchases?|spending)\b|\bpaid cash\b/g,
   // Times of year or week no period was found for: saying them back beats answering another period.
@@ -53,7 +77,7 @@ export function meaningfulLeftovers(r: Reading, breakdownAsked: boolean): string
   const said = new Set<number>();
   for (const pattern of MEANINGFUL) {
     for (const hit of findWords(r, pattern)) {
-      if (!allFree(r, hit.from, hit.to, true) && pattern !== MOVE_MONEY) continue;
+      if (!OVER_NAMES.has(pattern) && !allFree(r, hit.from, hit.to, true)) continue;
       if (range(hit.from, hit.to).some((j) => said.has(j))) continue;
       for (const j of range(hit.from, hit.to)) said.add(j);
       if (breakdownAsked && /percent|proportion|ratio|fraction/.test(hit.text)) continue;

@@ -5,24 +5,25 @@
 import type { Measure } from '../../insights/query.ts';
 import type { Intent } from '../types.ts';
 import type { Reading } from './reading.ts';
+import { stepPeakOf } from './shape.ts';
 
 /** Money coming in, including from a named payer ("how much did Acme pay me"). */
 export const INCOME_CUE =
-  /\b(?:income|incomes|incoming|incomings|earn|earns|earned|earning|earnings|salary|salaries|wages?|pay ?checks?|pay ?cheques?|payday|payroll|paid me|pay me|pays me|paying me|paid us|pay us|got paid|get paid|gets paid|been paid|received|receive|came in|come in|comes in|coming in|deposits?|deposited|money in|inflows?|revenue|take home|took home|brought in|bring in|refunded me|reimbursed)\b|\bhow much (?:money )?(?:did|have|do) (?:i|we) (?:make|made)\b|(?<!\b(?:purchases?|payments?|transactions?|charges?|orders?|trips?|visits?|transfers?|withdrawals?) (?:did|have|do) )\b(?:i|we) (?:made|make)\b(?! (?:a|any|the|my)? ?(?:purchases?|payments?|transactions?|charges?))/;
+  /\b(?:income|incomes|incoming|incomings|earn|earns|earned|earning|earnings|salary|salaries|wages?|pay ?checks?|pay ?cheques?|payday|payroll|paid me|pay me|pays me|paying me|paid us|pay us|got paid|get paid|gets paid|been paid|received|receive|came in|come in|comes in|coming in|deposits?|deposited|money in(?! (?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|q[1-4]|\d{4}|the|last|this|a|one)\b)|inflows?|revenue|take home|took home|brought in|bring in|refunded me|reimbursed)\b|\bhow much (?:money )?(?:did|have|do) (?:i|we) (?:make|made)\b|(?<!\b(?:purchases?|payments?|transactions?|charges?|orders?|trips?|visits?|transfers?|withdrawals?) (?:did|have|do) )\b(?:i|we) (?:made|make)\b(?! (?:a|any|the|my)? ?(?:purchases?|payments?|transactions?|charges?))/;
 
 /** Money going out, in the words of several Englishes and some slang. */
 export const SPEND_CUE =
-  /\b(?:spen[dt]|spending|spends|spendings|outgoings?|expenses?|expenditures?|costs?|costing|cost me|paid|pay|paying|payed|blow|blew|blown|blowing|burn(?:ed|t|ing)? through|splurged?|splurging|damage|dropp?(?:ed)?|shell(?:ed)? out|fork(?:ed)? out|cough(?:ed)? up|purchases?|bought|buy|buying|charges?|charged|go(?:ne)? on|went on|goes on|going on|splash(?:ed)? out|wasted?|wasting|(?:pissed|pissing|frittered|frittering|squandered|chucked|chucking) (?:away )?|lay out|laid out)\b|\b(?:payments?|transactions?|purchases?|orders?) (?:did|have|do) (?:i|we) (?:make|made)\b|\bhow many payments\b(?! (?:from|in|received|came|have come))|\b(?:i|we) (?:made|make) (?:\w+ ){0,2}?(?:payments?|purchases?|transactions?|orders?)\b/;
+  /\b(?:most|all|much|bulk|chunk|lot) of (?:my|our) (?:money|cash)\b|\b(?:my|our) (?:money|cash) (?:go|goes|went|going)\b|\b(?:took|takes|take|taken) (?:\w+ ){0,3}?(?:money|cash) from (?:me|us)\b|\b(?:spen[dt]|spending|spends|spendings|outgoings?|expenses?|expenditures?|costs?|costing|cost me|paid|pay|paying|payed|blow|blew|blown|blowing|burn(?:ed|t|ing)? through|splurged?|splurging|damage|dropp?(?:ed)?|shell(?:ed)? out|fork(?:ed)? out|cough(?:ed)? up|purchases?|bought|buy|buying|charges?|charged|go(?:ne)? on|went on|goes on|going on|splash(?:ed)? out|wasted?|wasting|(?:pissed|pissing|frittered|frittering|squandered|chucked|chucking) (?:away )?|lay out|laid out)\b|\b(?:payments?|transactions?|purchases?|orders?) (?:did|have|do) (?:i|we) (?:make|made)\b|\bhow many payments\b(?! (?:from|in|received|came|have come))|\bpayments? (?:to|for)\b|\b(?:my|the) (?:\w+ ){0,2}?payments\b(?! (?:from|in|received|came))|\b(?:i|we) (?:made|make) (?:\w+ ){0,2}?(?:payments?|purchases?|transactions?|orders?)\b/;
 
 const COUNT_CUE =
-  /\bno of (?:transactions|purchases|payments|charges|times|orders|visits|trips)\b|\bh(?:ow|w|o|ow+) m(?:any|ny|eny|nay)\b(?! (?:dollars|bucks|pounds|euros|quid|money))|\bhow often\b|\bhow frequently\b|\bhow regularly\b|\bnumber of\b|\bcount (?:of|my|the|up)\b|\b(?:how|what) (?:many|number)\b(?! (?:dollars|bucks|pounds|euros|quid|money))/;
+  /\bno of (?:transactions|purchases|payments|charges|times|orders|visits|trips)\b|\bh(?:ow|w|o|ow+) m(?:any|ny|eny|nay)\b(?! (?:dollars|bucks|pounds|euros|quid|money))|\bhow often\b|\bhow frequently\b|\bhow regularly\b|\bnumber of\b|\bcount (?:of|my|the|up)\b|\btally (?:of|my|the|up)\b|\b(?:how|what) (?:many|number)\b(?! (?:dollars|bucks|pounds|euros|quid|money))/;
 
 const AVERAGE_CUE =
   /\b(?:average|averages|averaged|averaging|avg|on average|typical|typically|usually|usual|normally|mean|median)\b/;
 /** What one purchase is called: "an Uber fare", "a Starbucks visit", "my typical grocery shop". */
-const ONE_PURCHASE = String.raw`(?:purchase|transaction|charge|order|ticket|bill|receipt|basket|payment|visit|trip|ride|fare|meal|tab|haircut|fill ?up|shop|delivery|booking|appointment|session|tank|refill)`;
+const ONE_PURCHASE = String.raw`(?:purchase|transaction|charge|order|ticket|bill|receipt|basket|payment|visit|trip|ride|fare|meal|tab|haircut|fill ?up|shop|delivery|booking|appointment|session|tank|refill|pay ?check|pay ?cheque|payslip|deposit)`;
 const PER_TRANSACTION = new RegExp(
-  String.raw`\b(?:average|avg|typical|mean|usual)\s+(?:\w+\s+){0,2}?${ONE_PURCHASE}s?\b|\bspend per (?:visit|trip)\b|\b(?:per|each|every) ${ONE_PURCHASE}\b|\b(?:each|every) time (?:i|we) (?:go|went|shop|shopped|visit|visited|order|ordered|use|used|stop|stopped)\b`,
+  String.raw`\b(?:average|avg|typical|mean|usual)\s+(?:\w+\s+){0,2}?${ONE_PURCHASE}s?\b|\bspend per (?:visit|trip)\b|\b(?:per|each|every) (?:\w+ )?${ONE_PURCHASE}\b|\b(?:each|every) time (?:i|we) (?:go|went|shop|shopped|visit|visited|order|ordered|use|used|stop|stopped)\b`,
 );
 /** "what does a Starbucks visit cost me on average": one purchase named, with an average said elsewhere. */
 const ONE_PURCHASE_NAMED = new RegExp(String.raw`\b(?:a|an|one|the|my) (?:\w+ ){0,2}?${ONE_PURCHASE}\b`);
@@ -30,6 +31,7 @@ const ONE_PURCHASE_NAMED = new RegExp(String.raw`\b(?:a|an|one|the|my) (?:\w+ ){
 export const PER_PURCHASE_RATE = new RegExp(
   String.raw`\b(?:per|each|every) ${ONE_PURCHASE}\b|\b(?:each|every) time (?:i|we) (?:go|went|shop|shopped|visit|visited|order|ordered|use|used|stop|stopped)\b`,
 );
+const EVERY_ONE = /^(?:(?:show|list|see|display|give|pull up)(?: me)? )?(?:all |my )?(?:every|each)\b/;
 const PER_DAY = /\b(?:daily|a day|per day|each day|every day|day to day|by day|per diem)\b/;
 const PER_WEEK = /\b(?:weekly|a week|per week|each week|every week|by week)\b/;
 const PER_MONTH = /\b(?:monthly|a month|per month|each month|every month|by month)\b/;
@@ -37,7 +39,7 @@ const PER_MONTH = /\b(?:monthly|a month|per month|each month|every month|by mont
 const RATE_CUE = /\b(?:per|a) (?:day|week|month)\b/;
 
 export const LARGEST_CUE =
-  /\b(?:biggest|largest|highest|most expensive|priciest|costliest|max(?:imum)?|single biggest|single largest)\s+(?:single\s+|one\s+)?(?:\w+\s+){0,2}?(purchase|transaction|charge|expense|payment|bill|buy|order|item|splurge|spend|deposit|pay ?check|paycheque|refund|transfer|ticket|ride|trip|visit|meal|shop|one|thing|amount|sum|fare|tab|receipt|basket|invoice|fee|delivery|takeaway|booking|withdrawal|debit|run|haul|spree)(s?)\b|\bmost (?:i (?:ever )?|ive ever )?(?:spent|paid)(?: \w+){0,3}? (?:at once|in one go|on one thing|in (?:a|one) (?:single )?(?:transaction|purchase))\b|\b(?:my|the) (?:single )?(?:most expensive|priciest|costliest) (?!(?:\w+ )?(?:categor\w*|merchants?|shops?|stores?|months?|weeks?|days?|years?|places?|restaurants?|accounts?|cards?|purchases|transactions|charges|orders|items|things|payments|bills|buys|ones)\b)/;
+  /\b(?:biggest|largest|highest|most expensive|priciest|costliest|max(?:imum)?|single biggest|single largest)\s+(?:single\s+|one\s+)?(?:\w+\s+){0,2}?(purchase|transaction|charge|expense|payment|bill|buy|order|item|splurge|spend|deposit|pay ?check|paycheque|refund|transfer|ticket|ride|trip|visit|meal|shop|one|thing|amount|sum|fare|tab|receipt|basket|invoice|fee|delivery|takeaway|booking|withdrawal|debit|run|haul|spree)(s?)\b(?! (?:categor\w*|merchants?|shops?|stores?|places?|accounts?|cards?|months?|weeks?|years?|quarters?)\b)|\bthe most (?:i|we) (?:have |ve )?ever (?:spent|paid)\b|\bmost (?:ive|weve) ever (?:spent|paid)\b|\bmost (?:i (?:ever )?|ive ever )?(?:spent|paid)(?: \w+){0,3}? (?:at once|in one go|on one thing|in (?:a|one) (?:single )?(?:transaction|purchase))\b|\b(?:my|the) (?:single )?(?:most expensive|priciest|costliest) (?!(?:\w+ )?(?:categor\w*|merchants?|shops?|stores?|months?|weeks?|days?|years?|places?|restaurants?|accounts?|cards?|purchases|transactions|charges|orders|items|things|payments|bills|buys|ones)\b)/;
 const SMALLEST_CUE =
   /\b(?:smallest|cheapest|lowest|least expensive|tiniest)\s+(?:single\s+)?(?:\w+\s+){0,2}?(purchase|transaction|charge|expense|payment|bill|buy|order|item|deposit|pay ?check|amount|sum|fare|tab|receipt|basket|invoice|fee|ride|trip|visit|meal|shop|thing|one)(s?)\b/;
 
@@ -58,6 +60,12 @@ const OUTGOING_MADE =
 /** Intents whose own answers are lists of findings: their measure is not read from words. */
 const FINDINGS: ReadonlySet<Intent> = new Set(['unusual', 'duplicates', 'subscriptions', 'price_rises']);
 
+/** Names that pay people rather than sell to them: companies by legal form, payroll and freelance platforms. */
+const PAYER_NAME =
+  /\b(?:corp|corporation|inc|incorporated|ltd|limited|llc|llp|plc|gmbh|payroll|upwork|fiverr|toptal|freelancer|deel|gusto|adp|paychex|hmrc|irs)\b/i;
+
+const SPENT_OUTRIGHT = /\b(?:spen[dt]|spending|bought|buy|charged|cost|costs|paid (?:to|at)|pay (?:to|at))\b/;
+
 export type Flow = 'spent' | 'received';
 
 /** Money in when the words say so, or when the intent says so and no word says money went out. */
@@ -71,6 +79,10 @@ function worded(r: Reading): Flow | undefined {
     INCOME_CUE.test(r.lower.replace(OUTGOING_MADE, ' ')) ||
     r.mentions.categories.some((c) => c.value.codes.every((code) => code.startsWith('INCOME')))
   )
+    return 'received';
+  // "total from Acme Corp", "the payments from Upwork": nothing says money went out, and the name is an
+  // employer's or a client platform's.
+  if (!SPENT_OUTRIGHT.test(r.lower) && r.mentions.merchants.some((m) => PAYER_NAME.test(m.value)))
     return 'received';
   if (SPEND_CUE.test(r.lower) || r.mentions.categories.length > 0) return 'spent';
   return undefined;
@@ -98,6 +110,8 @@ export function readMeasure(r: Reading, intent: Intent, seriesAsked: boolean): M
   if (COUNT_CUE.test(lower)) return { measure: { kind: 'count', of } };
   const saving = savingAsked(lower);
   if (saving) return { measure: { kind: saving } };
+  // "the least I spent in a week": one week of a series, ranked; not a rate nor a single charge.
+  if (stepPeakOf(r)) return { measure: { kind: of } };
   const per = perOf(r, seriesAsked);
   if (per) return { measure: { kind: 'average', of, per } };
   const largest = LARGEST_CUE.exec(lower);
@@ -146,7 +160,8 @@ function withoutAmountUnit(r: Reading): string {
 function perOf(r: Reading, seriesAsked: boolean): 'day' | 'week' | 'month' | 'transaction' | undefined {
   const lower = withoutAmountUnit(r);
   const averaged = AVERAGE_CUE.test(lower);
-  if (!averaged && PER_PURCHASE_RATE.test(lower)) return 'transaction';
+  // "every charge from Apple" lists them; "how much each time I go" is a rate.
+  if (!averaged && PER_PURCHASE_RATE.test(lower) && !EVERY_ONE.test(lower)) return 'transaction';
   if (!averaged && (seriesAsked || !RATE_CUE.test(lower))) return undefined;
   // "my average monthly grocery bill": the time word next to "average" decides, not the bill.
   const unit = /\b(?:average|avg|typical|mean|usual) (daily|weekly|monthly)\b/.exec(lower)?.[1];

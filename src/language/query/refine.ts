@@ -103,9 +103,10 @@ function applyMeasure(
     query.form = 'figure';
   }
   if (kind === 'largest' || kind === 'average' || kind === 'count') {
-    // One figure: the trend or list the intent suggested is not what was asked.
+    // One figure: the trend, list or grouping the intent suggested is not what was asked.
     query.form = 'figure';
     delete query.ranking;
+    if (!GROUP_WORDS.test(r.lower)) delete query.groupBy;
     if (query.series && intent === 'trend') {
       query.periods = [...periods];
       delete query.series;

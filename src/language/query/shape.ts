@@ -42,7 +42,8 @@ export function readSeries(r: Reading, periods: readonly Period[], averaged: boo
   if (!grain || averaged) return undefined;
   const within = periods.length === 1 ? periods[0] : periods.length > 1 ? spanOf(periods) : undefined;
   if (within) return stepsIn(within, grain) >= 2 ? { grain, within } : undefined;
-  if (!PAST.test(r.lower) && !SHOW_SERIES.test(r.lower)) return undefined;
+  // "year by year", "month on month": the steps asked for outright, whatever the tense.
+  if (!m[2] && !PAST.test(r.lower) && !SHOW_SERIES.test(r.lower)) return undefined;
   return { grain, within: defaultWindow(grain, r.today) };
 }
 
@@ -79,7 +80,29 @@ const MOST =
   /\b(?:most|more|highest|biggest|largest|max|maximum|top|heaviest|worst|priciest|expensive|majority)\b/;
 const LEAST = /\b(?:bottom|least|less|lowest|smallest|fewest|min|minimum|cheapest|lightest|best|quietest)\b/;
 const WHICH =
-  /\b(?:which|what|whats|what was|what is|name the|tell me the|find the|my|top|bottom|the (?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten))\s+(?:\w+\s+){0,2}?(months?|day of the week|days? of the week|weekdays?|days?|weeks?|years?|quarters?|cards?|accounts?|categor(?:y|ies)|merchants?|stores?|shops?|places?|restaurants?|compan(?:y|ies)|vendors?|retailers?|brands?)\b/;
+  /\b(?:which|what|whats|what was|what is|name the|tell me the|find the|my|top|bottom|the (?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)|cheapest|priciest|costliest|heaviest|lightest|lowest|highest|busiest|quietest|worst|best|expensive)\s+(?:\w+\s+){0,2}?(months?|day of the week|days? of the week|weekdays?|days?|weeks?|years?|quarters?|cards?|accounts?|categor(?:y|ies)|merchants?|stores?|shops?|places?|restaurants?|compan(?:y|ies)|vendors?|retailers?|brands?)\b/;
+/** "the month I spent the most", "the week we spent least": the unit named first, the superlative after. */
+const UNIT_FIRST =
+  /\b(?:the|which|what) (months?|weeks?|years?|quarters?) (?:when |that |in which )?(?:i|we|did i|did we|have i|have we)\b/;
+export const TOP_UP = /\btop(?:ped|ping)? ?ups?\b/g;
+
+const ONE_STEP = /\b(?:in|during|over) (?:a|one) (?:single |given |particular )?(week|month|quarter|year)\b/;
+const STEP_MOST = /\b(?:most|max(?:imum)?|biggest|largest|highest|heaviest)\b/;
+const STEP_LEAST = /\b(?:least|min(?:imum)?|smallest|lowest|fewest)\b/;
+
+/**
+ * "the least I spent in a week", "the most we spent in one month": one step of a series, ranked, not an
+ * average per week nor a period of its own.
+ */
+export function stepPeakOf(r: Reading): { grain: Grain; order: Ranking['order'] } | undefined {
+  const unit = ONE_STEP.exec(r.lower)?.[1];
+  if (!unit) return undefined;
+  const grain = UNIT_OF[unit];
+  if (!grain) return undefined;
+  if (STEP_LEAST.test(r.lower)) return { grain, order: 'bottom' };
+  return STEP_MOST.test(r.lower) ? { grain, order: 'top' } : undefined;
+}
+
 const WHERE_MOST =
   /\bwhere (?:do|did|does|have) (?:i|we|my money|most)\b|\bwho (?:do|did) (?:i|we) (?:pay|spend)\b|\bwho gets\b|\bwho got\b/;
 
@@ -97,9 +120,12 @@ export interface Grouped {
  * spend the most" → by merchant, top 1; "which card do I use most" → by account.
  */
 export function readRankedGroup(r: Reading, n: number | undefined): Grouped | undefined {
-  const lower = r.lower;
+  // "phone top-ups", "topped up my Oyster": money put on a phone or card, not a ranking.
+  const lower = r.lower.replace(TOP_UP, ' ');
   const dayPeak = dayPeakOrder(r);
   if (dayPeak) return { series: 'day', ranking: { order: dayPeak, n: n ?? 1 } };
+  const step = stepPeakOf(r);
+  if (step) return { series: step.grain, ranking: { order: step.order, n: n ?? 1 } };
   // "less than $20" is an amount and "more than last month" a comparison, not a superlative.
   const cleaned = lower.replace(
     /\b(?:more|less|fewer) than\b|\bor (?:more|less|fewer|above|over|under)\b/g,
@@ -108,8 +134,7 @@ export function readRankedGroup(r: Reading, n: number | undefined): Grouped | un
   const least = LEAST.test(cleaned);
   if (!least && !MOST.test(cleaned)) return undefined;
   const order: Ranking['order'] = least ? 'bottom' : 'top';
-  const which = WHICH.exec(lower);
-  const unit = which?.[1] ?? '';
+  const unit = WHICH.exec(lower)?.[1] ?? UNIT_FIRST.exec(lower)?.[1] ?? '';
   // "top merchants" keeps several, "which month" one.
   const ranking: Ranking = {
     order,
@@ -147,7 +172,7 @@ export function readGroupWords(r: Reading): GroupKey | undefined {
 
 const LIST_NOUN = String.raw`(?:transactions?|purchases?|charges?|payments?|trips?|visits?|orders?|items?|receipts?|expenses?|deposits?|refunds?|bills?|rides?|debits?|withdrawals?)`;
 const LIST_CUE = new RegExp(
-  String.raw`\bitemi[sz]e\b|\b(?:show|list|see|display|pull up|give me|find|view|what are|what were|which were|which are)\b.*\b${LIST_NOUN}\b|\b(?:any|all (?:the|my|of my)|which|what)\s+(?:\w+\s+){0,3}?${LIST_NOUN}\b|\b(?:${LIST_NOUN}|anything|everything|something|stuff|things) (?:over|under|above|below|between|more than|less than|bigger than|larger than|of more than|of over|costing)\b`,
+  String.raw`\bitemi[sz](?:e|ed)\b|\b(?:show|list|see|display|pull up|give me|find|view|what are|what were|which were|which are)\b.*\b${LIST_NOUN}\b|\b(?:any|all (?:the|my|of my)|which|what)\s+(?:\w+\s+){0,3}?${LIST_NOUN}\b|\b(?:${LIST_NOUN}|anything|everything|something|stuff|things) (?:over|under|above|below|between|more than|less than|bigger than|larger than|greater than|of more than|of over|of at least|costing|north of|south of|upwards of|in excess of|exceeding)\b|\b(?:every|each) ${LIST_NOUN}\b|\bone by one\b|\b(?:see|show|list|view)(?: me)? all (?:of )?(?:my|the)\b|\bwhat (?:did|have) (?:i|we) (?:buy|bought|purchase|purchased|order|ordered)\b|\bwhat (?:went|came) (?:out of|off|through) (?:my|the)\b`,
 );
 // "what is my petrol expense for May": one expense or bill named in the singular is its amount, not a list.
 const FIGURE_CUE =

@@ -14,7 +14,7 @@ import { readSubjects } from './subjects.ts';
 
 const QUESTION_START = String.raw`(?:how|what|whats|what's|which|where|when|did|do|does|was|were|is|are|have|has|show|list|tell|give|can|could)\b`;
 /** "…and my biggest purchase": a second figure asked for by name, with no question word of its own. */
-const ANOTHER_MEASURE = String.raw`(?:my|the)\s+(?:single\s+)?(?:biggest|largest|smallest|highest|lowest|most expensive|priciest|cheapest|average|typical|usual)\s+(?:single\s+)?\w+`;
+const ANOTHER_MEASURE = String.raw`(?:my|the)\s+(?:single\s+)?(?:biggest|largest|smallest|highest|lowest|most expensive|priciest|cheapest|average|typical|usual|total|overall)\s+(?:single\s+)?\w+`;
 /** "…? and the month before?": a question mark with more words after it. */
 const AFTER_QUESTION_MARK = /\?+\s*(?=[\p{L}\p{N}])/u;
 /** "…groceries and how many times…", "…; what about…", ". also, which…" */
@@ -33,8 +33,8 @@ export interface Parts {
 /** "anything spent at Lyft, and how much?": the same question asking for its figure, not a second one. */
 const BARE_ASK = /^(?:how much|how many|how often|what amount)(?: (?:was it|is it|in total|exactly))?\W*$/i;
 
-/** "groceries last month, and eating out the month before" */
-const COMMA_AND = /\s*[,;]\s*(?:and|then|plus)\s+/i;
+/** "groceries last month, and eating out the month before"; "Whole Foods in Q4 and at Trader Joe's in January" */
+const COMMA_AND = /\s*[,;]\s*(?:and|then|plus)\s+|\s+and\s+(?=(?:at|on|from|with)\s)/i;
 
 /**
  * Where one question ends and the next begins; one part when there is only one question.
@@ -60,7 +60,7 @@ export function splitQuestions(text: string): Parts {
 }
 
 const ASKS =
-  /\b(?:how|what|whats|which|where|when|why|did|do|does|was|were|show|list|tell|give|spend|spent|spending|cost|earn|earned|pay|paid|many|much|income|balance|biggest|largest|smallest|highest|lowest|priciest|cheapest|average|typical|usual)\b/i;
+  /\b(?:how|what|whats|which|where|when|why|did|do|does|was|were|show|list|tell|give|spend|spent|spending|cost|earn|earned|pay|paid|many|much|income|balance|biggest|largest|smallest|highest|lowest|priciest|cheapest|most|least|expensive|top|average|typical|usual)\b/i;
 const BEFORE =
   /\b(?:the )?(?:(?:month|week|year|quarter|one|period|time) before(?: that)?|previous (?:one|month|week|year|quarter)|one before)\b/i;
 const COMPARE_REST = /^(?:compare|compared|comparing|vs|versus|against|next to)\b/i;
@@ -158,7 +158,9 @@ function inheritSubject(u: Understood, first: Query, rest: string): Understood {
   return { ...u, query };
 }
 
-const REFERS_BACK = /\b(?:it|them|there|that place|that shop|those|they)\b/i;
+/** "…and how many times did I go?": a verb with nothing after it goes back to the first question's subject. */
+const REFERS_BACK =
+  /\b(?:it|them|there|that place|that shop|those|they)\b|\b(?:go|went|gone|visit|visited|been|use|used|order|ordered|shop|shopped)\W*$/i;
 
 /** A second full question without a period of its own asks about the first one's period. */
 function inheritPeriods(u: Understood, first: Query): Understood {

@@ -166,7 +166,8 @@ function sideBySideGroup(r: Reading, named: Named[]): Named[] | undefined {
 }
 
 function linkOf(r: Reading, a: Named, b: Named, compares: boolean): 'side' | 'list' | 'none' {
-  const between = r.words.slice(a.to, b.from);
+  // "my Uber total last month and my Lyft total last month": a period said for each name joins nothing.
+  const between = r.words.slice(a.to, b.from).filter((_, k) => !inRepeatedPeriod(r, a.to + k));
   if (between.length === 0) return /,/.test(r.text.slice(endOf(r, a), startOf(r, b))) ? 'list' : 'none';
   if (between.length > 4 || !between.every((w) => SIDE_JOIN.has(w) || SIDE_GLUE.has(w))) return 'none';
   if (between.some((w) => SIDE_JOIN.has(w))) return 'side';
@@ -175,6 +176,20 @@ function linkOf(r: Reading, a: Named, b: Named, compares: boolean): 'side' | 'li
   if (between.includes('and') && between.some((w) => w === 'total' || w === 'totals')) return 'side';
   // "compare Chipotle with Shake Shack", "Amazon compared to Target"
   return /\bcompar/.test(r.lower) && (between.includes('with') || between.includes('to')) ? 'side' : 'none';
+}
+
+/** Whether the word lies in a period that the message names more than once. */
+function inRepeatedPeriod(r: Reading, word: number): boolean {
+  const t = r.mentions.tokens[word];
+  const periods = r.mentions.periods;
+  if (!t || periods.length < 2) return false;
+  const here = periods.find((p) => t.index >= p.index && t.index < p.index + p.length);
+  return (
+    !!here &&
+    periods.some(
+      (p) => p !== here && p.period.start === here.period.start && p.period.end === here.period.end,
+    )
+  );
 }
 
 function endOf(r: Reading, n: Named): number {
