@@ -28,15 +28,25 @@ const DEFAULT_ALPHA = 0.1;
 /** How many features' worth of evidence a line's confidence is scored on. */
 const EVIDENCE = 5;
 
-function countExamples(examples: readonly TrainingExample[]) {
+/** At most this many classes, so a (feature, class) pair packs into one small integer. */
+const MAX_CLASSES = 128;
+
+/**
+ * Counts each (feature, class) pair of the training lines, then lays the pairs out feature by feature: feature
+ * `f`'s classes are `classes[start[f] .. start[f + 1])`, each with `lift` = log((count + alpha) / alpha), what seeing
+ * the feature adds to a class over one it was never seen with.
+ */
+function countExamples(examples: readonly TrainingExample[], alpha: number) {
   const labelIndex = new Map<string, number>();
-  const counts = new Map<number, Map<number, number>>();
+  const slot = new Map<number, number>();
+  const pairs = new Map<number, number>();
   const classLines: number[] = [];
   const classTokens: number[] = [];
   for (const example of examples) {
     let c = labelIndex.get(example.label);
     if (c === undefined) {
       c = labelIndex.size;
+      if (c >= MAX_CLASSES) throw new Error(`naive Bayes: more than ${MAX_CLASSES} classes`);
       labelIndex.set(example.label, c);
       classLines.push(0);
       classTokens.push(0);
@@ -44,40 +54,33 @@ function countExamples(examples: readonly TrainingExample[]) {
     classLines[c] = (classLines[c] ?? 0) + 1;
     classTokens[c] = (classTokens[c] ?? 0) + example.features.length;
     for (const feature of example.features) {
-      let perClass = counts.get(feature);
-      if (!perClass) counts.set(feature, (perClass = new Map()));
-      perClass.set(c, (perClass.get(c) ?? 0) + 1);
+      let f = slot.get(feature);
+      if (f === undefined) slot.set(feature, (f = slot.size));
+      const pair = f * MAX_CLASSES + c;
+      pairs.set(pair, (pairs.get(pair) ?? 0) + 1);
     }
   }
-  return { labels: [...labelIndex.keys()], counts, classLines, classTokens };
+  const keys = Float64Array.from(pairs.keys()).sort();
+  const start = new Int32Array(slot.size + 1);
+  const classes = new Uint16Array(keys.length);
+  const lift = new Float32Array(keys.length);
+  keys.forEach((pair, i) => {
+    const f = Math.floor(pair / MAX_CLASSES);
+    start[f + 1] = i + 1;
+    classes[i] = pair % MAX_CLASSES;
+    lift[i] = Math.log(((pairs.get(pair) ?? 0) + alpha) / alpha);
+  });
+  return { labels: [...labelIndex.keys()], slot, start, classes, lift, classLines, classTokens };
 }
 
 export function trainNaiveBayes(
   examples: readonly TrainingExample[],
   alpha = DEFAULT_ALPHA,
 ): NaiveBayesModel {
-  const { labels, counts, classLines, classTokens } = countExamples(examples);
-  const vocabulary = counts.size;
+  const { labels, slot, start, classes, lift, classLines, classTokens } = countExamples(examples, alpha);
+  const vocabulary = slot.size;
   const prior = Float64Array.from(classLines, (n) => Math.log(n / examples.length));
   const unseen = Float64Array.from(classTokens, (n) => Math.log(alpha / (n + alpha * vocabulary)));
-  // Feature f's classes are classes[start[f] .. start[f + 1]); lift = log((count + alpha) / alpha) is what seeing
-  // the feature adds to a class over one it was never seen with.
-  const slot = new Map<number, number>();
-  const start = new Int32Array(vocabulary + 1);
-  let pairs = 0;
-  for (const perClass of counts.values()) pairs += perClass.size;
-  const classes = new Uint16Array(pairs);
-  const lift = new Float32Array(pairs);
-  let at = 0;
-  for (const [feature, perClass] of counts) {
-    start[slot.size] = at;
-    slot.set(feature, slot.size);
-    for (const [c, n] of perClass) {
-      classes[at] = c;
-      lift[at++] = Math.log((n + alpha) / alpha);
-    }
-  }
-  start[vocabulary] = at;
   const scores = new Float64Array(labels.length);
   return {
     labels,
