@@ -2,6 +2,7 @@ import { FALLBACK_SPENDING, isCategoryCode } from './categories.ts';
 import { chequeCategory, findCheque } from './cheques.ts';
 import { processorCategory } from './cleanup.ts';
 import { completedCutWord } from './cut-words.ts';
+import { type LearnedFallback, shippedFallback } from './learned/fallback.ts';
 import { identifyMerchant, merchantCategory } from './merchants.ts';
 import {
   type AccountKind,
@@ -18,7 +19,7 @@ import { merchantKey } from './user-rules.ts';
 export type Flow = 'spending' | 'income' | 'transfer' | 'cash';
 
 /** Which kind of rule decided the category. */
-export type CategorySource = 'user' | 'merchant' | 'mcc' | 'bank' | 'keyword' | 'default';
+export type CategorySource = 'user' | 'merchant' | 'mcc' | 'bank' | 'keyword' | 'learned' | 'default';
 
 export interface CategorizeInput {
   /** Clean merchant name, as from `cleanMerchant`. */
@@ -119,6 +120,38 @@ export function mccInText(description: string): string | undefined {
   return /\bMCC\s*[:#=-]?\s*(\d{4})\b/i.exec(description)?.[1];
 }
 
+/**
+ * Whether the rules left a line unplaced: their default, or "other shopping" from purchase wording alone ("POS
+ * PURCHASE …" with a name no rule knows), which says a card was used but not what for.
+ */
+export const unplaced = (byRules: Categorization): boolean =>
+  byRules.source === 'default' || byRules.category === FALLBACK_SPENDING;
+
+/**
+ * Only a line the rules left unplaced is open to the learned guess, and only when the model is confident:
+ * everything a rule decided, transfers, cheques, fees and pay among it, stands.
+ */
+export function withLearnedFallback(
+  byRules: Categorization,
+  input: CategorizeInput,
+  direction: Direction,
+  fallback: LearnedFallback,
+): Categorization {
+  if (!unplaced(byRules)) return byRules;
+  const guess = fallback.guess(
+    { merchant: input.merchant, description: input.description, direction, account: input.accountType },
+    byRules.flow,
+  );
+  return guess ? decide(guess.label, 'learned') : byRules;
+}
+
+/** The rules alone, without the user's corrections, the cache or the learned fallback (for measuring them). */
+export function categorizeByRules(input: CategorizeInput): Categorization {
+  const direction: Direction = input.amountMinor > 0 ? 'in' : 'out';
+  const mcc = input.mcc ?? mccInText(input.description);
+  return ruleCategory(mcc === input.mcc ? input : { ...input, mcc }, direction);
+}
+
 const CACHE_LIMIT = 100_000;
 
 /**
@@ -146,7 +179,8 @@ export function categorize(input: CategorizeInput, userRules?: ReadonlyMap<strin
   const key = `${sameForRules(input.description)}\u0001${sameForRules(input.merchant)}\u0001${direction}\u0001${input.accountType ?? ''}\u0001${mcc ?? ''}\u0001${input.bankCategory ?? ''}\u0001${input.bankType ?? ''}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const result = ruleCategory(mcc === input.mcc ? input : { ...input, mcc }, direction);
+  const byRules = ruleCategory(mcc === input.mcc ? input : { ...input, mcc }, direction);
+  const result = withLearnedFallback(byRules, input, direction, shippedFallback(flowOf));
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(key, result);
   return result;
