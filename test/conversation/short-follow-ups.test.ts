@@ -53,14 +53,17 @@ describe('a bare month after a question', () => {
 });
 
 describe('a change of direction', () => {
-  it('"how about earnings" after coffee is all money in, not money in "on coffee"', async () => {
-    const chat = await demoChat();
-    await chat.say('how much did I spend on coffee in February?');
-    const reply = (await chat.say('how about earnings')).texts.join('\n');
-    expect(reply).toContain('Money in · February 2026');
-    expect(reply).not.toContain('coffee');
-    expect(reply).toMatch(/You received \*\*\$[\d,.]+\*\*/);
-  });
+  it.each(['what about my income?', 'and earnings?'])(
+    '"%s" after coffee is all money in, not money in "on coffee"',
+    async (followUp) => {
+      const chat = await demoChat();
+      await chat.say('how much did I spend on coffee in February?');
+      const reply = (await chat.say(followUp)).texts.join('\n');
+      expect(reply).toContain('Money in · February 2026');
+      expect(reply).not.toContain('coffee');
+      expect(reply).toMatch(/You received \*\*\$[\d,.]+\*\*/);
+    },
+  );
 
   it('an empty income answer names the payer it looked for', async () => {
     const chat = await demoChat();
