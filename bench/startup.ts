@@ -36,7 +36,7 @@ export function startArgs(): string[] {
   // Until the start script runs the compiled server itself, measure it the way it is meant to.
   return /^node\s.*\bdist\/index\.js\b/.test(start)
     ? start.split(/\s+/).slice(1)
-    : ['--max-semi-space-size=4', 'dist/index.js'];
+    : ['--max-semi-space-size=4', '--heap-growing-percent=50', 'dist/index.js'];
 }
 
 /**
