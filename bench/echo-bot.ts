@@ -1,6 +1,6 @@
 /**
  * The Bot Framework floor: restify 11 + CloudAdapter + ConfigurationBotFrameworkAuthentication with no app
- * id, the same body parser as Tally's server, replying with the text it got. Run: `PORT=3979 npx tsx bench/echo-bot.ts`.
+ * id, the same body parser as Tally's server, replying with the text it got. Run: `PORT=3979 node bench/echo-bot.ts`.
  */
 import {
   ActivityHandler,

@@ -1,9 +1,10 @@
 /**
  * Where a bot turn's time goes: starts Tally from source under `node --cpu-prof`, loads it with the
  * bench's questions, stops it, and prints the functions and files with the most self time.
- *   npx tsx bench/profile.ts DB_FILE [--users N] [--seconds S] [--connections C] [--startup]
+ *   npx tsx bench/profile.ts DB_FILE [--users N] [--seconds S] [--connections C] [--startup] [--compiled]
  * With --startup it stops right after the first answer, so the profile is the start-up alone; otherwise only
- * the samples taken while the load ran are counted.
+ * the samples taken while the load ran are counted. With --compiled it profiles dist/ as `npm start` runs it
+ * (after `npm run build`) instead of the source.
  */
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,7 @@ import { activity, QUESTIONS, startServer } from './bot.ts';
 import { userId } from './generate.ts';
 import { stopTree } from './proc.ts';
 import { mulberry32 } from './random.ts';
+import { startArgs } from './startup.ts';
 
 interface ProfileNode {
   id: number;
@@ -97,7 +99,13 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'tally-profile-'));
   const { child, port, startupMs } = await startServer(
     process.execPath,
-    ['--cpu-prof', '--cpu-prof-dir', dir, '--import', 'tsx', 'src/index.ts'],
+    // --compiled: the server as `npm start` runs it (build first); otherwise from source through tsx.
+    [
+      '--cpu-prof',
+      '--cpu-prof-dir',
+      dir,
+      ...(process.argv.includes('--compiled') ? startArgs() : ['--import', 'tsx', 'src/index.ts']),
+    ],
     { TALLY_DB: db },
     39799,
     join(dir, 'server.log'),
@@ -148,7 +156,8 @@ async function main(): Promise<void> {
     `${n.callFrame.functionName || '(anonymous)'} ${short(n.callFrame.url)}:${n.callFrame.lineNumber + 1}`;
   for (const [k, ms] of selfTimes(profile, fn).slice(0, 40)) console.log(`${scale(ms).padStart(8)}  ${k}`);
   console.log(`\ntime inside Tally's own functions, callees included${per}`);
-  const own = (n: ProfileNode) => (n.callFrame.url.includes('/src/') ? fn(n) : undefined);
+  const own = (n: ProfileNode) =>
+    /\/(src|dist)\//.test(n.callFrame.url) && !n.callFrame.url.includes('node_modules') ? fn(n) : undefined;
   for (const [k, ms] of inclusiveTimes(profile, own).slice(0, 50))
     console.log(`${scale(ms).padStart(8)}  ${k}`);
 }

@@ -16,7 +16,7 @@ import { benchCharts } from './charts.ts';
 import { benchImport } from './import.ts';
 import { benchQuestions, type QuestionResult } from './questions.ts';
 import { int, printTable, ratio, us, type Verdict } from './report.ts';
-import { benchStartup, startArgs } from './startup.ts';
+import { benchStartup, echoArgs, startArgs } from './startup.ts';
 import { printBot, printCharts, printImport, printStartup, printUnderstanding } from './tables.ts';
 import { benchUnderstanding } from './understanding.ts';
 import { verdicts } from './targets.ts';
@@ -227,7 +227,7 @@ async function main(): Promise<number> {
           await benchServer({
             ...common,
             name: 'echo',
-            args: ['--import', 'tsx', 'bench/echo-bot.ts'],
+            args: echoArgs(),
             env: {},
             port: 39791,
             logFile: join(work, 'echo.log'),

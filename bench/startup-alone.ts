@@ -1,7 +1,7 @@
 /**
  * Start-up alone: the compiled server spawned as `npm start` runs it (without building first) on one database
  * (migrated by an uncounted first start), several times, beside a bare `node -e` start from the same run. Prints each run and the medians.
- *   npx tsx bench/startup-alone.ts [runs]
+ *   npx tsx bench/startup-alone.ts [runs] [entry] [node flag]
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -15,7 +15,11 @@ import { startArgs } from './startup.ts';
 const runs = Number(process.argv[2] ?? 7);
 // Another compiled tree to start instead of dist/ (e.g. a copy of an earlier build, for a before/after).
 const entry = process.argv[3];
-const args = entry ? startArgs().map((a) => (a === 'dist/index.js' ? entry : a)) : startArgs();
+// A node flag to use instead of `npm start`'s flag of the same name (e.g. --max-semi-space-size=16).
+const flag = process.argv[4];
+const args = startArgs()
+  .map((a) => (entry && a === 'dist/index.js' ? entry : a))
+  .map((a) => (flag && a.split('=')[0] === flag.split('=')[0] ? flag : a));
 const dir = mkdtempSync(join(tmpdir(), 'tally-startup-'));
 const wall: number[] = [];
 const cpu: number[] = [];

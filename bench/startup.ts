@@ -36,7 +36,16 @@ export function startArgs(): string[] {
   // Until the start script runs the compiled server itself, measure it the way it is meant to.
   return /^node\s.*\bdist\/index\.js\b/.test(start)
     ? start.split(/\s+/).slice(1)
-    : ['--max-semi-space-size=16', 'dist/index.js'];
+    : ['--max-semi-space-size=4', '--heap-growing-percent=50', 'dist/index.js'];
+}
+
+/**
+ * The echo bot started as Tally is: the same node flags as `npm start`, and no tsx (Node strips the
+ * types of bench/echo-bot.ts itself), so its memory is a floor for Tally's. Through tsx it also carried
+ * tsx's loader thread, and without the flags V8's own young generation (up to 128 MB on this machine).
+ */
+export function echoArgs(): string[] {
+  return [...startArgs().filter((a) => a !== 'dist/index.js'), 'bench/echo-bot.ts'];
 }
 
 /** Builds dist/ as `npm start` does before starting; throws with the compiler's output when it fails. */

@@ -5,7 +5,6 @@ import { CHART_ROUTE, chartRoute } from './charts/route.ts';
 import { ChartService } from './charts/service.ts';
 import { loadChartSettings } from './charts/settings.ts';
 import { isLoopbackHost, setting, type Config } from './config.ts';
-import { warmUpRecognizer } from './language/periods/index.ts';
 import { createUnderstanding } from './language/understand.ts';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,7 +26,6 @@ export interface RunningTally {
 
 export { openStore };
 
-const RECOGNIZER_WARM_UP_MS = 3000;
 /** Where the fitted intent model is kept between start-ups (git-ignored). */
 const MODEL_CACHE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '.cache');
 
@@ -102,9 +100,9 @@ export async function startTally(config: Config): Promise<RunningTally> {
   app.alerter.start(Number(setting(process.env, 'TALLY_ALERT_POLL_MS') ?? 5000));
   app.scheduler.start(Number(setting(process.env, 'TALLY_SCHEDULER_POLL_MS') ?? 60_000));
   readiness.done('server');
-  // The date recognizer takes about a second to load and few messages need it: it loads when one does,
-  // or once the server has been up a moment, so the first questions are not kept waiting for it.
-  setTimeout(warmUpRecognizer, RECOGNIZER_WARM_UP_MS).unref();
+  // The date recognizer (Microsoft's, for phrasings the fast rules do not read) is not loaded here: it
+  // holds about 50 MB resident and takes a second of CPU, and few messages need it, so it loads when one
+  // does (that message waits for it once).
   log.info('server.started', {
     host,
     port,

@@ -5,7 +5,7 @@
  * The server never calls this on its own thread: images are drawn in the render pool (pool.ts, worker.ts)
  * when a channel fetches them. The data-URI helpers serve tests and tools.
  */
-import * as echarts from 'echarts';
+import * as echarts from './echarts-lean.ts';
 import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { chartFonts, CHART_FONT_FAMILY } from './fonts.ts';
 import { barOption, CHART_WIDTH, chartSize, donutOption, lineOption } from './options.ts';

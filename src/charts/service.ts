@@ -118,8 +118,9 @@ export class ChartService {
 
   private async issue(userId: string, spec: ChartSpec): Promise<string> {
     if (this.options.images === 'inline') return this.inline(spec);
-    // The channel fetches the image a moment after the reply: have a render thread ready by then.
-    this.options.pool.warm();
+    // No render thread is started here: one holds about 60 MB while it runs, and a turn that only links
+    // an image needs none. The channel's fetch starts it (that first image waits ~0.3 s for it), and it
+    // stops after a minute with nothing to draw.
     const id = randomBytes(16).toString('base64url');
     const now = this.now();
     await this.options.store.charts.save(

@@ -275,10 +275,37 @@ export function match<T>(tokens: Token[], from: number, to: number, value: T): E
 // ---------------------------------------------------------------- merchants
 
 export interface MerchantIndex {
-  /** Alias (space-separated words) → canonical names, and whether the alias is the whole name. */
-  aliases: Map<string, { names: Set<string>; full: Set<string> }>;
+  /**
+   * Alias (space-separated words) → canonical names, and whether the alias is the whole name. Entries
+   * are shared between users' indexes and never changed once made.
+   */
+  aliases: Map<string, AliasEntry>;
   maxWords: number;
   dictionary: WordSet;
+}
+
+export interface AliasEntry {
+  readonly names: ReadonlySet<string>;
+  readonly full: ReadonlySet<string>;
+}
+
+const NO_NAMES: ReadonlySet<string> = new Set();
+/** Entries naming one merchant, shared by every user who has it (most aliases name one merchant). */
+const ONE_NAME = new Map<string, { alias: string; entry: AliasEntry }>();
+/** Distinct (alias, merchant) pairs kept; past it the table starts again (each index keeps its own). */
+const ONE_NAME_LIMIT = 200_000;
+
+/** The entry for an alias naming only `name`: made once, then handed to every index that needs it. */
+function oneName(alias: string, name: string, full: boolean): { alias: string; entry: AliasEntry } {
+  const key = `${full ? 'f' : 'p'}${alias}\u0000${name}`;
+  let kept = ONE_NAME.get(key);
+  if (!kept) {
+    if (ONE_NAME.size >= ONE_NAME_LIMIT) ONE_NAME.clear();
+    const names = new Set([name]);
+    kept = { alias, entry: { names, full: full ? names : NO_NAMES } };
+    ONE_NAME.set(key, kept);
+  }
+  return kept;
 }
 
 /** Builds the ways a user may name each of their merchants: whole name, name without "Market"/"Coffee", first words, a distinctive single word. */
@@ -287,14 +314,22 @@ export function indexMerchants(
   dictionary: WordSet,
   categoryWords: ReadonlySet<string>,
 ): MerchantIndex {
-  const aliases = new Map<string, { names: Set<string>; full: Set<string> }>();
+  const aliases = new Map<string, AliasEntry>();
   let maxWords = 1;
+  // A server keeps an index per active user, and users share most merchants: an alias naming one
+  // merchant reuses one entry (and one alias string) for all of them; entries are replaced, never changed.
   const add = (alias: string, name: string, full: boolean): void => {
     if (!alias) return;
-    const entry = aliases.get(alias) ?? { names: new Set<string>(), full: new Set<string>() };
-    entry.names.add(name);
-    if (full) entry.full.add(name);
-    aliases.set(alias, entry);
+    const entry = aliases.get(alias);
+    if (!entry) {
+      const shared = oneName(alias, name, full);
+      aliases.set(shared.alias, shared.entry);
+    } else if (!entry.names.has(name) || (full && !entry.full.has(name))) {
+      aliases.set(alias, {
+        names: new Set([...entry.names, name]),
+        full: full ? new Set([...entry.full, name]) : entry.full,
+      });
+    }
     maxWords = Math.max(maxWords, alias.split(' ').length);
   };
   const unsafe = (w: string): boolean =>
@@ -360,19 +395,25 @@ export function findMerchantsExact(
   return { matches, ...(ambiguous ? { ambiguous } : {}) };
 }
 
-const SOUND_KEYS = new WeakMap<MerchantIndex, { key: string; skel: string; names: Set<string> }[]>();
+type SoundKeys = { key: string; skel: string; names: ReadonlySet<string> };
+const SOUND_KEYS = new WeakMap<MerchantIndex, SoundKeys[]>();
+/** Per alias entry, so the entries users share share these too. */
+const ENTRY_SOUNDS = new WeakMap<AliasEntry, SoundKeys>();
 
 /** Each alias's spelling-insensitive key and consonant skeleton, computed once per index. */
-function soundKeys(index: MerchantIndex): { key: string; skel: string; names: Set<string> }[] {
+function soundKeys(index: MerchantIndex): SoundKeys[] {
   let keys = SOUND_KEYS.get(index);
   if (!keys)
     SOUND_KEYS.set(
       index,
-      (keys = [...index.aliases.entries()].map(([alias, e]) => ({
-        key: soundKey(alias),
-        skel: alias.includes(' ') ? '' : skeleton(alias),
-        names: e.names,
-      }))),
+      (keys = [...index.aliases.entries()].map(([alias, e]) => {
+        let sounds = ENTRY_SOUNDS.get(e);
+        if (!sounds) {
+          sounds = { key: soundKey(alias), skel: alias.includes(' ') ? '' : skeleton(alias), names: e.names };
+          ENTRY_SOUNDS.set(e, sounds);
+        }
+        return sounds;
+      })),
     );
   return keys;
 }

@@ -5,6 +5,9 @@ import { fileURLToPath } from 'node:url';
 
 export type Db = Database.Database;
 
+/** The page cache of every connection, in KiB as `PRAGMA cache_size` takes it (negative). */
+export const PAGE_CACHE_KIB = -8192;
+
 const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 /** Opens (creating if needed) the SQLite file and applies any migration not yet recorded. */
@@ -16,8 +19,11 @@ export function openDatabase(file: string): Db {
   db.pragma('busy_timeout = 5000');
   // Deleted rows are overwritten with zeros, so "delete my data" leaves nothing readable in the file.
   db.pragma('secure_delete = ON');
-  // A larger page cache keeps index maintenance in memory during big imports.
-  db.pragma('cache_size = -65536');
+  // 8 MB of page cache (SQLite's own default is 2 MB). A turn reads one user's few hundred rows through
+  // the covering index, and pages the cache lacks come from the operating system's file cache: on the
+  // bench's 1M-row file, 64 MB here cost ~60 MB of resident memory for no measurable speed (turn queries
+  // p50 1.61 ms at 64 MB, 1.64 ms at 8 MB). Bulk imports set their own (BULK_CACHE_KIB).
+  db.pragma(`cache_size = ${PAGE_CACHE_KIB}`);
   migrate(db);
   reusePreparedStatements(db);
   return db;

@@ -27,15 +27,19 @@ const BAR = {
 };
 
 /** The pool, counting the renders it is asked for. */
-function countingPool(): RenderPool & { renders: number } {
+function countingPool(): RenderPool & { renders: number; warms: number } {
   const pool = createRenderPool({ threads: 1 });
   const counted = {
     renders: 0,
+    warms: 0,
     render: (spec: Parameters<RenderPool['render']>[0]) => {
       counted.renders += 1;
       return pool.render(spec);
     },
-    warm: () => pool.warm(),
+    warm: () => {
+      counted.warms += 1;
+      pool.warm();
+    },
     close: () => pool.close(),
   };
   return counted;
@@ -92,6 +96,14 @@ describe('the chart route', () => {
     expect(png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
     // A blank canvas compresses to a few kB; bars and labels make it far larger.
     expect(png.length).toBeGreaterThan(8_000);
+  });
+
+  it('issuing a URL starts no render thread: the fetch does', async () => {
+    const [renders, warms] = [pool.renders, pool.warms];
+    const url = await charts.forUser('ana').bar({ ...BAR, values: [7, 8] });
+    expect([pool.renders, pool.warms]).toEqual([renders, warms]);
+    expect((await fetch(url)).status).toBe(200);
+    expect(pool.renders).toBe(renders + 1);
   });
 
   it('draws an image once: a second fetch is served from the cache', async () => {

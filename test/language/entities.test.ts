@@ -130,6 +130,41 @@ describe('merchants from the user’s own data', () => {
   });
 });
 
+describe('merchant indexes of several users', () => {
+  it('one user having two merchants behind a word does not change what it means for another', () => {
+    const one = ['Whole Foods Market', 'Starbucks'];
+    const two = ['Whole Foods Market', 'Whole Foods Online', 'Starbucks'];
+    expect(merchants('whole foods last month', one)).toEqual({ found: ['Whole Foods Market'] });
+    expect(merchants('whole foods last month', two)).toEqual({
+      found: [],
+      ambiguous: ['Whole Foods Market', 'Whole Foods Online'],
+    });
+    // Indexes built before and after the other user's stay as they were.
+    expect(merchants('whole foods last month', one)).toEqual({ found: ['Whole Foods Market'] });
+    expect(merchants('starbux', two)).toEqual({ found: ['Starbucks'] });
+  });
+
+  it('users with the same merchant share its entries rather than each holding a copy', () => {
+    const a = indexMerchants(['Blue Bottle Coffee', 'Uber'], dictionary, categoryWords);
+    const b = indexMerchants(['Uber', 'Blue Bottle Coffee', 'Amazon'], dictionary, categoryWords);
+    expect(a.aliases.get('blue bottle')).toBeDefined();
+    expect(b.aliases.get('blue bottle')).toBe(a.aliases.get('blue bottle'));
+    expect(b.aliases.get('uber')).toBe(a.aliases.get('uber'));
+    expect([...(a.aliases.get('uber')?.names ?? [])]).toEqual(['Uber']);
+  });
+
+  it('an alias naming two of one user’s merchants names both, and the shared one-merchant entry keeps one', () => {
+    const alone = indexMerchants(['Uber'], dictionary, categoryWords);
+    const both = indexMerchants(['Uber', 'Uber Eats'], dictionary, categoryWords);
+    expect([...(both.aliases.get('uber')?.names ?? [])].sort()).toEqual(['Uber', 'Uber Eats']);
+    expect([...(both.aliases.get('uber')?.full ?? [])]).toEqual(['Uber']);
+    expect([...(alone.aliases.get('uber')?.names ?? [])]).toEqual(['Uber']);
+    expect(indexMerchants(['Uber'], dictionary, categoryWords).aliases.get('uber')).toBe(
+      alone.aliases.get('uber'),
+    );
+  });
+});
+
 describe('accounts from the user’s own data', () => {
   it.each([
     ['spent on my amex', [3]],
