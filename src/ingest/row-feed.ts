@@ -6,6 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import type { NewTransaction } from '../store/types.ts';
 import { readLedgerRows, type ReadRows } from './ledger-rows.ts';
+import { rowUnpacker } from './packed-rows.ts';
 import type { StatementReader } from './parse.ts';
 import { FLAG, type StartMessage, type ThreadInput, type ThreadMessage } from './thread-protocol.ts';
 import type { AccountType, ParseOptions } from './types.ts';
@@ -94,10 +95,11 @@ export function openFeedInThread(path: string, options: ParseOptions): Promise<R
         read: (accountType, rules, add) =>
           new Promise<ReadRows>((done, failed) => {
             ended = failed;
+            const unpack = rowUnpacker();
             listen = (msg) => {
               if (msg.kind === 'rows') {
                 try {
-                  add(msg.batch);
+                  add(unpack(msg.batch));
                 } catch (err) {
                   listen = () => undefined;
                   failed(err);
