@@ -27,9 +27,9 @@ export function fingerprinter(): (row: StatementTransaction) => string {
   const ranks = new RankTable();
   return (r) => {
     const base = `${r.date}|${r.amountMinor}|${r.currency}|${r.description.trim().toUpperCase().replace(/\s+/g, ' ')}`;
-    if (r.externalId) return `b:${day(r.date)}:${hash(`${r.externalId}|${base}`)}`;
+    if (r.externalId) return `b:${day(r.date)}:${hash(`${r.externalId}|`, base)}`;
     const rank = ranks.next(base);
-    return `f:${day(r.date)}:${hash(`${base}|${rank}`)}`;
+    return `f:${day(r.date)}:${hash(base, `|${rank}`)}`;
   };
 }
 
@@ -47,8 +47,9 @@ class RankTable {
 
   /** 1 the first time a string is seen, 2 the second, … */
   next(text: string): number {
-    const a = hash53(text, 0x1b873593) >>> 0;
-    const b = hash53(text, 0xcc9e2d51) >>> 0;
+    hashPair(text, '', 0x1b873593, 0xcc9e2d51);
+    const a = pairA >>> 0;
+    const b = pairB >>> 0;
     let i = this.find(a, b);
     if (this.counts[i] === 0) {
       if ((this.size + 1) * 4 > this.slots * 3) {
@@ -89,7 +90,10 @@ class RankTable {
 }
 
 function day(date: string): string {
-  return date.replace(/-/g, '');
+  // An ISO day (the readers' form) without its dashes; anything else the slow way.
+  return date.length === 10 && date[4] === '-' && date[7] === '-'
+    ? date.slice(0, 4) + date.slice(5, 7) + date.slice(8)
+    : date.replace(/-/g, '');
 }
 
 /**
@@ -97,8 +101,9 @@ function day(date: string): string {
  * faster than random keys; two independent 53-bit hashes make a collision between genuine rows no
  * practical risk.
  */
-function hash(key: string): string {
-  return `${base36(hash53(key, 0x9e3779b9))}${base36(hash53(key, 0x85ebca6b))}`;
+function hash(head: string, tail: string): string {
+  hashPair(head, tail, 0x9e3779b9, 0x85ebca6b);
+  return `${base36(pairA)}${base36(pairB)}`;
 }
 
 const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz';
@@ -117,16 +122,39 @@ export function base36(n: number): string {
   return out;
 }
 
-/** cyrb53: a fast, well-distributed 53-bit string hash (public domain). Not for security. */
-function hash53(text: string, seed: number): number {
-  let h1 = 0xdeadbeef ^ seed;
-  let h2 = 0x41c6ce57 ^ seed;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
+/** The two hashes of the last `hashPair` call (kept here so a row's identity allocates no pair). */
+let pairA = 0;
+let pairB = 0;
+
+/**
+ * cyrb53 (a fast, well-distributed 53-bit string hash, public domain; not for security) of `head + tail`
+ * under two seeds at once, in one pass and without joining the strings: sets pairA and pairB.
+ */
+function hashPair(head: string, tail: string, seedA: number, seedB: number): void {
+  let a1 = 0xdeadbeef ^ seedA;
+  let a2 = 0x41c6ce57 ^ seedA;
+  let b1 = 0xdeadbeef ^ seedB;
+  let b2 = 0x41c6ce57 ^ seedB;
+  for (let i = 0; i < head.length; i++) {
+    const ch = head.charCodeAt(i);
+    a1 = Math.imul(a1 ^ ch, 2654435761);
+    a2 = Math.imul(a2 ^ ch, 1597334677);
+    b1 = Math.imul(b1 ^ ch, 2654435761);
+    b2 = Math.imul(b2 ^ ch, 1597334677);
   }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  for (let i = 0; i < tail.length; i++) {
+    const ch = tail.charCodeAt(i);
+    a1 = Math.imul(a1 ^ ch, 2654435761);
+    a2 = Math.imul(a2 ^ ch, 1597334677);
+    b1 = Math.imul(b1 ^ ch, 2654435761);
+    b2 = Math.imul(b2 ^ ch, 1597334677);
+  }
+  pairA = finish(a1, a2);
+  pairB = finish(b1, b2);
+}
+
+function finish(h1: number, h2: number): number {
+  const x = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  const y = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(x ^ (x >>> 13), 3266489909);
+  return 4294967296 * (2097151 & y) + (x >>> 0);
 }
