@@ -21,7 +21,7 @@ export function fingerprints(rows: readonly StatementTransaction[]): string[] {
 /**
  * The same identities one row at a time, for a file read as a stream: call it with the rows of one
  * statement in order. It remembers how many identical lines it has seen by a 64-bit hash of each
- * distinct line, in typed arrays (12–24 bytes a line), not by the lines themselves.
+ * distinct line, in typed arrays (9–18 bytes a line), not by the lines themselves.
  */
 export function fingerprinter(): (row: StatementTransaction) => string {
   const ranks = new RankTable();
@@ -35,15 +35,18 @@ export function fingerprinter(): (row: StatementTransaction) => string {
 
 /**
  * Counts occurrences of strings by two independent 32-bit hashes (64 bits: two different lines of one
- * million share both with odds of about 1 in 30 million): an open-addressing table of 12 bytes a slot
- * that doubles as it fills.
+ * million share both with odds of about 1 in 30 million): an open-addressing table of 9 bytes a slot
+ * that doubles as it fills. A count is one byte; the rare line seen more than 255 times keeps the rest
+ * of its count aside.
  */
 class RankTable {
   private size = 0;
   private slots = 1 << 12;
   private hi = new Uint32Array(this.slots);
   private lo = new Uint32Array(this.slots);
-  private counts = new Uint32Array(this.slots);
+  private counts = new Uint8Array(this.slots);
+  /** Occurrences past 255, by the line's two hashes. */
+  private beyond = new Map<string, number>();
 
   /** 1 the first time a string is seen, 2 the second, … */
   next(text: string): number {
@@ -51,7 +54,8 @@ class RankTable {
     const a = pairA >>> 0;
     const b = pairB >>> 0;
     let i = this.find(a, b);
-    if (this.counts[i] === 0) {
+    const count = this.counts[i] as number;
+    if (count === 0) {
       if ((this.size + 1) * 4 > this.slots * 3) {
         this.grow();
         i = this.find(a, b);
@@ -60,9 +64,14 @@ class RankTable {
       this.lo[i] = b;
       this.size++;
     }
-    const rank = (this.counts[i] ?? 0) + 1;
-    this.counts[i] = rank;
-    return rank;
+    if (count < 255) {
+      this.counts[i] = count + 1;
+      return count + 1;
+    }
+    const key = `${a}:${b}`;
+    const more = (this.beyond.get(key) ?? 0) + 1;
+    this.beyond.set(key, more);
+    return 255 + more;
   }
 
   /** The slot holding (a, b), or the empty slot where it belongs. */
@@ -78,7 +87,7 @@ class RankTable {
     this.slots *= 2;
     this.hi = new Uint32Array(this.slots);
     this.lo = new Uint32Array(this.slots);
-    this.counts = new Uint32Array(this.slots);
+    this.counts = new Uint8Array(this.slots);
     for (let j = 0; j < counts.length; j++) {
       if (counts[j] === 0) continue;
       const i = this.find(hi[j] ?? 0, lo[j] ?? 0);

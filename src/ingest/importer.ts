@@ -167,6 +167,9 @@ async function importRows(
         writer.add(batch);
         req.onRows?.(batch.length);
       });
+      // The reading thread's memory (its caches, its row identities) goes before the commit and any
+      // index rebuild, which need memory of their own.
+      feed.close();
       if (rows === 0)
         throw new StatementError(req.fileName, 'file', 'expected at least one transaction; found none');
       const result = await writer.finish(statements.flatMap((s) => s.balances));

@@ -72,7 +72,10 @@ export function openFeedInThread(path: string, options: ParseOptions): Promise<R
   worker.on('message', (m: ThreadMessage) => listen(m));
   worker.on('error', (err) => ended(err));
   worker.on('exit', (code) => ended(new Error(`the import's reading thread stopped (exit code ${code})`)));
+  let stopped = false;
   const stop = () => {
+    if (stopped) return;
+    stopped = true;
     Atomics.store(flags, FLAG.stop, 1);
     Atomics.notify(flags, FLAG.written);
     void worker.terminate();
@@ -91,7 +94,7 @@ export function openFeedInThread(path: string, options: ParseOptions): Promise<R
         account: m.account,
         currency: m.currency,
         close: () => {
-          worker.postMessage({ kind: 'stop' } satisfies StartMessage);
+          if (!stopped) worker.postMessage({ kind: 'stop' } satisfies StartMessage);
           stop();
         },
         read: (accountType, rules, add) =>

@@ -44,4 +44,10 @@ describe('row identities', () => {
     expect(b).not.toBe(a);
     expect(fingerprinter()(ROWS[0] as StatementTransaction)).toBe(a);
   });
+
+  it('keeps counting identical lines past 255, each one distinct', () => {
+    const identity = fingerprinter();
+    const all = Array.from({ length: 600 }, () => identity(ROWS[0] as StatementTransaction));
+    expect(new Set(all).size).toBe(600);
+  });
 });
