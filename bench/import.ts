@@ -41,7 +41,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
  * beforehand; only the transaction is timed. So the floor is what writing these rows costs at least,
  * and the import's ratio to it is everything else it does (reading, cleaning, categorising, start-up).
  */
-function floorInsert(file: string, rows: readonly GenRow[]): number {
+export function floorInsert(file: string, rows: readonly GenRow[]): number {
   const db = openDatabase(file);
   db.pragma('foreign_keys = OFF');
   db.pragma(`cache_size = ${BULK_CACHE_KIB}`);

@@ -12,6 +12,7 @@ import {
   type AccountType,
 } from '../ingest/types.ts';
 import { flag, parseArgs } from './args.ts';
+import { progressBar } from './progress.ts';
 
 const USAGE = `Usage: npm run import -- FILE --user ID --account NAME --type checking|savings|credit_card
        [--date-format mm/dd/yyyy|dd/mm/yyyy|yyyy-mm-dd|…] [--columns date=…,description=…,amount=…] [--negate]`;
@@ -44,7 +45,7 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   const store = await openStore(config.dbFile);
   const started = performance.now();
-  const progress = size > 5_000_000 ? setInterval(() => process.stderr.write('.'), 1000) : undefined;
+  const progress = size > 5_000_000 ? progressBar(file, size, process.stderr) : undefined;
   try {
     const s = await importFile(store, {
       userId,
@@ -58,18 +59,22 @@ async function main(argv: string[]): Promise<number> {
         columns: flag(flags, 'columns'),
         negate: flags.has('negate') ? true : undefined,
       },
+      onRows: progress ? (n) => progress.rows(n) : undefined,
     });
-    if (progress) process.stderr.write('\n');
+    progress?.done();
     await store.optimize();
+    // The store's page cache and the import's memory go before the wording is loaded.
+    await store.close();
     const templates = await loadTemplates(config.dialogsDir);
     process.stdout.write(`${report(templates, s, (performance.now() - started) / 1000)}\n`);
     return 0;
   } catch (err) {
-    if (progress) process.stderr.write('\n');
+    progress?.done();
+    await store.close();
     const templates = await loadTemplates(config.dialogsDir);
     return fail(templates.render('CliNotImported', refusal(err, basename(file), accountName)));
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

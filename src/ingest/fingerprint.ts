@@ -21,36 +21,41 @@ export function fingerprints(rows: readonly StatementTransaction[]): string[] {
 /**
  * The same identities one row at a time, for a file read as a stream: call it with the rows of one
  * statement in order. It remembers how many identical lines it has seen by a 64-bit hash of each
- * distinct line, in typed arrays (12–24 bytes a line), not by the lines themselves.
+ * distinct line, in typed arrays (9–18 bytes a line), not by the lines themselves.
  */
 export function fingerprinter(): (row: StatementTransaction) => string {
   const ranks = new RankTable();
   return (r) => {
     const base = `${r.date}|${r.amountMinor}|${r.currency}|${r.description.trim().toUpperCase().replace(/\s+/g, ' ')}`;
-    if (r.externalId) return `b:${day(r.date)}:${hash(`${r.externalId}|${base}`)}`;
+    if (r.externalId) return `b:${day(r.date)}:${hash(`${r.externalId}|`, base)}`;
     const rank = ranks.next(base);
-    return `f:${day(r.date)}:${hash(`${base}|${rank}`)}`;
+    return `f:${day(r.date)}:${hash(base, `|${rank}`)}`;
   };
 }
 
 /**
  * Counts occurrences of strings by two independent 32-bit hashes (64 bits: two different lines of one
- * million share both with odds of about 1 in 30 million): an open-addressing table of 12 bytes a slot
- * that doubles as it fills.
+ * million share both with odds of about 1 in 30 million): an open-addressing table of 9 bytes a slot
+ * that doubles as it fills. A count is one byte; the rare line seen more than 255 times keeps the rest
+ * of its count aside.
  */
 class RankTable {
   private size = 0;
   private slots = 1 << 12;
   private hi = new Uint32Array(this.slots);
   private lo = new Uint32Array(this.slots);
-  private counts = new Uint32Array(this.slots);
+  private counts = new Uint8Array(this.slots);
+  /** Occurrences past 255, by the line's two hashes. */
+  private beyond = new Map<string, number>();
 
   /** 1 the first time a string is seen, 2 the second, … */
   next(text: string): number {
-    const a = hash53(text, 0x1b873593) >>> 0;
-    const b = hash53(text, 0xcc9e2d51) >>> 0;
+    hashPair(text, '', 0x1b873593, 0xcc9e2d51);
+    const a = pairA >>> 0;
+    const b = pairB >>> 0;
     let i = this.find(a, b);
-    if (this.counts[i] === 0) {
+    const count = this.counts[i] as number;
+    if (count === 0) {
       if ((this.size + 1) * 4 > this.slots * 3) {
         this.grow();
         i = this.find(a, b);
@@ -59,9 +64,14 @@ class RankTable {
       this.lo[i] = b;
       this.size++;
     }
-    const rank = (this.counts[i] ?? 0) + 1;
-    this.counts[i] = rank;
-    return rank;
+    if (count < 255) {
+      this.counts[i] = count + 1;
+      return count + 1;
+    }
+    const key = `${a}:${b}`;
+    const more = (this.beyond.get(key) ?? 0) + 1;
+    this.beyond.set(key, more);
+    return 255 + more;
   }
 
   /** The slot holding (a, b), or the empty slot where it belongs. */
@@ -77,7 +87,7 @@ class RankTable {
     this.slots *= 2;
     this.hi = new Uint32Array(this.slots);
     this.lo = new Uint32Array(this.slots);
-    this.counts = new Uint32Array(this.slots);
+    this.counts = new Uint8Array(this.slots);
     for (let j = 0; j < counts.length; j++) {
       if (counts[j] === 0) continue;
       const i = this.find(hi[j] ?? 0, lo[j] ?? 0);
@@ -89,7 +99,10 @@ class RankTable {
 }
 
 function day(date: string): string {
-  return date.replace(/-/g, '');
+  // An ISO day (the readers' form) without its dashes; anything else the slow way.
+  return date.length === 10 && date[4] === '-' && date[7] === '-'
+    ? date.slice(0, 4) + date.slice(5, 7) + date.slice(8)
+    : date.replace(/-/g, '');
 }
 
 /**
@@ -97,8 +110,9 @@ function day(date: string): string {
  * faster than random keys; two independent 53-bit hashes make a collision between genuine rows no
  * practical risk.
  */
-function hash(key: string): string {
-  return `${base36(hash53(key, 0x9e3779b9))}${base36(hash53(key, 0x85ebca6b))}`;
+function hash(head: string, tail: string): string {
+  hashPair(head, tail, 0x9e3779b9, 0x85ebca6b);
+  return `${base36(pairA)}${base36(pairB)}`;
 }
 
 const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz';
@@ -117,16 +131,39 @@ export function base36(n: number): string {
   return out;
 }
 
-/** cyrb53: a fast, well-distributed 53-bit string hash (public domain). Not for security. */
-function hash53(text: string, seed: number): number {
-  let h1 = 0xdeadbeef ^ seed;
-  let h2 = 0x41c6ce57 ^ seed;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
+/** The two hashes of the last `hashPair` call (kept here so a row's identity allocates no pair). */
+let pairA = 0;
+let pairB = 0;
+
+/**
+ * cyrb53 (a fast, well-distributed 53-bit string hash, public domain; not for security) of `head + tail`
+ * under two seeds at once, in one pass and without joining the strings: sets pairA and pairB.
+ */
+function hashPair(head: string, tail: string, seedA: number, seedB: number): void {
+  let a1 = 0xdeadbeef ^ seedA;
+  let a2 = 0x41c6ce57 ^ seedA;
+  let b1 = 0xdeadbeef ^ seedB;
+  let b2 = 0x41c6ce57 ^ seedB;
+  for (let i = 0; i < head.length; i++) {
+    const ch = head.charCodeAt(i);
+    a1 = Math.imul(a1 ^ ch, 2654435761);
+    a2 = Math.imul(a2 ^ ch, 1597334677);
+    b1 = Math.imul(b1 ^ ch, 2654435761);
+    b2 = Math.imul(b2 ^ ch, 1597334677);
   }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  for (let i = 0; i < tail.length; i++) {
+    const ch = tail.charCodeAt(i);
+    a1 = Math.imul(a1 ^ ch, 2654435761);
+    a2 = Math.imul(a2 ^ ch, 1597334677);
+    b1 = Math.imul(b1 ^ ch, 2654435761);
+    b2 = Math.imul(b2 ^ ch, 1597334677);
+  }
+  pairA = finish(a1, a2);
+  pairB = finish(b1, b2);
+}
+
+function finish(h1: number, h2: number): number {
+  const x = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  const y = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(x ^ (x >>> 13), 3266489909);
+  return 4294967296 * (2097151 & y) + (x >>> 0);
 }

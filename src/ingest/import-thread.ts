@@ -6,6 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { readLedgerRows } from './ledger-rows.ts';
+import { rowPacker } from './packed-rows.ts';
 import { openStatementFile, type StatementReader } from './parse.ts';
 import {
   FLAG,
@@ -51,10 +52,16 @@ port.once('message', (start: StartMessage) => {
     return;
   }
   try {
+    const pack = rowPacker();
     const { statements, rows } = readLedgerRows(opened, start.accountType, new Map(start.rules), (batch) => {
+      const packed = pack(batch);
       waitForRoom();
       Atomics.add(flags, FLAG.sent, 1);
-      post({ kind: 'rows', batch });
+      // The buffers move to the writer rather than being copied.
+      port.postMessage({ kind: 'rows', batch: packed } satisfies ThreadMessage, [
+        packed.numbers.buffer,
+        packed.ends.buffer,
+      ]);
     });
     post({ kind: 'read', statements, rows });
   } catch (e) {

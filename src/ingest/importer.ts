@@ -14,6 +14,8 @@ export interface ImportRequest {
   bytes: Buffer;
   overrides?: Pick<ParseOptions, 'dateFormat' | 'columns' | 'negate'>;
   now?: Date;
+  /** Told how many rows were written each time a batch is (a progress bar). */
+  onRows?: (rows: number) => void;
 }
 
 export interface ImportSummary {
@@ -46,6 +48,11 @@ export class MissingAccountTypeError extends Error {
 
 /** From this size (about 100,000 rows) a file is written with a small page cache (see Ledger.atomically). */
 const LARGE_FILE_BYTES = 8 * 1024 * 1024;
+/**
+ * Bytes a statement line takes at most, about (a bank's CSV line is 50–100, an OFX one 200–300): a
+ * file's size over this is the least number of rows it is expected to hold, a hint for the ledger.
+ */
+const BYTES_PER_ROW = 300;
 /** From this size a file is read on a thread of its own, which costs about a second to start. */
 const THREAD_FILE_BYTES = 4 * 1024 * 1024;
 
@@ -65,12 +72,10 @@ export async function importStatement(store: Store, req: ImportRequest): Promise
     accountType: typeHint,
     ...req.overrides,
   });
-  return importFeed(
-    store,
-    { ...req, accountType: typeHint },
-    feedOf(reader),
-    req.bytes.length >= LARGE_FILE_BYTES,
-  );
+  return importFeed(store, { ...req, accountType: typeHint }, feedOf(reader), {
+    large: req.bytes.length >= LARGE_FILE_BYTES,
+    rows: Math.floor(req.bytes.length / BYTES_PER_ROW),
+  });
 }
 
 export interface FileImportRequest extends Omit<ImportRequest, 'bytes'> {
@@ -96,7 +101,10 @@ export async function importFile(store: Store, req: FileImportRequest): Promise<
   const feed = threaded
     ? await openFeedInThread(req.path, options)
     : feedOf(openStatement(readFileSync(req.path), options));
-  return importFeed(store, { ...req, accountType: typeHint }, feed, req.size >= LARGE_FILE_BYTES);
+  return importFeed(store, { ...req, accountType: typeHint }, feed, {
+    large: req.size >= LARGE_FILE_BYTES,
+    rows: Math.floor(req.size / BYTES_PER_ROW),
+  });
 }
 
 /** Links already-parsed statements (demo data, or a file parsed earlier) to one of the user's accounts. */
@@ -112,10 +120,10 @@ async function importFeed(
   store: Store,
   req: Omit<ImportRequest, 'bytes' | 'overrides'>,
   feed: RowFeed,
-  large = false,
+  size: { large: boolean; rows: number } = { large: false, rows: 0 },
 ): Promise<ImportSummary> {
   try {
-    return await importRows(store, req, feed, large);
+    return await importRows(store, req, feed, size);
   } finally {
     feed.close();
   }
@@ -125,7 +133,7 @@ async function importRows(
   store: Store,
   req: Omit<ImportRequest, 'bytes' | 'overrides'>,
   feed: RowFeed,
-  large: boolean,
+  size: { large: boolean; rows: number },
 ): Promise<ImportSummary> {
   const now = req.now ?? new Date();
   const existing = await store.accounts.findByName(req.userId, req.accountName);
@@ -155,13 +163,19 @@ async function importRows(
         { name: req.fileName, format: feed.format },
         now,
       );
-      const { statements, rows } = await feed.read(type, rules, (batch) => writer.add(batch));
+      const { statements, rows } = await feed.read(type, rules, (batch) => {
+        writer.add(batch);
+        req.onRows?.(batch.length);
+      });
+      // The reading thread's memory (its caches, its row identities) goes before the commit and any
+      // index rebuild, which need memory of their own.
+      feed.close();
       if (rows === 0)
         throw new StatementError(req.fileName, 'file', 'expected at least one transaction; found none');
       const result = await writer.finish(statements.flatMap((s) => s.balances));
       return { account, result, statements, rows };
     },
-    { bulk: true, large },
+    { bulk: true, ...size },
   );
   const transfersMarked =
     result.firstDate && result.lastDate

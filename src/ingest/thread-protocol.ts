@@ -1,5 +1,5 @@
 /** What the writing thread of an import and its reading thread (import-thread.ts) say to each other. */
-import type { NewTransaction } from '../store/types.ts';
+import type { PackedRows } from './packed-rows.ts';
 import type { StatementReader } from './parse.ts';
 import type { AccountType, ParseOptions, ParsedStatement } from './types.ts';
 import type { WireError } from './wire-errors.ts';
@@ -20,7 +20,7 @@ export interface ThreadInput {
 /** The reader's answer to opening the file, then its rows, then the end of the file (or an error). */
 export type ThreadMessage =
   | ({ kind: 'opened' } & Pick<StatementReader, 'format' | 'account' | 'currency'>)
-  | { kind: 'rows'; batch: NewTransaction[] }
+  | { kind: 'rows'; batch: PackedRows }
   | { kind: 'read'; statements: ParsedStatement[]; rows: number }
   | { kind: 'error'; error: WireError };
 

@@ -2,6 +2,7 @@ import { toDayInt } from '../day.ts';
 import type { Flow } from '../insights/types.ts';
 import type { Catalog } from './catalog.ts';
 import { ledgerChanged, type Db } from './db.ts';
+import { deferIndexes, worthDeferring } from './deferred-indexes.ts';
 import type { LedgerPort, StatementWriter } from './port.ts';
 import type { ImportResult, NewBalance, NewTransaction } from './types.ts';
 
@@ -31,10 +32,15 @@ export class Ledger implements LedgerPort {
    * each insert: a statement writer only refers to what it created or looked up in this same transaction (the
    * account, checked to be the user's; the batch; categories from the catalog), and checks the one
    * thing another connection could have removed since it was cached, the merchants, before `finish`.
-   * `large` (a big file) also shrinks the page cache while it runs.
+   * `large` (a big file) also shrinks the page cache while it runs. `rows` (how many rows `work` is
+   * expected to write) lets a bulk write that makes up most of the ledger build the ledger's secondary
+   * indexes once, before the commit, instead of row by row (see deferred-indexes.ts).
    * @example await store.ledger.atomically(async () => addStatement(userId, (await store.accounts.upsert(userId, spec)).id, …))
    */
-  async atomically<T>(work: () => Promise<T>, options: { bulk?: boolean; large?: boolean } = {}): Promise<T> {
+  async atomically<T>(
+    work: () => Promise<T>,
+    options: { bulk?: boolean; large?: boolean; rows?: number } = {},
+  ): Promise<T> {
     if (this.db.inTransaction) throw new Error('another write is already in progress on this connection');
     const unchecked =
       options.bulk === true && (this.db.pragma('foreign_keys', { simple: true }) as number) === 1;
@@ -48,7 +54,15 @@ export class Ledger implements LedgerPort {
     try {
       this.db.exec('BEGIN IMMEDIATE');
       try {
+        const rebuild =
+          !process.env.NODEFER &&
+          options.bulk &&
+          options.rows !== undefined &&
+          worthDeferring(this.db, 'transactions', options.rows)
+            ? deferIndexes(this.db, 'transactions')
+            : undefined;
         const out = await work();
+        rebuild?.();
         this.db.exec('COMMIT');
         return out;
       } catch (err) {

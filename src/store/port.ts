@@ -105,8 +105,14 @@ export interface CatalogPort {
 }
 
 export interface LedgerPort {
-  /** Runs `work` in one database transaction; everything it writes through the store commits together. */
-  atomically<T>(work: () => Promise<T>, options?: { bulk?: boolean; large?: boolean }): Promise<T>;
+  /**
+   * Runs `work` in one database transaction; everything it writes through the store commits together.
+   * `bulk`, `large` and `rows` (the rows it is expected to write) are hints an engine may use to write faster.
+   */
+  atomically<T>(
+    work: () => Promise<T>,
+    options?: { bulk?: boolean; large?: boolean; rows?: number },
+  ): Promise<T>;
   addStatement(
     userId: string,
     accountId: number,
