@@ -19,11 +19,12 @@ export function progressBar(path: string, size: number, out: NodeJS.WriteStream)
   if (!out.isTTY) return { rows: () => undefined, done: () => undefined };
   const expected = Math.max(1, Math.round(size / bytesPerLine(path)));
   let written = 0;
-  let drawnAt = 0;
-  const draw = (share: number) => {
+  const started = performance.now();
+  let drawnAt = -Infinity;
+  const draw = (share: number, left = '') => {
     const filled = Math.round(share * WIDTH);
     out.write(
-      `\r[${'#'.repeat(filled)}${'.'.repeat(WIDTH - filled)}] ${String(Math.floor(share * 100)).padStart(3)}% ${written.toLocaleString('en-US')}`,
+      `\r[${'#'.repeat(filled)}${'.'.repeat(WIDTH - filled)}] ${String(Math.floor(share * 100)).padStart(3)}% ${written.toLocaleString('en-US')} rows${left}`,
     );
   };
   return {
@@ -32,13 +33,22 @@ export function progressBar(path: string, size: number, out: NodeJS.WriteStream)
       const now = performance.now();
       if (now - drawnAt < EVERY_MS) return;
       drawnAt = now;
-      draw(Math.min(0.99, written / expected));
+      const share = Math.min(0.99, written / expected);
+      draw(share, timeLeft(now - started, share));
     },
     done() {
       if (written > 0) draw(1);
       out.write('\n');
     },
   };
+}
+
+/** "· about 12 s left", from the pace so far; nothing until there is a pace to go by. */
+function timeLeft(elapsedMs: number, share: number): string {
+  if (share <= 0 || elapsedMs <= 0) return '';
+  const seconds = Math.ceil((elapsedMs * (1 - share)) / share / 1000);
+  const words = seconds >= 90 ? `${Math.round(seconds / 60)} min` : `${seconds} s`;
+  return ` · about ${words} left   `;
 }
 
 /** Average bytes per line over the file's first 64 kB (at least 1). */

