@@ -55,10 +55,7 @@ export class Ledger implements LedgerPort {
       this.db.exec('BEGIN IMMEDIATE');
       try {
         const rebuild =
-          !process.env.NODEFER &&
-          options.bulk &&
-          options.rows !== undefined &&
-          worthDeferring(this.db, 'transactions', options.rows)
+          options.bulk && options.rows !== undefined && worthDeferring(this.db, 'transactions', options.rows)
             ? deferIndexes(this.db, 'transactions')
             : undefined;
         const out = await work();
@@ -129,6 +126,10 @@ export class Ledger implements LedgerPort {
   ): SyncStatementWriter {
     if (!this.db.inTransaction)
       throw new Error('a statement is written inside a transaction (ledger.atomically)');
+    // Another process on the same file may have removed merchants since their ids were cached ("delete my
+    // data" takes the names only that person's statements held), and a bulk import writes without foreign
+    // key checks: a statement starts from the table, not from memory.
+    this.catalog.forgetMerchants();
     const owner = this.db.prepare('SELECT user_id FROM accounts WHERE id = ?').pluck().get(accountId);
     if (owner !== userId) throw new Error('account does not belong to this user');
     const insert = this.db.prepare(
@@ -283,6 +284,7 @@ export class Ledger implements LedgerPort {
   ): Promise<number> {
     const category = this.catalog.category(categoryCode);
     if (!category) throw new Error(`unknown category code ${categoryCode}`);
+    this.catalog.forgetMerchants();
     const merchantId = this.catalog.merchantId(merchant);
     ledgerChanged(this.db);
     return this.db.transaction(() => {

@@ -63,6 +63,9 @@ export class PgLedger implements LedgerPort {
   ): Promise<StatementWriter> {
     if (!this.db.inTransaction)
       throw new Error('a statement is written inside a transaction (ledger.atomically)');
+    // Another instance may have removed merchants since their ids were cached here ("delete my data" takes
+    // the names only that person's statements held): a statement starts from the table, not from memory.
+    this.catalog.forgetMerchants();
     const owner = await this.db.one('SELECT 1 FROM accounts WHERE user_id = $1 AND id = $2', [
       userId,
       accountId,
@@ -239,6 +242,7 @@ export class PgLedger implements LedgerPort {
   ): Promise<number> {
     const category = this.catalog.category(categoryCode);
     if (!category) throw new Error(`unknown category code ${categoryCode}`);
+    this.catalog.forgetMerchants();
     const merchantId = await this.catalog.merchantId(merchant);
     return this.db.tx(async () => {
       await this.db.query(
