@@ -3,13 +3,10 @@
  * payday, with nothing else remembered, is still there for "and the one after?".
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore, startTally, type RunningTally } from '../../src/app.ts';
-import { loadConfig } from '../../src/config.ts';
 import { remembersNothing } from '../../src/conversation/types.ts';
-import { setLogLevel } from '../../src/log.ts';
-import { messageActivity, postActivity, startChannel, type FakeChannel } from '../helpers/channel.ts';
+import { messageActivity, postActivity } from '../helpers/channel.ts';
 import { loadHousehold } from '../helpers/household.ts';
-import { tempDbFile } from '../helpers/store.ts';
+import { seededServer, type SeededServer } from '../helpers/seeded-server.ts';
 
 describe('state a turn keeps', () => {
   it('keeps nothing only when nothing is remembered', () => {
@@ -21,33 +18,19 @@ describe('state a turn keeps', () => {
 });
 
 describe('a coaching follow-on through the server', () => {
-  const temp = tempDbFile();
-  let tally: RunningTally;
-  let channel: FakeChannel;
-
+  let server: SeededServer;
   beforeAll(async () => {
-    setLogLevel('error');
-    const seed = await openStore(temp.file);
-    await loadHousehold(seed, ['maya']);
-    seed.close();
-    channel = await startChannel();
-    tally = await startTally(
-      loadConfig({ ...process.env, PORT: '0', TALLY_DB: temp.file, LOG_LEVEL: 'error', MicrosoftAppId: '' }),
-    );
+    server = await seededServer((store) => loadHousehold(store, ['maya']));
   });
-  afterAll(async () => {
-    await tally?.close();
-    await channel?.close();
-    temp.remove();
-  });
+  afterAll(async () => server?.close());
 
   async function say(text: string): Promise<string> {
     const { body } = await postActivity(
-      tally.port,
+      server.tally.port,
       messageActivity(text, {
         user: 'maya',
         conversation: 'c-maya',
-        serviceUrl: channel.serviceUrl,
+        serviceUrl: server.channel.serviceUrl,
         expectReplies: true,
       }),
     );

@@ -6,14 +6,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore, startTally, type RunningTally } from '../../src/app.ts';
+import type { RunningTally } from '../../src/app.ts';
 import { BotTemplates } from '../../src/bot/templates.ts';
-import { loadConfig } from '../../src/config.ts';
-import { setLogLevel } from '../../src/log.ts';
-import { messageActivity, postActivity, startChannel, type FakeChannel } from '../helpers/channel.ts';
+import { messageActivity, postActivity } from '../helpers/channel.ts';
 import { realTemplates } from '../helpers/chat.ts';
 import { loadHousehold } from '../helpers/household.ts';
-import { tempDbFile } from '../helpers/store.ts';
+import { seededServer, type SeededServer } from '../helpers/seeded-server.ts';
 
 /** Templates from .lg text written to a temporary folder. */
 function templatesOf(files: Record<string, string>): BotTemplates {
@@ -93,25 +91,13 @@ describe('tone variants', () => {
 });
 
 describe('tone in a conversation', () => {
-  const temp = tempDbFile();
+  let server: SeededServer;
   let tally: RunningTally;
-  let channel: FakeChannel;
-
   beforeAll(async () => {
-    setLogLevel('error');
-    const seed = await openStore(temp.file);
-    await loadHousehold(seed, ['maya']);
-    seed.close();
-    channel = await startChannel();
-    tally = await startTally(
-      loadConfig({ ...process.env, PORT: '0', TALLY_DB: temp.file, LOG_LEVEL: 'error', MicrosoftAppId: '' }),
-    );
+    server = await seededServer((store) => loadHousehold(store, ['maya']));
+    tally = server.tally;
   });
-  afterAll(async () => {
-    await tally?.close();
-    await channel?.close();
-    temp.remove();
-  });
+  afterAll(async () => server?.close());
 
   async function say(text: string, group = false): Promise<string> {
     const { body } = await postActivity(
@@ -119,7 +105,7 @@ describe('tone in a conversation', () => {
       messageActivity(text, {
         user: 'maya',
         conversation: group ? 'c-group' : 'c-maya',
-        serviceUrl: channel.serviceUrl,
+        serviceUrl: server.channel.serviceUrl,
         expectReplies: true,
         group,
       }),

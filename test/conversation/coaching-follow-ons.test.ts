@@ -5,29 +5,18 @@
  * full, and a follow-on of another kind is answered as itself.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Understanding } from '../../src/conversation/types.ts';
-import { loadDemo } from '../../src/demo/load.ts';
 import { importStatement } from '../../src/ingest/importer.ts';
-import type { Store } from '../../src/store/index.ts';
-import { Chat, play, realUnderstanding } from '../helpers/chat.ts';
-import { memoryStore } from '../helpers/store.ts';
+import { play } from '../helpers/chat.ts';
+import { DemoChats } from '../helpers/demo-chat.ts';
 
 const TODAY = '2026-03-10';
 const NOW = new Date('2026-03-10T15:00:00Z');
 
-let understanding: Understanding;
-let store: Store;
-let user = 0;
-async function demoChat(): Promise<Chat> {
-  const userId = `follow-${++user}`;
-  await loadDemo(store, userId, TODAY, NOW);
-  return new Chat({ store, understanding, userId, today: TODAY, now: NOW });
-}
+const demo = new DemoChats(TODAY, NOW, 'follow');
+/** A fresh demo household per test, so budgets set in one do not leak into another. */
+const demoChat = () => demo.chat();
 
-beforeAll(async () => {
-  understanding = await realUnderstanding();
-  store = await memoryStore();
-});
+beforeAll(() => demo.setUp());
 
 const rowsOf = (turn: { replies: { data?: Record<string, unknown> }[] } | undefined) =>
   (turn?.replies[0]?.data as { rows: unknown[] } | undefined)?.rows;
@@ -117,7 +106,7 @@ describe('after a payday', () => {
       lines.push(`${month}-01,GLOBEX PAYROLL,2500.00,3000.00`);
     for (const day of ['2026-01-05', '2026-02-05', '2026-03-05'])
       lines.push(`${day},VERIZON WIRELESS PAYMENT,-70.00,2000.00`);
-    await importStatement(store, {
+    await importStatement(demo.store, {
       userId: 'stopped-pay',
       accountName: 'Checking',
       accountType: 'checking',
@@ -125,7 +114,7 @@ describe('after a payday', () => {
       bytes: Buffer.from(`${lines.join('\n')}\n`),
       now: NOW,
     });
-    const chat = new Chat({ store, understanding, userId: 'stopped-pay', today: TODAY, now: NOW });
+    const chat = demo.chatFor('stopped-pay');
     await play(chat, [
       { says: 'when is my next payday?', template: 'PaySchedule', data: { overdue: true } },
       { says: 'and the one after?', template: 'PaydayAfterUnsure', notText: ['$'] },
@@ -200,7 +189,7 @@ describe('after a list of bills', () => {
 describe('budgets over two categories, or with nothing said', () => {
   it('refuses one limit over two categories, clearly, and stores nothing', async () => {
     const chat = await demoChat();
-    const before = await store.budgets.list(`follow-${user}`);
+    const before = await demo.store.budgets.list(demo.lastUser);
     for (const says of [
       'a $500 budget for groceries and eating out',
       'set a budget of 500 for groceries and eating out',
@@ -209,7 +198,7 @@ describe('budgets over two categories, or with nothing said', () => {
       await play(chat, [
         { says, template: 'BudgetOneAtATime', text: ['one budget at a time', "haven't set"] },
       ]);
-    expect(await store.budgets.list(`follow-${user}`)).toEqual(before);
+    expect(await demo.store.budgets.list(demo.lastUser)).toEqual(before);
     // The one category named next takes the amount.
     await play(chat, [
       { says: 'a $500 budget for groceries and eating out', template: 'BudgetOneAtATime' },

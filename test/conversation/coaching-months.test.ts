@@ -5,30 +5,18 @@
  * Figures are checked against the plain answers to the same question asked the usual way.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Understanding } from '../../src/conversation/types.ts';
-import { loadDemo } from '../../src/demo/load.ts';
 import { importStatement } from '../../src/ingest/importer.ts';
-import type { Store } from '../../src/store/index.ts';
-import { Chat, play, realUnderstanding } from '../helpers/chat.ts';
-import { memoryStore } from '../helpers/store.ts';
+import { play } from '../helpers/chat.ts';
+import { DemoChats } from '../helpers/demo-chat.ts';
 
 const TODAY = '2026-03-10';
 const NOW = new Date('2026-03-10T15:00:00Z');
 
-let understanding: Understanding;
-let store: Store;
-let user = 0;
+const demo = new DemoChats(TODAY, NOW, 'demo');
 /** A fresh demo household per test, so budgets set in one do not leak into another. */
-async function demoChat(): Promise<Chat> {
-  const userId = `demo-${++user}`;
-  await loadDemo(store, userId, TODAY, NOW);
-  return new Chat({ store, understanding, userId, today: TODAY, now: NOW });
-}
+const demoChat = () => demo.chat();
 
-beforeAll(async () => {
-  understanding = await realUnderstanding();
-  store = await memoryStore();
-});
+beforeAll(() => demo.setUp());
 
 describe('a budget over a finished month', () => {
   it('says spent, limit and over or under, with no pace, and carries "that budget" on', async () => {
@@ -82,7 +70,7 @@ describe('a budget over a finished month', () => {
         data: { rows: [{ label: 'coffee' }, { label: 'eating out' }, { label: 'groceries' }] },
       },
     ]);
-    const fresh = new Chat({ store, understanding, userId: `demo-${user}`, today: TODAY, now: NOW });
+    const fresh = demo.chatFor(demo.lastUser);
     await play(fresh, [{ says: 'how did January go against that budget?', template: 'BudgetWhichOne' }]);
   });
 
@@ -105,7 +93,7 @@ describe('a month the statements only partly cover', () => {
     const lines = ['Date,Description,Amount'];
     for (const day of ['2026-01-15', '2026-01-22', '2026-01-29', '2026-02-05', '2026-02-12'])
       lines.push(`${day},SAFEWAY #1507 SAN FRANCISCO CA,-120.00`);
-    await importStatement(store, {
+    await importStatement(demo.store, {
       userId: 'late-starter',
       accountName: 'Checking',
       accountType: 'checking',
@@ -113,7 +101,7 @@ describe('a month the statements only partly cover', () => {
       bytes: Buffer.from(`${lines.join('\n')}\n`),
       now: NOW,
     });
-    const chat = new Chat({ store, understanding, userId: 'late-starter', today: TODAY, now: NOW });
+    const chat = demo.chatFor('late-starter');
     await play(chat, [
       { says: 'set a $400 budget for groceries', template: 'BudgetSet' },
       {
@@ -206,7 +194,7 @@ describe('the pay cycle in other words', () => {
     const lines = ['Date,Description,Amount,Balance'];
     for (const month of ['2025-12', '2026-01', '2026-02', '2026-03'])
       lines.push(`${month}-02,VERIZON WIRELESS PAYMENT,-70.00,900.00`);
-    await importStatement(store, {
+    await importStatement(demo.store, {
       userId: 'no-pay',
       accountName: 'Checking',
       accountType: 'checking',
@@ -214,7 +202,7 @@ describe('the pay cycle in other words', () => {
       bytes: Buffer.from(`${lines.join('\n')}\n`),
       now: NOW,
     });
-    const chat = new Chat({ store, understanding, userId: 'no-pay', today: TODAY, now: NOW });
+    const chat = demo.chatFor('no-pay');
     await play(chat, [
       { says: 'which bills land between my next two paydays?', template: 'BillsNoPayCycle', notText: ['$'] },
     ]);

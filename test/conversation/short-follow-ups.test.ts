@@ -4,28 +4,16 @@
  * purchases in a month is said as money back, never as a negative amount spent.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Understanding } from '../../src/conversation/types.ts';
-import { loadDemo } from '../../src/demo/load.ts';
-import type { Store } from '../../src/store/index.ts';
-import { Chat, realUnderstanding } from '../helpers/chat.ts';
-import { memoryStore } from '../helpers/store.ts';
+import { DemoChats } from '../helpers/demo-chat.ts';
 
 const TODAY = '2026-03-10';
 const NOW = new Date('2026-03-10T15:00:00Z');
 
-let understanding: Understanding;
-let store: Store;
-let user = 0;
-async function demoChat(): Promise<Chat> {
-  const userId = `short-${++user}`;
-  await loadDemo(store, userId, TODAY, NOW);
-  return new Chat({ store, understanding, userId, today: TODAY, now: NOW });
-}
+const demo = new DemoChats(TODAY, NOW, 'short');
+/** A fresh demo household per test, so budgets set in one do not leak into another. */
+const demoChat = () => demo.chat();
 
-beforeAll(async () => {
-  understanding = await realUnderstanding();
-  store = await memoryStore();
-});
+beforeAll(() => demo.setUp());
 
 const figureOf = (text: string) => /\*\*(-?\$[\d,.]+)\*\*/.exec(text)?.[1];
 
