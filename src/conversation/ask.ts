@@ -4,7 +4,7 @@
  * from the data there is; everything else runs through the one executor and is said with its working.
  */
 import { resolveDefaults, type DataSpan } from '../insights/defaults.ts';
-import { execute, type ExecContext } from '../insights/execute.ts';
+import { execute, figure, type ExecContext } from '../insights/execute.ts';
 import { previousLikePeriods } from '../insights/answers.ts';
 import type { Period, Query, Understood } from '../insights/query.ts';
 import type { Asked } from './asked.ts';
@@ -95,8 +95,15 @@ export async function answerOne(ctx: TurnContext, u: Understood, offset: number)
   switch (result.shape) {
     case 'balances':
       return { replies: [balancesReply(a, result)], query, shown: 0 };
-    case 'list':
-      return { replies: [transactionsReply(a, result)], query, shown: offset + result.rows.length };
+    case 'list': {
+      // The first page of a list of charges or payments also says what they come to in all.
+      const summed =
+        offset === 0 &&
+        !query.ranking &&
+        (query.measure.kind === 'spent' || query.measure.kind === 'received');
+      const all = summed ? await figure(a.exec, { ...query, form: 'figure' }, result.period) : undefined;
+      return { replies: [transactionsReply(a, result, all)], query, shown: offset + result.rows.length };
+    }
     case 'breakdown':
       return { replies: [await groupsReply(a, result)], query, shown: 0 };
     case 'series':

@@ -1,7 +1,7 @@
 /** Replies that list: where the money went by group (a breakdown or a ranking), and the transactions themselves. */
 import { breakdownCard, transactionsCard } from '../charts/cards.ts';
 import type { Share } from '../insights/answers.ts';
-import type { QueryResult } from '../insights/execute.ts';
+import type { Figure, QueryResult } from '../insights/execute.ts';
 import { currencyExponent, formatMoney } from '../money.ts';
 import type { Asked } from './asked.ts';
 import {
@@ -99,7 +99,11 @@ export async function groupsReply(
 }
 
 /** The transactions behind the question, newest (or largest) first, a page at a time. */
-export function transactionsReply(a: Asked, result: Extract<QueryResult, { shape: 'list' }>): Reply {
+export function transactionsReply(
+  a: Asked,
+  result: Extract<QueryResult, { shape: 'list' }>,
+  all?: Figure,
+): Reply {
   const { query, ctx } = a;
   const subject = subjectText(query, ctx.vocabulary);
   const period = result.period ? periodText(result.period) : '';
@@ -126,6 +130,12 @@ export function transactionsReply(a: Asked, result: Extract<QueryResult, { shape
       rows: items,
       largest: query.ranking !== undefined || query.measure.kind === 'largest',
       more: result.more,
+      // "4 transactions, $129.40 in all": absent on later pages and for rankings.
+      allCount: all?.count ?? 0,
+      allAmount:
+        all && all.values.length
+          ? all.values.map((v) => formatMoney(v.amountMinor, v.currency)).join(' + ')
+          : '',
       from: result.offset + 1,
       to: result.offset + rows.length,
     },

@@ -74,3 +74,18 @@ describe('refunds larger than purchases', () => {
     expect(list).toMatch(/Amazon/);
   });
 });
+
+describe('a list of charges', () => {
+  it('says what the charges come to in all on its first page, the same as the figure', async () => {
+    const chat = await demoChat();
+    const figure = figureOf(
+      (await chat.say('how much did I spend on my Amex in January except groceries?')).texts.join('\n'),
+    );
+    const list = (await chat.say('Amex charges in January apart from groceries')).texts.join('\n');
+    expect(list).toMatch(/: \d+ transactions, \*\*\$[\d,.]+\*\* in all \(1–10, newest first\)/);
+    expect(figureOf(list)).toBe(figure);
+    const next = (await chat.say('show more')).texts.join('\n');
+    expect(next).toContain('(11–');
+    expect(next).not.toContain('in all');
+  });
+});
