@@ -25,13 +25,23 @@ export function fingerprints(rows: readonly StatementTransaction[]): string[] {
  */
 export function fingerprinter(): (row: StatementTransaction) => string {
   const ranks = new RankTable();
+  const normal = new Map<string, string>();
   return (r) => {
-    const base = `${r.date}|${r.amountMinor}|${r.currency}|${r.description.trim().toUpperCase().replace(/\s+/g, ' ')}`;
+    // Statements repeat their descriptions; each is put in its comparable form once (up to a bound).
+    let text = normal.get(r.description);
+    if (text === undefined) {
+      text = r.description.trim().toUpperCase().replace(/\s+/g, ' ');
+      if (normal.size < NORMAL_DESCRIPTIONS) normal.set(r.description, text);
+    }
+    const base = `${r.date}|${r.amountMinor}|${r.currency}|${text}`;
     if (r.externalId) return `b:${day(r.date)}:${hash(`${r.externalId}|`, base)}`;
     const rank = ranks.next(base);
     return `f:${day(r.date)}:${hash(base, `|${rank}`)}`;
   };
 }
+
+/** Distinct descriptions a fingerprinter keeps in their comparable form. */
+const NORMAL_DESCRIPTIONS = 20_000;
 
 /**
  * Counts occurrences of strings by two independent 32-bit hashes (64 bits: two different lines of one

@@ -66,10 +66,18 @@ function enricher(
   accountType: AccountType,
   rules: ReadonlyMap<string, string>,
 ): (t: StatementTransaction) => Enrichment {
-  const known = new Map<string, Enrichment>();
+  // Keyed first by what a bank's lines rarely vary (direction, memo, codes), then by the description
+  // itself: the parser's own string, looked up without building a key string for every line.
+  const known = new Map<string, Map<string, Enrichment>>();
+  let remembered = 0;
   return (t) => {
-    const key = `${t.description}\u0001${t.memo ?? ''}\u0001${t.amountMinor > 0 ? '+' : '-'}\u0001${t.mcc ?? ''}\u0001${t.bankCategory ?? ''}\u0001${t.bankType ?? ''}`;
-    const hit = known.get(key);
+    const sign = t.amountMinor > 0 ? '+' : '-';
+    const context =
+      t.memo === undefined && t.mcc === undefined && t.bankCategory === undefined && t.bankType === undefined
+        ? sign
+        : `${sign}\u0001${t.memo ?? ''}\u0001${t.mcc ?? ''}\u0001${t.bankCategory ?? ''}\u0001${t.bankType ?? ''}`;
+    let lines = known.get(context);
+    const hit = lines?.get(t.description);
     if (hit) return hit;
     const descriptor = pickDescriptor(t.description, t.memo);
     const merchant = cleanMerchant(descriptor);
@@ -86,7 +94,11 @@ function enricher(
       rules,
     );
     const found = { descriptor, merchant, ...guess };
-    if (known.size < MEMO_LINES) known.set(key, found);
+    if (remembered < MEMO_LINES) {
+      if (!lines) known.set(context, (lines = new Map()));
+      lines.set(t.description, found);
+      remembered++;
+    }
     return found;
   };
 }
