@@ -35,7 +35,6 @@ export interface ImportSummary {
   transfersMarked: number;
   balances: number;
   assumptions: string[];
-  addedIds: number[];
 }
 
 /** Raised when a new account's type can be neither read from the file nor was given. */
@@ -195,7 +194,6 @@ async function importRows(
     transfersMarked,
     balances: statements.reduce((n, s) => n + s.balances.length, 0),
     assumptions: [...new Set(statements.flatMap((s) => s.assumptions))],
-    addedIds: result.addedIds,
   };
 }
 

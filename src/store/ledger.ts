@@ -149,7 +149,7 @@ export class Ledger implements LedgerPort {
         )
         .run(userId, accountId, source.name, source.format, now.toISOString()).lastInsertRowid,
     );
-    const addedIds: number[] = [];
+    let added = 0;
     const merchants = new Set<number>();
     // Fingerprints of this file's rows that the account already held: a second such row is a repeat.
     const heldBefore = new Set<string>();
@@ -195,7 +195,7 @@ export class Ledger implements LedgerPort {
             r.bankCategory ?? null,
             batchId,
           );
-          if (info.changes > 0) addedIds.push(Number(info.lastInsertRowid));
+          if (info.changes > 0) added++;
           else if (holder.get(accountId, r.fingerprint) === batchId) repeated++;
           else notAdded(r);
         }
@@ -212,15 +212,14 @@ export class Ledger implements LedgerPort {
           balance.run(accountId, userId, toDayInt(b.asOf), b.kind, b.amountMinor, b.currency);
         this.db
           .prepare('UPDATE import_batches SET added = ?, skipped = ? WHERE id = ?')
-          .run(addedIds.length, skipped, batchId);
+          .run(added, skipped, batchId);
         return {
           batchId,
-          added: addedIds.length,
+          added,
           skipped,
           repeated,
           firstDate: first,
           lastDate: last,
-          addedIds,
         };
       },
     };

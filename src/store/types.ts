@@ -52,8 +52,6 @@ export interface ImportResult {
   /** Dates covered by the file's transactions, ISO days. */
   firstDate?: string;
   lastDate?: string;
-  /** Ids of the rows added, for follow-up work (transfer matching, alerts). */
-  addedIds: number[];
 }
 
 /** Which transactions an aggregate covers. Days are ISO, half-open. */

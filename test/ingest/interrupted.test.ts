@@ -13,6 +13,7 @@ import { importStatement } from '../../src/ingest/importer.ts';
 import { openStore } from '../../src/open-store.ts';
 import { dbOf } from '../helpers/db.ts';
 import { tempDbFile } from '../helpers/store.ts';
+import { IMPORT_COMMAND } from '../helpers/import-command.ts';
 
 const ROWS = 20_000;
 const RUNS = 10;
@@ -109,18 +110,7 @@ function runImport(
   let timer: NodeJS.Timeout | undefined;
   const child = spawn(
     process.execPath,
-    [
-      '--import',
-      'tsx',
-      'src/cli/import.ts',
-      statement,
-      '--user',
-      'bob',
-      '--account',
-      'Everyday',
-      '--type',
-      'checking',
-    ],
+    [...IMPORT_COMMAND, statement, '--user', 'bob', '--account', 'Everyday', '--type', 'checking'],
     {
       cwd: ROOT,
       env: { ...process.env, TALLY_DB: dbFile },

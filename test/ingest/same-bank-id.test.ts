@@ -16,6 +16,7 @@ import { realTemplates } from '../helpers/chat.ts';
 import { countRows, dbOf } from '../helpers/db.ts';
 import { fileRows } from '../helpers/rows.ts';
 import { memoryStore, tempDbFile } from '../helpers/store.ts';
+import { IMPORT_COMMAND } from '../helpers/import-command.ts';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'statements');
 const NOW = new Date('2026-03-10T12:00:00Z');
@@ -199,18 +200,7 @@ describe('import reports agree in number', () => {
       const run = () =>
         spawnSync(
           process.execPath,
-          [
-            '--import',
-            'tsx',
-            'src/cli/import.ts',
-            file,
-            '--user',
-            'ana',
-            '--account',
-            'BB',
-            '--type',
-            'checking',
-          ],
+          [...IMPORT_COMMAND, file, '--user', 'ana', '--account', 'BB', '--type', 'checking'],
           {
             cwd: ROOT,
             env: { ...process.env, TALLY_DB: db.file },

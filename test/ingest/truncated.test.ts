@@ -26,6 +26,7 @@ import type { Store } from '../../src/store/index.ts';
 import { countRows } from '../helpers/db.ts';
 import { Chat, realUnderstanding } from '../helpers/chat.ts';
 import { memoryStore, tempDbFile } from '../helpers/store.ts';
+import { IMPORT_COMMAND } from '../helpers/import-command.ts';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'statements');
 const FOLDERS = ['ofx', 'csv', 'qif', 'camt', 'mt940', 'expected'];
@@ -328,18 +329,7 @@ describe('npm run import with a cut file', () => {
       writeFileSync(cut, whole.subarray(0, Math.floor(whole.length * 0.6)));
       const run = spawnSync(
         process.execPath,
-        [
-          '--import',
-          'tsx',
-          'src/cli/import.ts',
-          cut,
-          '--user',
-          'ana',
-          '--account',
-          'Sicredi',
-          '--type',
-          'checking',
-        ],
+        [...IMPORT_COMMAND, cut, '--user', 'ana', '--account', 'Sicredi', '--type', 'checking'],
         {
           cwd: ROOT,
           env: { ...process.env, TALLY_DB: db.file },

@@ -127,7 +127,8 @@ describe('ledger import', () => {
     const first = await store.ledger.addStatement('alice', accountId, FILE, rows, [], NOW);
     expect(first).toMatchObject({ added: 2, skipped: 0, firstDate: '2026-03-01', lastDate: '2026-03-03' });
     const again = await store.ledger.addStatement('alice', accountId, FILE, rows, [], NOW);
-    expect(again).toMatchObject({ added: 0, skipped: 2, addedIds: [] });
+    expect(again).toMatchObject({ added: 0, skipped: 2 });
+    expect(await store.ledger.idsInBatches('alice', [again.batchId])).toEqual([]);
     expect(countRows(store, 'transactions')).toBe(2);
   });
 
@@ -194,7 +195,7 @@ describe('ledger import', () => {
     expect(await store.ledger.batchesAwaitingAlerts()).toEqual([
       { batchId: result.batchId, userId: 'alice' },
     ]);
-    expect(await store.ledger.idsInBatches('alice', [result.batchId])).toEqual(result.addedIds);
+    expect(await store.ledger.idsInBatches('alice', [result.batchId])).toHaveLength(1);
     expect(await store.ledger.idsInBatches('bob', [result.batchId])).toEqual([]);
     await store.ledger.markAlertsDone([result.batchId]);
     expect(await store.ledger.batchesAwaitingAlerts()).toEqual([]);

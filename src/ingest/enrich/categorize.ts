@@ -152,7 +152,8 @@ export function categorizeByRules(input: CategorizeInput): Categorization {
   return ruleCategory(mcc === input.mcc ? input : { ...input, mcc }, direction);
 }
 
-const CACHE_LIMIT = 100_000;
+/** Distinct lines' categories remembered, cleared when full (sized as the merchant names' cache in merchants.ts). */
+const CACHE_LIMIT = 30_000;
 
 /**
  * The cache key's form of a text: every run of four or more digits becomes as many zeros. No rule names a literal

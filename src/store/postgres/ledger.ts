@@ -81,7 +81,7 @@ export class PgLedger implements LedgerPort {
       [userId, accountId, source.name, source.format, now.toISOString()],
     );
     const batchId = (batch as { id: number }).id;
-    const addedIds: number[] = [];
+    let added = 0;
     const heldBefore = new Set<string>();
     let skipped = 0;
     let repeated = 0;
@@ -142,7 +142,7 @@ export class PgLedger implements LedgerPort {
         const id = idOf.get(r.fingerprint);
         if (id !== undefined && !counted.has(r.fingerprint)) {
           counted.add(r.fingerprint);
-          addedIds.push(id);
+          added++;
         } else if (id !== undefined || holders.get(r.fingerprint) === batchId) repeated++;
         else notAdded(r);
       }
@@ -182,16 +182,15 @@ export class PgLedger implements LedgerPort {
         }
         await this.db.query(
           'UPDATE import_batches SET added = $1, skipped = $2 WHERE user_id = $3 AND id = $4',
-          [addedIds.length, skipped, userId, batchId],
+          [added, skipped, userId, batchId],
         );
         return {
           batchId,
-          added: addedIds.length,
+          added,
           skipped,
           repeated,
           firstDate: first,
           lastDate: last,
-          addedIds,
         };
       },
     };
