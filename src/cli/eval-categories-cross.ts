@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { crossValidate, type Hits } from '../ingest/enrich/evaluation/cross-validation.ts';
 import { CONFIDENCE_THRESHOLD, readTrainingLines } from '../ingest/enrich/learned/fallback.ts';
+import { referenceLines } from '../ingest/enrich/learned/reference-lines.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string): string => {
@@ -24,7 +25,7 @@ for (const threshold of thresholds) {
   console.log(
     '  set          rows   rules alone       rules+fallback    fallback alone    defaults  taken  right',
   );
-  const scores = crossValidate(lines, threshold);
+  const scores = crossValidate(lines, threshold, args.includes('--no-reference') ? [] : referenceLines());
   for (const s of scores)
     console.log(
       `  ${s.set.padEnd(12)} ${String(s.rows).padStart(4)}   ${both(s.rules, s.rows)}   ${both(s.rulesWithFallback, s.rows)}   ${both(s.fallbackAlone, s.rows)}   ${String(s.defaults).padStart(8)}  ${String(s.taken).padStart(5)}  ${String(s.takenRight).padStart(5)}`,

@@ -2,22 +2,34 @@
  * Scores development files three ways: the rules alone, the rules with the shipped learned fallback (what
  * `categorize` does), and the fallback alone. A set written after the rules and left out of the training corpus
  * says how the categoriser meets wording nobody tuned it on. It never reads the labelled reference set.
- * Usage: tsx src/cli/eval-categories-dev.ts FILE[,FILE…] [--misses]
+ * Usage: tsx src/cli/eval-categories-dev.ts FILE[,FILE…] [--threshold P] [--corpus FILE] [--no-reference] [--misses]
+ * The fallback is trained on the corpus (default `data/category-training.csv`) and the reference lines, as shipped.
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { categorize, categorizeByRules, flowOf } from '../ingest/enrich/categorize.ts';
+import { categorizeByRules, flowOf, withLearnedFallback } from '../ingest/enrich/categorize.ts';
 import { primaryOf } from '../ingest/enrich/categories.ts';
-import { shippedFallback } from '../ingest/enrich/learned/fallback.ts';
+import { CONFIDENCE_THRESHOLD, readTrainingLines, trainFallback } from '../ingest/enrich/learned/fallback.ts';
+import { referenceLines } from '../ingest/enrich/learned/reference-lines.ts';
 import { cleanMerchant } from '../ingest/enrich/merchants.ts';
 import type { AccountKind } from '../ingest/enrich/rules.ts';
 
 const args = process.argv.slice(2);
-const files = (args.find((a) => !a.startsWith('--')) ?? '').split(',').filter(Boolean);
+const files = (args[0] ?? '').split(',').filter(Boolean);
 if (files.length === 0) throw new Error('usage: eval-categories-dev.ts FILE[,FILE…] [--misses]');
 const ACCOUNTS: readonly AccountKind[] = ['checking', 'savings', 'credit_card'];
 const pct = (n: number, d: number): string => `${((100 * n) / Math.max(d, 1)).toFixed(1)}%`;
-const fallback = shippedFallback(flowOf);
+const option = (name: string, otherwise: string): string => {
+  const at = args.indexOf(name);
+  return at >= 0 && args[at + 1] ? (args[at + 1] as string) : otherwise;
+};
+const corpus = readTrainingLines(readFileSync(option('--corpus', 'data/category-training.csv'), 'utf8'));
+const threshold = Number(option('--threshold', String(CONFIDENCE_THRESHOLD)));
+const fallback = trainFallback(
+  [...corpus, ...(args.includes('--no-reference') ? [] : referenceLines())],
+  flowOf,
+  threshold,
+);
 
 for (const file of files) {
   const rows = parse(readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true, bom: true }) as Record<
@@ -37,8 +49,9 @@ for (const file of files) {
     const accountType = ACCOUNTS.find((a) => a === row.account);
     const merchant = cleanMerchant(description);
     const input = { merchant, description, amountMinor, accountType };
-    const byRules = categorizeByRules(input).category;
-    const full = categorize(input);
+    const rules = categorizeByRules(input);
+    const byRules = rules.category;
+    const full = withLearnedFallback(rules, input, amountMinor < 0 ? 'out' : 'in', fallback);
     const alone = fallback.best({
       merchant,
       description,

@@ -7,6 +7,7 @@ import {
 } from '../categorize.ts';
 import { primaryOf } from '../categories.ts';
 import { type TrainingLine, trainFallback } from '../learned/fallback.ts';
+import { REFERENCE_SET } from '../learned/reference-lines.ts';
 import { cleanMerchant } from '../merchants.ts';
 import type { AccountKind } from '../rules.ts';
 
@@ -44,11 +45,15 @@ function tally(hits: Hits, predicted: string, expected: string): void {
  * The corpus's sets were written apart (different banks, countries and writers), so a set the model has not seen
  * stands in for the wording of a bank nobody wrote rules for.
  */
-export function crossValidate(lines: readonly TrainingLine[], threshold?: number): HeldOutSetScore[] {
-  const sets = [...new Set(lines.map((line) => line.set))];
+export function crossValidate(
+  lines: readonly TrainingLine[],
+  threshold?: number,
+  extra: readonly TrainingLine[] = [],
+): HeldOutSetScore[] {
+  const sets = [...new Set(lines.map((line) => line.set))].filter((set) => set !== REFERENCE_SET);
   return sets.map((set) => {
     const fallback = trainFallback(
-      lines.filter((line) => line.set !== set),
+      [...lines.filter((line) => line.set !== set), ...extra],
       flowOf,
       threshold,
     );

@@ -49,7 +49,15 @@ export function lineFeatures(input: FeatureInput): number[] {
   const features = [wordNumber(`~${input.direction}`)];
   if (input.account) features.push(wordNumber(`~${input.account}`));
   const words = lettersOnly(input.description);
-  if (words) for (const word of words.split(' ')) if (word.length > 1) features.push(wordNumber(word));
+  if (words) {
+    let previous = '';
+    for (const word of words.split(' ')) {
+      if (word.length <= 1) continue;
+      features.push(wordNumber(word));
+      if (previous) features.push(wordNumber(`${previous} ${word}`));
+      previous = word;
+    }
+  }
   const name = ` ${lettersOnly(input.merchant)} `;
   for (let at = 0; at + MIN_GRAM <= name.length; at++) {
     let code = 0;

@@ -1,0 +1,27 @@
+import { readDataCsv } from '../data-files.ts';
+import type { TrainingLine } from './fallback.ts';
+
+/** The set name of lines that only ever train: cross-validation never holds them out or scores them. */
+export const REFERENCE_SET = 'reference';
+
+/** Money into an account for these kinds; out of it for everything else. */
+const comesIn = (category: string): boolean => category.startsWith('INCOME_') || category.startsWith('TRANSFER_IN_');
+
+/**
+ * Extra training lines from the reference data Tally already ships: each merchant category code's description
+ * ("Grocery Stores, Supermarkets", "Tires, Tire Repair") under the category `mcc-categories.csv` maps it to. These
+ * descriptions say in general words what kind of business a code covers, so they teach the model words such as
+ * "TYRE", "BUTCHER" or "FLORIST" in wordings nobody wrote statement lines for.
+ */
+export function referenceLines(): TrainingLine[] {
+  return readDataCsv('mcc-categories.csv').map((row) => {
+    const category = row.category ?? '';
+    return {
+      set: REFERENCE_SET,
+      description: (row.description ?? '').toUpperCase(),
+      direction: comesIn(category) ? 'in' : 'out',
+      account: '',
+      category,
+    };
+  });
+}
