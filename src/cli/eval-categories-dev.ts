@@ -2,8 +2,9 @@
  * Scores development files three ways: the rules alone, the rules with the shipped learned fallback (what
  * `categorize` does), and the fallback alone. A set written after the rules and left out of the training corpus
  * says how the categoriser meets wording nobody tuned it on. It never reads the labelled reference set.
- * Usage: tsx src/cli/eval-categories-dev.ts FILE[,FILE…] [--threshold P] [--corpus FILE] [--no-reference] [--misses]
- * The fallback is trained on the corpus (default `data/category-training.csv`) and the reference lines, as shipped.
+ * Usage: tsx src/cli/eval-categories-dev.ts FILE[,FILE…] [--threshold P] [--corpus FILE] [--reference] [--misses]
+ * The fallback is trained on the corpus (default `data/category-training.csv`), as shipped; `--reference` adds the
+ * merchant category codes' descriptions.
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
@@ -26,16 +27,17 @@ const option = (name: string, otherwise: string): string => {
 const corpus = readTrainingLines(readFileSync(option('--corpus', 'data/category-training.csv'), 'utf8'));
 const threshold = Number(option('--threshold', String(CONFIDENCE_THRESHOLD)));
 const fallback = trainFallback(
-  [...corpus, ...(args.includes('--no-reference') ? [] : referenceLines())],
+  [...corpus, ...(args.includes('--reference') ? referenceLines() : [])],
   flowOf,
   threshold,
 );
 
 for (const file of files) {
-  const rows = parse(readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true, bom: true }) as Record<
-    string,
-    string
-  >[];
+  const rows = parse(readFileSync(file, 'utf8'), {
+    columns: true,
+    skip_empty_lines: true,
+    bom: true,
+  }) as Record<string, string>[];
   const hits = { rules: [0, 0], full: [0, 0], alone: [0, 0] };
   const tally = (h: number[], got: string, want: string): void => {
     if (primaryOf(got) === primaryOf(want)) h[0] = (h[0] ?? 0) + 1;
@@ -62,7 +64,9 @@ for (const file of files) {
     tally(hits.full, full.category, expected);
     tally(hits.alone, alone?.label ?? byRules, expected);
     if (full.category !== expected)
-      misses.push(`    ${expected.padEnd(44)} ${full.category.padEnd(44)} ${full.source.padEnd(8)} ${description}`);
+      misses.push(
+        `    ${expected.padEnd(44)} ${full.category.padEnd(44)} ${full.source.padEnd(8)} ${description}`,
+      );
   }
   const both = (h: number[]): string => `${pct(h[0] ?? 0, rows.length)} / ${pct(h[1] ?? 0, rows.length)}`;
   console.log(`${file}: ${rows.length} rows, primary / detailed`);

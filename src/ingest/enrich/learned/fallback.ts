@@ -3,7 +3,6 @@ import { parse } from 'csv-parse/sync';
 import { isCategoryCode } from '../categories.ts';
 import { cleanMerchant } from '../merchants.ts';
 import { type FeatureInput, lineFeatures } from './features.ts';
-import { referenceLines } from './reference-lines.ts';
 import { type NaiveBayesModel, type Prediction, trainNaiveBayes } from './naive-bayes.ts';
 
 /** One labelled line of the training corpus (`data/category-training.csv`). */
@@ -99,6 +98,6 @@ let shipped: LearnedFallback | undefined;
 
 /** The fallback trained on the whole corpus, once, the first time a line needs it (about 0.1 s). */
 export function shippedFallback(flowOf: (category: string) => GuessFlow): LearnedFallback {
-  shipped ??= trainFallback([...readTrainingLines(readFileSync(CORPUS, 'utf8')), ...referenceLines()], flowOf);
+  shipped ??= trainFallback(readTrainingLines(readFileSync(CORPUS, 'utf8')), flowOf);
   return shipped;
 }

@@ -4,8 +4,15 @@ import type { TrainingLine } from './fallback.ts';
 /** The set name of lines that only ever train: cross-validation never holds them out or scores them. */
 export const REFERENCE_SET = 'reference';
 
+/**
+ * Codes 3000–3999 each name one airline, hotel chain or car-rental firm ("UNITED AIRLINES", "HILTON"): brand names,
+ * not words that say what a business is, and 680 of them would make travel look far more common than it is.
+ */
+const BRAND_CODES = /^3\d{3}$/;
+
 /** Money into an account for these kinds; out of it for everything else. */
-const comesIn = (category: string): boolean => category.startsWith('INCOME_') || category.startsWith('TRANSFER_IN_');
+const comesIn = (category: string): boolean =>
+  category.startsWith('INCOME_') || category.startsWith('TRANSFER_IN_');
 
 /**
  * Extra training lines from the reference data Tally already ships: each merchant category code's description
@@ -14,14 +21,16 @@ const comesIn = (category: string): boolean => category.startsWith('INCOME_') ||
  * "TYRE", "BUTCHER" or "FLORIST" in wordings nobody wrote statement lines for.
  */
 export function referenceLines(): TrainingLine[] {
-  return readDataCsv('mcc-categories.csv').map((row) => {
-    const category = row.category ?? '';
-    return {
-      set: REFERENCE_SET,
-      description: (row.description ?? '').toUpperCase(),
-      direction: comesIn(category) ? 'in' : 'out',
-      account: '',
-      category,
-    };
-  });
+  return readDataCsv('mcc-categories.csv')
+    .filter((row) => !BRAND_CODES.test(row.mcc ?? ''))
+    .map((row) => {
+      const category = row.category ?? '';
+      return {
+        set: REFERENCE_SET,
+        description: (row.description ?? '').toUpperCase(),
+        direction: comesIn(category) ? 'in' : 'out',
+        account: '',
+        category,
+      };
+    });
 }
