@@ -50,4 +50,12 @@ for (const threshold of thresholds) {
       rows,
     )}   ${String(sum((s) => s.defaults)).padStart(8)}  ${String(sum((s) => s.taken)).padStart(5)}  ${String(sum((s) => s.takenRight)).padStart(5)}`,
   );
+  const unseen = sum((s) => s.unseenNames.lines);
+  const unseenTaken = sum((s) => s.unseenNames.taken);
+  console.log(
+    `  names no training line shares a word with: ${unseen} spending lines, ${unseenTaken} guessed at the threshold, ${pct(
+      sum((s) => s.unseenNames.takenRight),
+      unseenTaken,
+    )} of those right`,
+  );
 }

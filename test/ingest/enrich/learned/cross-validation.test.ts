@@ -57,6 +57,17 @@ describe('leave-one-set-out measure of the learned fallback', () => {
     expect(scores.reduce((n, s) => n + s.takenRight, 0) / taken).toBeGreaterThanOrEqual(0.8);
   });
 
+  // Chains recur from set to set, so the figures above flatter the model on businesses nobody wrote about. On the 277
+  // spending lines whose clean name shares no word with the training sets, it took 50 at 0.9 and placed 39 right
+  // (78.0%; 70.7% before thin evidence was damped and word pairs read). The floor keeps that from sliding back.
+  it('is right at least three times in four when it guesses a business whose name it has never seen', () => {
+    const unseen = scores.reduce((n, s) => n + s.unseenNames.lines, 0);
+    const taken = scores.reduce((n, s) => n + s.unseenNames.taken, 0);
+    const right = scores.reduce((n, s) => n + s.unseenNames.takenRight, 0);
+    expect(unseen).toBeGreaterThan(250);
+    expect(right / taken).toBeGreaterThanOrEqual(0.75);
+  });
+
   it('never holds out or scores the reference lines, which only train', () => {
     const extra = referenceLines();
     const withExtra = crossValidate(readTrainingLines(corpus), undefined, extra);
