@@ -18,7 +18,10 @@ const comesIn = (category: string): boolean =>
  * Extra training lines from the reference data Tally already ships: each merchant category code's description
  * ("Grocery Stores, Supermarkets", "Tires, Tire Repair") under the category `mcc-categories.csv` maps it to. These
  * descriptions say in general words what kind of business a code covers, so they teach the model words such as
- * "TYRE", "BUTCHER" or "FLORIST" in wordings nobody wrote statement lines for.
+ * "TYRE", "BUTCHER" or "FLORIST" in wordings nobody wrote statement lines for. Measured leave-one-set-out they did
+ * not help (86.2% detailed without them, 86.3% with) and lowered the share of confident guesses that are right on
+ * names no training line shares a word with (78% to 73%), so the shipped model is trained without them; the
+ * measuring commands add them with `--reference`.
  */
 export function referenceLines(): TrainingLine[] {
   return readDataCsv('mcc-categories.csv')
