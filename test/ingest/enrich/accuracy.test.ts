@@ -4,9 +4,8 @@ import { scoreDevelopment } from '../../../src/ingest/enrich/evaluation/developm
 import { scoreLabelled } from '../../../src/ingest/enrich/evaluation/labelled.ts';
 
 describe('categorisation accuracy', () => {
-  // Measured 83.9% (primary, 371/442) and 81.4% (label, 360/442) on 442 scored rows with the learned fallback
-  // (83.3% and 80.5% with the rules alone); the floors leave a small
-  // margin. The rules are never tuned on this file: it only measures.
+  // Measured 83.9% (primary, 371/442) and 81.2% (label, 359/442) on 442 scored rows with the learned fallback
+  // (83.3% and 80.5% with the rules alone, before word pairs and the fifth set); the floors leave a small margin. The rules are never tuned on this file: it only measures.
   it('stays at or above the measured accuracy on the labelled descriptors', () => {
     const score = scoreLabelled(
       readFileSync(new URL('../../fixtures/reference/labelled_descriptions_za.csv', import.meta.url), 'utf8'),
@@ -61,6 +60,22 @@ describe('categorisation accuracy', () => {
     );
     expect(score.rows).toBeGreaterThanOrEqual(700);
     expect(score.primaryHits / score.rows).toBeGreaterThanOrEqual(0.99);
+    expect(score.detailedHits / score.rows).toBeGreaterThanOrEqual(0.97);
+  });
+
+  // A fifth set written by hand in South African card, gateway and channel wording unlike the other four (contactless
+  // and cheque-card purchases, Yoco, iKhokha, SnapScan, Zapper and PayShap, DebiCheck, NAEDO and magtape debit orders,
+  // app and immediate payments) to local shops named by their trade, chains, medical aids, insurers, funeral schemes,
+  // schools, churches, stokvels, municipalities, lenders and fixed bank lines. Scored before any change was made for it:
+  // 95.4% / 93.5% (primary / detailed) by the rules alone, 96.4% / 94.5% with the fallback. Some lines stay where
+  // people differ (rain: mobile or internet? a DebiCheck that says POLICY for a school?), so it holds a floor under
+  // the measured 98.5% and 97.5%.
+  it('places South African card, gateway and debit-order lines where a person would', () => {
+    const score = scoreDevelopment(
+      readFileSync(new URL('./fixtures/dev-descriptions-za-channels.csv', import.meta.url), 'utf8'),
+    );
+    expect(score.rows).toBeGreaterThanOrEqual(880);
+    expect(score.primaryHits / score.rows).toBeGreaterThanOrEqual(0.98);
     expect(score.detailedHits / score.rows).toBeGreaterThanOrEqual(0.97);
   });
 });

@@ -1,8 +1,9 @@
 /**
  * What the learned fallback reads in a statement line: letter sequences of three to five characters of the clean
  * merchant name (so "BUTCHE", "BUTCHERY" and "BUTCHERS" share most of their features, and a name glued to a place
- * still shows its parts), the words of the whole descriptor (bank wording such as "DEBIT ORDER" or "PREPAID" says
- * something too), and which way the money went. Features are numbers, not strings, so a line costs no allocation
+ * still shows its parts), the words of the whole descriptor and each pair of neighbouring words (bank wording such as
+ * "DEBIT ORDER" or "PREPAID" says something too, and "MEAT MARKET" more than "MEAT" and "MARKET" apart), and which
+ * way the money went. Features are numbers, not strings, so a line costs no allocation
  * per letter sequence and the model's tables stay small.
  */
 export interface FeatureInput {
@@ -43,13 +44,21 @@ function letterCode(text: string, at: number): number {
 
 /**
  * The features of one line, repeats kept (the classifier counts them).
- * @example lineFeatures({ merchant: 'Mooi Butche', description: 'POS MOOI BUTCHE', direction: 'out' }).length // 42
+ * @example lineFeatures({ merchant: 'Mooi Butche', description: 'POS MOOI BUTCHE', direction: 'out' }).length // 36
  */
 export function lineFeatures(input: FeatureInput): number[] {
   const features = [wordNumber(`~${input.direction}`)];
   if (input.account) features.push(wordNumber(`~${input.account}`));
   const words = lettersOnly(input.description);
-  if (words) for (const word of words.split(' ')) if (word.length > 1) features.push(wordNumber(word));
+  if (words) {
+    let previous = '';
+    for (const word of words.split(' ')) {
+      if (word.length <= 1) continue;
+      features.push(wordNumber(word));
+      if (previous) features.push(wordNumber(`${previous} ${word}`));
+      previous = word;
+    }
+  }
   const name = ` ${lettersOnly(input.merchant)} `;
   for (let at = 0; at + MIN_GRAM <= name.length; at++) {
     let code = 0;

@@ -24,6 +24,13 @@ describe('lineFeatures', () => {
     expect(cut.filter((f) => whole.has(f)).length / cut.length).toBeGreaterThan(0.8);
   });
 
+  it('reads neighbouring words as pairs, so "MEAT MARKET" says more than "MEAT" and "MARKET" apart', () => {
+    const pairs = lineFeatures({ merchant: '', description: 'MEAT MARKET', direction: 'out' });
+    const apart = lineFeatures({ merchant: '', description: 'MARKET MEAT', direction: 'out' });
+    expect(pairs).toHaveLength(4);
+    expect(new Set(pairs)).not.toEqual(new Set(apart));
+  });
+
   it('tells money in from money out', () => {
     expect(features('ACME', 'in')).not.toEqual(features('ACME', 'out'));
   });
@@ -48,6 +55,13 @@ describe('trainNaiveBayes', () => {
     expect(free?.label).toBe('CASH');
     expect(kept?.label).not.toBe('CASH');
     expect(kept?.confidence ?? 1).toBeLessThan(0.5);
+  });
+
+  it('is not sure of a guess resting on a single known feature', () => {
+    // One letter sequence shared with one class would be near-certain if a line's few features were scaled up to full
+    // evidence; a thin line stays below the fallback's 0.9.
+    const thin = model.predict([...features('Karoo Butchery')].slice(0, 1));
+    expect(thin?.confidence ?? 0).toBeLessThan(0.9);
   });
 
   it('makes no guess from features it has never seen', () => {
