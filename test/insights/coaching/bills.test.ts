@@ -83,7 +83,14 @@ describe('utility bills that swing with the seasons', () => {
     expect(all.filter((s) => s.merchant === 'PG&E')).toHaveLength(1);
     expect(billsBetween(all, h, TODAY, '2026-03-13')).toEqual([
       // Each older bill counts half as much: 8000 → 8500 → 13197.5 → 20098.75 → 24049.4 → 21004.2.
-      expect.objectContaining({ merchant: 'PG&E', date: '2026-03-12', amountMinor: 21004, estimated: true }),
+      expect.objectContaining({
+        merchant: 'PG&E',
+        date: '2026-03-12',
+        amountMinor: 21004,
+        estimated: true,
+        // How far it has ranged, for "PG&E varies ($80.00–$280.00)".
+        range: { lowMinor: 8000, highMinor: 28000 },
+      }),
     ]);
   });
 
