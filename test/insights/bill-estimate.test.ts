@@ -12,13 +12,11 @@ describe('expectedBillAmount', () => {
     expect(expectedBillAmount(bills('2026-01-12', [10000, 12000, 12000, 10000]), '2026-05-12')).toBe(10750);
   });
 
-  it('is not thrown far by one odd bill among the last three', () => {
-    const past = bills('2025-09-12', [10000, 10200, 9900, 10100, 30000, 10000]);
-    const guess = expectedBillAmount(past, '2026-03-12');
-    // The median of the last three would say 10000 and miss a bill that came in three times higher;
-    // the mean of them would say 16700. The weighted mean sits between, nearer the usual.
-    expect(guess).toBeGreaterThan(10000);
-    expect(guess).toBeLessThan(16700);
+  it('follows a level that has moved, the latest bills weighing most', () => {
+    // 10000 four times, then 15000 twice: 12500, then 13750. The mean of the six would say 11667.
+    const past = bills('2025-09-12', [10000, 10000, 10000, 10000, 15000, 15000]);
+    expect(expectedBillAmount(past, '2026-03-12')).toBe(13750);
+    expect(Math.round(BILL_ESTIMATORS['mean of last 6']!(past, '2026-03-12')!)).toBe(11667);
   });
 
   it('with a year and more, brings last year’s season in: winter power costs more than the summer before it', () => {
