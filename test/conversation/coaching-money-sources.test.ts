@@ -114,6 +114,17 @@ describe('accounts in two currencies', () => {
     expect(turn!.texts[1]).toContain('In EUR, you have **€435.00** left to spend until payday');
   });
 
+  it.each(['safe to spend?', "what's left until payday", 'how much money do I have left till I get paid'])(
+    '"%s" gets one figure per currency too',
+    async (says) => {
+      const turn = await chat('two-currencies').say(says);
+      expect(turn.replies.map((r) => [r.template, (r.data as { left?: string }).left])).toEqual([
+        ['LeftToSpend', '$515.00'],
+        ['LeftToSpendInCurrency', '€435.00'],
+      ]);
+    },
+  );
+
   it('sets aside for bills per currency, and weighs a euro price against the euros', async () => {
     const c = chat('two-currencies');
     const [bills] = await play(c, [
