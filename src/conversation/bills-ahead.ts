@@ -4,7 +4,7 @@
  * next one?"). Each answer names where the count starts and stops.
  */
 import type { ExpectedBill } from '../insights/coaching/bills.ts';
-import { billsBetween } from '../insights/coaching/bills.ts';
+import { billsBetween, billsTotal } from '../insights/coaching/bills.ts';
 import { weekdayOf } from '../insights/coaching/business-days.ts';
 import { paydaysBetween } from '../insights/coaching/pay-schedule.ts';
 import type { CoachingAsk } from '../language/types.ts';
@@ -30,6 +30,26 @@ export function dayWithWeekday(iso: string): string {
 export function billItem(b: ExpectedBill): string {
   const amount = formatMoney(b.amountMinor, b.currency);
   return `${b.merchant}: ${b.estimated ? 'about ' : ''}${amount} on ${dayWithWeekday(b.date)}`;
+}
+
+/** The bills whose amount is an estimate, once each: what is expected and the spread of recent bills. */
+export function estimatesOf(
+  bills: readonly ExpectedBill[],
+): { merchant: string; amount: string; low: string; high: string }[] {
+  const seen = new Set<string>();
+  const out: { merchant: string; amount: string; low: string; high: string }[] = [];
+  for (const b of bills) {
+    const key = `${b.currency}|${b.merchant}`;
+    if (!b.estimated || !b.range || seen.has(key)) continue;
+    seen.add(key);
+    out.push({
+      merchant: b.merchant,
+      amount: formatMoney(b.amountMinor, b.currency),
+      low: formatMoney(b.range.lowMinor, b.currency),
+      high: formatMoney(b.range.highMinor, b.currency),
+    });
+  }
+  return out;
 }
 
 /** Where the count stops (and, for a later pay cycle, where it starts), in words the templates share. */
@@ -93,8 +113,11 @@ export function billsOver(
   keepBack = false,
 ): TurnResult {
   const bills = billsBetween(facts.series, facts.history, span.after, span.until);
-  const currency = bills[0]?.currency ?? facts.schedule?.currency ?? 'USD';
-  const total = bills.filter((b) => b.currency === currency).reduce((n, b) => n + b.amountMinor, 0);
+  // One total per currency, the pay's currency first: amounts in different currencies are never added.
+  const main = facts.schedule?.currency ?? bills[0]?.currency ?? 'USD';
+  const totals = billsTotal(bills).sort((a, b) => Number(b.currency === main) - Number(a.currency === main));
+  const total = totals[0] ?? { currency: main, amountMinor: 0 };
+  const estimates = estimatesOf(bills);
   const h = horizonData(facts, span.until, span.byPayday, span.from ?? '', span.starts ?? '');
   return {
     replies: [
@@ -104,7 +127,9 @@ export function billsOver(
           ...h,
           items: bills.map(billItem),
           count: bills.length,
-          total: formatMoney(total, currency),
+          total: formatMoney(total.amountMinor, total.currency),
+          totals: totals.map((t) => formatMoney(t.amountMinor, t.currency)),
+          estimates,
           keepBack,
         },
         suggestions: ['And the month after?', 'How much can I spend until payday?', 'Show my subscriptions'],

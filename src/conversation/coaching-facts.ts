@@ -5,18 +5,27 @@
  */
 import { billsBetween, isBillSeries, type ExpectedBill } from '../insights/coaching/bills.ts';
 import {
+  currenciesOf,
   dailyDiscretionary,
   leftToSpend,
+  type ExpectedPay,
   type LeftToSpend,
   type Reserved,
 } from '../insights/coaching/left-to-spend.ts';
 import { meteredBills } from '../insights/coaching/metered-bills.ts';
-import { mainPaySchedule, overdueOn, type PaySchedule } from '../insights/coaching/pay-schedule.ts';
+import {
+  findPaySchedules,
+  otherPayStreams,
+  overdueOn,
+  payBetween,
+  type PaySchedule,
+} from '../insights/coaching/pay-schedule.ts';
 import { budgetStatus } from '../insights/budgets.ts';
-import { execute, figure, mainCurrency, type ExecContext } from '../insights/execute.ts';
+import { execute, figure, type ExecContext } from '../insights/execute.ts';
 import { baseQuery, emptySubject, type Period, type Query } from '../insights/query.ts';
 import { findRecurring } from '../insights/recurring.ts';
 import type { RecurringSeries, Txn } from '../insights/types.ts';
+import type { BalanceRow } from '../store/index.ts';
 import { addDays, daysBetween } from '../day.ts';
 import type { TurnContext } from './types.ts';
 
@@ -31,6 +40,8 @@ export interface CoachingFacts {
   today: string;
   history: Txn[];
   schedule?: PaySchedule;
+  /** Other regular income (a side job, a benefit) still keeping its rhythm, largest first. */
+  otherPay: PaySchedule[];
   /** The last day the statements cover. */
   dataEnds: string;
   /** The pay kept its rhythm up to the end of the data: a late-looking payday means old statements, not stopped pay. */
@@ -55,12 +66,14 @@ export async function coachingFactsFor(exec: ExecContext, today: string): Promis
   const history = await exec.store.queries.history(exec.userId, addDays(today, -HISTORY_DAYS));
   const past = history.filter((t) => t.date <= today);
   const recurring = findRecurring(past, today);
-  const schedule = mainPaySchedule(past, today);
+  const schedules = findPaySchedules(past, today);
+  const schedule = schedules[0];
   const dataEnds = past.at(-1)?.date ?? today;
   return {
     today,
     history: past,
     schedule,
+    otherPay: otherPayStreams(schedules, dataEnds),
     dataEnds,
     payRegularToDataEnd: schedule !== undefined && !overdueOn(schedule, dataEnds),
     series: [...recurring, ...meteredBills(past, today, recurring)],
@@ -92,28 +105,84 @@ export async function spendingBalances(facts: CoachingFacts) {
 }
 
 /**
- * Left to spend until the horizon, with `reserve` naming what to hold back in the balances' currency
- * (nothing by default); undefined when no spending account has a balance.
+ * Left to spend until the horizon, one figure per currency (the main pay's currency first, amounts in
+ * different currencies never added), with `reserve` naming what to hold back in each (nothing by
+ * default); empty when no spending account has a balance.
  */
 export async function leftUntil(
   facts: CoachingFacts,
   until: string,
   reserve: (currency: string) => Promise<readonly Reserved[]> = async () => [],
-): Promise<LeftToSpend | undefined> {
+): Promise<LeftToSpend[]> {
   const rows = await spendingBalances(facts);
-  if (rows.length === 0) return undefined;
-  const currency = mainCurrency(rows.map((r) => ({ ...r, count: 1 })));
-  return leftToSpend({
-    balances: rows.map((r) => ({
-      accountName: r.accountName,
-      amountMinor: r.amountMinor,
-      currency: r.currency,
-      asOf: r.asOf,
-    })),
-    bills: billsUntil(facts, until),
-    reserved: await reserve(currency),
-    currency,
-  });
+  const out: LeftToSpend[] = [];
+  for (const currency of currenciesOf(rows, facts.schedule?.currency)) {
+    const own = rows.filter((r) => r.currency === currency);
+    const left = leftToSpend({
+      balances: own.map((r) => ({
+        accountName: r.accountName,
+        amountMinor: r.amountMinor,
+        currency: r.currency,
+        asOf: r.asOf,
+      })),
+      bills: billsSinceBalances(facts, own, until),
+      pay: paySinceBalances(facts, own, until),
+      reserved: await reserve(currency),
+      currency,
+    });
+    if (left) out.push(left);
+  }
+  return out;
+}
+
+/**
+ * The day each account's figure runs from: its balance's day (an old statement's bills and pay since then
+ * are still to be counted), never later than today. Bills paid from an account without a balance (a card)
+ * run from the oldest of these days.
+ */
+function startOf(facts: CoachingFacts, balances: readonly BalanceRow[]): (accountId?: number) => string {
+  const own = new Map(balances.map((b) => [b.accountId, b.asOf < facts.today ? b.asOf : facts.today]));
+  const oldest = [...own.values()].sort()[0] ?? facts.today;
+  return (accountId) => (accountId !== undefined ? own.get(accountId) : undefined) ?? oldest;
+}
+
+/** The bills expected after the balances' days and by the horizon, each series from its account's day. */
+function billsSinceBalances(
+  facts: CoachingFacts,
+  balances: readonly BalanceRow[],
+  until: string,
+): ExpectedBill[] {
+  const start = startOf(facts, balances);
+  const accountOf = new Map(facts.history.map((t) => [t.id, t.accountId]));
+  const byStart = new Map<string, RecurringSeries[]>();
+  for (const s of facts.series) {
+    const from = start(accountOf.get(s.txnIds[s.txnIds.length - 1] ?? -1));
+    byStart.set(from, [...(byStart.get(from) ?? []), s]);
+  }
+  return [...byStart]
+    .flatMap(([from, series]) => billsBetween(series, facts.history, from, until))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : b.amountMinor - a.amountMinor));
+}
+
+/**
+ * Pay into these accounts after their balances' days and before the horizon: the main pay when a
+ * statement is old (or the count runs past payday), and a side job's or benefit's paydays on the way.
+ */
+function paySinceBalances(
+  facts: CoachingFacts,
+  balances: readonly BalanceRow[],
+  until: string,
+): ExpectedPay[] {
+  const start = startOf(facts, balances);
+  const accounts = new Set(balances.map((b) => b.accountId));
+  const streams = [
+    ...(facts.schedule && facts.payRegularToDataEnd ? [facts.schedule] : []),
+    ...facts.otherPay,
+  ];
+  return streams
+    .filter((s) => accounts.has(s.accountId))
+    .flatMap((s) => payBetween(s, start(s.accountId), until))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
 /**
@@ -151,7 +220,7 @@ export async function budgetsLeft(facts: CoachingFacts, currency: string): Promi
   return reserved;
 }
 
-/** Left to spend until the horizon with what is left of the category budgets held back. */
-export function leftAfterBudgets(facts: CoachingFacts, until: string): Promise<LeftToSpend | undefined> {
+/** Left to spend until the horizon, per currency, with what is left of the category budgets held back. */
+export function leftAfterBudgets(facts: CoachingFacts, until: string): Promise<LeftToSpend[]> {
   return leftUntil(facts, until, (currency) => budgetsLeft(facts, currency));
 }

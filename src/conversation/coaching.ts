@@ -21,7 +21,7 @@ import {
   type CoachingFacts,
 } from './coaching-facts.ts';
 import { dayText, joinWords, periodText, weekdayText } from './describe.ts';
-import { askOf, billItem, dayWithWeekday, horizonData } from './bills-ahead.ts';
+import { askOf, billItem, dayWithWeekday, estimatesOf, horizonData } from './bills-ahead.ts';
 import type { DialogState, Pending, Reply, TurnContext, TurnResult } from './types.ts';
 
 /** A balance older than this many days is said with its date. */
@@ -62,6 +62,13 @@ function payFacts(s: PaySchedule, facts: CoachingFacts) {
     /** Overdue only because the statements stop early. */
     dataOld: s.overdue && facts.payRegularToDataEnd,
     dataEnds: dayText(facts.dataEnds),
+    /** Other regular income, a side job or a benefit. */
+    others: facts.otherPay.map((o) => ({
+      payer: o.payer,
+      amount: formatMoney(o.usualAmountMinor, o.currency),
+      date: dayWithWeekday(o.nextPayday),
+      ...scheduleWords(o),
+    })),
   };
 }
 
@@ -81,7 +88,9 @@ export async function answerPayday(ctx: TurnContext, state: DialogState): Promis
 
 function leftData(left: LeftToSpend, facts: CoachingFacts) {
   const money = (minor: number) => formatMoney(minor, left.currency);
+  const counted = [...left.bills, ...left.pay].map((x) => x.date);
   return {
+    currency: left.currency,
     left: money(left.leftMinor),
     negative: left.leftMinor < 0,
     shortBy: money(Math.abs(left.leftMinor)),
@@ -89,42 +98,70 @@ function leftData(left: LeftToSpend, facts: CoachingFacts) {
       accounts: joinWords(left.accounts.map((a) => a.accountName)),
       balance: money(left.balanceMinor),
       asOf: dayText(left.asOf),
-      stale: daysBetween(left.asOf, facts.today) > STALE_BALANCE_DAYS,
+      // Old, or old enough that bills or pay since it are counted on top: the figure says from when.
+      stale:
+        left.asOf < facts.today &&
+        (daysBetween(left.asOf, facts.today) > STALE_BALANCE_DAYS || counted.some((d) => d <= facts.today)),
+      pay: money(left.payMinor),
+      payItems: left.pay.map((p) => `${p.payer}: ${money(p.amountMinor)} on ${dayWithWeekday(p.date)}`),
       bills: money(left.billsMinor),
       billItems: left.bills.map(billItem),
       billCount: left.bills.length,
+      estimates: estimatesOf(left.bills),
       reserved: money(left.reservedMinor),
       reservedItems: left.reserved.map((r) => `${r.label}: ${money(r.amountMinor)}`),
     },
   };
 }
 
+/** The figure in each further currency, said on its own after the main one. */
+function otherCurrencies(
+  lefts: readonly LeftToSpend[],
+  facts: CoachingFacts,
+  h: ReturnType<typeof horizonData>,
+): Reply[] {
+  return lefts
+    .slice(1)
+    .map((left) => ({ template: 'LeftToSpendInCurrency', data: { ...leftData(left, facts), ...h } }));
+}
+
+/** The day the projection starts: the balance's own day when it is older than today. */
+const startOfLeft = (left: LeftToSpend, today: string) => (left.asOf < today ? left.asOf : today);
+
 /**
  * "How much can I spend until payday?", "will I run out before payday?", with what is left of category
- * budgets held back.
+ * budgets held back; one figure per currency.
  */
 export async function answerLeftToSpend(ctx: TurnContext, state: DialogState): Promise<TurnResult> {
   const facts = await coachingFacts(ctx);
   const ask = askOf(ctx);
   const { until, byPayday } = horizonOf(facts, ask.until);
-  const left = await leftAfterBudgets(facts, until);
+  const lefts = await leftAfterBudgets(facts, until);
+  const left = lefts[0];
   if (!left)
     return answered(state, { template: 'LeftNoSpendingBalance', suggestions: ['What bills are coming up?'] });
-  const data = { ...leftData(left, facts), ...horizonData(facts, until, byPayday) };
+  const h = horizonData(facts, until, byPayday);
+  const data = { ...leftData(left, facts), ...h };
   if (!ask.lowPoint) {
-    return answered(state, {
-      template: 'LeftToSpend',
-      data,
-      suggestions: ['Will I run out before payday?', 'What bills are coming up?'],
-    });
+    return answered(
+      state,
+      {
+        template: 'LeftToSpend',
+        data,
+        suggestions: ['Will I run out before payday?', 'What bills are coming up?'],
+      },
+      ...otherCurrencies(lefts, facts, h),
+    );
   }
   const dailyMinor = await usualDailySpending(facts, left.currency);
   const low = projectLowPoint({
     startMinor: left.balanceMinor - left.reservedMinor,
-    from: facts.today,
+    from: startOfLeft(left, facts.today),
     payday: until,
     bills: left.bills,
+    pay: left.pay,
     dailyMinor,
+    reportFrom: facts.today,
   });
   const money = (minor: number) => formatMoney(minor, left.currency);
   return answered(state, {
@@ -174,8 +211,10 @@ async function affordWith(
   ask: Pick<CoachingAsk, 'amountMinor' | 'currency' | 'until'>,
 ): Promise<TurnResult> {
   const { until, byPayday } = horizonOf(facts, ask.until);
-  const left = await leftAfterBudgets(facts, until);
-  if (!left) return answered(state, { template: 'LeftNoSpendingBalance' });
+  const lefts = await leftAfterBudgets(facts, until);
+  if (lefts.length === 0) return answered(state, { template: 'LeftNoSpendingBalance' });
+  // A price in another currency is weighed against the money held in it, never against a sum of both.
+  const left = lefts.find((l) => l.currency === ask.currency) ?? lefts[0]!;
   const data = { ...leftData(left, facts), ...horizonData(facts, until, byPayday) };
   if (ask.amountMinor === undefined || (ask.currency && ask.currency !== left.currency)) {
     // The price is asked for; it may come on its own next ("about 900").

@@ -1,5 +1,6 @@
 /** Regular charges — subscriptions and bills — found from history alone, with price changes and what comes next. */
 import { median } from 'simple-statistics';
+import { expectedBillAmount } from './bill-estimate.ts';
 import { byDate, isCharge, merchantKey } from './charges.ts';
 import { addDays, addMonths, dayNumber, daysBetween } from '../day.ts';
 import type { Cadence, PriceChange, RecurringSeries, Txn } from './types.ts';
@@ -247,6 +248,8 @@ function describe(
   const lastAmount = -last.amountMinor;
   const typical = Math.round(price.typical);
   const base = price.fixed ? lastAmount : typical;
+  const nextExpectedDate = rule.months ? addMonths(last.date, rule.months) : addDays(last.date, rule.days);
+  const past = series.map((c) => ({ date: c.t.date, amountMinor: c.amount }));
   return {
     merchant: last.merchant,
     category: last.category,
@@ -259,8 +262,9 @@ function describe(
     lastAmountMinor: lastAmount,
     typicalAmountMinor: typical,
     variableAmount: !price.fixed,
-    nextExpectedDate: rule.months ? addMonths(last.date, rule.months) : addDays(last.date, rule.days),
-    nextExpectedAmountMinor: base,
+    nextExpectedDate,
+    // A varying bill's next amount follows the one rule both bill finders share; its monthly cost stays the usual one.
+    nextExpectedAmountMinor: price.fixed ? lastAmount : expectedBillAmount(past, nextExpectedDate),
     monthlyMinor: Math.round((base * rule.perYear) / 12),
     active: daysBetween(last.date, today) <= ACTIVE_CYCLES * rule.days,
     isSubscription: isSubscriptionLike(last.merchant, last.category),

@@ -167,23 +167,24 @@ describe('the pay cycle in other words', () => {
       {
         says: 'remind me what I owe before the Acme money arrives',
         template: 'UpcomingBills',
-        data: { count: 2, total: '$225.98', h: { byPayday: true } },
+        data: { count: 2, total: '$160.63', h: { byPayday: true } },
       },
       {
         says: 'which ones land between that paycheck and the next one?',
         template: 'UpcomingBills',
-        data: { count: 4, total: '$124.04', h: { from: 'Friday 13 Mar 2026', until: 'Tuesday 31 Mar 2026' } },
+        data: { count: 4, total: '$132.81', h: { from: 'Friday 13 Mar 2026', until: 'Tuesday 31 Mar 2026' } },
       },
       {
         says: 'what bills are still to come this month?',
         template: 'UpcomingBills',
-        data: { count: 6, total: '$350.02', h: { until: 'Tuesday 31 Mar 2026', byPayday: false } },
+        data: { count: 6, total: '$293.44', h: { until: 'Tuesday 31 Mar 2026', byPayday: false } },
       },
       {
         says: 'how much should I set aside for bills until payday?',
         template: 'UpcomingBills',
-        data: { keepBack: true, total: '$225.98' },
-        text: ['keep back **$225.98**'],
+        data: { keepBack: true, total: '$160.63' },
+        // The set-aside says which part of it is an estimate, and how far that bill has ranged.
+        text: ['keep back about **$160.63**', '$148.64 of it is an estimate: PG&E varies ($105.85–$226.33'],
       },
     ]);
     const items = (t: typeof before) => (t!.replies[0]!.data as { items: string[] }).items;

@@ -135,8 +135,9 @@ describe('bills before payday', () => {
     ]);
     expect(turn!.replies[0]!.data).toMatchObject({
       h: { byPayday: true, until: 'Friday 13 Mar 2026' },
-      items: ['Spotify: $11.99 on Wednesday 11 Mar 2026', 'PG&E: about $213.99 on Thursday 12 Mar 2026'],
-      total: '$225.98',
+      items: ['Spotify: $11.99 on Wednesday 11 Mar 2026', 'PG&E: about $148.64 on Thursday 12 Mar 2026'],
+      total: '$160.63',
+      estimates: [{ merchant: 'PG&E', amount: '$148.64' }],
     });
     // Card payments and the transfer to savings are between the household's own accounts.
     expect(turn!.texts[0]).not.toMatch(/AMEX|Capital One|Citi|Transfer/i);
@@ -290,8 +291,9 @@ describe('will I run out before payday', () => {
       {
         says: 'will I run out before payday?',
         template: 'RunOutBeforePayday',
-        // $150 − two days at $17.50 − T-Mobile $85 on the 12th.
-        data: { runsOut: false, daily: '$17.50', low: '$30.00', lowDate: 'Thursday 12 Mar 2026' },
+        // From the balance's day, not today: $150 on the 8th − four days at $17.50 (9th to 12th) − T-Mobile
+        // $85 on the 12th.
+        data: { runsOut: true, daily: '$17.50', low: '-$5.00', lowDate: 'Thursday 12 Mar 2026' },
       },
       { says: 'will i be broke before payday', template: 'RunOutBeforePayday' },
     ]);

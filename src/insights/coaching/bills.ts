@@ -3,6 +3,7 @@
  * subscriptions, loans, insurance, phone), each projected to its next dates. Payments between the person's
  * own accounts (card payments, transfers to savings) are never charges, so they never appear.
  */
+import { recentRange } from '../bill-estimate.ts';
 import { isFixedBill } from '../recurring.ts';
 import type { RecurringSeries, Txn } from '../types.ts';
 import { addDays, addMonths } from '../../day.ts';
@@ -18,8 +19,10 @@ export interface ExpectedBill {
   currency: string;
   isSubscription: boolean;
   cadence: RecurringSeries['cadence'];
-  /** True when the amount changes from bill to bill (utilities): the figure is the usual one. */
+  /** True when the amount changes from bill to bill (utilities): the figure is an estimate. */
   estimated: boolean;
+  /** For an estimate, the lowest and highest of its recent bills, so a reply can say how far it may be off. */
+  range?: { lowMinor: number; highMinor: number };
 }
 
 const MONTHS: Partial<Record<RecurringSeries['cadence'], number>> = { monthly: 1, quarterly: 3, yearly: 12 };
@@ -38,9 +41,11 @@ export function billsBetween(
   until: string,
 ): ExpectedBill[] {
   const dates = new Map(history.map((t) => [t.id, t.date]));
+  const amounts = new Map(history.map((t) => [t.id, -t.amountMinor]));
   const out: ExpectedBill[] = [];
   for (const s of series) {
     if (!s.active || !isBillSeries(s)) continue;
+    const range = s.variableAmount ? rangeOf(s, dates, amounts) : undefined;
     for (const date of occurrences(s, dueDayOf(s, dates), after, until))
       out.push({
         merchant: s.merchant,
@@ -51,6 +56,7 @@ export function billsBetween(
         isSubscription: s.isSubscription,
         cadence: s.cadence,
         estimated: s.variableAmount,
+        ...(range ? { range } : {}),
       });
   }
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : b.amountMinor - a.amountMinor));
@@ -66,6 +72,20 @@ export function billsTotal(bills: readonly ExpectedBill[]): { currency: string; 
   const totals = new Map<string, number>();
   for (const b of bills) totals.set(b.currency, (totals.get(b.currency) ?? 0) + b.amountMinor);
   return [...totals].map(([currency, amountMinor]) => ({ currency, amountMinor }));
+}
+
+/** The spread of a varying series' recent bills, from the history's amounts. */
+function rangeOf(
+  s: RecurringSeries,
+  dates: ReadonlyMap<number, string>,
+  amounts: ReadonlyMap<number, number>,
+): ExpectedBill['range'] {
+  const past = s.txnIds.flatMap((id) => {
+    const date = dates.get(id);
+    const amountMinor = amounts.get(id);
+    return date !== undefined && amountMinor !== undefined ? [{ date, amountMinor }] : [];
+  });
+  return past.length > 0 ? recentRange(past) : undefined;
 }
 
 /** When a calendar bill falls due: its day of the month, and whether a closed day moves it to the next business day. */

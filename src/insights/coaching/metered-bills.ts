@@ -1,9 +1,10 @@
 /**
  * Utility bills whose amount swings with the seasons (power in winter, water in summer) more than the
  * recurring-payment finder allows for a steady price: in a bill category, paid once a month on a steady
- * day, whatever the amount. Their next amount is the median of the latest three.
+ * day, whatever the amount. Their next amount comes from `expectedBillAmount`, as for the other varying bills.
  */
 import { median } from 'simple-statistics';
+import { expectedBillAmount } from '../bill-estimate.ts';
 import { byDate, isCharge, merchantKey } from '../charges.ts';
 import { isFixedBill } from '../recurring.ts';
 import type { RecurringSeries, Txn } from '../types.ts';
@@ -46,7 +47,11 @@ export function meteredBills(
     const first = charges[0]!;
     const last = charges[charges.length - 1]!;
     const amounts = charges.map((t) => -t.amountMinor);
-    const next = Math.round(median(amounts.slice(-3)));
+    const nextExpectedDate = addMonths(last.date, 1);
+    const next = expectedBillAmount(
+      charges.map((t) => ({ date: t.date, amountMinor: -t.amountMinor })),
+      nextExpectedDate,
+    );
     out.push({
       merchant: last.merchant || last.description,
       category: last.category,
@@ -59,7 +64,7 @@ export function meteredBills(
       lastAmountMinor: -last.amountMinor,
       typicalAmountMinor: Math.round(median(amounts)),
       variableAmount: true,
-      nextExpectedDate: addMonths(last.date, 1),
+      nextExpectedDate,
       nextExpectedAmountMinor: next,
       monthlyMinor: next,
       active: daysBetween(last.date, today) <= ACTIVE_DAYS,

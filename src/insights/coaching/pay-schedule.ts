@@ -21,6 +21,10 @@ export interface PaySchedule {
   /** The payer as the data names it ("Acme Corp"). */
   payer: string;
   currency: string;
+  /** The account the latest payment went into. */
+  accountId: number;
+  /** The latest payment's category (wages, benefits, interest…). */
+  category: string;
   cadence: PayCadence;
   rule: PayRule;
   /** Median of the recent payments, minor units. */
@@ -90,6 +94,8 @@ function scheduleOf(payments: readonly Txn[], today: string): PaySchedule | unde
   return {
     payer: last.merchant || last.description,
     currency: last.currency,
+    accountId: last.accountId,
+    category: last.category,
     cadence,
     rule: best,
     usualAmountMinor: Math.round(median(amounts.slice(-RECENT))),
@@ -98,6 +104,54 @@ function scheduleOf(payments: readonly Txn[], today: string): PaySchedule | unde
     nextPayday: next,
     overdue: overdueOn({ cadence, lastPaid: last }, today),
   };
+}
+
+/** Interest is income, but nobody counts it as being paid. */
+const NOT_PAY = /^INCOME_INTEREST/;
+/** A second stream smaller than this share of the main one's monthly amount is not worth a mention. */
+const MIN_SIDE_SHARE = 0.05;
+const PER_MONTH: Record<PayCadence, number> = {
+  weekly: 52 / 12,
+  biweekly: 26 / 12,
+  semimonthly: 2,
+  monthly: 1,
+};
+
+/** About what a stream brings in a month. */
+export function monthlyPay(s: Pick<PaySchedule, 'cadence' | 'usualAmountMinor'>): number {
+  return Math.round(s.usualAmountMinor * PER_MONTH[s.cadence]);
+}
+
+/**
+ * The regular streams besides the main one (a side job, a benefit) that still keep their rhythm on `day`
+ * (the last day of the data), leaving out interest and streams too small to matter, largest first.
+ * @example otherPayStreams(findPaySchedules(history, '2026-03-10'), '2026-03-09') // [{ payer: 'Uber', cadence: 'weekly', … }]
+ */
+export function otherPayStreams(schedules: readonly PaySchedule[], day: string): PaySchedule[] {
+  const [main, ...rest] = schedules;
+  if (!main) return [];
+  return rest
+    .filter((s) => !NOT_PAY.test(s.category) && !overdueOn(s, day))
+    .filter((s) => s.currency !== main.currency || monthlyPay(s) >= MIN_SIDE_SHARE * monthlyPay(main))
+    .sort((a, b) => monthlyPay(b) - monthlyPay(a));
+}
+
+/**
+ * The paydays of a stream in `(after, before)`, each at the usual amount: pay that lands before a payday
+ * (a side job's), or pay that came after an old statement was made.
+ * @example payBetween(uber, '2026-03-09', '2026-03-13') // [{ payer: 'Uber', date: '2026-03-11', amountMinor: 18000, currency: 'USD' }]
+ */
+export function payBetween(
+  s: PaySchedule,
+  after: string,
+  before: string,
+): { payer: string; date: string; amountMinor: number; currency: string }[] {
+  return paydaysBetween(s.rule, after, addDays(before, -1)).map((date) => ({
+    payer: s.payer,
+    date,
+    amountMinor: s.usualAmountMinor,
+    currency: s.currency,
+  }));
 }
 
 /** True when the last payment is well over a cycle older than `day`. */

@@ -72,7 +72,7 @@ describe('bills before payday', () => {
 });
 
 describe('utility bills that swing with the seasons', () => {
-  it('are still bills: monthly on a steady day, the next amount the median of the latest three', () => {
+  it('are still bills: monthly on a steady day, the next amount weighing the latest bills most', () => {
     const amounts = [8000, 9000, 17895, 27000, 28000, 17959];
     const days = ['2025-09-12', '2025-10-13', '2025-11-12', '2025-12-12', '2026-01-12', '2026-02-12'];
     const h = days.map((d, i) => charge(d, amounts[i]!, 'PG&E', 'RENT_AND_UTILITIES_GAS_AND_ELECTRICITY'));
@@ -82,7 +82,15 @@ describe('utility bills that swing with the seasons', () => {
     const all = [...found, ...metered];
     expect(all.filter((s) => s.merchant === 'PG&E')).toHaveLength(1);
     expect(billsBetween(all, h, TODAY, '2026-03-13')).toEqual([
-      expect.objectContaining({ merchant: 'PG&E', date: '2026-03-12', amountMinor: 27000, estimated: true }),
+      // Each older bill counts half as much: 8000 → 8500 → 13197.5 → 20098.75 → 24049.4 → 21004.2.
+      expect.objectContaining({
+        merchant: 'PG&E',
+        date: '2026-03-12',
+        amountMinor: 21004,
+        estimated: true,
+        // How far it has ranged, for "PG&E varies ($80.00–$280.00)".
+        range: { lowMinor: 8000, highMinor: 28000 },
+      }),
     ]);
   });
 

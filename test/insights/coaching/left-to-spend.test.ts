@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ExpectedBill } from '../../../src/insights/coaching/bills.ts';
 import {
   affordability,
+  currenciesOf,
   dailyDiscretionary,
   leftToSpend,
   projectLowPoint,
@@ -102,5 +103,57 @@ describe('the balance on the way to payday', () => {
   it('discretionary spending per day leaves regular bills out', () => {
     expect(dailyDiscretionary({ spentMinor: 900000, billsMinor: 450000, days: 90 })).toBe(5000);
     expect(dailyDiscretionary({ spentMinor: 100, billsMinor: 400, days: 30 })).toBe(0);
+  });
+});
+
+describe('pay on the way, and a balance older than today', () => {
+  const sideJob = { payer: 'Bright Horizons', date: '2026-03-11', amountMinor: 18000, currency: 'USD' };
+
+  it('adds pay expected before payday as a part of its own', () => {
+    const left = leftToSpend({
+      balances: [checking(15000, '2026-03-08')],
+      bills: [bill('T-Mobile', '2026-03-12', 8500)],
+      pay: [sideJob, { ...sideJob, currency: 'EUR' }],
+      currency: 'USD',
+    });
+    expect(left).toMatchObject({ payMinor: 18000, billsMinor: 8500, leftMinor: 24500 });
+    expect(left?.pay).toHaveLength(1);
+  });
+
+  it('projects from the balance day, and looks for the low point from today only', () => {
+    const low = projectLowPoint({
+      startMinor: 10000,
+      from: '2026-03-01',
+      payday: '2026-03-13',
+      bills: [bill('Rent', '2026-03-02', 50000)],
+      pay: [{ ...sideJob, date: '2026-03-05', amountMinor: 60000 }],
+      dailyMinor: 1000,
+      reportFrom: '2026-03-10',
+    });
+    // It went below zero on the 2nd, but that is past; by the 12th: 10,000 − 11 × 1,000 − 50,000 + 60,000.
+    expect(low).toMatchObject({ lowMinor: 9000, lowDate: '2026-03-12', endMinor: 9000 });
+    expect(low.runsOutOn).toBeUndefined();
+    expect(
+      projectLowPoint({
+        startMinor: 10000,
+        from: '2026-03-01',
+        payday: '2026-03-13',
+        bills: [],
+        dailyMinor: 1000,
+        reportFrom: '2026-03-10',
+      }),
+    ).toMatchObject({ lowMinor: 10000 - 11 * 1000, lowDate: '2026-03-12', runsOutOn: '2026-03-12' });
+  });
+});
+
+describe('currencies', () => {
+  it('puts the pay currency first, then by what is held, and never merges them', () => {
+    const balances = [
+      { currency: 'EUR', amountMinor: 50000 },
+      { currency: 'GBP', amountMinor: 90000 },
+      { currency: 'USD', amountMinor: 10000 },
+    ];
+    expect(currenciesOf(balances, 'USD')).toEqual(['USD', 'GBP', 'EUR']);
+    expect(currenciesOf(balances)).toEqual(['GBP', 'EUR', 'USD']);
   });
 });

@@ -8,6 +8,9 @@ import {
 import {
   findPaySchedules,
   mainPaySchedule,
+  monthlyPay,
+  otherPayStreams,
+  payBetween,
   paydaysBetween,
 } from '../../../src/insights/coaching/pay-schedule.ts';
 import { charge } from '../build.ts';
@@ -160,5 +163,39 @@ describe('pay cadence', () => {
     const history = Array.from({ length: 6 }, (_, i) => pay(addMonths('2025-06-15', i), 300000));
     const s = mainPaySchedule(history, '2026-03-01');
     expect(s?.overdue).toBe(true);
+  });
+});
+
+describe('income besides the main pay', () => {
+  const salary = Array.from({ length: 8 }, (_, i) =>
+    pay(addDays('2025-12-05', 14 * i), 210000, 'Globex Corp'),
+  );
+  const partTime = Array.from({ length: 10 }, (_, i) =>
+    pay(addDays('2026-01-07', 7 * i), 18000 + (i % 3) * 500, 'Bright Horizons'),
+  );
+  const interest = Array.from({ length: 4 }, (_, i) =>
+    charge(addMonths('2025-11-30', i), -1200, 'Interest Payment', 'INCOME_INTEREST_EARNED', {
+      flow: 'income',
+    }),
+  );
+
+  it('finds a second regular stream, leaving interest out', () => {
+    const all = findPaySchedules([...salary, ...partTime, ...interest], '2026-03-12');
+    expect(all[0]?.payer).toBe('Globex Corp');
+    const others = otherPayStreams(all, '2026-03-12');
+    expect(others.map((s) => [s.payer, s.cadence])).toEqual([['Bright Horizons', 'weekly']]);
+    expect(monthlyPay(others[0]!)).toBe(Math.round(others[0]!.usualAmountMinor * (52 / 12)));
+  });
+
+  it('drops a stream that has stopped', () => {
+    const all = findPaySchedules([...salary, ...partTime], '2026-03-12');
+    expect(otherPayStreams(all, '2026-04-30')).toEqual([]);
+  });
+
+  it('gives its paydays before a day, at the usual amount', () => {
+    const [, side] = findPaySchedules([...salary, ...partTime], '2026-03-12');
+    expect(payBetween(side!, '2026-03-12', '2026-03-25')).toEqual([
+      { payer: 'Bright Horizons', date: '2026-03-18', amountMinor: side!.usualAmountMinor, currency: 'USD' },
+    ]);
   });
 });
