@@ -46,6 +46,33 @@ describe('categorize', () => {
     ).toMatchObject({ category: 'INCOME_WAGES', flow: 'income' });
   });
 
+  it('counts a gig platform paying its driver or shopper as pay, and its charges as spending', () => {
+    const pay = (d: string, amountMinor: number) =>
+      categorize(line(d, amountMinor, { accountType: 'checking' }));
+    for (const d of [
+      'DOORDASH DASHER PAYOUT',
+      'UBER DRIVER PAYMENTS',
+      'LYFT PAYOUT 8834',
+      'INSTACART SHOPPER PAY',
+      'AMAZON FLEX PAYOUT',
+    ])
+      expect(pay(d, 15_230), d).toMatchObject({ category: 'INCOME_WAGES', flow: 'income' });
+    expect(pay('ETSY PAYOUT', 8_800)).toMatchObject({ category: 'INCOME_OTHER_INCOME', flow: 'income' });
+    expect(pay('LOAN PAYOUT', 500_000).flow).toBe('transfer');
+    expect(pay('UBER *TRIP', -1_500)).toMatchObject({
+      category: 'TRANSPORTATION_TAXIS_AND_RIDE_SHARES',
+      flow: 'spending',
+    });
+    expect(pay('DOORDASH*THAI BASIL', -3_000).flow).toBe('spending');
+  });
+
+  it('tells federal benefits from a tax refund, though both come as TREAS 310', () => {
+    const money = (d: string) => categorize(line(d, 184_300, { accountType: 'checking' })).category;
+    expect(money('SSA TREAS 310 XXSOC SEC')).toBe('INCOME_OTHER_INCOME');
+    expect(money('VA BENEFITS TREAS 310')).toBe('INCOME_OTHER_INCOME');
+    expect(money('IRS TREAS 310 TAX REF')).toBe('INCOME_TAX_REFUND');
+  });
+
   it('counts an ATM withdrawal as cash, not spending, and its fee as a fee', () => {
     expect(
       categorize(line('ATM WITHDRAWAL 1234 MAIN ST', -10000, { accountType: 'checking' })),
