@@ -27,9 +27,19 @@ export function dayWithWeekday(iso: string): string {
   return `${weekdayText(weekdayOf(iso))} ${dayText(iso)}`;
 }
 
-export function billItem(b: ExpectedBill): string {
-  const amount = formatMoney(b.amountMinor, b.currency);
-  return `${b.merchant}: ${b.estimated ? 'about ' : ''}${amount} on ${dayWithWeekday(b.date)}`;
+/** One expected bill for the templates (`BillItem` in coaching.lg says it). */
+export function billItem(b: ExpectedBill): {
+  merchant: string;
+  amount: string;
+  estimated: boolean;
+  day: string;
+} {
+  return {
+    merchant: b.merchant,
+    amount: formatMoney(b.amountMinor, b.currency),
+    estimated: b.estimated,
+    day: dayWithWeekday(b.date),
+  };
 }
 
 /** The bills whose amount is an estimate, once each: what is expected and the spread of recent bills. */

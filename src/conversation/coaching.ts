@@ -103,13 +103,17 @@ function leftData(left: LeftToSpend, facts: CoachingFacts) {
         left.asOf < facts.today &&
         (daysBetween(left.asOf, facts.today) > STALE_BALANCE_DAYS || counted.some((d) => d <= facts.today)),
       pay: money(left.payMinor),
-      payItems: left.pay.map((p) => `${p.payer}: ${money(p.amountMinor)} on ${dayWithWeekday(p.date)}`),
+      payItems: left.pay.map((p) => ({
+        payer: p.payer,
+        amount: money(p.amountMinor),
+        day: dayWithWeekday(p.date),
+      })),
       bills: money(left.billsMinor),
       billItems: left.bills.map(billItem),
       billCount: left.bills.length,
       estimates: estimatesOf(left.bills),
       reserved: money(left.reservedMinor),
-      reservedItems: left.reserved.map((r) => `${r.label}: ${money(r.amountMinor)}`),
+      reservedItems: left.reserved.map((r) => ({ label: r.label, amount: money(r.amountMinor) })),
     },
   };
 }
@@ -276,11 +280,11 @@ export async function answerSavings(
   const currency = saved.values[0]?.currency ?? 'USD';
   const history = facts.history.filter((t) => t.date >= period.start && t.date < period.end);
   const s = savingsOf(saved, history, savingsAccounts, currency);
-  const items = s.transfers.map(
-    (t) =>
-      `${formatMoney(t.inMinor, t.currency)} into ${t.accountName}` +
-      (t.outMinor ? ` (and ${formatMoney(t.outMinor, t.currency)} back out)` : ''),
-  );
+  const items = s.transfers.map((t) => ({
+    amountIn: formatMoney(t.inMinor, t.currency),
+    account: t.accountName,
+    amountOut: t.outMinor ? formatMoney(t.outMinor, t.currency) : '',
+  }));
   return {
     ...result,
     replies: [

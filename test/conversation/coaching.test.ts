@@ -135,10 +135,16 @@ describe('bills before payday', () => {
     ]);
     expect(turn!.replies[0]!.data).toMatchObject({
       h: { byPayday: true, until: 'Friday 13 Mar 2026' },
-      items: ['Spotify: $11.99 on Wednesday 11 Mar 2026', 'PG&E: about $148.64 on Thursday 12 Mar 2026'],
+      items: [
+        { merchant: 'Spotify', amount: '$11.99', estimated: false },
+        { merchant: 'PG&E', amount: '$148.64', estimated: true },
+      ],
       total: '$160.63',
       estimates: [{ merchant: 'PG&E', amount: '$148.64' }],
     });
+    expect(turn!.texts[0]).toContain(
+      '- Spotify: $11.99 on Wednesday 11 Mar 2026\n- PG&E: about $148.64 on Thursday 12 Mar 2026',
+    );
     // Card payments and the transfer to savings are between the household's own accounts.
     expect(turn!.texts[0]).not.toMatch(/AMEX|Capital One|Citi|Transfer/i);
   });
@@ -147,11 +153,14 @@ describe('bills before payday', () => {
     const [turn] = await play(chat('no-pay'), [
       { says: 'upcoming bills', template: 'UpcomingBills', text: ["couldn't find a regular payday"] },
     ]);
-    expect(turn!.replies[0]!.data?.items).toEqual([
-      'T-Mobile: $85.00 on Thursday 12 Mar 2026',
-      'Avalon Bay Apartments: $1,450.00 on Wednesday 1 Apr 2026',
-      'Netflix: $17.99 on Monday 6 Apr 2026',
-    ]);
+    expect(turn!.texts[0]).toContain(
+      [
+        '- T-Mobile: $85.00 on Thursday 12 Mar 2026',
+        '- Avalon Bay Apartments: $1,450.00 on Wednesday 1 Apr 2026',
+        '- Netflix: $17.99 on Monday 6 Apr 2026',
+      ].join('\n'),
+    );
+    expect(turn!.replies[0]!.data?.items).toHaveLength(3);
   });
 });
 
