@@ -10,6 +10,7 @@ import {
 import type { Config } from '../config.ts';
 import { activityProblem } from '../http/activity.ts';
 import { errorKind, log } from '../log.ts';
+import { ReusedClients } from './reused-clients.ts';
 import { StaleStateError } from './storage.ts';
 import type { BotTemplates } from './templates.ts';
 
@@ -114,11 +115,13 @@ export function createAdapter(
     MicrosoftAppTenantId: config.microsoftAppTenantId,
   };
   const adapter = new CheckedAdapter(
-    authentication ??
-      new ConfigurationBotFrameworkAuthentication(
-        settings,
-        new ConfigurationServiceClientCredentialFactory(settings),
-      ),
+    new ReusedClients(
+      authentication ??
+        new ConfigurationBotFrameworkAuthentication(
+          settings,
+          new ConfigurationServiceClientCredentialFactory(settings),
+        ),
+    ),
   );
   adapter.onTurnError = async (context, error) => {
     // Never the message text or amounts: only what kind of failure it was.

@@ -1,4 +1,4 @@
-import { BotState, calculateChangeHash, type Storage, type StoreItems, type TurnContext } from 'botbuilder';
+import { BotState, type Storage, type StoreItems, type TurnContext } from 'botbuilder';
 import type { StateChange, StatePort } from '../store/index.ts';
 
 /**
@@ -36,13 +36,25 @@ export function personalState(storage: Storage): BotState {
  * (write whatever is there), which would let a turn working from stale state overwrite a newer one;
  * here the document keeps the eTag it was read with (none when nothing was there), so the store refuses
  * a stale save with `StaleStateError`. An emptied document is removed on the same terms.
+ *
+ * Whether the state changed is told by its JSON as read, not by the SDK's change hash (its own
+ * serialiser, then SHA-256, taken on every load and twice more on a save): the same answer for a document
+ * that is JSON in the store anyway, at a fraction of the cost.
  */
 class VersionedState extends BotState {
+  /** Each turn's state as JSON, as it was read or last saved. */
   private readonly loaded = new WeakMap<TurnContext, string>();
 
   override async load(context: TurnContext, force = false): Promise<Record<string, unknown>> {
-    const state = (await super.load(context, force)) as Record<string, unknown>;
-    if (force || !this.loaded.has(context)) this.loaded.set(context, calculateChangeHash(state));
+    const kept = this.get(context) as Record<string, unknown> | undefined;
+    if (kept && !force && this.loaded.has(context)) return kept;
+    const key = await this.storageKey(context);
+    const items = await this.storage.read([key]);
+    const state = (items[key] ?? {}) as Record<string, unknown>;
+    // Where BotState keeps the turn's copy, so its property accessors and `get` find it; the SDK's hash
+    // in it is never read (saving is decided here).
+    context.turnState.set(turnStateKey(this), { state, hash: '' });
+    this.loaded.set(context, documentJson(state));
     return state;
   }
 
@@ -52,11 +64,24 @@ class VersionedState extends BotState {
    */
   override async saveChanges(context: TurnContext, force = false): Promise<void> {
     const loaded = this.loaded.get(context);
-    const state = this.get(context);
-    if (loaded === undefined || !state || (!force && loaded === calculateChangeHash(state))) return;
+    const state = this.get(context) as Record<string, unknown> | undefined;
+    if (loaded === undefined || !state) return;
+    const now = documentJson(state);
+    if (!force && loaded === now) return;
     await this.storage.write({ [await this.storageKey(context)]: state });
-    this.loaded.set(context, calculateChangeHash(state));
+    this.loaded.set(context, now);
   }
+}
+
+/** The symbol BotState keeps a turn's state under in `turnState` (private in its typings). */
+function turnStateKey(state: BotState): symbol {
+  return (state as unknown as { stateKey: symbol }).stateKey;
+}
+
+/** A state document as JSON, without the version it was read at. */
+function documentJson(state: Record<string, unknown>): string {
+  const { eTag: _eTag, ...document } = state;
+  return JSON.stringify(document);
 }
 
 /** Another turn (on this instance or another) saved the same document since this turn read it. */
