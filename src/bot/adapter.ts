@@ -7,6 +7,7 @@ import {
   type Response,
   type TurnContext,
 } from 'botbuilder';
+import type { ServerResponse } from 'node:http';
 import type { Config } from '../config.ts';
 import { activityProblem } from '../http/activity.ts';
 import { errorKind, log } from '../log.ts';
@@ -56,7 +57,25 @@ class CheckedAdapter extends CloudAdapter {
   }
 }
 
+/**
+ * Writes the turn's answer. On a Node response (restify's is one) the JSON is written directly, as
+ * restify's JSON formatter would write it, without its content negotiation and formatter lookup on the
+ * way; any other response object gets the SDK's calls.
+ */
 function answer(res: Response, status: number, body: unknown): void {
+  const node = res as unknown as Partial<ServerResponse>;
+  if (typeof node.writeHead === 'function' && typeof node.end === 'function') {
+    if (body === undefined) {
+      node.writeHead(status, { 'Content-Length': 0 });
+      return void node.end();
+    }
+    const text = JSON.stringify(body);
+    node.writeHead(status, {
+      'Content-Type': 'application/json',
+      'Content-Length': Buffer.byteLength(text),
+    });
+    return void node.end(text);
+  }
   res.status(status);
   if (body !== undefined) {
     res.header('Content-Type', 'application/json');
