@@ -59,8 +59,9 @@ class VersionedState extends BotState {
   }
 
   /**
-   * Saves when the state changed, or always with `force` (which also proves the state read is current). A
-   * turn that never read the state (a group message, a welcome) has nothing to save or to prove.
+   * Saves when the state changed; with `force`, an unchanged state is confirmed instead (which proves the
+   * state read is current, as a save would, without writing it again). A turn that never read the state
+   * (a group message, a welcome) has nothing to save or to prove.
    */
   override async saveChanges(context: TurnContext, force = false): Promise<void> {
     const loaded = this.loaded.get(context);
@@ -68,7 +69,10 @@ class VersionedState extends BotState {
     if (loaded === undefined || !state) return;
     const now = documentJson(state);
     if (!force && loaded === now) return;
-    await this.storage.write({ [await this.storageKey(context)]: state });
+    const items = { [await this.storageKey(context)]: state };
+    // Unchanged: the version read is confirmed, and nothing is written.
+    if (loaded === now && this.storage instanceof StoreStorage) return this.storage.confirm(items);
+    await this.storage.write(items);
     this.loaded.set(context, now);
   }
 }
@@ -111,6 +115,22 @@ export class StoreStorage implements Storage {
 
   /** Writes documents, each recorded as belonging to the person its key names (so a delete finds it). */
   async write(changes: StoreItems): Promise<void> {
+    await this.apply(changes, false);
+  }
+
+  /**
+   * Confirms that documents read are still the stored version without writing them again: a turn that
+   * changed nothing still learns whether it worked from stale state, with the same `StaleStateError`.
+   */
+  async confirm(documents: StoreItems): Promise<void> {
+    await this.apply(documents, true);
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    await this.state.delete(keys);
+  }
+
+  private async apply(changes: StoreItems, unchanged: boolean): Promise<void> {
     const map = new Map<string, StateChange>();
     for (const [key, item] of Object.entries(changes)) {
       const { eTag, ...value } = (item ?? {}) as { eTag?: string };
@@ -121,13 +141,10 @@ export class StoreStorage implements Storage {
         etag: eTag ?? '0',
         userId: ownerOfStateKey(key),
         ...(Object.keys(value).length === 0 ? { remove: true } : {}),
+        ...(unchanged ? { unchanged } : {}),
       });
     }
     const conflicts = await this.state.write(map);
     if (conflicts.length) throw new StaleStateError(conflicts);
-  }
-
-  async delete(keys: string[]): Promise<void> {
-    await this.state.delete(keys);
   }
 }
