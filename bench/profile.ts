@@ -1,9 +1,11 @@
 /**
  * Where a bot turn's time goes: starts Tally from source under `node --cpu-prof`, loads it with the
  * bench's questions, stops it, and prints the functions and files with the most self time.
- *   npx tsx bench/profile.ts DB_FILE [--users N] [--seconds S] [--connections C] [--startup] [--compiled]
+ *   npx tsx bench/profile.ts DB_FILE [--users N] [--seconds S] [--warm-seconds W] [--connections C] [--startup] [--compiled]
  * With --startup it stops right after the first answer, so the profile is the start-up alone; otherwise only
- * the samples taken while the load ran are counted. With --compiled it profiles dist/ as `npm start` runs it
+ * the samples taken while the load ran are counted, after a warm-up of W seconds (3 by default, as the bench
+ * warms its servers) so that what a server does once (loading the date recognizer, parsing a template the
+ * first time it is said) is not spread over the requests. With --compiled it profiles dist/ as `npm start` runs it
  * (after `npm run build`) instead of the source.
  */
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
@@ -114,25 +116,29 @@ async function main(): Promise<void> {
   let requests = 0;
   let window: [number, number] | undefined;
   if (!process.argv.includes('--startup')) {
-    const from = monotonicUs();
     const rng = mulberry32(1);
-    const result = await autocannon({
-      url: `http://127.0.0.1:${port}`,
-      connections: arg('--connections', 10),
-      duration: arg('--seconds', 10),
-      requests: [
-        {
-          method: 'POST',
-          path: '/api/messages',
-          headers: { 'content-type': 'application/json' },
-          setupRequest: (request) => {
-            const user = userId(Math.floor(rng() * users));
-            const text = QUESTIONS[Math.floor(rng() * QUESTIONS.length)] as string;
-            return { ...request, body: activity(text, user, `profile-${user}`) };
+    const run = (seconds: number) =>
+      autocannon({
+        url: `http://127.0.0.1:${port}`,
+        connections: arg('--connections', 10),
+        duration: seconds,
+        requests: [
+          {
+            method: 'POST',
+            path: '/api/messages',
+            headers: { 'content-type': 'application/json' },
+            setupRequest: (request) => {
+              const user = userId(Math.floor(rng() * users));
+              const text = QUESTIONS[Math.floor(rng() * QUESTIONS.length)] as string;
+              return { ...request, body: activity(text, user, `profile-${user}`) };
+            },
           },
-        },
-      ],
-    });
+        ],
+      });
+    const warm = arg('--warm-seconds', 3);
+    if (warm > 0) await run(warm);
+    const from = monotonicUs();
+    const result = await run(arg('--seconds', 10));
     requests = result.requests.total;
     window = [from, monotonicUs()];
     console.log(`${requests} requests, ${result.requests.average} req/s, p99 ${result.latency.p99} ms`);

@@ -7,9 +7,11 @@ import {
   type Response,
   type TurnContext,
 } from 'botbuilder';
+import type { ServerResponse } from 'node:http';
 import type { Config } from '../config.ts';
 import { activityProblem } from '../http/activity.ts';
 import { errorKind, log } from '../log.ts';
+import { ReusedClients } from './reused-clients.ts';
 import { StaleStateError } from './storage.ts';
 import type { BotTemplates } from './templates.ts';
 
@@ -55,7 +57,25 @@ class CheckedAdapter extends CloudAdapter {
   }
 }
 
+/**
+ * Writes the turn's answer. On a Node response (restify's is one) the JSON is written directly, as
+ * restify's JSON formatter would write it, without its content negotiation and formatter lookup on the
+ * way; any other response object gets the SDK's calls.
+ */
 function answer(res: Response, status: number, body: unknown): void {
+  const node = res as unknown as Partial<ServerResponse>;
+  if (typeof node.writeHead === 'function' && typeof node.end === 'function') {
+    if (body === undefined) {
+      node.writeHead(status, { 'Content-Length': 0 });
+      return void node.end();
+    }
+    const text = JSON.stringify(body);
+    node.writeHead(status, {
+      'Content-Type': 'application/json',
+      'Content-Length': Buffer.byteLength(text),
+    });
+    return void node.end(text);
+  }
   res.status(status);
   if (body !== undefined) {
     res.header('Content-Type', 'application/json');
@@ -114,11 +134,13 @@ export function createAdapter(
     MicrosoftAppTenantId: config.microsoftAppTenantId,
   };
   const adapter = new CheckedAdapter(
-    authentication ??
-      new ConfigurationBotFrameworkAuthentication(
-        settings,
-        new ConfigurationServiceClientCredentialFactory(settings),
-      ),
+    new ReusedClients(
+      authentication ??
+        new ConfigurationBotFrameworkAuthentication(
+          settings,
+          new ConfigurationServiceClientCredentialFactory(settings),
+        ),
+    ),
   );
   adapter.onTurnError = async (context, error) => {
     // Never the message text or amounts: only what kind of failure it was.

@@ -16,9 +16,24 @@ const targetIds = new WeakMap<EvaluationTarget, string>();
 
 function versionOf(memory: Memory): string | undefined {
   if (memoryVersions.has(memory)) return memoryVersions.get(memory);
-  const version = memory.version();
+  const version = plainVersion(memory) ?? memory.version();
   memoryVersions.set(memory, version);
   return version;
+}
+
+/**
+ * A plain object's memory as JSON without the SDK's replacer, which V8 cannot serialise on its fast path
+ * (a call back into JavaScript for every value, to drop objects seen before). A replies' data is plain JSON:
+ * where it is not (a cycle), the SDK's own answer is used. Plain JSON says at least as much as the SDK's,
+ * so two scopes with the same id still hold the same values, and loops are found as before.
+ */
+function plainVersion(memory: Memory): string | undefined {
+  if (memory.constructor.name !== 'SimpleObjectMemory') return undefined;
+  try {
+    return JSON.stringify((memory as Memory & { memory?: unknown }).memory);
+  } catch {
+    return undefined;
+  }
 }
 
 let installed = false;

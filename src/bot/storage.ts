@@ -1,4 +1,4 @@
-import { BotState, calculateChangeHash, type Storage, type StoreItems, type TurnContext } from 'botbuilder';
+import { BotState, type Storage, type StoreItems, type TurnContext } from 'botbuilder';
 import type { StateChange, StatePort } from '../store/index.ts';
 
 /**
@@ -36,27 +36,56 @@ export function personalState(storage: Storage): BotState {
  * (write whatever is there), which would let a turn working from stale state overwrite a newer one;
  * here the document keeps the eTag it was read with (none when nothing was there), so the store refuses
  * a stale save with `StaleStateError`. An emptied document is removed on the same terms.
+ *
+ * Whether the state changed is told by its JSON as read, not by the SDK's change hash (its own
+ * serialiser, then SHA-256, taken on every load and twice more on a save): the same answer for a document
+ * that is JSON in the store anyway, at a fraction of the cost.
  */
 class VersionedState extends BotState {
+  /** Each turn's state as JSON, as it was read or last saved. */
   private readonly loaded = new WeakMap<TurnContext, string>();
 
   override async load(context: TurnContext, force = false): Promise<Record<string, unknown>> {
-    const state = (await super.load(context, force)) as Record<string, unknown>;
-    if (force || !this.loaded.has(context)) this.loaded.set(context, calculateChangeHash(state));
+    const kept = this.get(context) as Record<string, unknown> | undefined;
+    if (kept && !force && this.loaded.has(context)) return kept;
+    const key = await this.storageKey(context);
+    const items = await this.storage.read([key]);
+    const state = (items[key] ?? {}) as Record<string, unknown>;
+    // Where BotState keeps the turn's copy, so its property accessors and `get` find it; the SDK's hash
+    // in it is never read (saving is decided here).
+    context.turnState.set(turnStateKey(this), { state, hash: '' });
+    this.loaded.set(context, documentJson(state));
     return state;
   }
 
   /**
-   * Saves when the state changed, or always with `force` (which also proves the state read is current). A
-   * turn that never read the state (a group message, a welcome) has nothing to save or to prove.
+   * Saves when the state changed; with `force`, an unchanged state is confirmed instead (which proves the
+   * state read is current, as a save would, without writing it again). A turn that never read the state
+   * (a group message, a welcome) has nothing to save or to prove.
    */
   override async saveChanges(context: TurnContext, force = false): Promise<void> {
     const loaded = this.loaded.get(context);
-    const state = this.get(context);
-    if (loaded === undefined || !state || (!force && loaded === calculateChangeHash(state))) return;
-    await this.storage.write({ [await this.storageKey(context)]: state });
-    this.loaded.set(context, calculateChangeHash(state));
+    const state = this.get(context) as Record<string, unknown> | undefined;
+    if (loaded === undefined || !state) return;
+    const now = documentJson(state);
+    if (!force && loaded === now) return;
+    const items = { [await this.storageKey(context)]: state };
+    // Unchanged: the version read is confirmed, and nothing is written.
+    if (loaded === now && this.storage instanceof StoreStorage) return this.storage.confirm(items);
+    await this.storage.write(items);
+    this.loaded.set(context, now);
   }
+}
+
+/** The symbol BotState keeps a turn's state under in `turnState` (private in its typings). */
+function turnStateKey(state: BotState): symbol {
+  return (state as unknown as { stateKey: symbol }).stateKey;
+}
+
+/** A state document as JSON, without the version it was read at. */
+function documentJson(state: Record<string, unknown>): string {
+  const { eTag: _eTag, ...document } = state;
+  return JSON.stringify(document);
 }
 
 /** Another turn (on this instance or another) saved the same document since this turn read it. */
@@ -86,6 +115,22 @@ export class StoreStorage implements Storage {
 
   /** Writes documents, each recorded as belonging to the person its key names (so a delete finds it). */
   async write(changes: StoreItems): Promise<void> {
+    await this.apply(changes, false);
+  }
+
+  /**
+   * Confirms that documents read are still the stored version without writing them again: a turn that
+   * changed nothing still learns whether it worked from stale state, with the same `StaleStateError`.
+   */
+  async confirm(documents: StoreItems): Promise<void> {
+    await this.apply(documents, true);
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    await this.state.delete(keys);
+  }
+
+  private async apply(changes: StoreItems, unchanged: boolean): Promise<void> {
     const map = new Map<string, StateChange>();
     for (const [key, item] of Object.entries(changes)) {
       const { eTag, ...value } = (item ?? {}) as { eTag?: string };
@@ -96,13 +141,10 @@ export class StoreStorage implements Storage {
         etag: eTag ?? '0',
         userId: ownerOfStateKey(key),
         ...(Object.keys(value).length === 0 ? { remove: true } : {}),
+        ...(unchanged ? { unchanged } : {}),
       });
     }
     const conflicts = await this.state.write(map);
     if (conflicts.length) throw new StaleStateError(conflicts);
-  }
-
-  async delete(keys: string[]): Promise<void> {
-    await this.state.delete(keys);
   }
 }

@@ -118,7 +118,8 @@ export class TallyBot extends ActivityHandler {
       for (let attempt = 1; ; attempt++) {
         try {
           await super.run(context);
-          // Saved even when unchanged: the save is what proves the turn read the latest state.
+          // Forced: an unchanged state is confirmed rather than skipped, which proves the turn read the
+          // latest state.
           await this.deps.personalState.saveChanges(context, true);
           break;
         } catch (err) {

@@ -3,6 +3,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { whileParsing, whileSaying } from './lg-parse-text.ts';
 import { keepEvaluationIds } from './lg-target-ids.ts';
+import { keepAllTemplates, keepTemplateCallWork } from './lg-template-calls.ts';
 import { indexSections } from './template-sections.ts';
 import { variantName, variantProblems } from './tone-variants.ts';
 
@@ -14,8 +15,11 @@ export interface DialogProblem {
 
 /** Everything the bot says, from dialogs/*.lg, evaluated with botbuilder-lg. */
 export class BotTemplates {
-  /** One evaluator per file, kept across turns, so each expression is parsed once, not every render. */
-  private readonly evaluators = new Map<Templates, Evaluator>();
+  /**
+   * One evaluator per file, kept across turns, so each expression is parsed once, not every render; with
+   * whether the file asks for Markdown line breaks (`lgOptions` parses the file's options on every read).
+   */
+  private readonly evaluators = new Map<Templates, { evaluator: Evaluator; markdown: boolean }>();
 
   private constructor(
     private readonly known: ReadonlySet<string>,
@@ -112,22 +116,24 @@ export class BotTemplates {
       return this.render(variantName(name, tone), data);
     const templates = this.find(name);
     if (!templates) throw new Error(`no template named ${name}`);
-    let evaluator = this.evaluators.get(templates);
-    if (!evaluator) {
-      evaluator = reusableEvaluator(templates);
-      this.evaluators.set(templates, evaluator);
+    let kept = this.evaluators.get(templates);
+    if (!kept) {
+      kept = {
+        evaluator: reusableEvaluator(templates),
+        markdown: templates.lgOptions.LineBreakStyle === LGLineBreakStyle.Markdown,
+      };
+      this.evaluators.set(templates, kept);
     }
     let out: unknown;
     try {
-      const ready = evaluator;
-      out = whileSaying(() => ready.evaluateTemplate(name, data));
+      const { evaluator } = kept;
+      out = whileSaying(() => evaluator.evaluateTemplate(name, data));
     } catch (err) {
       // A failed evaluation can leave its stack half unwound: start the next one afresh.
       this.evaluators.delete(templates);
       throw err;
     }
-    if (templates.lgOptions.LineBreakStyle === LGLineBreakStyle.Markdown && typeof out === 'string')
-      out = out.replace(/(\r?\n)/g, '$1$1');
+    if (kept.markdown && typeof out === 'string') out = out.replace(/(\r?\n)/g, '$1$1');
     return typeof out === 'string' ? out.replace(/\n{3,}/g, '\n\n').trim() : JSON.stringify(out);
   }
 }
@@ -143,6 +149,8 @@ type Expression = ReturnType<Evaluator['expressionParser']['parse']>;
 
 function reusableEvaluator(templates: Templates): Evaluator {
   keepEvaluationIds();
+  keepTemplateCallWork();
+  keepAllTemplates(templates);
   const options = new EvaluationOptions(templates.lgOptions);
   // Without a locale, every string() call asks Intl for the default one again (tens of µs each).
   options.locale ||= DEFAULT_LOCALE;

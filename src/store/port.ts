@@ -182,6 +182,11 @@ export interface StateChange {
   userId?: string;
   /** Removes the document instead of writing `value`, on the same condition (absent already is fine). */
   remove?: boolean;
+  /**
+   * `value` is the document as it was read: only its version is checked, with a conflict as for a write,
+   * and an engine need not write it again (one that does writes the same document).
+   */
+  unchanged?: boolean;
 }
 
 /** Opaque JSON documents keyed by string, with optimistic concurrency: the bot's dialog state. */

@@ -41,6 +41,7 @@ export class StateStore implements StatePort {
       const now = new Date().toISOString();
       const remove = this.db.prepare('DELETE FROM bot_state WHERE key = ?');
       for (const [key, change] of changes) {
+        if (change.unchanged) continue;
         if (change.remove) remove.run(key);
         else put.run(key, JSON.stringify(change.value), now, change.userId ?? null);
       }
