@@ -41,8 +41,13 @@ export function ledgerChanged(db: Db): void {
  * any other connection to the file (`npm run import` while the server runs).
  */
 export function ledgerVersion(db: Db): string {
-  return `${ledgerWrites.get(db) ?? 0}:${String(db.pragma('data_version', { simple: true }))}`;
+  // `db.pragma` prepares its statement afresh on every call; this one is asked a few times a turn.
+  // The statement may be shared through the prepared-statement cache: its mode is set at each use.
+  let dataVersion = dataVersions.get(db);
+  if (!dataVersion) dataVersions.set(db, (dataVersion = db.prepare('PRAGMA data_version')));
+  return `${ledgerWrites.get(db) ?? 0}:${String(dataVersion.pluck().get())}`;
 }
+const dataVersions = new WeakMap<Db, Database.Statement>();
 
 /**
  * Makes `db.prepare` hand back the statement it prepared before for the same SQL (SQLite compiles each
