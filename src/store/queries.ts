@@ -296,12 +296,10 @@ export class Queries implements QueriesPort {
   }
 
   /**
-   * The merchants this user has paid or been paid by, with ids, for matching names they type. Transfers
-   * between their own accounts ("Chase Card Services") are not merchants.
-   */
-  /**
-   * The merchants a user has spent or been paid at. Asked every turn (it is the vocabulary the message is
-   * read against), so the answer is kept per user until the ledger changes, and the same array comes back.
+   * The merchants this user has paid or been paid by, with ids, for matching names they type; transfers
+   * between their own accounts ("Chase Card Services") are not merchants. Asked every turn (it is the
+   * vocabulary the message is read against), so the answer is kept per user until the ledger changes, and
+   * the same array comes back.
    */
   async merchants(userId: string): Promise<readonly UserMerchant[]> {
     const version = ledgerVersion(this.db);
