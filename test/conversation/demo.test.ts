@@ -355,9 +355,10 @@ describe('the demo’s budgets', () => {
     const data = left!.replies[0]!.data!;
     const working = data.working as Record<string, unknown>;
     expect(working.reservedItems).toEqual([
-      `eating out: $${(budgetLeft[0]! / 100).toFixed(2)}`,
-      `groceries: $${(budgetLeft[1]! / 100).toFixed(2)}`,
+      { label: 'eating out', amount: `$${(budgetLeft[0]! / 100).toFixed(2)}` },
+      { label: 'groceries', amount: `$${(budgetLeft[1]! / 100).toFixed(2)}` },
     ]);
+    expect(left!.texts[0]).toContain(`- eating out: $${(budgetLeft[0]! / 100).toFixed(2)}`);
     expect(cents(working.reserved)).toBe(budgetLeft[0]! + budgetLeft[1]!);
     expect(cents(data.left)).toBe(cents(working.balance) - cents(working.bills) - cents(working.reserved));
     expect(left!.texts[0]).toContain(String(working.reserved));
