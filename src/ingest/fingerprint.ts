@@ -26,6 +26,9 @@ export function fingerprints(rows: readonly StatementTransaction[]): string[] {
 export function fingerprinter(): (row: StatementTransaction) => string {
   const ranks = new RankTable();
   const normal = new Map<string, string>();
+  // A statement's lines come day by day: the day's part of the identity is made once per run of a day.
+  let lastDate = '';
+  let lastDay = '';
   return (r) => {
     // Statements repeat their descriptions; each is put in its comparable form once (up to a bound).
     let text = normal.get(r.description);
@@ -34,15 +37,19 @@ export function fingerprinter(): (row: StatementTransaction) => string {
       if (normal.size < NORMAL_DESCRIPTIONS) normal.set(r.description, text);
     }
     const amount = String(r.amountMinor);
+    if (r.date !== lastDate) {
+      lastDate = r.date;
+      lastDay = day(r.date);
+    }
     if (r.externalId) {
       const base = `${r.date}|${amount}|${r.currency}|${text}`;
-      return `b:${day(r.date)}:${hash(`${r.externalId}|`, base)}`;
+      return `b:${lastDay}:${hash(`${r.externalId}|`, base)}`;
     }
     // The line `date|amount|currency|text` is hashed in place, for its rank and its identity at once.
     hashLine(r.date, amount, r.currency, text);
     const rank = ranks.next(rankA >>> 0, rankB >>> 0);
     hashTail(`|${rank}`);
-    return `f:${day(r.date)}:${base36(pairA)}${base36(pairB)}`;
+    return `f:${lastDay}:${base36(pairA)}${base36(pairB)}`;
   };
 }
 
