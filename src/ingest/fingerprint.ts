@@ -26,6 +26,9 @@ export function fingerprints(rows: readonly StatementTransaction[]): string[] {
 export function fingerprinter(): (row: StatementTransaction) => string {
   const ranks = new RankTable();
   const normal = new Map<string, string>();
+  // A statement's lines come day by day: the day's part of the identity is made once per run of a day.
+  let lastDate = '';
+  let lastDay = '';
   return (r) => {
     // Statements repeat their descriptions; each is put in its comparable form once (up to a bound).
     let text = normal.get(r.description);
@@ -33,10 +36,20 @@ export function fingerprinter(): (row: StatementTransaction) => string {
       text = r.description.trim().toUpperCase().replace(/\s+/g, ' ');
       if (normal.size < NORMAL_DESCRIPTIONS) normal.set(r.description, text);
     }
-    const base = `${r.date}|${r.amountMinor}|${r.currency}|${text}`;
-    if (r.externalId) return `b:${day(r.date)}:${hash(`${r.externalId}|`, base)}`;
-    const rank = ranks.next(base);
-    return `f:${day(r.date)}:${hash(base, `|${rank}`)}`;
+    const amount = String(r.amountMinor);
+    if (r.date !== lastDate) {
+      lastDate = r.date;
+      lastDay = day(r.date);
+    }
+    if (r.externalId) {
+      const base = `${r.date}|${amount}|${r.currency}|${text}`;
+      return `b:${lastDay}:${hash(`${r.externalId}|`, base)}`;
+    }
+    // The line `date|amount|currency|text` is hashed in place, for its rank and its identity at once.
+    hashLine(r.date, amount, r.currency, text);
+    const rank = ranks.next(rankA >>> 0, rankB >>> 0);
+    hashTail(`|${rank}`);
+    return `f:${lastDay}:${base36(pairA)}${base36(pairB)}`;
   };
 }
 
@@ -58,11 +71,8 @@ class RankTable {
   /** Occurrences past 255, by the line's two hashes. */
   private beyond = new Map<string, number>();
 
-  /** 1 the first time a string is seen, 2 the second, … */
-  next(text: string): number {
-    hashPair(text, '', 0x1b873593, 0xcc9e2d51);
-    const a = pairA >>> 0;
-    const b = pairB >>> 0;
+  /** 1 the first time a line of hashes (a, b) is seen, 2 the second, … */
+  next(a: number, b: number): number {
     let i = this.find(a, b);
     const count = this.counts[i] as number;
     if (count === 0) {
@@ -161,6 +171,71 @@ function hashPair(head: string, tail: string, seedA: number, seedB: number): voi
     b1 = Math.imul(b1 ^ ch, 2654435761);
     b2 = Math.imul(b2 ^ ch, 1597334677);
   }
+  for (let i = 0; i < tail.length; i++) {
+    const ch = tail.charCodeAt(i);
+    a1 = Math.imul(a1 ^ ch, 2654435761);
+    a2 = Math.imul(a2 ^ ch, 1597334677);
+    b1 = Math.imul(b1 ^ ch, 2654435761);
+    b2 = Math.imul(b2 ^ ch, 1597334677);
+  }
+  pairA = finish(a1, a2);
+  pairB = finish(b1, b2);
+}
+
+/** The rank hashes (RankTable seeds) of the last `hashLine` call. */
+let rankA = 0;
+let rankB = 0;
+/** The identity hashes' running state after `hashLine`, carried on by `hashTail`. */
+const state = new Int32Array(4);
+const pieces = ['', '', '', ''];
+
+/**
+ * cyrb53 of `date|amount|currency|text` under the rank's seeds (sets rankA and rankB) and, in the same
+ * pass, the start of the identity's hashes under theirs (kept in `state` for `hashTail`): what
+ * `hashPair` of the joined line gives, without joining it or reading it twice.
+ */
+function hashLine(date: string, amount: string, currency: string, text: string): void {
+  let r1 = 0xdeadbeef ^ 0x1b873593;
+  let r2 = 0x41c6ce57 ^ 0x1b873593;
+  let s1 = 0xdeadbeef ^ 0xcc9e2d51;
+  let s2 = 0x41c6ce57 ^ 0xcc9e2d51;
+  let a1 = 0xdeadbeef ^ 0x9e3779b9;
+  let a2 = 0x41c6ce57 ^ 0x9e3779b9;
+  let b1 = 0xdeadbeef ^ 0x85ebca6b;
+  let b2 = 0x41c6ce57 ^ 0x85ebca6b;
+  pieces[0] = date;
+  pieces[1] = amount;
+  pieces[2] = currency;
+  pieces[3] = text;
+  for (let p = 0; p < 4; p++) {
+    const piece = pieces[p] as string;
+    // The separator before every piece but the first.
+    for (let i = p === 0 ? 0 : -1; i < piece.length; i++) {
+      const ch = i < 0 ? 124 : piece.charCodeAt(i);
+      r1 = Math.imul(r1 ^ ch, 2654435761);
+      r2 = Math.imul(r2 ^ ch, 1597334677);
+      s1 = Math.imul(s1 ^ ch, 2654435761);
+      s2 = Math.imul(s2 ^ ch, 1597334677);
+      a1 = Math.imul(a1 ^ ch, 2654435761);
+      a2 = Math.imul(a2 ^ ch, 1597334677);
+      b1 = Math.imul(b1 ^ ch, 2654435761);
+      b2 = Math.imul(b2 ^ ch, 1597334677);
+    }
+  }
+  rankA = finish(r1, r2);
+  rankB = finish(s1, s2);
+  state[0] = a1;
+  state[1] = a2;
+  state[2] = b1;
+  state[3] = b2;
+}
+
+/** Carries the identity's hashes of the last `hashLine` over `tail` and finishes them into pairA, pairB. */
+function hashTail(tail: string): void {
+  let a1 = state[0] as number;
+  let a2 = state[1] as number;
+  let b1 = state[2] as number;
+  let b2 = state[3] as number;
   for (let i = 0; i < tail.length; i++) {
     const ch = tail.charCodeAt(i);
     a1 = Math.imul(a1 ^ ch, 2654435761);

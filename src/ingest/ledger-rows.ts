@@ -66,17 +66,22 @@ function enricher(
   accountType: AccountType,
   rules: ReadonlyMap<string, string>,
 ): (t: StatementTransaction) => Enrichment {
-  // Keyed first by what a bank's lines rarely vary (direction, memo, codes), then by the description
-  // itself: the parser's own string, looked up without building a key string for every line.
-  const known = new Map<string, Map<string, Enrichment>>();
+  // Keyed first by what a bank's lines rarely vary (direction, then its transaction type when that is
+  // all it adds, or memo and codes), then by the description itself: the parser's own strings, looked up
+  // without building a key string for every line.
+  const byType = [
+    new Map<string | undefined, Map<string, Enrichment>>(),
+    new Map<string | undefined, Map<string, Enrichment>>(),
+  ];
+  const byContext = new Map<string, Map<string, Enrichment>>();
   let remembered = 0;
   return (t) => {
-    const sign = t.amountMinor > 0 ? '+' : '-';
-    const context =
-      t.memo === undefined && t.mcc === undefined && t.bankCategory === undefined && t.bankType === undefined
-        ? sign
-        : `${sign}\u0001${t.memo ?? ''}\u0001${t.mcc ?? ''}\u0001${t.bankCategory ?? ''}\u0001${t.bankType ?? ''}`;
-    let lines = known.get(context);
+    const plain = t.memo === undefined && t.mcc === undefined && t.bankCategory === undefined;
+    const types = byType[t.amountMinor > 0 ? 1 : 0] as Map<string | undefined, Map<string, Enrichment>>;
+    const context = plain
+      ? undefined
+      : `${t.amountMinor > 0 ? '+' : '-'}\u0001${t.memo ?? ''}\u0001${t.mcc ?? ''}\u0001${t.bankCategory ?? ''}\u0001${t.bankType ?? ''}`;
+    let lines = context === undefined ? types.get(t.bankType) : byContext.get(context);
     const hit = lines?.get(t.description);
     if (hit) return hit;
     const descriptor = pickDescriptor(t.description, t.memo);
@@ -95,7 +100,11 @@ function enricher(
     );
     const found = { descriptor, merchant, ...guess };
     if (remembered < MEMO_LINES) {
-      if (!lines) known.set(context, (lines = new Map()));
+      if (!lines) {
+        lines = new Map();
+        if (context === undefined) types.set(t.bankType, lines);
+        else byContext.set(context, lines);
+      }
       lines.set(t.description, found);
       remembered++;
     }

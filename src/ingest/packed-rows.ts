@@ -55,31 +55,41 @@ export function rowPacker(): (rows: readonly NewTransaction[]) => PackedRows {
     let length = 0;
     let at = 0;
     let end = 0;
+    // A word's number, sending it first if the writer does not know it yet; -1 for none.
+    const word = (value: string | undefined): number => {
+      if (value === undefined) return -1;
+      let n = known.get(value);
+      if (n === undefined) {
+        n = known.size;
+        known.set(value, n);
+        words.push(value);
+      }
+      return n;
+    };
     for (const row of rows) {
+      // Field by field, in WORD_FIELDS order: each read is then of one known property.
       numbers[at++] = row.amountMinor;
-      for (const field of WORD_FIELDS) {
-        const value = row[field];
-        if (value === undefined) {
-          numbers[at++] = -1;
-          continue;
-        }
-        let n = known.get(value);
-        if (n === undefined) {
-          n = known.size;
-          known.set(value, n);
-          words.push(value);
-        }
-        numbers[at++] = n;
-      }
+      numbers[at++] = word(row.date);
+      numbers[at++] = word(row.currency);
+      numbers[at++] = word(row.merchant);
+      numbers[at++] = word(row.category);
+      numbers[at++] = word(row.flow);
+      numbers[at++] = word(row.categorySource);
+      numbers[at++] = word(row.mcc);
+      numbers[at++] = word(row.bankCategory);
       numbers[at++] = row.externalId === undefined ? 0 : 1;
-      for (const field of TEXT_FIELDS) {
-        const value = row[field];
-        if (value) {
-          parts.push(value);
-          length += value.length;
-        }
-        ends[end++] = length;
+      const { description, fingerprint, externalId } = row;
+      if (description) parts.push(description);
+      length += description.length;
+      ends[end++] = length;
+      parts.push(fingerprint);
+      length += fingerprint.length;
+      ends[end++] = length;
+      if (externalId) {
+        parts.push(externalId);
+        length += externalId.length;
       }
+      ends[end++] = length;
     }
     return { count: rows.length, words, restart, numbers, text: parts.join(''), ends };
   };
