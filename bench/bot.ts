@@ -3,7 +3,7 @@
  * with `expectReplies` so each response carries the bot's answer, against Tally and against an echo bot
  * on the same stack. Also start-up time (spawn → first answered request) and peak RSS under load.
  */
-import autocannon from 'autocannon';
+import autocannon, { type RequestOptions } from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -155,6 +155,23 @@ export async function startServer(
   }
 }
 
+/**
+ * An autocannon request asking a random one of the QUESTIONS as a random one of `users`, in that user's
+ * conversation (`<tag>-<user>`).
+ */
+export function questionRequest(rng: () => number, users: number, tag: string): RequestOptions {
+  return {
+    method: 'POST',
+    path: '/api/messages',
+    headers: { 'content-type': 'application/json' },
+    setupRequest: (request) => {
+      const user = userId(Math.floor(rng() * users));
+      const text = QUESTIONS[Math.floor(rng() * QUESTIONS.length)] as string;
+      return { ...request, body: activity(text, user, `${tag}-${user}`) };
+    },
+  };
+}
+
 /** One autocannon run: each request a random question from a random user, in that user's conversation. */
 async function load(
   port: number,
@@ -172,14 +189,7 @@ async function load(
     timeout: 10,
     requests: [
       {
-        method: 'POST',
-        path: '/api/messages',
-        headers: { 'content-type': 'application/json' },
-        setupRequest: (request) => {
-          const user = userId(Math.floor(rng() * users));
-          const text = QUESTIONS[Math.floor(rng() * QUESTIONS.length)] as string;
-          return { ...request, body: activity(text, user, `bench-${user}`) };
-        },
+        ...questionRequest(rng, users, 'bench'),
         onResponse: (status, body) => {
           if (!answered(status, body)) failures++;
         },

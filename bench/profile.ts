@@ -12,8 +12,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { activity, QUESTIONS, startServer } from './bot.ts';
-import { userId } from './generate.ts';
+import { questionRequest, startServer } from './bot.ts';
 import { stopTree } from './proc.ts';
 import { mulberry32 } from './random.ts';
 import { startArgs } from './startup.ts';
@@ -122,18 +121,7 @@ async function main(): Promise<void> {
         url: `http://127.0.0.1:${port}`,
         connections: arg('--connections', 10),
         duration: seconds,
-        requests: [
-          {
-            method: 'POST',
-            path: '/api/messages',
-            headers: { 'content-type': 'application/json' },
-            setupRequest: (request) => {
-              const user = userId(Math.floor(rng() * users));
-              const text = QUESTIONS[Math.floor(rng() * QUESTIONS.length)] as string;
-              return { ...request, body: activity(text, user, `profile-${user}`) };
-            },
-          },
-        ],
+        requests: [questionRequest(rng, users, 'profile')],
       });
     const warm = arg('--warm-seconds', 3);
     if (warm > 0) await run(warm);
