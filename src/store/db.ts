@@ -41,7 +41,16 @@ export function ledgerChanged(db: Db): void {
  * any other connection to the file (`npm run import` while the server runs).
  */
 export function ledgerVersion(db: Db): string {
-  return `${ledgerWrites.get(db) ?? 0}:${String(db.pragma('data_version', { simple: true }))}`;
+  return `${ledgerWrites.get(db) ?? 0}:${String(dataVersion(db).pluck(true).get())}`;
+}
+
+/** `db.pragma` compiles its statement on every call; this one is asked on every answer, so it is kept. */
+const dataVersions = new WeakMap<Db, Database.Statement>();
+
+function dataVersion(db: Db): Database.Statement {
+  let statement = dataVersions.get(db);
+  if (!statement) dataVersions.set(db, (statement = db.prepare('PRAGMA data_version')));
+  return statement;
 }
 
 /**
