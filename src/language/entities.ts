@@ -40,6 +40,28 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
+/**
+ * How many free tokens run from each one: `free.slice(i, i + n).every(Boolean)` is `n <= runs[i]` for `n`
+ * within the tokens. For the finders that try every phrase of up to a few words at every token.
+ */
+export function freeRuns(free: readonly boolean[], length: number): number[] {
+  const runs = new Array<number>(length + 1).fill(0);
+  for (let i = length - 1; i >= 0; i--) runs[i] = free[i] ? (runs[i + 1] ?? 0) + 1 : 0;
+  return runs;
+}
+
+/** The words from token `from`, one to `most` of them, joined by spaces: `[i]` holds `i + 1` words. */
+export function phrasesFrom(tokens: readonly Token[], from: number, most: number): string[] {
+  const out: string[] = [];
+  let phrase = '';
+  for (let k = 0; k < most; k++) {
+    const word = tokens[from + k]?.text ?? '';
+    phrase = k === 0 ? word : `${phrase} ${word}`;
+    out.push(phrase);
+  }
+  return out;
+}
+
 /** Words too common to be taken as a shortened merchant or account name on their own. */
 export const COMMON_WORDS: ReadonlySet<string> = new Set([
   ...`a about above after again against all also am an and any are as at back be because been before being below best big
@@ -152,13 +174,13 @@ export function findCategories(
 ): EntityMatch<CategoryRef>[] {
   const out: EntityMatch<CategoryRef>[] = [];
   const words = singleWords(lexicon);
+  const runs = freeRuns(free, tokens.length);
   for (let i = 0; i < tokens.length; i++) {
-    for (let n = Math.min(lexicon.maxWords, tokens.length - i); n >= 1; n--) {
-      if (!free.slice(i, i + n).every(Boolean)) continue;
-      const phrase = tokens
-        .slice(i, i + n)
-        .map((t) => t.text)
-        .join(' ');
+    const longest = Math.min(lexicon.maxWords, tokens.length - i);
+    const phrases = phrasesFrom(tokens, i, Math.min(longest, runs[i] ?? 0));
+    for (let n = longest; n >= 1; n--) {
+      if (n > (runs[i] ?? 0)) continue;
+      const phrase = phrases[n - 1] ?? '';
       const ref = lexicon.phrases.get(phrase) ?? lexicon.phrases.get(phrase.replace(/s$/, ''));
       if (ref) {
         out.push(match(tokens, i, i + n, ref));
@@ -413,11 +435,13 @@ export function findMerchantsExact(
 ): { matches: EntityMatch<string>[]; ambiguous?: Ambiguity } {
   const matches: EntityMatch<string>[] = [];
   let ambiguous: Ambiguity | undefined;
+  const runs = freeRuns(free, tokens.length);
   for (let i = 0; i < tokens.length; i++) {
-    for (let n = Math.min(index.maxWords, tokens.length - i); n >= 1; n--) {
-      if (!free.slice(i, i + n).every(Boolean)) continue;
-      const words = tokens.slice(i, i + n).map((t) => t.text);
-      const typed = words.join(' ');
+    const longest = Math.min(index.maxWords, tokens.length - i);
+    const phrases = phrasesFrom(tokens, i, Math.min(longest, runs[i] ?? 0));
+    for (let n = longest; n >= 1; n--) {
+      if (n > (runs[i] ?? 0)) continue;
+      const typed = phrases[n - 1] ?? '';
       // "whole food" and "trader joe" for Whole Foods and Trader Joe's: the last word with or without its s.
       const entry =
         index.aliases.get(typed) ??
@@ -426,7 +450,7 @@ export function findMerchantsExact(
       if (!entry) continue;
       const names = entry.full.size === 1 ? [...entry.full] : [...entry.names];
       if (names.length === 1 && names[0]) matches.push(match(tokens, i, i + n, names[0]));
-      else ambiguous ??= { kind: 'merchant', text: words.join(' '), options: names.sort() };
+      else ambiguous ??= { kind: 'merchant', text: typed, options: names.sort() };
       i += n - 1;
       break;
     }
