@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { distance } from 'fastest-levenshtein';
+import { allMatches } from './matches.ts';
 import type { CategoryRef } from './types.ts';
 
 /** Words known to be ordinary language, not names: a Set, or anything that answers `has`. */
@@ -31,11 +32,19 @@ export interface Ambiguity {
   options: string[];
 }
 
+const WORD = /[\p{L}\p{N}&]+(?:['’][\p{L}]+)*/gu;
+const APOSTROPHES = /['’]/g;
+
 /** Splits text into words, keeping where each came from so spans can be masked later. */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.toLowerCase().matchAll(/[\p{L}\p{N}&]+(?:['’][\p{L}]+)*/gu)) {
-    out.push({ text: m[0].replace(/['’]/g, ''), index: m.index, length: m[0].length });
+  for (const m of allMatches(text.toLowerCase(), WORD)) {
+    const word = m[0];
+    out.push({
+      text: word.includes("'") || word.includes('’') ? word.replace(APOSTROPHES, '') : word,
+      index: m.index,
+      length: word.length,
+    });
   }
   return out;
 }
