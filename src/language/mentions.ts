@@ -91,7 +91,19 @@ export function buildDictionary(examples: readonly LuExample[], lexicon: Categor
     for (const t of tokenize(plain)) dict.add(t.text);
   }
   for (const phrase of lexicon.phrases.keys()) for (const w of phrase.split(' ')) dict.add(w);
-  return { has: (word) => dict.has(word) || isEnglishWord(word) };
+  // Every finder asks about the same few words of a message, and English is the same for every message.
+  const english = new Map<string, boolean>();
+  return {
+    has: (word) => {
+      if (dict.has(word)) return true;
+      let known = english.get(word);
+      if (known === undefined) {
+        if (english.size >= 20_000) english.clear();
+        english.set(word, (known = isEnglishWord(word)));
+      }
+      return known;
+    },
+  };
 }
 
 /** Marks tokens inside the character spans as taken. */
