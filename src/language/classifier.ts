@@ -77,16 +77,21 @@ export interface LogisticModel {
 }
 
 function encoder(featureIds: Map<string, number>) {
+  // `seen[id] === round`: the ids this text already has, without a set made for every text.
+  let seen = new Uint32Array(0);
+  let round = 0;
   return (text: string, grow: boolean): number[] => {
     const ids: number[] = [];
     if (!grow) {
       // Features and ids are one to one, so keeping each id's first place keeps each feature's: the same
       // ids in the same order as below, without a set of the feature strings on every message.
-      const seen = new Set<number>();
+      if (seen.length < featureIds.size) seen = new Uint32Array(featureIds.size);
+      if (round === 0xffffffff) [seen, round] = [new Uint32Array(featureIds.size), 0];
+      const now = ++round;
       eachFeature(text, (f) => {
         const id = featureIds.get(f);
-        if (id === undefined || seen.has(id)) return;
-        seen.add(id);
+        if (id === undefined || seen[id] === now) return;
+        seen[id] = now;
         ids.push(id);
       });
       return ids;
