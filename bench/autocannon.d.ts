@@ -9,7 +9,7 @@ declare module 'autocannon' {
     max: number;
     total: number;
   }
-  interface RequestOptions {
+  export interface RequestOptions {
     method?: string;
     path?: string;
     headers?: Record<string, string>;

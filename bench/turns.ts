@@ -2,7 +2,8 @@
  * The text-answer sections alone, on the cached full-size question database: understanding + query, then
  * bot turns (echo bot and compiled Tally, the full run's load plan). For measuring a change to a turn's own
  * work without the whole bench; `--runs N` repeats both and prints the median of the headline figures.
- *   npx tsx bench/turns.ts [--runs N] [--no-build]
+ * `--understanding-only` leaves the bot turns out (no build, no servers).
+ *   npx tsx bench/turns.ts [--runs N] [--no-build] [--understanding-only]
  */
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,7 +34,9 @@ async function main(): Promise<void> {
     { seed: SEED, end: END, years: 3, users: 1000 },
     console.log,
   );
-  if (!process.argv.includes('--no-build')) console.log(`npm run build: ${buildDist().toFixed(1)} s`);
+  const understandingOnly = process.argv.includes('--understanding-only');
+  if (!understandingOnly && !process.argv.includes('--no-build'))
+    console.log(`npm run build: ${buildDist().toFixed(1)} s`);
   const work = mkdtempSync(join(tmpdir(), 'tally-turns-'));
   const understood: UnderstandingResult[] = [];
   const served: ServerResult[][] = [];
@@ -49,6 +52,7 @@ async function main(): Promise<void> {
       });
       printUnderstanding(u);
       understood.push(u);
+      if (understandingOnly) continue;
       const botDb = join(work, 'tally.db');
       copyFileSync(db.file, botDb);
       const common = { ...LOAD, users: db.users };
@@ -84,7 +88,7 @@ async function main(): Promise<void> {
     ['understanding alone p50', us(median(understood.map((u) => u.understand.p50)))],
     ['understanding alone p99', us(median(understood.map((u) => u.understand.p99)))],
   ];
-  for (const c of LOAD.connections) {
+  for (const c of understandingOnly ? [] : LOAD.connections) {
     const ratio = (f: (e: number, t: number) => number, key: 'requestsPerSecond' | 'p99') =>
       median(served.map((s) => f(runAt(s, 'echo', c)?.[key] ?? NaN, runAt(s, 'tally', c)?.[key] ?? NaN)));
     rows.push([`req/s vs echo, ${c} conns`, ratio((e, t) => t / e, 'requestsPerSecond').toFixed(2) + '×']);

@@ -41,7 +41,7 @@ export interface UnderstandingResult {
   notUnderstood: number;
 }
 
-interface Asker {
+export interface Asker {
   vocabulary: UserVocabulary;
   merchantIds: Map<string, number[]>;
   /** Merchant names the user pays often, for questions that name one. */
@@ -51,7 +51,7 @@ interface Asker {
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september'];
 
 /** Questions of every common kind; `{m}` is one of the user's merchants, `{month}` a month with data. */
-const QUESTIONS: readonly string[] = [
+export const QUESTIONS: readonly string[] = [
   'how much did i spend on groceries last month',
   'what did i spend at {m} in {month}',
   'top 5 merchants this year',
@@ -66,7 +66,7 @@ const QUESTIONS: readonly string[] = [
   'spending each month since january',
 ];
 
-async function askerOf(store: Store, user: string): Promise<Asker> {
+export async function askerOf(store: Store, user: string): Promise<Asker> {
   const [accounts, merchants] = await Promise.all([store.accounts.list(user), store.queries.merchants(user)]);
   const merchantIds = new Map<string, number[]>();
   for (const m of merchants)
@@ -118,7 +118,7 @@ async function answer(
   return { understandMs, understood: !u.unplaced.length && !u.unknownNames.length };
 }
 
-function fill(rng: Rng, template: string, asker: Asker, today: string): string {
+export function fill(rng: Rng, template: string, asker: Asker, today: string): string {
   const monthsSoFar = MONTHS.slice(0, Math.max(1, Number(today.slice(5, 7)) - 1));
   return template
     .replace('{m}', asker.frequent.length ? pick(rng, asker.frequent).toLowerCase() : 'amazon')

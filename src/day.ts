@@ -54,6 +54,14 @@ export function dateToDay(date: Date): string {
  * @example addDays('2026-02-28', 1) // '2026-03-01'
  */
 export function addDays(isoDay: string, days: number): string {
+  const year = Number(isoDay.slice(0, 4));
+  if (year >= 100 && Number.isInteger(days)) {
+    // Calendar fields in UTC, which has no daylight-saving changes: the same day as local arithmetic gives,
+    // without the time-zone lookups local dates cost (the period rules add days many times a message).
+    const at = new Date(Date.UTC(year, Number(isoDay.slice(5, 7)) - 1, Number(isoDay.slice(8, 10)) + days));
+    const y = at.getUTCFullYear();
+    if (y >= 100) return formatDay(y, at.getUTCMonth() + 1, at.getUTCDate());
+  }
   return dateToDay(addDaysTo(dayToDate(isoDay), days));
 }
 
@@ -62,7 +70,23 @@ export function addDays(isoDay: string, days: number): string {
  * @example addMonths('2026-01-31', 1) // '2026-02-28'
  */
 export function addMonths(isoDay: string, months: number): string {
+  const year = Number(isoDay.slice(0, 4));
+  const month = Number(isoDay.slice(5, 7));
+  const day = Number(isoDay.slice(8, 10));
+  if (year >= 100 && Number.isInteger(months) && month >= 1 && month <= 12 && day >= 1) {
+    // Integer arithmetic on the fields, as date-fns does on a local date: the day clamped to the month's end.
+    const total = year * 12 + month - 1 + months;
+    const y = Math.floor(total / 12);
+    const m = total - y * 12 + 1;
+    if (y >= 100 && day <= daysInMonth(year, month)) return formatDay(y, m, Math.min(day, daysInMonth(y, m)));
+  }
   return dateToDay(addMonthsTo(dayToDate(isoDay), months));
+}
+
+/** Days in a month (1–12) of a year from 100 on. */
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
 
 /**

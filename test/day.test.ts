@@ -1,4 +1,4 @@
-import { differenceInCalendarDays } from 'date-fns';
+import { addDays as addDaysFns, addMonths as addMonthsFns, differenceInCalendarDays } from 'date-fns';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   addDays,
@@ -88,5 +88,25 @@ describe("the user's day", () => {
     expect(localDay(instant, 'Not/AZone', '2026-03-11T01:00:00+05:00')).toBe('2026-03-11');
     expect(localDay(instant, 'Not/AZone')).toBe('2026-03-10');
     expect(localDay(instant)).toBe('2026-03-10');
+  });
+});
+
+describe('adding days and months on the calendar fields', () => {
+  it('gives the days date-fns gives on local dates, month ends, leap years and odd input included', () => {
+    const days = [
+      '2024-02-29',
+      '2025-01-31',
+      '2026-03-29',
+      '2026-10-25',
+      '2026-12-31',
+      '1900-02-28',
+      '2000-02-29',
+    ];
+    days.push('0099-12-31', '0100-01-01', '2026-02-30', '2026-13-01', 'not a day');
+    for (const day of days)
+      for (const n of [-400, -13, -12, -1, 0, 1, 11, 12, 13, 366, 0.5, NaN]) {
+        expect(addDays(day, n), `${day} + ${n} days`).toBe(dateToDay(addDaysFns(dayToDate(day), n)));
+        expect(addMonths(day, n), `${day} + ${n} months`).toBe(dateToDay(addMonthsFns(dayToDate(day), n)));
+      }
   });
 });

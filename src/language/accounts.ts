@@ -95,6 +95,40 @@ function brandWords(account: AccountRef): Set<string> {
   return out;
 }
 
+interface AccountBrands {
+  /** The accounts as they were when these were worked out: a changed list is worked out again. */
+  seen: { account: AccountRef; name: string; institution?: string }[];
+  brands: Set<string>[];
+  allBrands: Set<string>;
+  brandKeys: Map<string, string>;
+}
+
+/** Per list of accounts (a user's vocabulary keeps its list between turns), so not tokenised every message. */
+const BRANDS = new WeakMap<readonly AccountRef[], AccountBrands>();
+
+function brandsOf(accounts: readonly AccountRef[]): AccountBrands {
+  const kept = BRANDS.get(accounts);
+  if (
+    kept &&
+    kept.seen.length === accounts.length &&
+    kept.seen.every((s, k) => {
+      const a = accounts[k];
+      return a === s.account && a.name === s.name && a.institution === s.institution;
+    })
+  )
+    return kept;
+  const brands = accounts.map(brandWords);
+  const allBrands = new Set(brands.flatMap((b) => [...b]));
+  const made: AccountBrands = {
+    seen: accounts.map((account) => ({ account, name: account.name, institution: account.institution })),
+    brands,
+    allBrands,
+    brandKeys: new Map([...allBrands].map((b) => [b, soundKey(b)])),
+  };
+  BRANDS.set(accounts, made);
+  return made;
+}
+
 /**
  * Finds mentions such as "my amex", "the chase card", "checking": a run of words naming an issuer, a product
  * or an account type. A mention that fits several accounts becomes `ambiguous` instead of a guess.
@@ -105,15 +139,15 @@ export function findAccounts(
   free: boolean[],
   dictionary: WordSet,
 ): { matches: EntityMatch<number>[]; ambiguous?: Ambiguity } {
-  const brands = accounts.map(brandWords);
-  const allBrands = new Set(brands.flatMap((b) => [...b]));
+  const { brands, allBrands, brandKeys } = brandsOf(accounts);
   const brandOf = (w: string): string | undefined => {
     if (allBrands.has(w)) return w;
     if (w.length < 5 || dictionary.has(w) || COMMON_WORDS.has(w)) return undefined;
     const key = soundKey(w);
     return [...allBrands].find((b) => {
+      const bKey = brandKeys.get(b) ?? soundKey(b);
       // Two letters swapped ("quicksliver") is one slip, though Levenshtein counts two.
-      const d = transposed(key, soundKey(b)) ? 1 : distance(key, soundKey(b));
+      const d = transposed(key, bKey) ? 1 : distance(key, bKey);
       // Short brands only when they sound the same ("ammex"); longer ones may take an edit ("saphire").
       return b.length >= 5 ? d <= allowedEdits(w.length) - (w.length > 7 ? 1 : 0) : b.length === 4 && d === 0;
     });

@@ -113,10 +113,13 @@ function slangMoney(lower: string): string {
     );
 }
 
+const AMOUNT = new RegExp(`(?<![\\w.,])${MONEY}(?![\\w])`, 'g');
+
 /** Every amount written with a currency symbol or word, in text order. */
 export function findAmounts(text: string): AmountMention[] {
   const lower = spelledMoney(text.toLowerCase());
-  const re = new RegExp(`(?<![\\w.,])${MONEY}(?![\\w])`, 'g');
+  const re = AMOUNT;
+  re.lastIndex = 0;
   const out: AmountMention[] = [];
   for (let m = re.exec(lower); m; m = re.exec(lower)) {
     const money = toMoney(m, 1);
@@ -154,6 +157,18 @@ function withCurrency(range: AmountRange, ...moneys: Money[]): AmountRange {
   return currency ? { ...range, currency } : range;
 }
 
+/** The patterns below are built once; each use starts from `lastIndex = 0`. */
+const BETWEEN = new RegExp(
+  String.raw`(?<![\w$])(between\s+|from\s+)?${MONEY}\s*(?:-|–|and|to)\s*${MONEY}(?![\w])`,
+  'g',
+);
+// "$50 or more", "20 bucks or less", "$100+": the amount itself, then which way.
+const TRAILING = new RegExp(
+  String.raw`(?<![\w])${MONEY}\s*(\+|or more|or over|or above|and up|and upwards?|and over|and above|or higher|and higher|or greater|or less|or under|or below|or lower|and under|and below|and less)(?![\w])`,
+  'g',
+);
+const SINGLE = new RegExp(String.raw`(?<![\w])(${COMPARATOR})\s*${MONEY}(?![\w])`, 'g');
+
 /**
  * Finds the amount limit a question sets: "over $50", "between $10 and $50", "at least 75 bucks",
  * "exactly $9.99". Bounds are inclusive minor units, so "over $50" starts at 5001 and "under £20" ends at 1999.
@@ -164,10 +179,10 @@ export function findAmountRange(
   text: string,
 ): { range: AmountRange; index: number; length: number } | undefined {
   const lower = spelledMoney(text.toLowerCase());
-  const between = new RegExp(
-    String.raw`(?<![\w$])(between\s+|from\s+)?${MONEY}\s*(?:-|–|and|to)\s*${MONEY}(?![\w])`,
-    'g',
-  );
+  // Every reading below needs a number written in digits (spelled ones are digits by now).
+  if (!/\d/.test(lower)) return undefined;
+  const between = BETWEEN;
+  between.lastIndex = 0;
   for (let m = between.exec(lower); m; m = between.exec(lower)) {
     const a = toMoney(m, 2);
     const b = toMoney(m, 6);
@@ -185,11 +200,8 @@ export function findAmountRange(
     };
   }
 
-  // "$50 or more", "20 bucks or less", "$100+": the amount itself, then which way.
-  const trailing = new RegExp(
-    String.raw`(?<![\w])${MONEY}\s*(\+|or more|or over|or above|and up|and upwards?|and over|and above|or higher|and higher|or greater|or less|or under|or below|or lower|and under|and below|and less)(?![\w])`,
-    'g',
-  );
+  const trailing = TRAILING;
+  trailing.lastIndex = 0;
   for (let m = trailing.exec(lower); m; m = trailing.exec(lower)) {
     const money = toMoney(m, 1);
     if (!money || !looksLikeMoney(lower, m.index, m.index + m[0].length - (m[5]?.length ?? 0), money))
@@ -199,7 +211,8 @@ export function findAmountRange(
     return { range: withCurrency(range, money), index: m.index, length: m[0].length };
   }
 
-  const single = new RegExp(String.raw`(?<![\w])(${COMPARATOR})\s*${MONEY}(?![\w])`, 'g');
+  const single = SINGLE;
+  single.lastIndex = 0;
   for (let m = single.exec(lower); m; m = single.exec(lower)) {
     const bound = boundOf(m[1] ?? '');
     const money = toMoney(m, 2);
@@ -240,6 +253,12 @@ const N = String.raw`(\d{1,3}|${alternatives(COUNT_WORDS)})`;
 const GROUPS = String.raw`(?:merchants?|shops?|stores?|places?|categories|restaurants|brands|companies|vendors|retailers|accounts|cards)`;
 const SUPERLATIVE = String.raw`(?:biggest|largest|highest|most\s+expensive|costliest|priciest|top|most\s+frequent|most\s+common|main|smallest|cheapest|lowest)`;
 
+const TOP_N: readonly RegExp[] = [
+  new RegExp(String.raw`(?<![\w$])top\s+${N}(?![\w.,/:-])(?!\s*(?:%|percent|dollars?|bucks))`, 'g'),
+  new RegExp(String.raw`(?<![\w$/.-])(?:(?:my|the)\s+)?${N}\s+${SUPERLATIVE}(?![\w])`, 'g'),
+  new RegExp(String.raw`\b(?:which|what|the|my)\s+${N}\s+${GROUPS}\b`, 'g'),
+];
+
 /**
  * Finds how many items a ranking question asks for: "top 5", "top ten", "my 3 biggest", "5 largest".
  * Years and dates are never counts ("top merchants in 2025" has none).
@@ -247,12 +266,8 @@ const SUPERLATIVE = String.raw`(?:biggest|largest|highest|most\s+expensive|costl
  */
 export function findTopN(text: string): { n: number; index: number; length: number } | undefined {
   const lower = text.toLowerCase();
-  const patterns = [
-    new RegExp(String.raw`(?<![\w$])top\s+${N}(?![\w.,/:-])(?!\s*(?:%|percent|dollars?|bucks))`, 'g'),
-    new RegExp(String.raw`(?<![\w$/.-])(?:(?:my|the)\s+)?${N}\s+${SUPERLATIVE}(?![\w])`, 'g'),
-    new RegExp(String.raw`\b(?:which|what|the|my)\s+${N}\s+${GROUPS}\b`, 'g'),
-  ];
-  for (const re of patterns) {
+  for (const re of TOP_N) {
+    re.lastIndex = 0;
     for (let m = re.exec(lower); m; m = re.exec(lower)) {
       const word = m[1] ?? '';
       const n = /^\d+$/.test(word) ? Number(word) : COUNT_WORDS[word];

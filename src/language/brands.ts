@@ -6,7 +6,16 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
-import { COMMON_WORDS, match, tokenize, type EntityMatch, type Token, type WordSet } from './entities.ts';
+import {
+  COMMON_WORDS,
+  freeRuns,
+  match,
+  phrasesFrom,
+  tokenize,
+  type EntityMatch,
+  type Token,
+  type WordSet,
+} from './entities.ts';
 
 export interface BrandIndex {
   /** Lower-case words of a name (and of the name without "Market", "Inc"…) → the name. */
@@ -91,13 +100,15 @@ export function findBrands(
   dictionary: WordSet,
 ): EntityMatch<string>[] {
   const out: EntityMatch<string>[] = [];
+  const runs = freeRuns(free, tokens.length);
   for (let i = 0; i < tokens.length; i++) {
-    for (let n = Math.min(index.maxWords, tokens.length - i); n >= 1; n--) {
-      if (!free.slice(i, i + n).every(Boolean)) continue;
-      const words = tokens.slice(i, i + n).map((t) => t.text);
-      const name = index.phrases.get(words.join(' '));
+    const longest = Math.min(index.maxWords, tokens.length - i);
+    const phrases = phrasesFrom(tokens, i, Math.min(longest, runs[i] ?? 0));
+    for (let n = longest; n >= 1; n--) {
+      if (n > (runs[i] ?? 0)) continue;
+      const name = index.phrases.get(phrases[n - 1] ?? '');
       if (!name || own.has(name.toLowerCase())) continue;
-      if (n === 1 && dictionary.has(words[0] ?? '') && !placedAsName(text, tokens, i, i + n)) continue;
+      if (n === 1 && dictionary.has(tokens[i]?.text ?? '') && !placedAsName(text, tokens, i, i + n)) continue;
       out.push(match(tokens, i, i + n, name));
       i += n - 1;
       break;

@@ -41,19 +41,24 @@ export function words(text: string): string[] {
 
 /** The features of a text: `w:` words, `b:` word pairs, `c:` character n-grams inside words. */
 export function features(text: string): string[] {
-  const ws = words(text);
   const out = new Set<string>();
+  eachFeature(text, (f) => out.add(f));
+  return [...out];
+}
+
+/** Each feature of a text in order, repeats included (`features` keeps the first of each). */
+function eachFeature(text: string, use: (feature: string) => void): void {
+  const ws = words(text);
   const padded = ['<s>', ...ws, '</s>'];
   for (let i = 0; i < padded.length; i++) {
     const w = padded[i] ?? '';
-    if (i > 0 && i < padded.length - 1) out.add(`w:${w}`);
-    if (i + 1 < padded.length) out.add(`b:${w}_${padded[i + 1] ?? ''}`);
+    if (i > 0 && i < padded.length - 1) use(`w:${w}`);
+    if (i + 1 < padded.length) use(`b:${w}_${padded[i + 1] ?? ''}`);
     if (w.startsWith('{') || w.startsWith('<')) continue;
     const g = `#${w}#`;
-    for (let n = 3; n <= 4; n++) for (let k = 0; k + n <= g.length; k++) out.add(`c:${g.slice(k, k + n)}`);
+    for (let n = 3; n <= 4; n++) for (let k = 0; k + n <= g.length; k++) use(`c:${g.slice(k, k + n)}`);
   }
-  if (ws.length === 0) out.add('w:<empty>');
-  return [...out];
+  if (ws.length === 0) use('w:<empty>');
 }
 
 interface Encoded {
@@ -72,8 +77,25 @@ export interface LogisticModel {
 }
 
 function encoder(featureIds: Map<string, number>) {
+  // `seen[id] === round`: the ids this text already has, without a set made for every text.
+  let seen = new Uint32Array(0);
+  let round = 0;
   return (text: string, grow: boolean): number[] => {
     const ids: number[] = [];
+    if (!grow) {
+      // Features and ids are one to one, so keeping each id's first place keeps each feature's: the same
+      // ids in the same order as below, without a set of the feature strings on every message.
+      if (seen.length < featureIds.size) seen = new Uint32Array(featureIds.size);
+      if (round === 0xffffffff) [seen, round] = [new Uint32Array(featureIds.size), 0];
+      const now = ++round;
+      eachFeature(text, (f) => {
+        const id = featureIds.get(f);
+        if (id === undefined || seen[id] === now) return;
+        seen[id] = now;
+        ids.push(id);
+      });
+      return ids;
+    }
     for (const f of features(text)) {
       let id = featureIds.get(f);
       if (id === undefined && grow) featureIds.set(f, (id = featureIds.size));

@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { distance } from 'fastest-levenshtein';
+import { allMatches } from './matches.ts';
 import type { CategoryRef } from './types.ts';
 
 /** Words known to be ordinary language, not names: a Set, or anything that answers `has`. */
@@ -31,11 +32,41 @@ export interface Ambiguity {
   options: string[];
 }
 
+const WORD = /[\p{L}\p{N}&]+(?:['’][\p{L}]+)*/gu;
+const APOSTROPHES = /['’]/g;
+
 /** Splits text into words, keeping where each came from so spans can be masked later. */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.toLowerCase().matchAll(/[\p{L}\p{N}&]+(?:['’][\p{L}]+)*/gu)) {
-    out.push({ text: m[0].replace(/['’]/g, ''), index: m.index, length: m[0].length });
+  for (const m of allMatches(text.toLowerCase(), WORD)) {
+    const word = m[0];
+    out.push({
+      text: word.includes("'") || word.includes('’') ? word.replace(APOSTROPHES, '') : word,
+      index: m.index,
+      length: word.length,
+    });
+  }
+  return out;
+}
+
+/**
+ * How many free tokens run from each one: `free.slice(i, i + n).every(Boolean)` is `n <= runs[i]` for `n`
+ * within the tokens. For the finders that try every phrase of up to a few words at every token.
+ */
+export function freeRuns(free: readonly boolean[], length: number): number[] {
+  const runs = new Array<number>(length + 1).fill(0);
+  for (let i = length - 1; i >= 0; i--) runs[i] = free[i] ? (runs[i + 1] ?? 0) + 1 : 0;
+  return runs;
+}
+
+/** The words from token `from`, one to `most` of them, joined by spaces: `[i]` holds `i + 1` words. */
+export function phrasesFrom(tokens: readonly Token[], from: number, most: number): string[] {
+  const out: string[] = [];
+  let phrase = '';
+  for (let k = 0; k < most; k++) {
+    const word = tokens[from + k]?.text ?? '';
+    phrase = k === 0 ? word : `${phrase} ${word}`;
+    out.push(phrase);
   }
   return out;
 }
@@ -152,13 +183,13 @@ export function findCategories(
 ): EntityMatch<CategoryRef>[] {
   const out: EntityMatch<CategoryRef>[] = [];
   const words = singleWords(lexicon);
+  const runs = freeRuns(free, tokens.length);
   for (let i = 0; i < tokens.length; i++) {
-    for (let n = Math.min(lexicon.maxWords, tokens.length - i); n >= 1; n--) {
-      if (!free.slice(i, i + n).every(Boolean)) continue;
-      const phrase = tokens
-        .slice(i, i + n)
-        .map((t) => t.text)
-        .join(' ');
+    const longest = Math.min(lexicon.maxWords, tokens.length - i);
+    const phrases = phrasesFrom(tokens, i, Math.min(longest, runs[i] ?? 0));
+    for (let n = longest; n >= 1; n--) {
+      if (n > (runs[i] ?? 0)) continue;
+      const phrase = phrases[n - 1] ?? '';
       const ref = lexicon.phrases.get(phrase) ?? lexicon.phrases.get(phrase.replace(/s$/, ''));
       if (ref) {
         out.push(match(tokens, i, i + n, ref));
@@ -308,6 +339,34 @@ function oneName(alias: string, name: string, full: boolean): { alias: string; e
   return kept;
 }
 
+/** One way of naming a merchant: the alias, its shared entry, how many words it has, whether it is the whole name. */
+interface AliasPlan {
+  alias: string;
+  entry: AliasEntry;
+  words: number;
+  full: boolean;
+}
+
+/**
+ * The aliases of each merchant name, per dictionary and table of category words: users share most merchants
+ * and a user's index is rebuilt whenever their ledger changes, so each name's aliases are worked out once.
+ */
+const PLANS = new WeakMap<WordSet, WeakMap<ReadonlySet<string>, Map<string, readonly AliasPlan[]>>>();
+/** Distinct merchant names kept; past it the table starts again. */
+const PLAN_LIMIT = 50_000;
+
+function plansFor(
+  dictionary: WordSet,
+  categoryWords: ReadonlySet<string>,
+): Map<string, readonly AliasPlan[]> {
+  let byWords = PLANS.get(dictionary);
+  if (!byWords) PLANS.set(dictionary, (byWords = new WeakMap()));
+  let plans = byWords.get(categoryWords);
+  if (!plans) byWords.set(categoryWords, (plans = new Map()));
+  if (plans.size >= PLAN_LIMIT) plans.clear();
+  return plans;
+}
+
 /** Builds the ways a user may name each of their merchants: whole name, name without "Market"/"Coffee", first words, a distinctive single word. */
 export function indexMerchants(
   merchants: readonly string[],
@@ -316,47 +375,58 @@ export function indexMerchants(
 ): MerchantIndex {
   const aliases = new Map<string, AliasEntry>();
   let maxWords = 1;
+  const plans = plansFor(dictionary, categoryWords);
   // A server keeps an index per active user, and users share most merchants: an alias naming one
   // merchant reuses one entry (and one alias string) for all of them; entries are replaced, never changed.
-  const add = (alias: string, name: string, full: boolean): void => {
-    if (!alias) return;
-    const entry = aliases.get(alias);
-    if (!entry) {
-      const shared = oneName(alias, name, full);
-      aliases.set(shared.alias, shared.entry);
-    } else if (!entry.names.has(name) || (full && !entry.full.has(name))) {
-      aliases.set(alias, {
-        names: new Set([...entry.names, name]),
-        full: full ? new Set([...entry.full, name]) : entry.full,
-      });
+  for (const name of merchants) {
+    let plan = plans.get(name);
+    if (!plan) plans.set(name, (plan = aliasPlan(name, dictionary, categoryWords)));
+    for (const { alias, entry: shared, words, full } of plan) {
+      const entry = aliases.get(alias);
+      if (!entry) aliases.set(alias, shared);
+      else if (!entry.names.has(name) || (full && !entry.full.has(name))) {
+        aliases.set(alias, {
+          names: new Set([...entry.names, name]),
+          full: full ? new Set([...entry.full, name]) : entry.full,
+        });
+      }
+      if (words > maxWords) maxWords = words;
     }
-    maxWords = Math.max(maxWords, alias.split(' ').length);
+  }
+  return { aliases, maxWords, dictionary };
+}
+
+/** One merchant's aliases in the order they are added to an index. */
+function aliasPlan(name: string, dictionary: WordSet, categoryWords: ReadonlySet<string>): AliasPlan[] {
+  const plan: AliasPlan[] = [];
+  const add = (alias: string, full: boolean): void => {
+    if (!alias) return;
+    const shared = oneName(alias, name, full);
+    plan.push({ alias: shared.alias, entry: shared.entry, words: alias.split(' ').length, full });
   };
   const unsafe = (w: string): boolean =>
     w.length < 4 || COMMON_WORDS.has(w) || dictionary.has(w) || categoryWords.has(w);
-  for (const name of merchants) {
-    const words = tokenize(name).map((t) => t.text);
-    if (words.length === 0) continue;
-    add(words.join(' '), name, true);
-    if (words.length > 1) add(words.join(''), name, true);
-    let core = [...words];
-    // "AMC THEATRES 1234": a store number is not part of what people call it; but "Forever 21" is not
-    // "forever", so a name a number is cut from keeps only its safe words.
-    const numbered = core.length > 1 && /^\d+$/.test(core.at(-1) ?? '');
-    if (numbered) core = core.filter((w) => !/^\d+$/.test(w));
-    while (core.length > 1 && GENERIC_TAIL.has(core[core.length - 1] ?? '')) core = core.slice(0, -1);
-    for (let n = 2; n < words.length; n++) add(words.slice(0, n).join(' '), name, false);
-    if (core.length > 1) add(core.join(''), name, false);
-    const single = core.length === 1 ? core : core.filter((w, i) => i === 0 || !GENERIC_TAIL.has(w));
-    for (const [i, w] of single.entries())
-      if (
-        !unsafe(w) ||
-        (core.length === 1 && !numbered && !categoryWords.has(w)) ||
-        (i === 0 && initialism(w, dictionary, categoryWords))
-      )
-        add(w, name, core.length === 1);
-  }
-  return { aliases, maxWords, dictionary };
+  const words = tokenize(name).map((t) => t.text);
+  if (words.length === 0) return plan;
+  add(words.join(' '), true);
+  if (words.length > 1) add(words.join(''), true);
+  let core = [...words];
+  // "AMC THEATRES 1234": a store number is not part of what people call it; but "Forever 21" is not
+  // "forever", so a name a number is cut from keeps only its safe words.
+  const numbered = core.length > 1 && /^\d+$/.test(core.at(-1) ?? '');
+  if (numbered) core = core.filter((w) => !/^\d+$/.test(w));
+  while (core.length > 1 && GENERIC_TAIL.has(core[core.length - 1] ?? '')) core = core.slice(0, -1);
+  for (let n = 2; n < words.length; n++) add(words.slice(0, n).join(' '), false);
+  if (core.length > 1) add(core.join(''), false);
+  const single = core.length === 1 ? core : core.filter((w, i) => i === 0 || !GENERIC_TAIL.has(w));
+  for (const [i, w] of single.entries())
+    if (
+      !unsafe(w) ||
+      (core.length === 1 && !numbered && !categoryWords.has(w)) ||
+      (i === 0 && initialism(w, dictionary, categoryWords))
+    )
+      add(w, core.length === 1);
+  return plan;
 }
 
 /** A short leading name no dictionary knows ("AMC" of "AMC Theatres", "KFC"): people say it alone. */
@@ -374,11 +444,13 @@ export function findMerchantsExact(
 ): { matches: EntityMatch<string>[]; ambiguous?: Ambiguity } {
   const matches: EntityMatch<string>[] = [];
   let ambiguous: Ambiguity | undefined;
+  const runs = freeRuns(free, tokens.length);
   for (let i = 0; i < tokens.length; i++) {
-    for (let n = Math.min(index.maxWords, tokens.length - i); n >= 1; n--) {
-      if (!free.slice(i, i + n).every(Boolean)) continue;
-      const words = tokens.slice(i, i + n).map((t) => t.text);
-      const typed = words.join(' ');
+    const longest = Math.min(index.maxWords, tokens.length - i);
+    const phrases = phrasesFrom(tokens, i, Math.min(longest, runs[i] ?? 0));
+    for (let n = longest; n >= 1; n--) {
+      if (n > (runs[i] ?? 0)) continue;
+      const typed = phrases[n - 1] ?? '';
       // "whole food" and "trader joe" for Whole Foods and Trader Joe's: the last word with or without its s.
       const entry =
         index.aliases.get(typed) ??
@@ -387,7 +459,7 @@ export function findMerchantsExact(
       if (!entry) continue;
       const names = entry.full.size === 1 ? [...entry.full] : [...entry.names];
       if (names.length === 1 && names[0]) matches.push(match(tokens, i, i + n, names[0]));
-      else ambiguous ??= { kind: 'merchant', text: words.join(' '), options: names.sort() };
+      else ambiguous ??= { kind: 'merchant', text: typed, options: names.sort() };
       i += n - 1;
       break;
     }
@@ -395,27 +467,61 @@ export function findMerchantsExact(
   return { matches, ...(ambiguous ? { ambiguous } : {}) };
 }
 
-type SoundKeys = { key: string; skel: string; names: ReadonlySet<string> };
-const SOUND_KEYS = new WeakMap<MerchantIndex, SoundKeys[]>();
-/** Per alias entry, so the entries users share share these too. */
-const ENTRY_SOUNDS = new WeakMap<AliasEntry, SoundKeys>();
+type Sound = { key: string; skel: string };
+/** An index's aliases by the length of their sound key, and its one-word aliases by skeleton (three letters or more). */
+interface FuzzyKeys {
+  byLength: Map<number, string[]>;
+  bySkeleton: Map<string, string[]>;
+}
+const SOUND_KEYS = new WeakMap<MerchantIndex, FuzzyKeys>();
+/** Per alias, so the aliases users share share these too. */
+const ALIAS_SOUNDS = new Map<string, Sound>();
+/** Distinct aliases kept; past it the table starts again. */
+const ALIAS_SOUNDS_LIMIT = 200_000;
 
-/** Each alias's spelling-insensitive key and consonant skeleton, computed once per index. */
-function soundKeys(index: MerchantIndex): SoundKeys[] {
+/** An alias's spelling-insensitive key and consonant skeleton. */
+function soundOf(alias: string): Sound {
+  let sound = ALIAS_SOUNDS.get(alias);
+  if (!sound) {
+    if (ALIAS_SOUNDS.size >= ALIAS_SOUNDS_LIMIT) ALIAS_SOUNDS.clear();
+    sound = { key: soundKey(alias), skel: alias.includes(' ') ? '' : skeleton(alias) };
+    ALIAS_SOUNDS.set(alias, sound);
+  }
+  return sound;
+}
+
+/** Each alias's sound key and skeleton, grouped once per index, the first time a word needs them. */
+function soundKeys(index: MerchantIndex): FuzzyKeys {
   let keys = SOUND_KEYS.get(index);
-  if (!keys)
-    SOUND_KEYS.set(
-      index,
-      (keys = [...index.aliases.entries()].map(([alias, e]) => {
-        let sounds = ENTRY_SOUNDS.get(e);
-        if (!sounds) {
-          sounds = { key: soundKey(alias), skel: alias.includes(' ') ? '' : skeleton(alias), names: e.names };
-          ENTRY_SOUNDS.set(e, sounds);
-        }
-        return sounds;
-      })),
-    );
+  if (keys) return keys;
+  keys = { byLength: new Map(), bySkeleton: new Map() };
+  for (const alias of index.aliases.keys()) {
+    const sound = soundOf(alias);
+    pushTo(keys.byLength, sound.key.length, alias);
+    if (sound.skel.length >= 3) pushTo(keys.bySkeleton, sound.skel, alias);
+  }
+  SOUND_KEYS.set(index, keys);
   return keys;
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * The aliases a typed key can be close enough to: no rule below forgives more than two edits, and an edit
+ * distance is at least the difference in length, so only keys within two letters of its length, and
+ * one-word aliases whose skeleton is what was typed.
+ */
+function nearAliases(index: MerchantIndex, key: string, typed: string, oneWord: boolean): string[] {
+  const keys = soundKeys(index);
+  const out: string[] = [];
+  for (let length = key.length - 2; length <= key.length + 2; length++)
+    for (const alias of keys.byLength.get(length) ?? []) out.push(alias);
+  if (oneWord) for (const alias of keys.bySkeleton.get(typed) ?? []) out.push(alias);
+  return out;
 }
 
 /** Typos and abbreviations ("starbux", "amzn") for free words the dictionary does not know. */
@@ -426,7 +532,6 @@ export function findMerchantsFuzzy(
   onAmbiguous?: (ambiguity: Ambiguity, where: EntityMatch<string>) => void,
 ): EntityMatch<string>[] {
   const out: EntityMatch<string>[] = [];
-  const aliasKeys = soundKeys(index);
   for (let i = 0; i < tokens.length; i++) {
     for (let n = 2; n >= 1; n--) {
       if (i + n > tokens.length || !free.slice(i, i + n).every(Boolean)) continue;
@@ -439,7 +544,8 @@ export function findMerchantsFuzzy(
       const key = soundKey(typed);
       if (typed.length < 3 || (known > 0 && key.length < 6)) continue;
       const hits = new Map<string, number>();
-      for (const a of aliasKeys) {
+      for (const alias of nearAliases(index, key, typed, n === 1)) {
+        const a = soundOf(alias);
         const d =
           a.skel.length >= 3 && n === 1 && a.skel === typed
             ? 0
@@ -451,7 +557,8 @@ export function findMerchantsFuzzy(
             (known > 0 ? 1 : Math.max(allowedEdits(typed.length), lastLetterDropped(key, a.key) ? 1 : 0)) &&
           (d === 0 || d <= Math.floor(Math.max(key.length, a.key.length) / 4))
         )
-          for (const name of a.names) hits.set(name, Math.min(d, hits.get(name) ?? 99));
+          for (const name of index.aliases.get(alias)?.names ?? [])
+            hits.set(name, Math.min(d, hits.get(name) ?? 99));
       }
       const best = Math.min(...hits.values());
       const names = [...hits].filter(([, d]) => d === best).map(([name]) => name);

@@ -22,6 +22,7 @@ import {
   type WordSet,
 } from './entities.ts';
 import type { LuExample } from './lu.ts';
+import { allMatches } from './matches.ts';
 import { findPeriods } from './periods/index.ts';
 import type { AmountRange, CategoryRef, PeriodMatch, UserVocabulary } from './types.ts';
 
@@ -56,7 +57,7 @@ const PHRASAL =
   /\b(?:shell(?:s|ed|ing)?\s+out|fork(?:s|ed|ing)?\s+out|cough(?:s|ed|ing)?\s+up|stack(?:s|ed|ing)?\s+up|add(?:s|ed|ing)?\s+up|rack(?:s|ed|ing)?\s+up|splash(?:es|ed|ing)?\s+out|burn(?:s|ed|t|ing)?\s+through|chuck(?:s|ed|ing)?\s+away)\b/gi;
 
 function phrasalSpans(text: string): { index: number; length: number }[] {
-  return [...text.matchAll(PHRASAL)].map((m) => ({ index: m.index, length: m[0].length }));
+  return allMatches(text, PHRASAL).map((m) => ({ index: m.index, length: m[0].length }));
 }
 
 /**
@@ -71,7 +72,7 @@ const FUTURE =
   /\b(?:next|coming|upcoming|following) (?:week|weekend|month|year|quarter|fortnight|few (?:days|weeks|months))\b|\b(?:the )?rest of (?:the|this) (?:week|month|year)\b|\bby the end of (?:the|this) (?:week|month|year)\b|\bin (?:the )?future\b/gi;
 
 function spansOf(text: string, pattern: RegExp): { index: number; length: number }[] {
-  return [...text.matchAll(pattern)].map((m) => ({ index: m.index, length: m[0].length }));
+  return allMatches(text, pattern).map((m) => ({ index: m.index, length: m[0].length }));
 }
 
 function blank(text: string, spans: readonly { index: number; length: number }[]): string {
@@ -90,7 +91,19 @@ export function buildDictionary(examples: readonly LuExample[], lexicon: Categor
     for (const t of tokenize(plain)) dict.add(t.text);
   }
   for (const phrase of lexicon.phrases.keys()) for (const w of phrase.split(' ')) dict.add(w);
-  return { has: (word) => dict.has(word) || isEnglishWord(word) };
+  // Every finder asks about the same few words of a message, and English is the same for every message.
+  const english = new Map<string, boolean>();
+  return {
+    has: (word) => {
+      if (dict.has(word)) return true;
+      let known = english.get(word);
+      if (known === undefined) {
+        if (english.size >= 20_000) english.clear();
+        english.set(word, (known = isEnglishWord(word)));
+      }
+      return known;
+    },
+  };
 }
 
 /** Marks tokens inside the character spans as taken. */

@@ -41,13 +41,17 @@ export function ledgerChanged(db: Db): void {
  * any other connection to the file (`npm run import` while the server runs).
  */
 export function ledgerVersion(db: Db): string {
-  // `db.pragma` prepares its statement afresh on every call; this one is asked a few times a turn.
-  // The statement may be shared through the prepared-statement cache: its mode is set at each use.
-  let dataVersion = dataVersions.get(db);
-  if (!dataVersion) dataVersions.set(db, (dataVersion = db.prepare('PRAGMA data_version')));
-  return `${ledgerWrites.get(db) ?? 0}:${String(dataVersion.pluck().get())}`;
+  return `${ledgerWrites.get(db) ?? 0}:${String(dataVersion(db).pluck(true).get())}`;
 }
+
+/** `db.pragma` compiles its statement on every call; this one is asked on every answer, so it is kept. */
 const dataVersions = new WeakMap<Db, Database.Statement>();
+
+function dataVersion(db: Db): Database.Statement {
+  let statement = dataVersions.get(db);
+  if (!statement) dataVersions.set(db, (statement = db.prepare('PRAGMA data_version')));
+  return statement;
+}
 
 /**
  * Makes `db.prepare` hand back the statement it prepared before for the same SQL (SQLite compiles each

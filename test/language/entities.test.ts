@@ -144,6 +144,15 @@ describe('merchant indexes of several users', () => {
     expect(merchants('starbux', two)).toEqual({ found: ['Starbucks'] });
   });
 
+  it('reads a name typed as its consonants however much shorter, and a typo a letter or two off in length', () => {
+    const names = ['Aeropostale', 'Albertsons', 'Starbucks', 'Uber'];
+    expect(merchants('how much at arpstl', names)).toEqual({ found: ['Aeropostale'] });
+    expect(merchants('albrtsns last month', names)).toEqual({ found: ['Albertsons'] });
+    expect(merchants('spent at aeropostle', names)).toEqual({ found: ['Aeropostale'] });
+    expect(merchants('starbks', names)).toEqual({ found: ['Starbucks'] });
+    expect(merchants('arpstlx', names)).toEqual({ found: [] });
+  });
+
   it('users with the same merchant share its entries rather than each holding a copy', () => {
     const a = indexMerchants(['Blue Bottle Coffee', 'Uber'], dictionary, categoryWords);
     const b = indexMerchants(['Uber', 'Blue Bottle Coffee', 'Amazon'], dictionary, categoryWords);

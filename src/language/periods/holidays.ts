@@ -3,6 +3,7 @@
  * "the weekend of Halloween", "Ramadan". Without a year a holiday is its latest occurrence not after today;
  * "last" and "previous" skip today's. Thanksgiving, Labor Day and the other Monday holidays are the US ones.
  */
+import { allMatches } from '../matches.ts';
 import type { Period } from '../types.ts';
 import { addDays, iso, nthWeekday, onOrAfter, onOrBefore, parseIso, weekday } from './dates.ts';
 import { customPeriod, dayPeriod } from './build.ts';
@@ -169,7 +170,7 @@ const TOPIC = new RegExp(`\\b(?:${NAMES})${TOPIC_NOUNS}`, 'g');
 /** Where the text names a holiday as what was bought ("christmas gifts"), so nothing reads it as a date. */
 export function holidayTopics(text: string): { from: number; to: number }[] {
   if (!HOLIDAY_HINT.test(text)) return [];
-  return [...text.matchAll(TOPIC)].map((m) => ({ from: m.index, to: m.index + m[0].length }));
+  return allMatches(text, TOPIC).map((m) => ({ from: m.index, to: m.index + m[0].length }));
 }
 
 /** The occurrence meant: that year's, or the latest one that has begun (before today, for "last"). */

@@ -4,6 +4,7 @@
  * and "the day" are not the day of the question.
  */
 import type { Period } from '../../insights/query.ts';
+import { allMatches } from '../matches.ts';
 import type { Reading } from './reading.ts';
 
 /** Words that say one day is being looked for among many. */
@@ -19,7 +20,7 @@ const ONE_STEP =
 /** Character ranges of the one-day (or one-step) words in the message as typed. */
 function oneDaySpans(r: Reading, words: RegExp = ONE_DAY): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
-  for (const m of r.lower.matchAll(words)) {
+  for (const m of allMatches(r.lower, words)) {
     const first = r.starts.findIndex((s) => s >= m.index);
     const lastChar = m.index + m[0].length - 1;
     let last = first;

@@ -185,11 +185,14 @@ function startOfNameBefore(r: Reading, end: number): number {
   return j;
 }
 
+/** TIMES_OF_YEAR without its global flag, so testing one word keeps no state between words. */
+const TIME_OF_YEAR = new RegExp(TIMES_OF_YEAR.source);
+
 /** A free word in a name's slot: not a small word, a generic noun, a time of year, a period or an amount. */
 function nameLike(r: Reading, j: number, slot: string): boolean {
   const w = r.words[j];
   if (!w || !r.mentions.free[j] || inPeriodOrAmount(r, j) || /^\d/.test(w) || w.length < 2) return false;
-  if (NETWORKS.has(w) || new RegExp(TIMES_OF_YEAR.source).test(w)) return false;
+  if (NETWORKS.has(w) || TIME_OF_YEAR.test(w)) return false;
   // "at home" is nowhere, "at Home Depot" (or "at home depot") is a shop.
   const named = capitalised(r, j) || (r.mentions.free[j + 1] === true && unknownWord(r, j + 1));
   if ((COMMON_WORDS.has(w) || SLOT_STOP.has(w)) && !named) return false;

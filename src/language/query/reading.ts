@@ -1,6 +1,7 @@
 /** A message as the query readers see it: its words, what was found where, and which words are still free. */
 import { tokenize, type WordSet } from '../entities.ts';
 import { isEnglishWord } from '../english.ts';
+import { allMatches } from '../matches.ts';
 import type { Mentions } from '../mentions.ts';
 import type { UserVocabulary } from '../types.ts';
 
@@ -95,7 +96,7 @@ export function wordAt(r: Reading, offset: number): number {
 /** Every match of a global pattern on `lower`, as word ranges `[from, to)`. */
 export function findWords(r: Reading, pattern: RegExp): { from: number; to: number; text: string }[] {
   const out: { from: number; to: number; text: string }[] = [];
-  for (const m of r.lower.matchAll(pattern)) {
+  for (const m of allMatches(r.lower, pattern)) {
     if (m[0] === '') continue;
     out.push({ from: wordAt(r, m.index), to: wordAt(r, m.index + m[0].length - 1) + 1, text: m[0] });
   }
