@@ -108,8 +108,16 @@ function normalised(text: string): string {
     .trim();
 }
 
+/** The last message's cue: one message asks for it twice (its frame's guard and its coaching ask). */
+let lastCue: { text: string; cue: PayCycleIntent | undefined } | undefined;
+
 /** The coaching intent the words clearly ask for, if any. */
 export function coachingCue(text: string): PayCycleIntent | undefined {
+  if (lastCue?.text !== text) lastCue = { text, cue: cueOf(text) };
+  return lastCue.cue;
+}
+
+function cueOf(text: string): PayCycleIntent | undefined {
   const t = normalised(text);
   const next = NEXT.test(t);
   const past = PAST.test(t) && !next;
