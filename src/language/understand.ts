@@ -1,6 +1,7 @@
 /** Turns a message into a Frame: the intent, the periods, categories, merchants and accounts it names, and the query it asks. */
 import { dirname, join } from 'node:path';
 import { findTopN } from './amounts.ts';
+import { withoutCourtesy } from './courtesy.ts';
 import { loadBrands } from './brands.ts';
 import { trainClassifier, type TextClassifier } from './classifier.ts';
 import { cachedLogisticClassifier } from './classifier-cache.ts';
@@ -178,7 +179,7 @@ export async function createUnderstanding(options: UnderstandingOptions): Promis
 
   const understand = (rawText: string, day: string, vocabulary: UserVocabulary): Frame => {
     try {
-      const text = String(rawText ?? '').slice(0, MAX_INPUT);
+      const text = withoutCourtesy(String(rawText ?? '').slice(0, MAX_INPUT));
       if (!/[\p{L}\p{N}]/u.test(text)) return emptyFrame();
       const { frame, mentions } = understandAll(text, day, vocabulary);
       return withConversationCues(withCoachingDetails(frame, text, day, mentions), text);
@@ -196,7 +197,14 @@ export async function createUnderstanding(options: UnderstandingOptions): Promis
     const first = understandOne(parts.first, day, vocabulary);
     if (parts.second === undefined) return first;
     const second = understandOne(parts.second, day, vocabulary);
-    if (parts.weak && (first.mentions.periods.length === 0 || second.mentions.periods.length === 0)) {
+    const samePeriods =
+      parts.otherPeriod &&
+      first.mentions.periods.map((p) => `${p.period.start}/${p.period.end}`).join() ===
+        second.mentions.periods.map((p) => `${p.period.start}/${p.period.end}`).join();
+    if (
+      samePeriods ||
+      (parts.weak && (first.mentions.periods.length === 0 || second.mentions.periods.length === 0))
+    ) {
       return understandOne(text, day, vocabulary);
     }
     return {

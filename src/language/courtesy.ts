@@ -1,0 +1,27 @@
+/**
+ * The polite words around a question: "hey tally, can you tell me …", "… thanks!", "quick one - …", an emoji.
+ * They carry no meaning for the question, so the question is read without them; a message that is nothing
+ * but courtesy ("hi tally", "thanks!") is left whole for the small-talk intents.
+ */
+
+/** "hey tally,", "hi there", "ok so", "quick question:", "sorry to bother you but". */
+const OPENING =
+  /^(?:(?:hey|hi|hiya|hello|heya|yo|oi|morning|good (?:morning|afternoon|evening)|ok|okay|right|so|um+|uh+|hmm+)(?: there)?(?: tally)?\b[\s,.!:;-]*)?(?:tally\s*[,:;-]+\s*)?(?:(?:quick (?:one|question|q)|random (?:one|question)|question|sorry to bother you(?: but)?|just wondering|i was wondering)\b[\s,.!:;-]*)?/i;
+
+/** "… thanks!", "… ta", "… cheers x", "… pls 🙏", "… :)" at the end of a question. */
+const CLOSING =
+  /(?:[\s,.!?;:-]+(?:thanks?(?: (?:a lot|so much|very much|heaps|mate|tally))?|thank you(?: (?:so much|very much))?|thx|thnx|thanx|ty|ta|cheers(?: mate)?|pls|plz|please|x+|lol|haha|:\)|:-\)|:d|\p{Extended_Pictographic}|\uFE0F|\u200D)+)+[\s.!?]*$/iu;
+
+/** Emoji inside a question ("how many 🍕 orders") say nothing the words do not. */
+const PICTOGRAPHS = /[\p{Extended_Pictographic}\uFE0F\u200D]+/gu;
+
+/**
+ * The question without the courtesy around it; the text itself when nothing else would be left.
+ * @example withoutCourtesy('hey tally, how many lyft rides in january? thanks!') // 'how many lyft rides in january?'
+ */
+export function withoutCourtesy(text: string): string {
+  const opened = text.replace(OPENING, '');
+  const closed = opened.replace(CLOSING, (m) => (/\?/.test(m) ? '?' : ''));
+  const plain = closed.replace(PICTOGRAPHS, ' ').replace(/\s+/g, ' ').trim();
+  return plain.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).length >= 2 ? plain : text;
+}
