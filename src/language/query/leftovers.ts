@@ -7,18 +7,24 @@ import { findWords, inPeriodOrAmount, typed, type Reading } from './reading.ts';
 
 /** Asking Tally to move money rather than to count it: said even when a word of it names a category. */
 export const MOVE_MONEY =
-  /^(?:please |can you |could you )?(?:transfer|move|send|wire|pay off|pay|deposit|withdraw|schedule|lend)\b/g;
+  /^(?:(?:please|pls|plz|can you|can u|could you|could u|would you|will you|(?:i|id|i'd) (?:want|need|like) (?:you )?to|help me) )*(?:transfer|move|send|wire|pay off|pay|deposit|withdraw|schedule|lend)\b/g;
 
 export const TIMES_OF_YEAR =
   /\b(?:christmas|xmas|thanksgiving|easter|black friday|new years?|summer|winter|spring|autumn|weekends|weekdays|mornings|evenings|payday)\b/g;
 
 /** Asking Tally to act on a card, an account or a shop: said even when a word of it names an account. */
 const ACT_ON =
-  /^(?:please |pls |can you |could you |would you )?(?:order|book|freeze|unfreeze|lock|unlock|block|unblock|report|dispute|apply for|sign me up|reserve|top up)\b|\bopen (?:me )?(?:a|an|up a) (?:new )?(?:\w+ )?(?:account|card)\b|\b(?:raise|increase|lower) (?:my|the) (?:\w+ )?limit\b/g;
+  /^(?:(?:please|pls|plz|can you|can u|could you|could u|would you|will you) )*(?:order|book|freeze|unfreeze|lock|unlock|block|unblock|report|dispute|apply for|sign me up|reserve|top up)\b|\bopen (?:me )?(?:a|an|up a) (?:new )?(?:\w+ )?(?:account|card|isa|pension|pot)\b|\b(?:raise|increase|lower|reduce|extend|up) (?:my|the) (?:\w+ )?(?:limit|overdraft)\b|\b(?:set up|setup|create|make|arrange|start|schedule) (?:a |an |my |the )?(?:new )?(?:direct debit|standing order|auto ?pay|recurring payment|repeat payment|payment plan|savings pot)\b|\b(?:kill|axe|ditch|scrap|terminate|stop|quit|pause|suspend|end) (?:my|the|our|that|this) (?:\w+ ){0,2}?(?:subscriptions?|subs|memberships?|contracts?|direct debits?|standing orders?)\b/g;
 
 /** Deals and quotes are shopping around, not statements: said even when a word of it names a category. */
 const SHOPPING_AROUND =
   /\b(?:cheaper|better|best) (?:\w+ )?(?:deals?|plans?|tariffs?|providers?|rates?|prices?)\b|\b(?:tariffs?|quotes?)\b|\b(?:best|cheapest|good|better) (?:\w+ ){0,2}?(?:cards?|accounts?|banks?|loans?|deals?|plans?|ways?|apps?|providers?) (?:for|to)\b/g;
+/** What a loan or mortgage still owes is not in the statements, only the payments made to it. */
+const LOAN_OWED =
+  /\bowe (?:\w+ ){0,3}?(?:loans?|mortgage|finance|car|house)\b|\b(?:loans?|mortgage) (?:balance|left|remaining|outstanding|term)\b/g;
+/** Years ahead, which no statement holds: "in 5 years", "the next decade", "what will my balance be". */
+const YEARS_AHEAD =
+  /\bin (?:\d+|a few|a couple of|two|three|four|five|ten|twenty) (?:more )?(?:years|yrs|decades)\b|\b(?:next|coming) decade\b|\bwhat will (?:my|our|the) (?:\w+ ){0,3}?be\b/g;
 /** What things are worth is not in the statements: a house, a car, a pension. */
 const WORTH =
   /\b(?:is|are) (?:my|our|the) (?:\w+ ){1,2}?worth\b|\bworth (?:now|today)\b|\bvalue of (?:my|our)\b/g;
@@ -26,7 +32,15 @@ const WORTH =
 const JUDGING =
   /\b(?:am i|are we|is (?:that|this|it)) (?:\w+ )?(?:enough|normal|reasonable|ok|okay|good|bad|a lot)\b|\bis (?:my|our) (?:\w+ ){0,3}?(?:normal|reasonable|typical|ok|okay|good|bad|high|low|a lot)\b|\b(?:saving|spending|earning) enough\b/g;
 /** Patterns that count even over words a name or a category took. */
-const OVER_NAMES: ReadonlySet<RegExp> = new Set([MOVE_MONEY, ACT_ON, SHOPPING_AROUND, WORTH, JUDGING]);
+const OVER_NAMES: ReadonlySet<RegExp> = new Set([
+  MOVE_MONEY,
+  ACT_ON,
+  SHOPPING_AROUND,
+  WORTH,
+  JUDGING,
+  LOAN_OWED,
+  YEARS_AHEAD,
+]);
 
 /** Meaningful words with no place in a query, each named by what it asks. */
 const MEANINGFUL: readonly RegExp[] = [
@@ -45,11 +59,15 @@ const MEANINGFUL: readonly RegExp[] = [
   JUDGING,
   /\b(?:can|could) (?:i|we) borrow\b|\bget a loan\b|\b(?:mortgage|loan) (?:rates?|offers?)\b/g,
   WORTH,
+  LOAN_OWED,
+  YEARS_AHEAD,
+  // The price of a thing in a shop, not what the user paid: "how much is a flat white at Starbucks".
+  /\bhow much (?:is|are|does|would|will) (?:a|an|one) (?!(?:typical|average|usual|normal|single)\b)(?!.*\b(?:i|me|my|we|us|our)\b)\w+/g,
   // Asking Tally to act on a card, an account or a shop, which it cannot do.
   ACT_ON,
   SHOPPING_AROUND,
   // Ideas and suggestions: for gifts, for saving, for what to do.
-  /\b(?:ideas?|suggestions?|suggest|inspiration)\b|\bwhat (?:should|could|can) (?:i|we) (?:get|buy|give|do)\b/g,
+  /\b(?:ideas?|suggestions?|suggest|inspiration)\b(?! (?:how|what|whats|where|which|when|if|whether)\b)|\bwhat (?:should|could|can) (?:i|we) (?:get|buy|give|do)\b/g,
   /\b(?:interest rate|apr|credit score|credit rating|credit limit|minimum payment|due date)\b/g,
   /\btax(?:es)? (?:\w+ )?(?:do|will|would|should|did) (?:i|we) (?:owe|pay back)\b|\bowe (?:in |the )?(?:tax|taxes|irs|hmrc)\b|\btax returns?\b/g,
   /\bis it worth\b|\bworth (?:it|switching|changing|keeping|getting)\b|\bswitch(?:ing)? (?:to|providers?|plans?|banks?)\b|\bcut(?:ting)? back\b|\bhelp me (?:stop|save|cut|spend less|budget)\b|\b(?:want|need|try|trying) to (?:stop spending|spend less)\b|\bstop spending so much\b/g,

@@ -10,6 +10,7 @@ import type { Reading } from './reading.ts';
 import {
   asksForFigure,
   asksForList,
+  asksForListOutright,
   defaultWindow,
   readGroupWords,
   readRankedGroup,
@@ -234,6 +235,19 @@ function tidy(query: Query, k: Refining): void {
     query.form = 'figure';
   }
   const flow = query.measure.kind === 'spent' || query.measure.kind === 'received';
+  // "line by line breakdown of my Uber spending": the transactions themselves, not groups of them.
+  if (
+    query.form === 'breakdown' &&
+    !query.ranking &&
+    !query.comparison &&
+    flow &&
+    asksForListOutright(r) &&
+    !readGroupWords(r) &&
+    !GROUPED_BY.test(r.lower)
+  ) {
+    query.form = 'figure';
+    delete query.groupBy;
+  }
   if (query.form === 'figure' && !query.groupBy && flow && asksForList(r)) query.form = 'list';
   // "total of charges under $20": one figure, though the classifier heard a list.
   else if (query.form === 'list' && !query.ranking && flow && asksForFigure(r)) query.form = 'figure';
@@ -244,6 +258,7 @@ function tidy(query: Query, k: Refining): void {
     delete query.filters.amount;
 }
 
+const GROUPED_BY = /\b(?:by|per|each) (?:categor|merchant|store|shop|account|card|month|week|day)/;
 const RANKING_WORDS =
   /\b(?:top|bottom|most|least|biggest|largest|highest|lowest|smallest|rank\w*|which (?:merchant|shop|store|categor|account|card))/;
 const TOTAL_WORDS =

@@ -19,8 +19,8 @@ const ANOTHER_MEASURE = String.raw`(?:my|the)\s+(?:single\s+)?(?:biggest|largest
 const AFTER_QUESTION_MARK = /\?+\s*(?=[\p{L}\p{N}])/u;
 /** "…groceries and how many times…", "…; what about…", ". also, which…" */
 const JOINED_QUESTION = new RegExp(
-  String.raw`(?:\s*[,;.]\s*|\s+)(?:and|also|plus|then)[,\s]+(?=${QUESTION_START})|\s*[;.]\s+(?=(?:and |also |plus )?${QUESTION_START})|(?:\s*,\s*|\s+)(?:and|plus)(?: also)?\s+(?=${ANOTHER_MEASURE})`,
-  'i',
+  String.raw`(?:\s*[,;.]\s*|\s+)(?:and|&|also|plus|then)[,\s]+(?=${QUESTION_START})|(?:\s*[,;.]\s*(?:and |plus )?also|\s+(?:and|plus|&) also)[,\s]+(?=[\p{L}\p{N}])|\s*[;.]\s+(?=(?:and |also |plus )?${QUESTION_START})|(?:\s*,\s*|\s+)(?:and|plus)(?: also)?\s+(?=${ANOTHER_MEASURE})`,
+  'iu',
 );
 
 export interface Parts {
@@ -28,13 +28,18 @@ export interface Parts {
   second?: string;
   /** Split at ", and" with no question word after it: kept only when both halves name a period. */
   weak?: boolean;
+  /** Split at "and my"/"and the": kept only when the halves name different periods ("my Uber total last
+   * month and my Lyft total last month" sets the two side by side). */
+  otherPeriod?: boolean;
 }
 
 /** "anything spent at Lyft, and how much?": the same question asking for its figure, not a second one. */
 const BARE_ASK = /^(?:how much|how many|how often|what amount)(?: (?:was it|is it|in total|exactly))?\W*$/i;
 
 /** "groceries last month, and eating out the month before"; "Whole Foods in Q4 and at Trader Joe's in January" */
-const COMMA_AND = /\s*[,;]\s*(?:and|then|plus)\s+|\s+and\s+(?=(?:at|on|from|with)\s)/i;
+const COMMA_AND = /\s*[,;]\s*(?:and|then|plus)\s+|\s+(?:and|&)\s+(?=(?:at|on|from|with)\s)/i;
+/** "my Starbucks spend in January and my Costa spend in February" */
+const AND_MY = /\s+(?:and|&)\s+(?=(?:my|the)\s)/i;
 
 /**
  * Where one question ends and the next begins; one part when there is only one question.
@@ -49,12 +54,14 @@ export function splitQuestions(text: string): Parts {
     if (BARE_ASK.test(second)) return { first: text };
     if (first.split(/\s+/).length >= 2 && /[\p{L}\p{N}]/u.test(second)) return { first, second };
   }
-  const m = COMMA_AND.exec(text);
+  const comma = COMMA_AND.exec(text);
+  const m = comma ?? AND_MY.exec(text);
   if (m && m.index > 0)
     return {
       first: text.slice(0, m.index).trim(),
       second: text.slice(m.index + m[0].length).trim(),
       weak: true,
+      ...(comma ? {} : { otherPeriod: true }),
     };
   return { first: text };
 }
@@ -150,7 +157,13 @@ function mergeExclude(base: Query, more: Query['filters']['exclude']): Query['fi
 /** "…and how many times did I use it": a second question naming nothing of its own, about the first one's subject. */
 function inheritSubject(u: Understood, first: Query, rest: string): Understood {
   const q = u.query;
-  if (!REFERS_BACK.test(rest) || !isEmptySubject(q.filters.include) || q.comparison) return u;
+  // "…on Uber, and how many rides was that": the rides are the first question's, whatever "rides" names.
+  const named = !isEmptySubject(q.filters.include);
+  const unitOfFirst =
+    named &&
+    THAT_MANY.test(rest) &&
+    q.filters.include.merchants.length + q.filters.include.accounts.length === 0;
+  if (!REFERS_BACK.test(rest) || (named && !unitOfFirst) || q.comparison) return u;
   if (isEmptySubject(first.filters.include)) return u;
   const query: Query = structuredClone(q);
   query.filters.include = structuredClone(first.filters.include);
@@ -160,7 +173,11 @@ function inheritSubject(u: Understood, first: Query, rest: string): Understood {
 
 /** "…and how many times did I go?": a verb with nothing after it goes back to the first question's subject. */
 const REFERS_BACK =
-  /\b(?:it|them|there|that place|that shop|those|they)\b|\b(?:go|went|gone|visit|visited|been|use|used|order|ordered|shop|shopped)\W*$/i;
+  /\b(?:it|them|there|that place|that shop|those|they)\b|\b(?:was|were|is|are) that\b|\bthat (?:was|were|is)\W*$|\b(?:go|went|gone|visit|visited|been|use|used|order|ordered|shop|shopped)\W*$/i;
+
+/** "how many rides was that", "how many trips were those": a count of what the first question covered. */
+const THAT_MANY =
+  /\bhow many \w+(?: \w+)? (?:was|were|is|are) (?:that|those|they|it)\b|\bhow many \w+ (?:that|those) (?:was|were)\b/i;
 
 /** A second full question without a period of its own asks about the first one's period. */
 function inheritPeriods(u: Understood, first: Query): Understood {
