@@ -1,5 +1,6 @@
 /**
- * The polite words around a question: "hey tally, can you tell me …", "… thanks!", "quick one - …", an emoji.
+ * The polite words around a question: "hey tally, can you tell me …", "… thanks!", "quick one - …", an emoji,
+ * and fillers such as "… then?".
  * They carry no meaning for the question, so the question is read without them; a message that is nothing
  * but courtesy ("hi tally", "thanks!") is left whole for the small-talk intents.
  */
@@ -8,9 +9,9 @@
 const OPENING =
   /^(?:(?:hey|hi|hiya|hello|heya|yo|oi|morning|good (?:morning|afternoon|evening)|ok|okay|right|so|um+|uh+|hmm+)(?: there)?(?: tally)?\b[\s,.!:;-]*)?(?:tally\s*[,:;-]+\s*)?(?:(?:quick (?:one|question|q)|random (?:one|question)|question|sorry to bother you(?: but)?|just wondering|i was wondering)\b[\s,.!:;-]*)?/i;
 
-/** "… thanks!", "… ta", "… cheers x", "… pls 🙏", "… :)" at the end of a question. */
+/** "… thanks!", "… ta", "… cheers x", "… pls 🙏", "… :)", and the filler "… then?", "… instead?" at the end. */
 const CLOSING =
-  /(?:[\s,.!?;:-]+(?:thanks?(?: (?:a lot|so much|very much|heaps|mate|tally))?|thank you(?: (?:so much|very much))?|thx|thnx|thanx|ty|ta|cheers(?: mate)?|pls|plz|please|x+|lol|haha|:\)|:-\)|:d|\p{Extended_Pictographic}|\uFE0F|\u200D)+)+[\s.!?]*$/iu;
+  /(?:[\s,.!?;:-]+(?:thanks?(?: (?:a lot|so much|very much|heaps|mate|tally))?|thank you(?: (?:so much|very much))?|thx|thnx|thanx|ty|ta|cheers(?: mate)?|pls|plz|please|x+|lol|haha|then|instead|:\)|:-\)|:d|\p{Extended_Pictographic}|\uFE0F|\u200D)+)+[\s.!?]*$/iu;
 
 /** Emoji inside a question ("how many 🍕 orders") say nothing the words do not. */
 const PICTOGRAPHS = /[\p{Extended_Pictographic}\uFE0F\u200D]+/gu;
@@ -23,5 +24,6 @@ export function withoutCourtesy(text: string): string {
   const opened = text.replace(OPENING, '');
   const closed = opened.replace(CLOSING, (m) => (/\?/.test(m) ? '?' : ''));
   const plain = closed.replace(PICTOGRAPHS, ' ').replace(/\s+/g, ' ').trim();
-  return plain.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).length >= 2 ? plain : text;
+  const words = plain.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w) && !/^tally\W*$/i.test(w));
+  return words.length > 0 ? plain : text;
 }

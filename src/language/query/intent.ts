@@ -97,6 +97,9 @@ export function moneyIntentOf(
   )
     return 'spending';
   if (NET_CUE.test(lower) || SAVED_CUE.test(lower)) return 'income';
+  // "split that by month", "show me those": the last answer reshaped or listed, asked of the last question.
+  if (intent === 'none' && RESHAPE_THAT.test(lower)) return 'spending';
+  if (intent === 'none' && SEE_THOSE.test(lower)) return 'transactions';
   if (COUNTED.test(lower) || LARGEST_CUE.test(lower) || NOT_SUPPORTED.test(lower)) return 'spending';
   // "how much each time I go to Shake Shack": a figure per purchase.
   if (/\bhow much\b/.test(lower) && PER_PURCHASE_RATE.test(lower)) return 'spending';
@@ -114,5 +117,9 @@ const CANCEL_PAYEE = /\b(?:cancel|stop|end) (?:my|the|our)\b/;
 const NOT_SUPPORTED =
   /\b(?:should|could) (?:i|we) (?:spend|save|cut|buy|cancel|reduce|stop|invest)\b|\bcut(?:ting)? back\b|\bcredit (?:score|rating)\b|\btoo (?:much|high|expensive|little|low)\b|\bhelp me (?:stop|save|cut|spend less|budget|get out of debt)\b|\bsave (?:up )?for (?:a|an|my)\b|\bis (?:my|our) (?:\w+ ){0,3}?(?:normal|reasonable|ok|okay|good|bad|high|low)\b|\b(?:saving|spending) enough\b|\btax(?:es)? (?:\w+ )?(?:do|will|would|should) (?:i|we) owe\b/;
 
+const RESHAPE_THAT =
+  /^(?:(?:can you|could you|please|now) )?(?:split|break|broken|divide|group|sort)(?: (?:that|it|this|those|them|these))?(?: (?:down|up|out))?(?: (?:by|per|into|over|across|for each)) (?:the )?(?:days?|weeks?|months?|quarters?|years?|categor(?:y|ies)|merchants?|shops?|stores?|accounts?|cards?|weekdays?)\b/;
+const SEE_THOSE =
+  /^(?:(?:can|could|may) i |let me |i (?:want|need|d like|would like) to |(?:can|could) you )?(?:see|view|list|show(?: me)?|display|pull up|give me)(?: all(?: of)?)? (?:them|those|these|it|they|the (?:transactions|charges|purchases|payments))\b|^which ones\b|^what were (?:they|those)\b/;
 const COUNTED =
   /\bh(?:ow|w|o) many (?:\w+ )?(?:transactions|purchases|payments|charges|orders|trips|visits|times)\b|^(?:can you |could you |please )?(?:count|tally)(?: up)? (?:my|the|all|how)\b|\bhow (?:often|frequently|regularly) (?:(?:do|did|have|had) )?(?:i|we) (?:\w+ ){0,2}?(?:go|went|been|order|ordered|shop|shopped|buy|bought|use|used|visit|visited|get|got|eat|ate|pay|paid|spend|spent|fill|filled|take|took|hit)\b/;

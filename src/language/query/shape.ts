@@ -28,7 +28,7 @@ const SERIES_CUE =
   /\b(?:each|every|per|by) (day|week|month|quarter|year)\b(?! of (?:the )?(?:week|month|year))|\b(day|week|month|quarter|year) (?:by|over|on|to|after) (?:day|week|month|quarter|year)\b|\b(daily|weekly|monthly|quarterly|yearly|annually)\b/;
 /** Words that ask for the figures one by one, not one figure: "show me", "chart", "history". */
 const SHOW_SERIES =
-  /\b(?:show|chart|graph|plot|history|list|breakdown|break down|trend|trends|each one|one by one)\b/;
+  /\b(?:show|chart|graph|plot|history|list|breakdown|break down|split|trend|trends|each one|one by one)\b/;
 const PAST = /\b(?:did|was|were|spent|went|since|paid|earned|got|have i|had)\b/;
 
 /**
@@ -43,7 +43,8 @@ export function readSeries(r: Reading, periods: readonly Period[], averaged: boo
   const within = periods.length === 1 ? periods[0] : periods.length > 1 ? spanOf(periods) : undefined;
   if (within) return stepsIn(within, grain) >= 2 ? { grain, within } : undefined;
   // "year by year", "month on month": the steps asked for outright, whatever the tense.
-  if (!m[2] && !PAST.test(r.lower) && !SHOW_SERIES.test(r.lower)) return undefined;
+  // "by month?" on its own reshapes the last answer.
+  if (!m[2] && !PAST.test(r.lower) && !SHOW_SERIES.test(r.lower) && r.words.length > 3) return undefined;
   return { grain, within: defaultWindow(grain, r.today) };
 }
 

@@ -157,13 +157,7 @@ function mergeExclude(base: Query, more: Query['filters']['exclude']): Query['fi
 /** "…and how many times did I use it": a second question naming nothing of its own, about the first one's subject. */
 function inheritSubject(u: Understood, first: Query, rest: string): Understood {
   const q = u.query;
-  // "…on Uber, and how many rides was that": the rides are the first question's, whatever "rides" names.
-  const named = !isEmptySubject(q.filters.include);
-  const unitOfFirst =
-    named &&
-    THAT_MANY.test(rest) &&
-    q.filters.include.merchants.length + q.filters.include.accounts.length === 0;
-  if (!REFERS_BACK.test(rest) || (named && !unitOfFirst) || q.comparison) return u;
+  if (!REFERS_BACK.test(rest) || !isEmptySubject(q.filters.include) || q.comparison) return u;
   if (isEmptySubject(first.filters.include)) return u;
   const query: Query = structuredClone(q);
   query.filters.include = structuredClone(first.filters.include);
@@ -174,10 +168,6 @@ function inheritSubject(u: Understood, first: Query, rest: string): Understood {
 /** "…and how many times did I go?": a verb with nothing after it goes back to the first question's subject. */
 const REFERS_BACK =
   /\b(?:it|them|there|that place|that shop|those|they)\b|\b(?:was|were|is|are) that\b|\bthat (?:was|were|is)\W*$|\b(?:go|went|gone|visit|visited|been|use|used|order|ordered|shop|shopped)\W*$/i;
-
-/** "how many rides was that", "how many trips were those": a count of what the first question covered. */
-const THAT_MANY =
-  /\bhow many \w+(?: \w+)? (?:was|were|is|are) (?:that|those|they|it)\b|\bhow many \w+ (?:that|those) (?:was|were)\b/i;
 
 /** A second full question without a period of its own asks about the first one's period. */
 function inheritPeriods(u: Understood, first: Query): Understood {
