@@ -25,6 +25,19 @@ const LOAN_OWED =
 /** Years ahead, which no statement holds: "in 5 years", "the next decade", "what will my balance be". */
 const YEARS_AHEAD =
   /\bin (?:\d+|a few|a couple of|two|three|four|five|ten|twenty) (?:more )?(?:years|yrs|decades)\b|\b(?:next|coming) decade\b|\bwhat will (?:my|our|the) (?:\w+ ){0,3}?be\b/g;
+/** An average asked for: then "how much is a Chipotle order" is the user's own. */
+const AVERAGED = String.raw`(?:average|avg|typical|typically|usual|usually|normally)`;
+/**
+ * What shops charge, or earn, rather than what the user paid: "how much is a flat white at Starbucks", "how
+ * much will an Uber to the airport cost", "what did Amazon make last year". Nothing of the user's is named.
+ */
+const SHOPS_OWN = new RegExp(
+  String.raw`(?<!\b${AVERAGED}\b.*)(?!.*\b${AVERAGED}\b)(?:\bhow much (?:is|are|does|do|would|will) (?:a|an|one) (?!(?:typical|average|usual|normal|single)\b)(?!.*\b(?:i|me|my|we|us|our)\b)\w+|\bhow much (?:will|would) (?!(?:i|we|it|that|this)\b)\w+(?: \w+)? cost\b(?!.*\b(?:me|us)\b)|\b(?:does|did|do) (?!(?:i|we|my|our|you)\b)\w+(?: \w+)? (?:make|earn|turn over)\b(?! (?:me|us)\b)(?!.*\b(?:me|us|i|my)\b)|\b(?:price|cost) of (?:a|an|one)\b)`,
+  'g',
+);
+/** Putting money somewhere, or being reminded: actions, said even when a word of them names an account. */
+const PUT_MONEY =
+  /^(?:(?:please|pls|can you|could you) )*(?:put|stick|chuck|pop|add) (?:[$£€]?\d[\d,.]*\s?(?:k|quid|pounds|dollars|bucks|euros)?|some money|money|cash|the rest) (?:in|into|on|to)\b|\bremind me\b|\bset (?:a|an|up a) (?:reminder|alarm)\b|^(?:(?:please|pls|can you|could you) )*make (?:a |the )?(?:payment|transfer)\b/g;
 /** What things are worth is not in the statements: a house, a car, a pension. */
 const WORTH =
   /\b(?:is|are) (?:my|our|the) (?:\w+ ){1,2}?worth\b|\bworth (?:now|today)\b|\bvalue of (?:my|our)\b/g;
@@ -40,6 +53,8 @@ const OVER_NAMES: ReadonlySet<RegExp> = new Set([
   JUDGING,
   LOAN_OWED,
   YEARS_AHEAD,
+  SHOPS_OWN,
+  PUT_MONEY,
 ]);
 
 /** Meaningful words with no place in a query, each named by what it asks. */
@@ -61,8 +76,10 @@ const MEANINGFUL: readonly RegExp[] = [
   WORTH,
   LOAN_OWED,
   YEARS_AHEAD,
-  // The price of a thing in a shop, not what the user paid: "how much is a flat white at Starbucks".
-  /\bhow much (?:is|are|does|would|will) (?:a|an|one) (?!(?:typical|average|usual|normal|single)\b)(?!.*\b(?:i|me|my|we|us|our)\b)\w+/g,
+  SHOPS_OWN,
+  PUT_MONEY,
+  // Card perks and secrets are not in the statements: points, cashback, a PIN.
+  /\b(?:cash ?back|rewards? points|reward|rewards|points|air ?miles|avios|pin|pin number|password|passcode|sort code|account number|routing number|iban|cvv)\b/g,
   // Asking Tally to act on a card, an account or a shop, which it cannot do.
   ACT_ON,
   SHOPPING_AROUND,
