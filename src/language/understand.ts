@@ -13,7 +13,7 @@ import { coachingDetailsOf, guardCoaching } from './pay-cycle.ts';
 import { applyHeuristics, demoRequest, guardIntent, keepEntitiesFor } from './frame-rules.ts';
 import { followUpCueOf } from './follow-up-cues.ts';
 import { buildDictionary, mentionFinder, type Mentions, type Span } from './mentions.ts';
-import { joinQuestions, splitQuestions } from './query/split.ts';
+import { joinQuestions, pairedParts, splitQuestions } from './query/split.ts';
 import { reviseFrame, understandQuery } from './query/index.ts';
 import { moneyIntentOf } from './query/intent.ts';
 import { accountTypeOf, ordinalOf, yesNoOf } from './short-answers.ts';
@@ -193,12 +193,16 @@ export async function createUnderstanding(options: UnderstandingOptions): Promis
     day: string,
     vocabulary: UserVocabulary,
   ): { frame: Frame; mentions?: Mentions } => {
-    const parts = splitQuestions(text);
-    const first = understandOne(parts.first, day, vocabulary);
-    if (parts.second === undefined) return first;
+    const said = splitQuestions(text);
+    const first = understandOne(said.first, day, vocabulary);
+    // "Uber in January and Lyft in February": read whole first; split only when each half has its own period.
+    const parts = said.second === undefined ? pairedParts(text, first.mentions) : said;
+    if (parts?.second === undefined) return first;
+    if (said.second === undefined) return understandPair(parts.first, parts.second, day, vocabulary) ?? first;
     const second = understandOne(parts.second, day, vocabulary);
     const samePeriods =
       parts.otherPeriod &&
+      first.frame.understood?.query.measure.kind === second.frame.understood?.query.measure.kind &&
       first.mentions.periods.map((p) => `${p.period.start}/${p.period.end}`).join() ===
         second.mentions.periods.map((p) => `${p.period.start}/${p.period.end}`).join();
     if (
@@ -210,6 +214,19 @@ export async function createUnderstanding(options: UnderstandingOptions): Promis
     return {
       frame: joinQuestions(first.frame, { text: parts.second, ...second }, vocabulary, day, dictionary),
     };
+  };
+
+  /** Two halves joined as two questions, or undefined when the second adds no question of its own. */
+  const understandPair = (
+    firstText: string,
+    secondText: string,
+    day: string,
+    vocabulary: UserVocabulary,
+  ): { frame: Frame } | undefined => {
+    const first = understandOne(firstText, day, vocabulary);
+    const second = understandOne(secondText, day, vocabulary);
+    const frame = joinQuestions(first.frame, { text: secondText, ...second }, vocabulary, day, dictionary);
+    return frame.understood?.also ? { frame } : undefined;
   };
 
   return {

@@ -13,12 +13,12 @@ export const INCOME_CUE =
 
 /** Money going out, in the words of several Englishes and some slang. */
 export const SPEND_CUE =
-  /\b(?:most|all|much|bulk|chunk|lot) of (?:my|our) (?:money|cash)\b|\b(?:my|our) (?:money|cash) (?:go|goes|went|going)\b|\b(?:took|takes|take|taken) (?:\w+ ){0,3}?(?:money|cash) from (?:me|us)\b|\b(?:took|takes|take|taken|taking) (?:my|our) (?:money|cash)\b|\b(?:spen[dt]|spending|spends|spendings|outgoings?|expenses?|expenditures?|costs?|costing|cost me|paid|pay|paying|payed|blow|blew|blown|blowing|burn(?:ed|t|ing)? through|splurged?|splurging|damage|dropp?(?:ed)?|shell(?:ed)? out|fork(?:ed)? out|cough(?:ed)? up|purchases?|bought|buy|buying|charges?|charged|go(?:ne)? on|went on|goes on|going on|splash(?:ed)? out|wasted?|wasting|(?:pissed|pissing|frittered|frittering|squandered|chucked|chucking) (?:away )?|lay out|laid out)\b|\b(?:payments?|transactions?|purchases?|orders?) (?:did|have|do) (?:i|we) (?:make|made)\b|\bhow many (?:\w+ ){0,2}?payments\b(?! (?:from|in|received|came|have come))|\bpayments? (?:to|for)\b|\b(?:my|the) (?:\w+ ){0,2}?payments\b(?! (?:from|in|received|came))|\b(?:i|we) (?:made|make) (?:\w+ ){0,2}?(?:payments?|purchases?|transactions?|orders?)\b/;
+  /\b(?:most|all|much|bulk|chunk|lot) of (?:my|our) (?:money|cash)\b|\b(?:my|our) (?:money|cash) (?:go|goes|went|going)\b|\b(?:took|takes|take|taken) (?:\w+ ){0,3}?(?:money|cash) from (?:me|us)\b|\b(?:took|takes|take|taken|taking) (?:my|our) (?:money|cash)\b|\b(?:spen[dt]|spending|spends|spendings|outgoings?|expenses?|expenditures?|costs?|costing|cost me|paid|pay|paying|payed|blow|blew|blown|blowing|burn(?:ed|t|ing)? through|splurged?|splurging|damage|dropp?(?:ed)?|shell(?:ed)? out|fork(?:ed)? out|cough(?:ed)? up|purchases?|receipts?|bought|buy|buying|charges?|charged|go(?:ne)? on|went on|goes on|going on|splash(?:ed)? out|wasted?|wasting|(?:pissed|pissing|frittered|frittering|squandered|chucked|chucking) (?:away )?|lay out|laid out)\b|\b(?:payments?|transactions?|purchases?|orders?) (?:did|have|do) (?:i|we) (?:make|made)\b|\bhow many (?:\w+ ){0,2}?payments\b(?! (?:from|in|received|came|have come))|\bpayments? (?:to|for)\b|\b(?:my|the) (?:\w+ ){0,2}?payments\b(?! (?:from|in|received|came))|\b(?:i|we) (?:made|make) (?:\w+ ){0,2}?(?:payments?|purchases?|transactions?|orders?)\b/;
 
 /** "more than 5 times", "over a dozen times": a count weighed against a number, which is still a count. */
 const SO_MANY_TIMES = String.raw`(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|a (?:few|couple(?: of)?|dozen|hundred))`;
 const COUNT_CUE = new RegExp(
-  String.raw`\b(?:more|less|fewer) than ${SO_MANY_TIMES} times\b|\b(?:over|under|at least|at most|upwards of|north of) ${SO_MANY_TIMES} times\b|\b${SO_MANY_TIMES} (?:times|visits|trips|orders|rides) or (?:more|less|fewer)\b|` +
+  String.raw`\b(?:more|less|fewer) than (?:${SO_MANY_TIMES} times|once|twice)\b|^(?:the )?(?:number of )?times (?:i|we|did i|have i)\b|\b(?:visit|trip|order|purchase|transaction|ride|charge|payment)s? count\b|\b(?:over|under|at least|at most|upwards of|north of) ${SO_MANY_TIMES} times\b|\b${SO_MANY_TIMES} (?:times|visits|trips|orders|rides) or (?:more|less|fewer)\b|` +
     /\bno of (?:transactions|purchases|payments|charges|times|orders|visits|trips)\b|\bh(?:ow|w|o|ow+) m(?:any|ny|eny|nay)\b(?! (?:dollars|bucks|pounds|euros|quid|money))|\bhow often\b|\bhow frequently\b|\bhow regularly\b|\bnumber of\b|\bcount (?:of|my|the|up)\b|\btally (?:of|my|the|up)\b|\b(?:how|what) (?:many|number)\b(?! (?:dollars|bucks|pounds|euros|quid|money))/
       .source,
 );
@@ -36,7 +36,8 @@ const ONE_PURCHASE_NAMED = new RegExp(String.raw`\b(?:a|an|one|the|my) (?:\w+ ){
 export const PER_PURCHASE_RATE = new RegExp(
   String.raw`\b(?:per|each|every) ${ONE_PURCHASE}\b|\b(?:each|every) time (?:i|we) (?:go|went|shop|shopped|visit|visited|order|ordered|use|used|stop|stopped)\b`,
 );
-const EVERY_ONE = /^(?:(?:show|list|see|display|give|pull up)(?: me)? )?(?:all |my )?(?:every|each)\b/;
+const EVERY_ONE =
+  /^(?:(?:show|list|see|display|give|pull up)(?: me)? )?(?:all |my )?(?:every|each)\b|\b(?:breakdown|rundown|list) of (?:all |my )?(?:every|each)\b/;
 const PER_DAY = /\b(?:daily|a day|per day|each day|every day|day to day|by day|per diem)\b/;
 const PER_WEEK = /\b(?:weekly|a week|per week|each week|every week|by week)\b/;
 const PER_MONTH = /\b(?:monthly|a month|per month|each month|every month|by month)\b/;

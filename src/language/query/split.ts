@@ -177,3 +177,27 @@ function inheritPeriods(u: Understood, first: Query): Understood {
   delete query.defaultedPeriod;
   return { ...u, query };
 }
+
+/** Words that weigh the two halves against each other, or join the periods into one span. */
+const WEIGHED = /\b(?:vs|versus|compar\w*|against|than|differ\w*|between|from|to|through|until|till)\b/i;
+const PAIR_JOIN = /\s*[,;]\s*(?:and\s+)?|\s+(?:and|&)\s+/;
+
+/**
+ * "Uber in January and Lyft in February", "coffee last month, eating out the month before": each subject
+ * with a period of its own, which one query would add up across both; split where the first pair ends.
+ */
+export function pairedParts(text: string, m: Mentions): Parts | undefined {
+  if (m.periods.length < 2 || WEIGHED.test(text)) return undefined;
+  const [p1, p2] = [...m.periods].sort((a, b) => a.index - b.index);
+  if (!p1 || !p2 || (p1.period.start === p2.period.start && p1.period.end === p2.period.end))
+    return undefined;
+  const from = p1.index + p1.length;
+  const join = PAIR_JOIN.exec(text.slice(from, p2.index));
+  if (!join) return undefined;
+  const cut = from + join.index;
+  const at = (e: { from: number }) => m.tokens[e.from]?.index ?? -1;
+  const subjects = [...m.merchants, ...m.categories, ...m.accounts].map(at);
+  if (!subjects.some((i) => i >= 0 && i < cut) || !subjects.some((i) => i >= cut + join[0].length))
+    return undefined;
+  return { first: text.slice(0, cut).trim(), second: text.slice(cut + join[0].length).trim() };
+}
