@@ -32,12 +32,14 @@ const AVERAGED = String.raw`(?:average|avg|typical|typically|usual|usually|norma
  * much will an Uber to the airport cost", "what did Amazon make last year". Nothing of the user's is named.
  */
 const SHOPS_OWN = new RegExp(
-  String.raw`(?<!\b${AVERAGED}\b.*)(?!.*\b${AVERAGED}\b)(?:\bhow much (?:is|are|does|do|would|will) (?:a|an|one) (?!(?:typical|average|usual|normal|single)\b)(?!.*\b(?:i|me|my|we|us|our)\b)\w+|\bhow much (?:will|would) (?!(?:i|we|it|that|this)\b)\w+(?: \w+)? cost\b(?!.*\b(?:me|us)\b)|\b(?:does|did|do) (?!(?:i|we|my|our|you)\b)\w+(?: \w+)? (?:make|earn|turn over)\b(?! (?:me|us)\b)(?!.*\b(?:me|us|i|my)\b)|\b(?:price|cost) of (?:a|an|one)\b)`,
+  String.raw`(?:\bhow much (?:is|are|does|do|would|will) (?:a|an|one) (?!(?:typical|average|usual|normal|single)\b)(?!.*\b(?:i|me|my|we|us|our)\b)\w+|\bhow much (?:will|would) (?!(?:i|we|it|that|this)\b)\w+(?: \w+)? cost\b(?!.*\b(?:me|us)\b)|\b(?:does|did|do) (?!(?:i|we|my|our|you)\b)\w+(?: \w+)? (?:make|earn|turn over)\b(?! (?:me|us)\b)(?!.*\b(?:me|us|i|my)\b)|\b(?:price|cost) of (?:a|an|one)\b)(?<!\b${AVERAGED}\b.*)(?!.*\b${AVERAGED}\b)`,
   'g',
 );
 /** Putting money somewhere, or being reminded: actions, said even when a word of them names an account. */
 const PUT_MONEY =
   /^(?:(?:please|pls|can you|could you) )*(?:put|stick|chuck|pop|add) (?:[$£€]?\d[\d,.]*\s?(?:k|quid|pounds|dollars|bucks|euros)?|some money|money|cash|the rest) (?:in|into|on|to)\b|\bremind me\b|\bset (?:a|an|up a) (?:reminder|alarm)\b|^(?:(?:please|pls|can you|could you) )*make (?:a |the )?(?:payment|transfer)\b/g;
+/** What a shop, a bank or a payer will do: "how much interest will Ally pay me this year". */
+const OTHERS_WILL = /\bwill (?:\w+ ){1,2}?(?:pay|charge|cost|send|give|refund) (?:me|us)\b/g;
 /** What things are worth is not in the statements: a house, a car, a pension. */
 const WORTH =
   /\b(?:is|are) (?:my|our|the) (?:\w+ ){1,2}?worth\b|\bworth (?:now|today)\b|\bvalue of (?:my|our)\b/g;
@@ -55,6 +57,7 @@ const OVER_NAMES: ReadonlySet<RegExp> = new Set([
   YEARS_AHEAD,
   SHOPS_OWN,
   PUT_MONEY,
+  OTHERS_WILL,
 ]);
 
 /** Meaningful words with no place in a query, each named by what it asks. */
@@ -64,9 +67,9 @@ const MEANINGFUL: readonly RegExp[] = [
   /\b(?:cancel(?:l?ed|l?ing|lation)?|unsubscribe|get rid of)\b|(?:^(?:please )?|\b(?:want|wanna|need|like|going|trying) to |\bhelp me )(?:stop|end|quit|drop|pause|terminate|suspend) (?:paying(?: for)?|my|the|our)\b/g,
   // Counting things a query cannot count: accounts, cards, banks.
   /\bhow many (?:\w+ )?(?:accounts|cards|banks)\b/g,
-  /\b(?:forecast(?:s|ed|ing)?|predict(?:s|ed|ion|ions)?|projections?|projected|on track|on pace|on course|at this rate|run out)\b/g,
-  /\b(?:will|would|gonna|going to) (?:i|we) (?:spend|have|need|be able|earn|make|save|end up|owe|pay|get|receive|be charged)\b|\b(?:am|are) (?:i|we) (?:going|gonna|likely) to\b|\bwill (?:i|we) (?:be|go) over\b/g,
-  /\b(?:should|could|can) (?:i|we) (?:spend|save|cut|afford|buy|cancel|reduce|stop|get)\b|\badvice\b|\brecommend(?:ations?)?\b|\b(?:good|right|reasonable|normal|sensible|healthy) amount\b|\bhow much (?:\w+ ){0,2}?should (?:i|we)\b|\btoo (?:much|high|expensive|little|low)\b|\bhow (?:can|do|should|could) (?:i|we) (?:save|cut|reduce|spend less|stop)\b/g,
+  /\b(?:forecast(?:s|ed|ing)?|predict(?:s|ed|ion|ions)?|projections?|projected|project|estimate[ds]?|estimating|likely|expected|anticipated?|on track|on pace|on course|at this rate|run out)\b|\b(?:going to|gonna) (?:be|look|cost|come to)\b/g,
+  /\b(?:will|would|gonna|going to) (?:i|we) (?:spend|have|need|be able|earn|make|save|end up|owe|pay|get|receive|be charged|hit|reach|exceed|go over|top|break|pass|make it)\b|\b(?:am|are) (?:i|we) (?:going|gonna|likely) to\b|\bwill (?:i|we) (?:be|go) over\b/g,
+  /\b(?:should|could|can) (?:i|we) (?:spend|save|cut|afford|buy|cancel|reduce|stop|get|move|use|put|switch|keep|open|close|sell|invest|choose|pick|go with|transfer)\b|\bis it (?:smart|wise|sensible|better|a good idea|a bad idea)\b|\b(?:good|bad) idea\b|\bover ?spen(?:d|ding|t)\b|\ba lot\W*$|\b(?:did|do|have) (?:i|we) (?:spend|spent|spending) (?:a lot|too much|loads|heaps)\b|\badvice\b|\brecommend(?:ations?)?\b|\b(?:good|right|reasonable|normal|sensible|healthy) amount\b|\bhow much (?:\w+ ){0,2}?should (?:i|we)\b|\btoo (?:much|high|expensive|little|low)\b|\bhow (?:can|do|should|could) (?:i|we) (?:save|cut|reduce|spend less|stop)\b/g,
   /\b(?:goals?|(?<!\b(?:at|from|to|with) )targets?|limits?|allowance|spending cap|cap on)\b/g,
   /\b(?:percent(?:age)?|proportion|ratio|fraction|rates?|net worth)\b/g,
   /\b(?:tax deductible|deductible|write offs?)\b/g,
@@ -78,6 +81,7 @@ const MEANINGFUL: readonly RegExp[] = [
   YEARS_AHEAD,
   SHOPS_OWN,
   PUT_MONEY,
+  OTHERS_WILL,
   // Card perks and secrets are not in the statements: points, cashback, a PIN.
   /\b(?:cash ?back|rewards? points|reward|rewards|points|air ?miles|avios|pin|pin number|password|passcode|sort code|account number|routing number|iban|cvv)\b/g,
   // Asking Tally to act on a card, an account or a shop, which it cannot do.
@@ -90,6 +94,8 @@ const MEANINGFUL: readonly RegExp[] = [
   /\bis it worth\b|\bworth (?:it|switching|changing|keeping|getting)\b|\bswitch(?:ing)? (?:to|providers?|plans?|banks?)\b|\bcut(?:ting)? back\b|\bhelp me (?:stop|save|cut|spend less|budget)\b|\b(?:want|need|try|trying) to (?:stop spending|spend less)\b|\bstop spending so much\b/g,
   /\bwhen (?:did|was|is|do|will|does|have)\b|\bhow long\b|\blast time\b/g,
   /\b(?:tip|tips|tipped|tipping)\b/g,
+  // What would have been, had the user done otherwise: no statement holds it.
+  /\bwhat if\b|\bif (?:i|we) (?:\w+ ){0,2}?(?:cut|stop|stopped|spent|spend|cancel|cancelled|quit|dropped|drop|switched|skip|skipped|halved|reduced)\b|\bwould (?:that|it|i|we) (?:save|have|be)\b/g,
   /\b(?:owes? me|lent|loaned|iou|split (?:the|with)|pay (?:me )?back|paid (?:me )?back)\b/g,
   /\b(?:other people|average person|people like me|people (?:of )?(?:my|our) age|is that normal|normal for|compared to (?:others|people|average))\b/g,
   /\b(?:exchange rate|convert|conversion)\b/g,
