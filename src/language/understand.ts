@@ -13,7 +13,7 @@ import { coachingDetailsOf, guardCoaching } from './pay-cycle.ts';
 import { applyHeuristics, demoRequest, guardIntent, keepEntitiesFor } from './frame-rules.ts';
 import { followUpCueOf } from './follow-up-cues.ts';
 import { buildDictionary, mentionFinder, type Mentions, type Span } from './mentions.ts';
-import { joinQuestions, pairedParts, splitQuestions } from './query/split.ts';
+import { joinQuestions, pairedParts, splitQuestions, withBothFlows } from './query/split.ts';
 import { reviseFrame, understandQuery } from './query/index.ts';
 import { moneyIntentOf } from './query/intent.ts';
 import { accountTypeOf, ordinalOf, yesNoOf } from './short-answers.ts';
@@ -197,7 +197,7 @@ export async function createUnderstanding(options: UnderstandingOptions): Promis
     const first = understandOne(said.first, day, vocabulary);
     // "Uber in January and Lyft in February": read whole first; split only when each half has its own period.
     const parts = said.second === undefined ? pairedParts(text, first.mentions) : said;
-    if (parts?.second === undefined) return first;
+    if (parts?.second === undefined) return { ...first, frame: withBothFlows(first.frame, text) };
     if (said.second === undefined) return understandPair(parts.first, parts.second, day, vocabulary) ?? first;
     const second = understandOne(parts.second, day, vocabulary);
     const samePeriods =

@@ -14,12 +14,12 @@ import { readSubjects } from './subjects.ts';
 
 const QUESTION_START = String.raw`(?:how|what|whats|what's|which|where|when|did|do|does|was|were|is|are|have|has|show|list|tell|give|can|could)\b`;
 /** "…and my biggest purchase": a second figure asked for by name, with no question word of its own. */
-const ANOTHER_MEASURE = String.raw`(?:my|the)\s+(?:single\s+)?(?:biggest|largest|smallest|highest|lowest|most expensive|priciest|cheapest|average|typical|usual|total|overall)\s+(?:single\s+)?\w+`;
+const ANOTHER_MEASURE = String.raw`(?:(?:my|the)\s+(?:single\s+)?(?:biggest|largest|smallest|highest|lowest|most expensive|priciest|cheapest|average|typical|usual|total|overall)\s+(?:single\s+)?\w+|(?:the\s+|my\s+)?(?:number|count) of\s+\w+)`;
 /** "…? and the month before?": a question mark with more words after it. */
 const AFTER_QUESTION_MARK = /\?+\s*(?=[\p{L}\p{N}])/u;
 /** "…groceries and how many times…", "…; what about…", ". also, which…" */
 const JOINED_QUESTION = new RegExp(
-  String.raw`(?:\s*[,;.]\s*|\s+)(?:and|&|also|plus|then)[,\s]+(?=${QUESTION_START})|(?:\s*[,;.]\s*(?:and |plus )?also|\s+(?:and|plus|&) also)[,\s]+(?=[\p{L}\p{N}])|\s*[;.]\s+(?=(?:and |also |plus )?${QUESTION_START})|(?:\s*,\s*|\s+)(?:and|plus)(?: also)?\s+(?=${ANOTHER_MEASURE})`,
+  String.raw`(?:\s*[,;.]\s*|\s+)(?:and|&|also|plus|then)[,\s]+(?=${QUESTION_START})|(?:\s*[,;.]\s*(?:and |plus )?also|\s+(?:and|plus|&) also)[,\s]+(?=[\p{L}\p{N}])|\s*[;.]\s+(?=(?:and |also |plus )?${QUESTION_START})|\s*[;.]\s+(?:and|also|plus)[,\s]+(?=[\p{L}\p{N}])|\s*,\s*(?=(?:what|how) about\b)|(?:\s*,\s*|\s+)(?:and|plus)(?: also)?\s+(?=${ANOTHER_MEASURE})`,
   'iu',
 );
 
@@ -139,6 +139,13 @@ function fragment(
     query.filters.exclude = excludes ? mergeExclude(base, subjects.exclude) : query.filters.exclude;
     changed = true;
   }
+  // "…and number of orders": the first question's subject and period, counted.
+  const own = second.frame.understood?.query.measure;
+  const flow = base.measure.kind === 'received' ? 'received' : 'spent';
+  if (own && (own.kind === 'count' || own.kind === 'largest') && own.kind !== base.measure.kind) {
+    query.measure = { kind: own.kind, of: flow };
+    changed = true;
+  }
   if (changed && query.periods.length === 0) defaultPeriod(query, rest.toLowerCase());
   return changed
     ? { query, unplaced: [], unknownNames: second.frame.understood?.unknownNames ?? [] }
@@ -200,4 +207,35 @@ export function pairedParts(text: string, m: Mentions): Parts | undefined {
   if (!subjects.some((i) => i >= 0 && i < cut) || !subjects.some((i) => i >= cut + join[0].length))
     return undefined;
   return { first: text.slice(0, cut).trim(), second: text.slice(cut + join[0].length).trim() };
+}
+
+const IN_WORDS = String.raw`(?:earn(?:ed|t)?|income|incomings|made|came in|come in|received|got paid)`;
+const OUT_WORDS = String.raw`(?:spen[dt]|spending|went out|go out|outgoings|expenses)`;
+const BOTH_FLOWS = new RegExp(
+  String.raw`\b(?:(${IN_WORDS})|${OUT_WORDS})\s+(?:and|&|plus)\s+(?:(?:what|how much)\s+(?:did\s+)?(?:i\s+|we\s+)?)?(?:${IN_WORDS}|(${OUT_WORDS}))\b`,
+);
+
+/**
+ * "what did I earn and spend in January", "income and spending for February": money in and money out, each
+ * its own figure, where one query would answer only the first. ("money in vs money out" is net.)
+ */
+export function withBothFlows(frame: Frame, text: string): Frame {
+  const u = frame.understood;
+  const kind = u?.query.measure.kind;
+  if (!u || u.also || (kind !== 'received' && kind !== 'spent')) return frame;
+  // A payer or a kind of income belongs to one direction only.
+  const include = u.query.filters.include;
+  if (include.merchants.length + include.categories.length > 0) return frame;
+  const m = BOTH_FLOWS.exec(text.toLowerCase());
+  // One of each: "earn and spend" or "spending and income", not "earn and make".
+  if (!m || (m[1] !== undefined) !== (m[2] !== undefined)) return frame;
+  const first: Query = structuredClone(u.query);
+  first.measure = { kind: m[1] !== undefined ? 'received' : 'spent' };
+  const second: Query = structuredClone(u.query);
+  second.measure = { kind: m[1] !== undefined ? 'spent' : 'received' };
+  return {
+    ...frame,
+    intent: first.measure.kind === 'received' ? 'income' : 'spending',
+    understood: { ...u, query: first, also: { query: second, unplaced: [], unknownNames: [] } },
+  };
 }

@@ -135,3 +135,34 @@ describe('two questions joined in other ways', () => {
     expect(b.periods).toEqual(['2026-01-01..2026-03-01']);
   });
 });
+
+describe('more ways of putting two questions', () => {
+  it.each([
+    ['what did i earn and spend in january', 'received', 'spent'],
+    ['income and spending for january', 'received', 'spent'],
+    ['spending and income in january', 'spent', 'received'],
+  ])('"%s" asks for money in and money out, each its own figure', (text, first, second) => {
+    const b = ask(text).brief;
+    expect(b).toMatchObject({ measure: first, periods: [JANUARY] });
+    expect(b.also).toMatchObject({ measure: second, periods: [JANUARY] });
+  });
+
+  it('keeps "money in and money out" as one net figure', () => {
+    expect(ask('money in and money out in january').brief).toMatchObject({ measure: 'net' });
+  });
+
+  it.each([
+    [
+      'how much did i spend on uber last month, what about the month before',
+      'spent',
+      ['mer:Uber'],
+      [JANUARY],
+    ],
+    ['how much on groceries last month. and in january?', 'spent', ['cat:groceries'], [JANUARY]],
+    ['total for amazon last month and number of orders', 'count:spent', ['mer:Amazon'], [LAST_MONTH]],
+  ])('"%s"', (text, measure, include, periods) => {
+    const b = ask(text).brief;
+    expect(b.periods).toEqual([LAST_MONTH]);
+    expect(b.also).toMatchObject({ measure, include, periods });
+  });
+});
