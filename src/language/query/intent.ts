@@ -47,12 +47,15 @@ export function effectiveIntent(intent: Intent, r: Reading): Intent {
     NET_CUE.test(r.lower) ||
     SAVED_CUE.test(r.lower);
   // "list my takeaway orders this month": the transactions asked for, with no word of a finding.
-  if (!plainQuestion) return asksForList(r) ? 'transactions' : intent;
+  if (!plainQuestion) return asksForList(r) || ANYTHING_AT.test(r.lower) ? 'transactions' : intent;
   return r.mentions.amount && /\b(?:show|list|any|which|what|find)\b/.test(r.lower)
     ? 'transactions'
     : 'spending';
 }
 
+/** "anything from Amazon this week?", "did I buy anything at Apple": the charges themselves, nothing odd asked. */
+const ANYTHING_AT =
+  /^(?:any|anything|was there (?:any|anything)|were there any|did (?:i|we) (?:buy|get|spend) anything)\b/;
 const PLAIN_MEASURE =
   /\bhow many\b|\bhow (?:often|frequently|regularly)\b|\bnumber of\b|\baverage\b|\bavg\b|\busually\b|\btypical(?:ly)?\b|\bnormally\b|\b(?:a|per) (?:day|week|month)\b|\bbiggest\b|\blargest\b|\bsmallest\b|\b(?:cheapest|priciest|costliest|most expensive|least|lowest|highest)\b|\bhow much\b|\bwhat (?:do|did) (?:i|we) spend\b/;
 

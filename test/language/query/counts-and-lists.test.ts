@@ -40,6 +40,12 @@ describe('a list', () => {
     'give me a breakdown of every purchase at tesco',
     'charges on my amex this week',
     'receipts from shell in january',
+    'anything from amazon this week?',
+    'was there an uber charge yesterday',
+    'what did i spend money on yesterday',
+    "what's been charged to my sapphire since monday",
+    'recent amazon orders',
+    'my last few uber rides',
   ])('"%s" lists the transactions', (text) => {
     const { frame, brief } = ask(text);
     expect(frame.intent).toBe('transactions');
