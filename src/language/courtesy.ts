@@ -9,9 +9,13 @@
 const OPENING =
   /^(?:(?:hey|hi|hiya|hello|heya|yo|oi|morning|good (?:morning|afternoon|evening)|ok|okay|right|so|um+|uh+|hmm+)(?: there)?(?: tally)?\b[\s,.!:;-]*){0,3}(?:tally\s*[,:;-]+\s*)?(?:(?:quick (?:one|question|q)|random (?:one|question)|question|sorry to bother you(?: but)?|just wondering|i was wondering)\b[\s,.!:;-]*)?/i;
 
-/** "… thanks!", "… ta", "… cheers x", "… pls 🙏", "… :)", and the filler "… then?", "… instead?" at the end. */
+/** "… thanks!", "… ta", "… cheers x", "… pls 🙏", "… :)" at the end of a question. */
 const CLOSING =
-  /(?:[\s,.!?;:-]+(?:thanks?(?: (?:a lot|so much|very much|heaps|mate|tally))?|thank you(?: (?:so much|very much))?|thx|thnx|thanx|ty|ta|cheers(?: mate)?|pls|plz|please|x+|lol|haha|then|instead|:\)|:-\)|:d|\p{Extended_Pictographic}|\uFE0F|\u200D)+)+[\s.!?]*$/iu;
+  /(?:[\s,.!?;:-]+(?:thanks?(?: (?:a lot|so much|very much|heaps|mate|tally))?|thank you(?: (?:so much|very much))?|thx|thnx|thanx|ty|ta|cheers(?: mate)?|pls|plz|please|x+|lol|haha|:\)|:-\)|:d|\p{Extended_Pictographic}|\uFE0F|\u200D)+)+[\s.!?]*$/iu;
+
+/** "… then?", "… instead?" at the end of a follow-up. */
+const FILLER_END =
+  /(?<!\b(?:ok|okay|right|fine|alright|yes|yeah|yep|no|nope|bye|thanks|good|great|cool|sure|well|and|so|but|what|now|since|until|before|after|back|just|even)\b)\s+(?:then|instead)\s*(\?*)\s*$/i;
 
 /** Emoji inside a question ("how many 🍕 orders") say nothing the words do not. */
 const PICTOGRAPHS = /[\p{Extended_Pictographic}\uFE0F\u200D]+/gu;
@@ -24,6 +28,12 @@ export function withoutCourtesy(text: string): string {
   const opened = text.replace(OPENING, '');
   const closed = opened.replace(CLOSING, (m) => (/\?/.test(m) ? '?' : ''));
   const plain = closed.replace(PICTOGRAPHS, ' ').replace(/\s+/g, ' ').trim();
-  const words = plain.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w) && !/^tally\W*$/i.test(w));
-  return words.length > 0 ? plain : text;
+  const question = wordCount(plain) >= 2 ? plain : text;
+  // "January then?": the filler goes even when one word is left, which is the whole follow-up.
+  const unfilled = question.replace(FILLER_END, '$1');
+  return wordCount(unfilled) >= 1 ? unfilled : question;
+}
+
+function wordCount(text: string): number {
+  return text.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
