@@ -19,7 +19,7 @@ export interface FollowUp {
  * one period: the same question again, not a comparison with the month before it; "compare with December"
  * compares the last question's period with December.
  */
-function said(q: Query, frame: Frame, next: Understood) {
+function said(q: Query, frame: Frame, next: Understood, base: Query) {
   let comparison = q.comparison;
   let periodList = q.periods;
   let against: Query['periods'] = [];
@@ -40,8 +40,22 @@ function said(q: Query, frame: Frame, next: Understood) {
     shape: q.groupBy !== undefined || q.series !== undefined || q.form !== 'figure',
     ranking: q.ranking !== undefined,
     comparison,
-    measure: q.measure.kind !== 'spent' && !guessedFlow(q, frame, next),
+    measure: (q.measure.kind !== 'spent' && !guessedFlow(q, frame, next)) || shopAfterMoneyIn(q, base),
   };
+}
+
+/**
+ * "and at Blue Bottle?" after an income question: a shop or a kind of spending is where money goes, so the
+ * follow-up asks what was spent there. A payer ("and from Upwork?") is read as money in by the language layer.
+ */
+function shopAfterMoneyIn(q: Query, base: Query): boolean {
+  if (directionOf(base) !== 'in' || q.measure.kind !== 'spent') return false;
+  const include = q.filters.include;
+  return (
+    include.merchants.length > 0 ||
+    (include.categories.length > 0 &&
+      include.categories.every((c) => c.codes.every((code) => !code.startsWith('INCOME'))))
+  );
 }
 
 /**
@@ -106,7 +120,7 @@ export function editLastQuestion(
   const kind = frame.followUp?.kind;
   if (!kind || next.unknownNames.length || next.also) return undefined;
   const q = next.query;
-  const s = said(q, frame, next);
+  const s = said(q, frame, next, base);
   const anything =
     s.periods ||
     s.subject ||

@@ -162,13 +162,15 @@ export function findAccounts(
     let strong = false;
     for (; i < tokens.length && free[i]; i++) {
       const w = tokens[i]?.text ?? '';
-      const brand = brandOf(w);
+      // "my current accounts": the kind of account, even when one account is called "… Current Account".
+      const brand =
+        w === 'current' && /^(?:accounts|accts)$/.test(tokens[i + 1]?.text ?? '') ? undefined : brandOf(w);
       if (brand) {
         said.push(brand);
         strong ||= !dictionary.has(w) && !COMMON_WORDS.has(w);
       } else if ((TYPE_WORDS[w] ?? typeTypo(w, dictionary)) && !savingsAsMoney(tokens, i))
         type = TYPE_WORDS[w] ?? typeTypo(w, dictionary);
-      else if (w === 'current' && /^(account|acct|accounts)$/.test(tokens[i + 1]?.text ?? ''))
+      else if (w === 'current' && /^(?:account|acct|accounts|accts)$/.test(tokens[i + 1]?.text ?? ''))
         type = 'checking';
       else if (!(FILLER.has(w) && i > start)) break;
     }

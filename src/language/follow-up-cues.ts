@@ -10,7 +10,7 @@ const MORE = /^(show |see |give )?(me )?(some |a few |the )?(more|next( page| on
 /** Words that really ask for a comparison, so a one-period comparison is believed. */
 const COMPARE_WORDING = /\b(compar\w*|vs|versus|against|than|difference)\b/i;
 const OPENERS =
-  /^(and|compare|what about|how about|same|ok and|also|then|now|what of|for|in|at|on|just|only|without|excluding|except|but|those|that|them|it|split|break (that|it) down|show (me )?(those|them|that|it|the transactions))\b/i;
+  /^(and|compare|what about|how about|same|ok and|also|then|now|what of|for|in|at|on|just|only|without|excluding|except|but|those|that|them|it|split|break (that|it) down|show (me )?(those|them|that|it|the transactions)|(can|could|may) i see|let me see|which ones|minus|less|bar|not counting|not including|leaving out|leave out|take out|ignoring|ignore|apart from|aside from|other than|(month|week|day|quarter|year) (by|on|over) (month|week|day|quarter|year)|(by|per) (month|week|day|quarter|category|merchant|shop|store|account|card))\b/i;
 const POINTING = /\b(that|those|them|it)\b/i;
 
 /**

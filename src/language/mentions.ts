@@ -63,10 +63,11 @@ function phrasalSpans(text: string): { index: number; length: number }[] {
 /**
  * Words about kinds of day or month, not a particular one: "which day of the week", "what month", "a week" as
  * a rate. Blanked before periods are looked for, so they are never read as one (nor sent to the slow
- * recognizer, which they would otherwise wake).
+ * recognizer, which they would otherwise wake). "Capital One last week" names a card, not one week, and
+ * "the APR" is a rate, not April.
  */
 const NOT_PERIOD =
-  /\b(?:days?|time) of (?:the )?(?:week|month)\b|\b(?:per|a|each|every) (?:day|week|month|year|fortnight)\b(?! (?:ago|back|before|earlier|later|from|since|or so))|\b(?:which|what|whichever|what's the|whats the) (?:day|week|month|year|quarter|weekday)s?\b(?! (?:ago|before|after|of|in|is it))|\b(?:my|the|a|an|our) (?:(?:most|least) (?!last|this|next|past|previous)\w+|(?!lat)\w+est|best|worst) (?:day|week|month|year|quarter|weekday)s?\b/gi;
+  /\bcapital one\b|\b(?:the|an|my|whats|what's|what is) apr\b|\b(?:days?|time) of (?:the )?(?:week|month)\b|\b(?:per|a|each|every) (?:day|week|month|year|fortnight)\b(?! (?:ago|back|before|earlier|later|from|since|or so))|\b(?:which|what|whichever|what's the|whats the) (?:day|week|month|year|quarter|weekday)s?\b(?! (?:ago|before|after|of|in|is it))|\b(?:my|the|a|an|our) (?:(?:most|least) (?!last|this|next|past|previous)\w+|(?!lat)\w+est|best|worst) (?:day|week|month|year|quarter|weekday)s?\b/gi;
 /** Periods in the future: no statement covers them, so they are said back rather than resolved. */
 const FUTURE =
   /\b(?:next|coming|upcoming|following) (?:week|weekend|month|year|quarter|fortnight|few (?:days|weeks|months))\b|\b(?:the )?rest of (?:the|this) (?:week|month|year)\b|\bby the end of (?:the|this) (?:week|month|year)\b|\bin (?:the )?future\b/gi;

@@ -129,7 +129,7 @@ function cueOf(text: string): PayCycleIntent | undefined {
   if ((BETWEEN_PAYDAYS.test(t) || OWE_BEFORE_PAY.test(t) || KEEP_BACK.test(t)) && !past)
     return 'upcoming_bills';
   if (LEFT_CUE.test(t) && !past) return 'left_to_spend';
-  if (BILLS_CUE.test(t) && !past) return 'upcoming_bills';
+  if (BILLS_CUE.test(t) && !past && !goneOut(t)) return 'upcoming_bills';
   if (PAYDAY_CUE.test(t) && !past) return 'payday';
   return undefined;
 }
@@ -154,9 +154,20 @@ export function guardCoaching(text: string, frame: Frame): Frame {
   if (cue) return { ...frame, intent: cue };
   if (!COACHING.has(frame.intent)) return frame;
   const intent = frame.intent as PayCycleIntent;
+  if (intent === 'upcoming_bills' && goneOut(t)) return { ...frame, intent: 'spending' };
   const past = PAST.test(t) && !NEXT.test(t);
   if (LOOSE[intent].test(t) && !past) return frame;
   return { ...frame, intent: fallbackOf(t, past) };
+}
+
+const GONE_OUT =
+  /\b(?:charges?|charged|transactions?|txns?|purchases?|purchased|bought|spent|spending|how many|count)\b/;
+const DUE =
+  /\b(?:due|upcoming|coming|next|ahead|soon|expected|scheduled|still|left|renew\w*|will|going to|gonna)\b/;
+
+/** "charges on my Amex this week", "how many charges this week": what has gone out, not what is due. */
+function goneOut(t: string): boolean {
+  return GONE_OUT.test(t) && !DUE.test(t);
 }
 
 /** Words without which a coaching guess of the classifier's is not trusted. */

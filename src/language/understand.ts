@@ -1,6 +1,7 @@
 /** Turns a message into a Frame: the intent, the periods, categories, merchants and accounts it names, and the query it asks. */
 import { dirname, join } from 'node:path';
 import { findTopN } from './amounts.ts';
+import { withoutCourtesy } from './courtesy.ts';
 import { loadBrands } from './brands.ts';
 import { trainClassifier, type TextClassifier } from './classifier.ts';
 import { cachedLogisticClassifier } from './classifier-cache.ts';
@@ -12,7 +13,7 @@ import { coachingDetailsOf, guardCoaching } from './pay-cycle.ts';
 import { applyHeuristics, demoRequest, guardIntent, keepEntitiesFor } from './frame-rules.ts';
 import { followUpCueOf } from './follow-up-cues.ts';
 import { buildDictionary, mentionFinder, type Mentions, type Span } from './mentions.ts';
-import { joinQuestions, splitQuestions } from './query/split.ts';
+import { joinQuestions, pairedParts, splitQuestions, withBothFlows } from './query/split.ts';
 import { reviseFrame, understandQuery } from './query/index.ts';
 import { moneyIntentOf } from './query/intent.ts';
 import { accountTypeOf, ordinalOf, yesNoOf } from './short-answers.ts';
@@ -178,7 +179,7 @@ export async function createUnderstanding(options: UnderstandingOptions): Promis
 
   const understand = (rawText: string, day: string, vocabulary: UserVocabulary): Frame => {
     try {
-      const text = String(rawText ?? '').slice(0, MAX_INPUT);
+      const text = withoutCourtesy(String(rawText ?? '').slice(0, MAX_INPUT));
       if (!/[\p{L}\p{N}]/u.test(text)) return emptyFrame();
       const { frame, mentions } = understandAll(text, day, vocabulary);
       return withConversationCues(withCoachingDetails(frame, text, day, mentions), text);
@@ -192,16 +193,40 @@ export async function createUnderstanding(options: UnderstandingOptions): Promis
     day: string,
     vocabulary: UserVocabulary,
   ): { frame: Frame; mentions?: Mentions } => {
-    const parts = splitQuestions(text);
-    const first = understandOne(parts.first, day, vocabulary);
-    if (parts.second === undefined) return first;
+    const said = splitQuestions(text);
+    const first = understandOne(said.first, day, vocabulary);
+    // "Uber in January and Lyft in February": read whole first; split only when each half has its own period.
+    const parts = said.second === undefined ? pairedParts(text, first.mentions) : said;
+    if (parts?.second === undefined) return { ...first, frame: withBothFlows(first.frame, text) };
+    if (said.second === undefined) return understandPair(parts.first, parts.second, day, vocabulary) ?? first;
     const second = understandOne(parts.second, day, vocabulary);
-    if (parts.weak && (first.mentions.periods.length === 0 || second.mentions.periods.length === 0)) {
+    const samePeriods =
+      parts.otherPeriod &&
+      first.frame.understood?.query.measure.kind === second.frame.understood?.query.measure.kind &&
+      first.mentions.periods.map((p) => `${p.period.start}/${p.period.end}`).join() ===
+        second.mentions.periods.map((p) => `${p.period.start}/${p.period.end}`).join();
+    if (
+      samePeriods ||
+      (parts.weak && (first.mentions.periods.length === 0 || second.mentions.periods.length === 0))
+    ) {
       return understandOne(text, day, vocabulary);
     }
     return {
       frame: joinQuestions(first.frame, { text: parts.second, ...second }, vocabulary, day, dictionary),
     };
+  };
+
+  /** Two halves joined as two questions, or undefined when the second adds no question of its own. */
+  const understandPair = (
+    firstText: string,
+    secondText: string,
+    day: string,
+    vocabulary: UserVocabulary,
+  ): { frame: Frame } | undefined => {
+    const first = understandOne(firstText, day, vocabulary);
+    const second = understandOne(secondText, day, vocabulary);
+    const frame = joinQuestions(first.frame, { text: secondText, ...second }, vocabulary, day, dictionary);
+    return frame.understood?.also ? { frame } : undefined;
   };
 
   return {

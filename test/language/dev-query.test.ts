@@ -16,6 +16,7 @@ const DEV_FILES = [
   'dev-query-shapes.jsonl',
   'dev-query-kinds.jsonl',
   'dev-query-kinds-2.jsonl',
+  'dev-query-kinds-3.jsonl',
 ].map((f) => join(ROOT, 'test/language/data', f));
 
 let understanding: Understanding;

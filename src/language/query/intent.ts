@@ -6,6 +6,7 @@
 import type { Intent } from '../types.ts';
 import { LARGEST_CUE, NET_CUE, PER_PURCHASE_RATE, SAVED_CUE } from './measure.ts';
 import type { Reading } from './reading.ts';
+import { asksForList } from './shape.ts';
 
 const FINDING_WORDS: Readonly<Partial<Record<Intent, RegExp>>> = {
   unusual:
@@ -27,7 +28,7 @@ const WEAK_FINDING_WORDS: Readonly<Partial<Record<Intent, RegExp>>> = {
 };
 /** A number asked for outright: a count, an average, the largest. */
 const MEASURED =
-  /\bhow many\b|\bhow often\b|\bnumber of\b|\baverage\b|\bavg\b|\btypical(?:ly)?\b|\busually\b|\bbiggest\b|\blargest\b/;
+  /\bhow many\b|\bhow (?:often|frequently|regularly)\b|\bnumber of\b|\baverage\b|\bavg\b|\btypical(?:ly)?\b|\busually\b|\bbiggest\b|\blargest\b/;
 
 /**
  * The intent the words support: a findings intent stays unless the message sets an amount limit or asks for a
@@ -45,14 +46,18 @@ export function effectiveIntent(intent: Intent, r: Reading): Intent {
     PLAIN_MEASURE.test(r.lower) ||
     NET_CUE.test(r.lower) ||
     SAVED_CUE.test(r.lower);
-  if (!plainQuestion) return intent;
+  // "list my takeaway orders this month": the transactions asked for, with no word of a finding.
+  if (!plainQuestion) return asksForList(r) || ANYTHING_AT.test(r.lower) ? 'transactions' : intent;
   return r.mentions.amount && /\b(?:show|list|any|which|what|find)\b/.test(r.lower)
     ? 'transactions'
     : 'spending';
 }
 
+/** "anything from Amazon this week?", "did I buy anything at Apple": the charges themselves, nothing odd asked. */
+const ANYTHING_AT =
+  /^(?:any|anything|was there (?:any|anything)|were there any|did (?:i|we) (?:buy|get|spend) anything)\b/;
 const PLAIN_MEASURE =
-  /\bhow many\b|\bhow often\b|\bnumber of\b|\baverage\b|\bavg\b|\busually\b|\btypical(?:ly)?\b|\bnormally\b|\b(?:a|per) (?:day|week|month)\b|\bbiggest\b|\blargest\b|\bsmallest\b|\b(?:cheapest|priciest|costliest|most expensive|least|lowest|highest)\b|\bhow much\b|\bwhat (?:do|did) (?:i|we) spend\b/;
+  /\bhow many\b|\bhow (?:often|frequently|regularly)\b|\bnumber of\b|\baverage\b|\bavg\b|\busually\b|\btypical(?:ly)?\b|\bnormally\b|\b(?:a|per) (?:day|week|month)\b|\bbiggest\b|\blargest\b|\bsmallest\b|\b(?:cheapest|priciest|costliest|most expensive|least|lowest|highest)\b|\bhow much\b|\bwhat (?:do|did) (?:i|we) spend\b/;
 
 /** Intents that are not about money figures, which a message asking for one may still be classified as. */
 const NOT_MONEY: ReadonlySet<Intent> = new Set([
@@ -88,8 +93,16 @@ export function moneyIntentOf(
     return 'spending';
   if (!NOT_MONEY.has(intent)) return intent;
   // "show my weekly spending for last month": spending and a period, whatever the classifier made of it.
-  if (intent === 'none' && hasPeriod && /\b(?:spen[dt]|spending)\b/.test(lower)) return 'spending';
+  if (
+    intent === 'none' &&
+    hasPeriod &&
+    /\b(?:spen[dt]|spending|transactions|purchases|payments|charges|orders)\b/.test(lower)
+  )
+    return 'spending';
   if (NET_CUE.test(lower) || SAVED_CUE.test(lower)) return 'income';
+  // "split that by month", "show me those": the last answer reshaped or listed, asked of the last question.
+  if (intent === 'none' && RESHAPE_THAT.test(lower)) return 'spending';
+  if (intent === 'none' && SEE_THOSE.test(lower)) return 'transactions';
   if (COUNTED.test(lower) || LARGEST_CUE.test(lower) || NOT_SUPPORTED.test(lower)) return 'spending';
   // "how much each time I go to Shake Shack": a figure per purchase.
   if (/\bhow much\b/.test(lower) && PER_PURCHASE_RATE.test(lower)) return 'spending';
@@ -105,7 +118,11 @@ const PAID_PAYEE =
   /\b(?:cost|costs|costed|paid|pay|spent|spend|spending|given|gave|charged|anything spent)\b/;
 const CANCEL_PAYEE = /\b(?:cancel|stop|end) (?:my|the|our)\b/;
 const NOT_SUPPORTED =
-  /\b(?:should|could) (?:i|we) (?:spend|save|cut|buy|cancel|reduce|stop|invest)\b|\bcut(?:ting)? back\b|\bcredit (?:score|rating)\b|\btoo (?:much|high|expensive|little|low)\b|\bhelp me (?:stop|save|cut|spend less|budget|get out of debt)\b|\bsave (?:up )?for (?:a|an|my)\b|\bis (?:my|our) (?:\w+ ){0,3}?(?:normal|reasonable|ok|okay|good|bad|high|low)\b|\b(?:saving|spending) enough\b|\btax(?:es)? (?:\w+ )?(?:do|will|would|should) (?:i|we) owe\b/;
+  /^(?:(?:please|pls|can you|could you|can u) )*(?:top up|transfer|send|put|wire|pay off)\b|\b(?:should|could) (?:i|we) (?:spend|save|cut|buy|cancel|reduce|stop|invest)\b|\bcut(?:ting)? back\b|\bcredit (?:score|rating)\b|\btoo (?:much|high|expensive|little|low)\b|\bhelp me (?:stop|save|cut|spend less|budget|get out of debt)\b|\bsave (?:up )?for (?:a|an|my)\b|\bis (?:my|our) (?:\w+ ){0,3}?(?:normal|reasonable|ok|okay|good|bad|high|low)\b|\b(?:saving|spending) enough\b|\btax(?:es)? (?:\w+ )?(?:do|will|would|should) (?:i|we) owe\b/;
 
+const RESHAPE_THAT =
+  /^(?:(?:can you|could you|please|now) )?(?:split|break|broken|divide|group|sort)(?: (?:that|it|this|those|them|these))?(?: (?:down|up|out))?(?: (?:by|per|into|over|across|for each)) (?:the )?(?:days?|weeks?|months?|quarters?|years?|categor(?:y|ies)|merchants?|shops?|stores?|accounts?|cards?|weekdays?)\b/;
+const SEE_THOSE =
+  /^(?:(?:can|could|may) i |let me |i (?:want|need|d like|would like) to |(?:can|could) you )?(?:see|view|list|show(?: me)?|display|pull up|give me)(?: all(?: of)?)? (?:them|those|these|it|they|the (?:transactions|charges|purchases|payments))\b|^which ones\b|^what were (?:they|those)\b/;
 const COUNTED =
-  /\bh(?:ow|w|o) many (?:\w+ )?(?:transactions|purchases|payments|charges|orders|trips|visits|times)\b/;
+  /\bh(?:ow|w|o) many (?:\w+ )?(?:transactions|purchases|payments|charges|orders|trips|visits|times)\b|^(?:can you |could you |please )?(?:count|tally)(?: up)? (?:my|the|all|how)\b|^(?:the |my )?(?:number|count|no) of\b|\bhow (?:often|frequently|regularly) (?:(?:do|did|have|had) )?(?:i|we) (?:\w+ ){0,2}?(?:go|went|been|order|ordered|shop|shopped|buy|bought|use|used|visit|visited|get|got|eat|ate|pay|paid|spend|spent|fill|filled|take|took|hit)\b/;

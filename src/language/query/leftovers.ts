@@ -7,18 +7,39 @@ import { findWords, inPeriodOrAmount, typed, type Reading } from './reading.ts';
 
 /** Asking Tally to move money rather than to count it: said even when a word of it names a category. */
 export const MOVE_MONEY =
-  /^(?:please |can you |could you )?(?:transfer|move|send|wire|pay off|pay|deposit|withdraw|schedule|lend)\b/g;
+  /^(?:(?:please|pls|plz|can you|can u|could you|could u|would you|will you|(?:i|id|i'd) (?:want|need|like) (?:you )?to|help me) )*(?:transfer|move|send|wire|pay off|pay|deposit|withdraw|schedule|lend)\b/g;
 
 export const TIMES_OF_YEAR =
   /\b(?:christmas|xmas|thanksgiving|easter|black friday|new years?|summer|winter|spring|autumn|weekends|weekdays|mornings|evenings|payday)\b/g;
 
 /** Asking Tally to act on a card, an account or a shop: said even when a word of it names an account. */
 const ACT_ON =
-  /^(?:please |pls |can you |could you |would you )?(?:order|book|freeze|unfreeze|lock|unlock|block|unblock|report|dispute|apply for|sign me up|reserve|top up)\b|\bopen (?:me )?(?:a|an|up a) (?:new )?(?:\w+ )?(?:account|card)\b|\b(?:raise|increase|lower) (?:my|the) (?:\w+ )?limit\b/g;
+  /^(?:(?:please|pls|plz|can you|can u|could you|could u|would you|will you) )*(?:order|book|freeze|unfreeze|lock|unlock|block|unblock|report|dispute|apply for|sign me up|reserve|top up)\b|\bopen (?:me )?(?:a|an|up a) (?:new )?(?:\w+ )?(?:account|card|isa|pension|pot)\b|\b(?:raise|increase|lower|reduce|extend|up) (?:my|the) (?:\w+ )?(?:limit|overdraft)\b|\b(?:set up|setup|create|make|arrange|start|schedule) (?:a |an |my |the )?(?:new )?(?:direct debit|standing order|auto ?pay|recurring payment|repeat payment|payment plan|savings pot)\b|\b(?:kill|axe|ditch|scrap|terminate|stop|quit|pause|suspend|end) (?:my|the|our|that|this) (?:\w+ ){0,2}?(?:subscriptions?|subs|memberships?|contracts?|direct debits?|standing orders?)\b/g;
 
 /** Deals and quotes are shopping around, not statements: said even when a word of it names a category. */
 const SHOPPING_AROUND =
   /\b(?:cheaper|better|best) (?:\w+ )?(?:deals?|plans?|tariffs?|providers?|rates?|prices?)\b|\b(?:tariffs?|quotes?)\b|\b(?:best|cheapest|good|better) (?:\w+ ){0,2}?(?:cards?|accounts?|banks?|loans?|deals?|plans?|ways?|apps?|providers?) (?:for|to)\b/g;
+/** What a loan or mortgage still owes is not in the statements, only the payments made to it. */
+const LOAN_OWED =
+  /\bowe (?:\w+ ){0,3}?(?:loans?|mortgage|finance|car|house)\b|\b(?:loans?|mortgage) (?:balance|left|remaining|outstanding|term)\b/g;
+/** Years ahead, which no statement holds: "in 5 years", "the next decade", "what will my balance be". */
+const YEARS_AHEAD =
+  /\bin (?:\d+|a few|a couple of|two|three|four|five|ten|twenty) (?:more )?(?:years|yrs|decades)\b|\b(?:next|coming) decade\b|\bwhat will (?:my|our|the) (?:\w+ ){0,3}?be\b/g;
+/** An average asked for: then "how much is a Chipotle order" is the user's own. */
+const AVERAGED = String.raw`(?:average|avg|typical|typically|usual|usually|normally)`;
+/**
+ * What shops charge, or earn, rather than what the user paid: "how much is a flat white at Starbucks", "how
+ * much will an Uber to the airport cost", "what did Amazon make last year". Nothing of the user's is named.
+ */
+const SHOPS_OWN = new RegExp(
+  String.raw`(?:\bhow much (?:is|are|does|do|would|will) (?:a|an|one) (?!(?:typical|average|usual|normal|single)\b)(?!.*\b(?:i|me|my|we|us|our)\b)\w+|\bhow much (?:will|would) (?!(?:i|we|it|that|this)\b)\w+(?: \w+)? cost\b(?!.*\b(?:me|us)\b)|\b(?:does|did|do) (?!(?:i|we|my|our|you)\b)\w+(?: \w+)? (?:make|earn|turn over)\b(?! (?:me|us)\b)(?!.*\b(?:me|us|i|my)\b)|\b(?:price|cost) of (?:a|an|one)\b)(?<!\b${AVERAGED}\b.*)(?!.*\b${AVERAGED}\b)`,
+  'g',
+);
+/** Putting money somewhere, or being reminded: actions, said even when a word of them names an account. */
+const PUT_MONEY =
+  /^(?:(?:please|pls|can you|could you) )*(?:put|stick|chuck|pop|add) (?:[$£€]?\d[\d,.]*\s?(?:k|quid|pounds|dollars|bucks|euros)?|some money|money|cash|the rest) (?:in|into|on|to)\b|\bremind me\b|\bset (?:a|an|up a) (?:reminder|alarm)\b|^(?:(?:please|pls|can you|could you) )*make (?:a |the )?(?:payment|transfer)\b/g;
+/** What a shop, a bank or a payer will do: "how much interest will Ally pay me this year". */
+const OTHERS_WILL = /\bwill (?:\w+ ){1,2}?(?:pay|charge|cost|send|give|refund) (?:me|us)\b/g;
 /** What things are worth is not in the statements: a house, a car, a pension. */
 const WORTH =
   /\b(?:is|are) (?:my|our|the) (?:\w+ ){1,2}?worth\b|\bworth (?:now|today)\b|\bvalue of (?:my|our)\b/g;
@@ -26,7 +47,18 @@ const WORTH =
 const JUDGING =
   /\b(?:am i|are we|is (?:that|this|it)) (?:\w+ )?(?:enough|normal|reasonable|ok|okay|good|bad|a lot)\b|\bis (?:my|our) (?:\w+ ){0,3}?(?:normal|reasonable|typical|ok|okay|good|bad|high|low|a lot)\b|\b(?:saving|spending|earning) enough\b/g;
 /** Patterns that count even over words a name or a category took. */
-const OVER_NAMES: ReadonlySet<RegExp> = new Set([MOVE_MONEY, ACT_ON, SHOPPING_AROUND, WORTH, JUDGING]);
+const OVER_NAMES: ReadonlySet<RegExp> = new Set([
+  MOVE_MONEY,
+  ACT_ON,
+  SHOPPING_AROUND,
+  WORTH,
+  JUDGING,
+  LOAN_OWED,
+  YEARS_AHEAD,
+  SHOPS_OWN,
+  PUT_MONEY,
+  OTHERS_WILL,
+]);
 
 /** Meaningful words with no place in a query, each named by what it asks. */
 const MEANINGFUL: readonly RegExp[] = [
@@ -35,9 +67,9 @@ const MEANINGFUL: readonly RegExp[] = [
   /\b(?:cancel(?:l?ed|l?ing|lation)?|unsubscribe|get rid of)\b|(?:^(?:please )?|\b(?:want|wanna|need|like|going|trying) to |\bhelp me )(?:stop|end|quit|drop|pause|terminate|suspend) (?:paying(?: for)?|my|the|our)\b/g,
   // Counting things a query cannot count: accounts, cards, banks.
   /\bhow many (?:\w+ )?(?:accounts|cards|banks)\b/g,
-  /\b(?:forecast(?:s|ed|ing)?|predict(?:s|ed|ion|ions)?|projections?|projected|on track|on pace|on course|at this rate|run out)\b/g,
-  /\b(?:will|would|gonna|going to) (?:i|we) (?:spend|have|need|be able|earn|make|save|end up|owe|pay|get|receive|be charged)\b|\b(?:am|are) (?:i|we) (?:going|gonna|likely) to\b|\bwill (?:i|we) (?:be|go) over\b/g,
-  /\b(?:should|could|can) (?:i|we) (?:spend|save|cut|afford|buy|cancel|reduce|stop|get)\b|\badvice\b|\brecommend(?:ations?)?\b|\b(?:good|right|reasonable|normal|sensible|healthy) amount\b|\bhow much (?:\w+ ){0,2}?should (?:i|we)\b|\btoo (?:much|high|expensive|little|low)\b|\bhow (?:can|do|should|could) (?:i|we) (?:save|cut|reduce|spend less|stop)\b/g,
+  /\b(?:forecast(?:s|ed|ing)?|predict(?:s|ed|ion|ions)?|projections?|projected|project|estimate[ds]?|estimating|likely|expected|anticipated?|on track|on pace|on course|at this rate|run out)\b|\b(?:going to|gonna) (?:be|look|cost|come to)\b/g,
+  /\b(?:will|would|gonna|going to) (?:i|we) (?:spend|have|need|be able|earn|make|save|end up|owe|pay|get|receive|be charged|hit|reach|exceed|go over|top|break|pass|make it)\b|\b(?:am|are) (?:i|we) (?:going|gonna|likely) to\b|\bwill (?:i|we) (?:be|go) over\b/g,
+  /\b(?:should|could|can) (?:i|we) (?:spend|save|cut|afford|buy|cancel|reduce|stop|get|move|use|put|switch|keep|open|close|sell|invest|choose|pick|go with|transfer)\b|\bis it (?:smart|wise|sensible|better|a good idea|a bad idea)\b|\b(?:good|bad) idea\b|\bover ?spen(?:d|ding|t)\b|\ba lot\W*$|\b(?:did|do|have) (?:i|we) (?:spend|spent|spending) (?:a lot|too much|loads|heaps)\b|\badvice\b|\brecommend(?:ations?)?\b|\b(?:good|right|reasonable|normal|sensible|healthy) amount\b|\bhow much (?:\w+ ){0,2}?should (?:i|we)\b|\btoo (?:much|high|expensive|little|low)\b|\bhow (?:can|do|should|could) (?:i|we) (?:save|cut|reduce|spend less|stop)\b/g,
   /\b(?:goals?|(?<!\b(?:at|from|to|with) )targets?|limits?|allowance|spending cap|cap on)\b/g,
   /\b(?:percent(?:age)?|proportion|ratio|fraction|rates?|net worth)\b/g,
   /\b(?:tax deductible|deductible|write offs?)\b/g,
@@ -45,16 +77,25 @@ const MEANINGFUL: readonly RegExp[] = [
   JUDGING,
   /\b(?:can|could) (?:i|we) borrow\b|\bget a loan\b|\b(?:mortgage|loan) (?:rates?|offers?)\b/g,
   WORTH,
+  LOAN_OWED,
+  YEARS_AHEAD,
+  SHOPS_OWN,
+  PUT_MONEY,
+  OTHERS_WILL,
+  // Card perks and secrets are not in the statements: points, cashback, a PIN.
+  /\b(?:cash ?back|rewards? points|reward|rewards|points|air ?miles|avios|pin|pin number|password|passcode|sort code|account number|routing number|iban|cvv)\b/g,
   // Asking Tally to act on a card, an account or a shop, which it cannot do.
   ACT_ON,
   SHOPPING_AROUND,
   // Ideas and suggestions: for gifts, for saving, for what to do.
-  /\b(?:ideas?|suggestions?|suggest|inspiration)\b|\bwhat (?:should|could|can) (?:i|we) (?:get|buy|give|do)\b/g,
+  /\b(?:ideas?|suggestions?|suggest|inspiration)\b(?! (?:how|what|whats|where|which|when|if|whether)\b)|\bwhat (?:should|could|can) (?:i|we) (?:get|buy|give|do)\b/g,
   /\b(?:interest rate|apr|credit score|credit rating|credit limit|minimum payment|due date)\b/g,
   /\btax(?:es)? (?:\w+ )?(?:do|will|would|should|did) (?:i|we) (?:owe|pay back)\b|\bowe (?:in |the )?(?:tax|taxes|irs|hmrc)\b|\btax returns?\b/g,
   /\bis it worth\b|\bworth (?:it|switching|changing|keeping|getting)\b|\bswitch(?:ing)? (?:to|providers?|plans?|banks?)\b|\bcut(?:ting)? back\b|\bhelp me (?:stop|save|cut|spend less|budget)\b|\b(?:want|need|try|trying) to (?:stop spending|spend less)\b|\bstop spending so much\b/g,
   /\bwhen (?:did|was|is|do|will|does|have)\b|\bhow long\b|\blast time\b/g,
   /\b(?:tip|tips|tipped|tipping)\b/g,
+  // What would have been, had the user done otherwise: no statement holds it.
+  /\bwhat if\b|\bif (?:i|we) (?:\w+ ){0,2}?(?:cut|stop|stopped|spent|spend|cancel|cancelled|quit|dropped|drop|switched|skip|skipped|halved|reduced)\b|\bwould (?:that|it|i|we) (?:save|have|be)\b/g,
   /\b(?:owes? me|lent|loaned|iou|split (?:the|with)|pay (?:me )?back|paid (?:me )?back)\b/g,
   /\b(?:other people|average person|people like me|people (?:of )?(?:my|our) age|is that normal|normal for|compared to (?:others|people|average))\b/g,
   /\b(?:exchange rate|convert|conversion)\b/g,

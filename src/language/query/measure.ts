@@ -13,13 +13,18 @@ export const INCOME_CUE =
 
 /** Money going out, in the words of several Englishes and some slang. */
 export const SPEND_CUE =
-  /\b(?:most|all|much|bulk|chunk|lot) of (?:my|our) (?:money|cash)\b|\b(?:my|our) (?:money|cash) (?:go|goes|went|going)\b|\b(?:took|takes|take|taken) (?:\w+ ){0,3}?(?:money|cash) from (?:me|us)\b|\b(?:spen[dt]|spending|spends|spendings|outgoings?|expenses?|expenditures?|costs?|costing|cost me|paid|pay|paying|payed|blow|blew|blown|blowing|burn(?:ed|t|ing)? through|splurged?|splurging|damage|dropp?(?:ed)?|shell(?:ed)? out|fork(?:ed)? out|cough(?:ed)? up|purchases?|bought|buy|buying|charges?|charged|go(?:ne)? on|went on|goes on|going on|splash(?:ed)? out|wasted?|wasting|(?:pissed|pissing|frittered|frittering|squandered|chucked|chucking) (?:away )?|lay out|laid out)\b|\b(?:payments?|transactions?|purchases?|orders?) (?:did|have|do) (?:i|we) (?:make|made)\b|\bhow many payments\b(?! (?:from|in|received|came|have come))|\bpayments? (?:to|for)\b|\b(?:my|the) (?:\w+ ){0,2}?payments\b(?! (?:from|in|received|came))|\b(?:i|we) (?:made|make) (?:\w+ ){0,2}?(?:payments?|purchases?|transactions?|orders?)\b/;
+  /\b(?:most|all|much|bulk|chunk|lot) of (?:my|our) (?:money|cash)\b|\b(?:my|our) (?:money|cash) (?:go|goes|went|going)\b|\b(?:took|takes|take|taken) (?:\w+ ){0,3}?(?:money|cash) from (?:me|us)\b|\b(?:took|takes|take|taken|taking) (?:my|our) (?:money|cash)\b|\b(?:spen[dt]|spending|spends|spendings|outgoings?|expenses?|expenditures?|costs?|costing|cost me|paid|pay|paying|payed|blow|blew|blown|blowing|burn(?:ed|t|ing)? through|splurged?|splurging|damage|dropp?(?:ed)?|shell(?:ed)? out|fork(?:ed)? out|cough(?:ed)? up|purchases?|receipts?|bought|buy|buying|charges?|charged|go(?:ne)? on|went on|goes on|going on|splash(?:ed)? out|wasted?|wasting|(?:pissed|pissing|frittered|frittering|squandered|chucked|chucking) (?:away )?|lay out|laid out)\b|\b(?:payments?|transactions?|purchases?|orders?) (?:did|have|do) (?:i|we) (?:make|made)\b|\bhow many (?:\w+ ){0,2}?payments\b(?! (?:from|in|received|came|have come))|\bpayments? (?:to|for)\b|\b(?:my|the) (?:\w+ ){0,2}?payments\b(?! (?:from|in|received|came))|\b(?:i|we) (?:made|make) (?:\w+ ){0,2}?(?:payments?|purchases?|transactions?|orders?)\b/;
 
-const COUNT_CUE =
-  /\bno of (?:transactions|purchases|payments|charges|times|orders|visits|trips)\b|\bh(?:ow|w|o|ow+) m(?:any|ny|eny|nay)\b(?! (?:dollars|bucks|pounds|euros|quid|money))|\bhow often\b|\bhow frequently\b|\bhow regularly\b|\bnumber of\b|\bcount (?:of|my|the|up)\b|\btally (?:of|my|the|up)\b|\b(?:how|what) (?:many|number)\b(?! (?:dollars|bucks|pounds|euros|quid|money))/;
+/** "more than 5 times", "over a dozen times": a count weighed against a number, which is still a count. */
+const SO_MANY_TIMES = String.raw`(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|a (?:few|couple(?: of)?|dozen|hundred))`;
+const COUNT_CUE = new RegExp(
+  String.raw`\b(?:more|less|fewer) than (?:${SO_MANY_TIMES} times|once|twice)\b|^(?:the )?(?:number of )?times (?:i|we|did i|have i)\b|\b(?:visit|trip|order|purchase|transaction|ride|charge|payment)s? count\b|\b(?:over|under|at least|at most|upwards of|north of) ${SO_MANY_TIMES} times\b|\b${SO_MANY_TIMES} (?:times|visits|trips|orders|rides) or (?:more|less|fewer)\b|` +
+    /\bno of (?:transactions|purchases|payments|charges|times|orders|visits|trips)\b|\bh(?:ow|w|o|ow+) m(?:any|ny|eny|nay)\b(?! (?:dollars|bucks|pounds|euros|quid|money))|\bhow often\b|\bhow frequently\b|\bhow regularly\b|\bnumber of\b|\bcount (?:of|my|the|up)\b|\btally (?:of|my|the|up)\b|\b(?:how|what) (?:many|number)\b(?! (?:dollars|bucks|pounds|euros|quid|money))/
+      .source,
+);
 
 const AVERAGE_CUE =
-  /\b(?:average|averages|averaged|averaging|avg|on average|typical|typically|usually|usual|normally|mean|median)\b/;
+  /\b(?:average|averages|averaged|averaging|avg|on average|typical|typically|usually|usual|normally|mean|median)\b|\b(?:a|an|my|the) normal\b(?! for\b)/;
 /** What one purchase is called: "an Uber fare", "a Starbucks visit", "my typical grocery shop". */
 const ONE_PURCHASE = String.raw`(?:purchase|transaction|charge|order|ticket|bill|receipt|basket|payment|visit|trip|ride|fare|meal|tab|haircut|fill ?up|shop|delivery|booking|appointment|session|tank|refill|pay ?check|pay ?cheque|payslip|deposit)`;
 const PER_TRANSACTION = new RegExp(
@@ -31,7 +36,8 @@ const ONE_PURCHASE_NAMED = new RegExp(String.raw`\b(?:a|an|one|the|my) (?:\w+ ){
 export const PER_PURCHASE_RATE = new RegExp(
   String.raw`\b(?:per|each|every) ${ONE_PURCHASE}\b|\b(?:each|every) time (?:i|we) (?:go|went|shop|shopped|visit|visited|order|ordered|use|used|stop|stopped)\b`,
 );
-const EVERY_ONE = /^(?:(?:show|list|see|display|give|pull up)(?: me)? )?(?:all |my )?(?:every|each)\b/;
+const EVERY_ONE =
+  /^(?:(?:show|list|see|display|give|pull up)(?: me)? )?(?:all |my )?(?:every|each)\b|\b(?:breakdown|rundown|list) of (?:all |my )?(?:every|each)\b/;
 const PER_DAY = /\b(?:daily|a day|per day|each day|every day|day to day|by day|per diem)\b/;
 const PER_WEEK = /\b(?:weekly|a week|per week|each week|every week|by week)\b/;
 const PER_MONTH = /\b(?:monthly|a month|per month|each month|every month|by month)\b/;
@@ -171,5 +177,7 @@ function perOf(r: Reading, seriesAsked: boolean): 'day' | 'week' | 'month' | 'tr
   if (PER_WEEK.test(lower)) return 'week';
   if (PER_MONTH.test(lower)) return 'month';
   if (averaged && ONE_PURCHASE_NAMED.test(lower)) return 'transaction';
+  // "what do I typically spend at Chipotle": at one shop, what a visit usually comes to.
+  if (averaged && r.mentions.merchants.length > 0 && r.mentions.categories.length === 0) return 'transaction';
   return averaged ? 'month' : undefined;
 }

@@ -70,6 +70,22 @@ const CHAT = new Set([
   'mo',
   'b4',
   'tho',
+  'mny',
+  'mani',
+  'hwo',
+  'howw',
+  'rn',
+  'atm',
+  'tbh',
+  'pls',
+  'lol',
+  'ty',
+  'ta',
+  'cheers',
+  'thnx',
+  'thanx',
+  'x',
+  'xx',
 ]);
 const JOINERS = new Set(['and', 'or', 'vs', 'versus', 'nor', '&', 'against']);
 

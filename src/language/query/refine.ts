@@ -6,10 +6,11 @@ import { emptySubject, type Period, type Query } from '../../insights/query.ts';
 import { findTopN, withoutAmountLimits } from '../amounts.ts';
 import type { Frame, Intent } from '../types.ts';
 import { readMeasure, type MeasureReading } from './measure.ts';
-import type { Reading } from './reading.ts';
+import { wordAt, type Reading } from './reading.ts';
 import {
   asksForFigure,
   asksForList,
+  asksForListOutright,
   defaultWindow,
   readGroupWords,
   readRankedGroup,
@@ -76,6 +77,16 @@ export function refine(query: Query, k: Refining): void {
 
 function applySubjects(query: Query, { r, frame, subjects }: Refining): void {
   query.filters.include = subjects.include;
+  // "how many rides was that": the rides are what the last answer covered (Uber), not the rides category.
+  const unit = THAT_MANY.exec(r.lower);
+  if (unit) {
+    const from = wordAt(r, unit.index);
+    const to = wordAt(r, unit.index + unit[0].length - 1) + 1;
+    const said = new Set(
+      r.mentions.categories.filter((c) => c.from >= from && c.to <= to).map((c) => c.value.label),
+    );
+    query.filters.include.categories = query.filters.include.categories.filter((c) => !said.has(c.label));
+  }
   query.filters.exclude = subjects.exclude;
   // "my credit cards" with no card named: every account of the type ("not counting credit cards": none of them).
   // ("my credit cards excluding the amex": the type, less the one card.)
@@ -234,6 +245,19 @@ function tidy(query: Query, k: Refining): void {
     query.form = 'figure';
   }
   const flow = query.measure.kind === 'spent' || query.measure.kind === 'received';
+  // "line by line breakdown of my Uber spending": the transactions themselves, not groups of them.
+  if (
+    query.form === 'breakdown' &&
+    !query.ranking &&
+    !query.comparison &&
+    flow &&
+    asksForListOutright(r) &&
+    !readGroupWords(r) &&
+    !GROUPED_BY.test(r.lower)
+  ) {
+    query.form = 'figure';
+    delete query.groupBy;
+  }
   if (query.form === 'figure' && !query.groupBy && flow && asksForList(r)) query.form = 'list';
   // "total of charges under $20": one figure, though the classifier heard a list.
   else if (query.form === 'list' && !query.ranking && flow && asksForFigure(r)) query.form = 'figure';
@@ -244,6 +268,10 @@ function tidy(query: Query, k: Refining): void {
     delete query.filters.amount;
 }
 
+const GROUPED_BY = /\b(?:by|per|each) (?:categor|merchant|store|shop|account|card|month|week|day)/;
+/** "how many rides was that", "how many trips were those": a count of what the last answer covered. */
+export const THAT_MANY =
+  /\bhow many \w+(?: \w+)? (?:was|were|is|are) (?:that|those|they|it)\b|\bhow many \w+ (?:that|those) (?:was|were)\b/;
 const RANKING_WORDS =
   /\b(?:top|bottom|most|least|biggest|largest|highest|lowest|smallest|rank\w*|which (?:merchant|shop|store|categor|account|card))/;
 const TOTAL_WORDS =

@@ -28,7 +28,7 @@ const SERIES_CUE =
   /\b(?:each|every|per|by) (day|week|month|quarter|year)\b(?! of (?:the )?(?:week|month|year))|\b(day|week|month|quarter|year) (?:by|over|on|to|after) (?:day|week|month|quarter|year)\b|\b(daily|weekly|monthly|quarterly|yearly|annually)\b/;
 /** Words that ask for the figures one by one, not one figure: "show me", "chart", "history". */
 const SHOW_SERIES =
-  /\b(?:show|chart|graph|plot|history|list|breakdown|break down|trend|trends|each one|one by one)\b/;
+  /\b(?:show|chart|graph|plot|history|list|breakdown|break down|split|trend|trends|each one|one by one)\b/;
 const PAST = /\b(?:did|was|were|spent|went|since|paid|earned|got|have i|had)\b/;
 
 /**
@@ -43,7 +43,8 @@ export function readSeries(r: Reading, periods: readonly Period[], averaged: boo
   const within = periods.length === 1 ? periods[0] : periods.length > 1 ? spanOf(periods) : undefined;
   if (within) return stepsIn(within, grain) >= 2 ? { grain, within } : undefined;
   // "year by year", "month on month": the steps asked for outright, whatever the tense.
-  if (!m[2] && !PAST.test(r.lower) && !SHOW_SERIES.test(r.lower)) return undefined;
+  // "by month?" on its own reshapes the last answer.
+  if (!m[2] && !PAST.test(r.lower) && !SHOW_SERIES.test(r.lower) && r.words.length > 3) return undefined;
   return { grain, within: defaultWindow(grain, r.today) };
 }
 
@@ -120,8 +121,9 @@ export interface Grouped {
  * spend the most" → by merchant, top 1; "which card do I use most" → by account.
  */
 export function readRankedGroup(r: Reading, n: number | undefined): Grouped | undefined {
-  // "phone top-ups", "topped up my Oyster": money put on a phone or card, not a ranking.
-  const lower = r.lower.replace(TOP_UP, ' ');
+  // "phone top-ups", "topped up my Oyster": money put on a phone or card, not a ranking; "Best Buy last
+  // year" names a shop, not the best year.
+  const lower = withoutNames(r).replace(TOP_UP, ' ');
   const dayPeak = dayPeakOrder(r);
   if (dayPeak) return { series: 'day', ranking: { order: dayPeak, n: n ?? 1 } };
   const step = stepPeakOf(r);
@@ -154,6 +156,15 @@ export function readRankedGroup(r: Reading, n: number | undefined): Grouped | un
   return undefined;
 }
 
+/** The words with those of the user's merchants and accounts as "_": a name's words rank nothing. */
+function withoutNames(r: Reading): string {
+  const names = [...r.mentions.merchants, ...r.mentions.accounts];
+  if (names.length === 0) return r.lower;
+  const words = [...r.words];
+  for (const n of names) for (let j = n.from; j < n.to; j++) words[j] = '_';
+  return words.join(' ');
+}
+
 /** "by day of the week", "which days of the week", "per weekday": one figure for each weekday. */
 const WEEKDAY_GROUPS =
   /\b(?:by|per|each|across|on|which|what) (?:the )?(?:days? of the week|weekdays?|day of week)\b/;
@@ -170,9 +181,12 @@ export function readGroupWords(r: Reading): GroupKey | undefined {
   return 'merchant';
 }
 
-const LIST_NOUN = String.raw`(?:transactions?|purchases?|charges?|payments?|trips?|visits?|orders?|items?|receipts?|expenses?|deposits?|refunds?|bills?|rides?|debits?|withdrawals?)`;
+const LIST_NOUN = String.raw`(?:transactions?|txns?|purchases?|charges?|payments?|trips?|visits?|orders?|items?|receipts?|expenses?|deposits?|refunds?|bills?|rides?|debits?|withdrawals?|bookings?|stays?|meals?|tickets?|invoices?|entries)`;
+/** Words that ask for the transactions one by one even beside a figure's words ("line by line what did I spend"). */
+const LIST_OUTRIGHT =
+  /\b(?:line by line|item by item|one by one|one at a time|itemi[sz](?:e|ed|ing)|individual (?:purchases|charges|transactions|payments|items|orders)|a list of|list of (?:my|the|all)|(?:breakdown|rundown) of (?:all |my )?(?:every|each)|what (?:did|have) (?:i|we) (?:spend|spent) (?:my )?(?:money|cash) on|(?:gimme|give me|get me|send me|want|need) (?:a |the )?list)\b/;
 const LIST_CUE = new RegExp(
-  String.raw`\bitemi[sz](?:e|ed)\b|\b(?:show|list|see|display|pull up|give me|find|view|what are|what were|which were|which are)\b.*\b${LIST_NOUN}\b|\b(?:any|all (?:the|my|of my)|which|what)\s+(?:\w+\s+){0,3}?${LIST_NOUN}\b|\b(?:${LIST_NOUN}|anything|everything|something|stuff|things) (?:over|under|above|below|between|more than|less than|bigger than|larger than|greater than|of more than|of over|of at least|costing|north of|south of|upwards of|in excess of|exceeding)\b|\b(?:every|each) ${LIST_NOUN}\b|\bone by one\b|\b(?:see|show|list|view)(?: me)? all (?:of )?(?:my|the)\b|\bwhat (?:did|have) (?:i|we) (?:buy|bought|purchase|purchased|order|ordered)\b|\bwhat (?:went|came) (?:out of|off|through) (?:my|the)\b`,
+  String.raw`\bitemi[sz](?:e|ed)\b|\b(?:show|list|see|display|pull up|give me|find|view|what are|what were|which were|which are)\b.*\b${LIST_NOUN}\b|\b(?:any|all (?:the|my|of my)|which|what)\s+(?:\w+\s+){0,3}?${LIST_NOUN}\b|\b(?:${LIST_NOUN}|anything|everything|something|stuff|things) (?:over|under|above|below|between|more than|less than|bigger than|larger than|greater than|of more than|of over|of at least|costing|north of|south of|upwards of|in excess of|exceeding)\b|\b(?:every|each)\s+(?:single\s+)?(?:\w+\s+){0,2}?${LIST_NOUN}\b|\bone by one\b|\b(?:see|show|list|view)(?: me)? all (?:of )?(?:my|the)\b|\bwhat (?:did|have) (?:i|we) (?:buy|bought|purchase|purchased|order|ordered)\b|\bwhat (?:went|came|goes) (?:out of|off|through) (?:my|the)\b|\bwhat (?:went|goes) on (?:my|the) (?:\w+ ){0,3}?(?:card|cards|account|accounts|statement)\b|\bwhat(?:s| is| was) on (?:my|the)\b|\b(?:was|were) there (?:a|an|any)\b|\bwhat(?:s| has| have)? been (?:charged|taken|debited|billed)\b|\b(?:recent|latest|last few|last couple of)\s+(?:\w+\s+){0,2}?${LIST_NOUN}\b|^(?:my |the |all )?(?:receipts|transactions|txns|charges|purchases|payments)\b(?! (?:over|under|above|below)\b)`,
 );
 // "what is my petrol expense for May": one expense or bill named in the singular is its amount, not a list.
 const FIGURE_CUE =
@@ -180,7 +194,12 @@ const FIGURE_CUE =
 
 /** Whether the words ask for one figure and nothing asks to see the transactions ("total of charges under $20"). */
 export function asksForFigure(r: Reading): boolean {
-  return FIGURE_CUE.test(r.lower) && !SHOW_LIST.test(r.lower);
+  return FIGURE_CUE.test(r.lower) && !SHOW_LIST.test(r.lower) && !LIST_OUTRIGHT.test(r.lower);
+}
+
+/** Whether the words ask outright for the transactions one by one ("line by line", "itemised", "item by item"). */
+export function asksForListOutright(r: Reading): boolean {
+  return LIST_OUTRIGHT.test(r.lower);
 }
 const SHOW_LIST =
   /\b(?:show|list|see|display|pull up|itemi[sz]e|itemi[sz]ed|view|which|what were|what are)\b/;
@@ -189,5 +208,5 @@ const SHOW_LIST =
 export function asksForList(r: Reading): boolean {
   // "deposits over the last 3 months": "over" before a period is a span of time, not an amount.
   const overTime = r.outsidePeriods.replace(/\b(?:over|under|above|below) (?:_ ?)+/g, '_ ');
-  return LIST_CUE.test(overTime) && !FIGURE_CUE.test(r.lower);
+  return (LIST_CUE.test(overTime) && !FIGURE_CUE.test(r.lower)) || LIST_OUTRIGHT.test(r.lower);
 }

@@ -14,13 +14,13 @@ import { readSubjects } from './subjects.ts';
 
 const QUESTION_START = String.raw`(?:how|what|whats|what's|which|where|when|did|do|does|was|were|is|are|have|has|show|list|tell|give|can|could)\b`;
 /** "…and my biggest purchase": a second figure asked for by name, with no question word of its own. */
-const ANOTHER_MEASURE = String.raw`(?:my|the)\s+(?:single\s+)?(?:biggest|largest|smallest|highest|lowest|most expensive|priciest|cheapest|average|typical|usual|total|overall)\s+(?:single\s+)?\w+`;
+const ANOTHER_MEASURE = String.raw`(?:(?:my|the)\s+(?:single\s+)?(?:biggest|largest|smallest|highest|lowest|most expensive|priciest|cheapest|average|typical|usual|total|overall)\s+(?:single\s+)?\w+|(?:the\s+|my\s+)?(?:number|count) of\s+\w+)`;
 /** "…? and the month before?": a question mark with more words after it. */
 const AFTER_QUESTION_MARK = /\?+\s*(?=[\p{L}\p{N}])/u;
 /** "…groceries and how many times…", "…; what about…", ". also, which…" */
 const JOINED_QUESTION = new RegExp(
-  String.raw`(?:\s*[,;.]\s*|\s+)(?:and|also|plus|then)[,\s]+(?=${QUESTION_START})|\s*[;.]\s+(?=(?:and |also |plus )?${QUESTION_START})|(?:\s*,\s*|\s+)(?:and|plus)(?: also)?\s+(?=${ANOTHER_MEASURE})`,
-  'i',
+  String.raw`(?:\s*[,;.]\s*|\s+)(?:and|&|also|plus|then)[,\s]+(?=${QUESTION_START})|(?:\s*[,;.]\s*(?:and |plus )?also|\s+(?:and|plus|&) also)[,\s]+(?=[\p{L}\p{N}])|\s*[;.]\s+(?=(?:and |also |plus )?${QUESTION_START})|\s*[;.]\s+(?:and|also|plus)[,\s]+(?=[\p{L}\p{N}])|\s*,\s*(?=(?:what|how) about\b)|(?:\s*,\s*|\s+)(?:and|plus)(?: also)?\s+(?=${ANOTHER_MEASURE})`,
+  'iu',
 );
 
 export interface Parts {
@@ -28,13 +28,18 @@ export interface Parts {
   second?: string;
   /** Split at ", and" with no question word after it: kept only when both halves name a period. */
   weak?: boolean;
+  /** Split at "and my"/"and the": kept only when the halves name different periods ("my Uber total last
+   * month and my Lyft total last month" sets the two side by side). */
+  otherPeriod?: boolean;
 }
 
 /** "anything spent at Lyft, and how much?": the same question asking for its figure, not a second one. */
 const BARE_ASK = /^(?:how much|how many|how often|what amount)(?: (?:was it|is it|in total|exactly))?\W*$/i;
 
 /** "groceries last month, and eating out the month before"; "Whole Foods in Q4 and at Trader Joe's in January" */
-const COMMA_AND = /\s*[,;]\s*(?:and|then|plus)\s+|\s+and\s+(?=(?:at|on|from|with)\s)/i;
+const COMMA_AND = /\s*[,;]\s*(?:and|then|plus)\s+|\s+(?:and|&)\s+(?=(?:at|on|from|with)\s)/i;
+/** "my Starbucks spend in January and my Costa spend in February" */
+const AND_MY = /\s+(?:and|&)\s+(?=(?:my|the)\s)/i;
 
 /**
  * Where one question ends and the next begins; one part when there is only one question.
@@ -49,12 +54,14 @@ export function splitQuestions(text: string): Parts {
     if (BARE_ASK.test(second)) return { first: text };
     if (first.split(/\s+/).length >= 2 && /[\p{L}\p{N}]/u.test(second)) return { first, second };
   }
-  const m = COMMA_AND.exec(text);
+  const comma = COMMA_AND.exec(text);
+  const m = comma ?? AND_MY.exec(text);
   if (m && m.index > 0)
     return {
       first: text.slice(0, m.index).trim(),
       second: text.slice(m.index + m[0].length).trim(),
       weak: true,
+      ...(comma ? {} : { otherPeriod: true }),
     };
   return { first: text };
 }
@@ -132,6 +139,13 @@ function fragment(
     query.filters.exclude = excludes ? mergeExclude(base, subjects.exclude) : query.filters.exclude;
     changed = true;
   }
+  // "…and number of orders": the first question's subject and period, counted.
+  const own = second.frame.understood?.query.measure;
+  const flow = base.measure.kind === 'received' ? 'received' : 'spent';
+  if (own && (own.kind === 'count' || own.kind === 'largest') && own.kind !== base.measure.kind) {
+    query.measure = { kind: own.kind, of: flow };
+    changed = true;
+  }
   if (changed && query.periods.length === 0) defaultPeriod(query, rest.toLowerCase());
   return changed
     ? { query, unplaced: [], unknownNames: second.frame.understood?.unknownNames ?? [] }
@@ -160,7 +174,7 @@ function inheritSubject(u: Understood, first: Query, rest: string): Understood {
 
 /** "…and how many times did I go?": a verb with nothing after it goes back to the first question's subject. */
 const REFERS_BACK =
-  /\b(?:it|them|there|that place|that shop|those|they)\b|\b(?:go|went|gone|visit|visited|been|use|used|order|ordered|shop|shopped)\W*$/i;
+  /\b(?:it|them|there|that place|that shop|those|they)\b|\b(?:was|were|is|are) that\b|\bthat (?:was|were|is)\W*$|\b(?:go|went|gone|visit|visited|been|use|used|order|ordered|shop|shopped)\W*$/i;
 
 /** A second full question without a period of its own asks about the first one's period. */
 function inheritPeriods(u: Understood, first: Query): Understood {
@@ -169,4 +183,59 @@ function inheritPeriods(u: Understood, first: Query): Understood {
   const query: Query = { ...q, periods: structuredClone(first.periods) };
   delete query.defaultedPeriod;
   return { ...u, query };
+}
+
+/** Words that weigh the two halves against each other, or join the periods into one span. */
+const WEIGHED = /\b(?:vs|versus|compar\w*|against|than|differ\w*|between|from|to|through|until|till)\b/i;
+const PAIR_JOIN = /\s*[,;]\s*(?:and\s+)?|\s+(?:and|&)\s+/;
+
+/**
+ * "Uber in January and Lyft in February", "coffee last month, eating out the month before": each subject
+ * with a period of its own, which one query would add up across both; split where the first pair ends.
+ */
+export function pairedParts(text: string, m: Mentions): Parts | undefined {
+  if (m.periods.length < 2 || WEIGHED.test(text)) return undefined;
+  const [p1, p2] = [...m.periods].sort((a, b) => a.index - b.index);
+  if (!p1 || !p2 || (p1.period.start === p2.period.start && p1.period.end === p2.period.end))
+    return undefined;
+  const from = p1.index + p1.length;
+  const join = PAIR_JOIN.exec(text.slice(from, p2.index));
+  if (!join) return undefined;
+  const cut = from + join.index;
+  const at = (e: { from: number }) => m.tokens[e.from]?.index ?? -1;
+  const subjects = [...m.merchants, ...m.categories, ...m.accounts].map(at);
+  if (!subjects.some((i) => i >= 0 && i < cut) || !subjects.some((i) => i >= cut + join[0].length))
+    return undefined;
+  return { first: text.slice(0, cut).trim(), second: text.slice(cut + join[0].length).trim() };
+}
+
+const IN_WORDS = String.raw`(?:earn(?:ed|t)?|income|incomings|made|came in|come in|received|got paid)`;
+const OUT_WORDS = String.raw`(?:spen[dt]|spending|went out|go out|outgoings|expenses)`;
+const BOTH_FLOWS = new RegExp(
+  String.raw`\b(?:(${IN_WORDS})|${OUT_WORDS})\s+(?:and|&|plus)\s+(?:(?:what|how much)\s+(?:did\s+)?(?:i\s+|we\s+)?)?(?:${IN_WORDS}|(${OUT_WORDS}))\b`,
+);
+
+/**
+ * "what did I earn and spend in January", "income and spending for February": money in and money out, each
+ * its own figure, where one query would answer only the first. ("money in vs money out" is net.)
+ */
+export function withBothFlows(frame: Frame, text: string): Frame {
+  const u = frame.understood;
+  const kind = u?.query.measure.kind;
+  if (!u || u.also || (kind !== 'received' && kind !== 'spent')) return frame;
+  // A payer or a kind of income belongs to one direction only.
+  const include = u.query.filters.include;
+  if (include.merchants.length + include.categories.length > 0) return frame;
+  const m = BOTH_FLOWS.exec(text.toLowerCase());
+  // One of each: "earn and spend" or "spending and income", not "earn and make".
+  if (!m || (m[1] !== undefined) !== (m[2] !== undefined)) return frame;
+  const first: Query = structuredClone(u.query);
+  first.measure = { kind: m[1] !== undefined ? 'received' : 'spent' };
+  const second: Query = structuredClone(u.query);
+  second.measure = { kind: m[1] !== undefined ? 'spent' : 'received' };
+  return {
+    ...frame,
+    intent: first.measure.kind === 'received' ? 'income' : 'spending',
+    understood: { ...u, query: first, also: { query: second, unplaced: [], unknownNames: [] } },
+  };
 }

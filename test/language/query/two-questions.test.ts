@@ -89,3 +89,80 @@ describe('a period asked about step by step is a series', () => {
     ['weekly spending on groceries since january', { series: 'week:2026-01-01..2026-03-11' }],
   ])('"%s"', (text, want) => expect(ask(text).brief).toMatchObject(want));
 });
+
+describe('two questions joined in other ways', () => {
+  const DECEMBER = '2025-12-01..2026-01-01';
+  it.each([
+    [
+      'how much at starbucks last month & how many times did i go',
+      'mer:Starbucks',
+      'count:spent',
+      'mer:Starbucks',
+    ],
+    ['my netflix total last month and also my spotify total', 'mer:Netflix', 'spent', 'mer:Spotify'],
+    ['how much did i drop at shell last month, and also at amazon', 'mer:Shell', 'spent', 'mer:Amazon'],
+    [
+      'what did i spend on uber last month and how many rides was that',
+      'mer:Uber',
+      'count:spent',
+      'mer:Uber',
+    ],
+    ['starbucks spend last month and also how often i went', 'mer:Starbucks', 'count:spent', 'mer:Starbucks'],
+  ])('"%s"', (text, first, measure, second) => {
+    const b = ask(text).brief;
+    expect(b).toMatchObject({ include: [first], periods: [LAST_MONTH], unplaced: [] });
+    expect(b.also).toMatchObject({ measure, include: [second], periods: [LAST_MONTH] });
+  });
+
+  it.each([
+    'how much did i spend on uber in january and lyft in december',
+    'uber in january, lyft in december',
+    'my uber spend in january and my lyft spend in december',
+  ])('"%s" gives each subject its own period, not one sum over both', (text) => {
+    const b = ask(text).brief;
+    expect(b).toMatchObject({ include: ['mer:Uber'], periods: [JANUARY] });
+    expect(b.also).toMatchObject({ include: ['mer:Lyft'], periods: [DECEMBER] });
+  });
+
+  it('keeps one question when the halves share a period and a measure ("my uber total and my lyft total")', () => {
+    const b = ask('my uber total last month and my lyft total last month').brief;
+    expect(b.also).toBeUndefined();
+  });
+
+  it('keeps one span for "between january and february"', () => {
+    const b = ask('spending on uber between january and february').brief;
+    expect(b.also).toBeUndefined();
+    expect(b.periods).toEqual(['2026-01-01..2026-03-01']);
+  });
+});
+
+describe('more ways of putting two questions', () => {
+  it.each([
+    ['what did i earn and spend in january', 'received', 'spent'],
+    ['income and spending for january', 'received', 'spent'],
+    ['spending and income in january', 'spent', 'received'],
+  ])('"%s" asks for money in and money out, each its own figure', (text, first, second) => {
+    const b = ask(text).brief;
+    expect(b).toMatchObject({ measure: first, periods: [JANUARY] });
+    expect(b.also).toMatchObject({ measure: second, periods: [JANUARY] });
+  });
+
+  it('keeps "money in and money out" as one net figure', () => {
+    expect(ask('money in and money out in january').brief).toMatchObject({ measure: 'net' });
+  });
+
+  it.each([
+    [
+      'how much did i spend on uber last month, what about the month before',
+      'spent',
+      ['mer:Uber'],
+      [JANUARY],
+    ],
+    ['how much on groceries last month. and in january?', 'spent', ['cat:groceries'], [JANUARY]],
+    ['total for amazon last month and number of orders', 'count:spent', ['mer:Amazon'], [LAST_MONTH]],
+  ])('"%s"', (text, measure, include, periods) => {
+    const b = ask(text).brief;
+    expect(b.periods).toEqual([LAST_MONTH]);
+    expect(b.also).toMatchObject({ measure, include, periods });
+  });
+});
