@@ -185,8 +185,20 @@ export async function answerLeftToSpend(ctx: TurnContext, state: DialogState): P
 
 /** "Can I afford $450?", "can I afford a new iPhone?" (no amount: what is left, and a question back). */
 export async function answerAfford(ctx: TurnContext, state: DialogState): Promise<TurnResult> {
+  const ask = askOf(ctx);
+  // Years of income, savings and debts decide a mortgage, not what is left until payday: no figure.
+  if (ask.commitment)
+    return answered(state, {
+      template: 'AffordCommitment',
+      data: { thing: ask.commitment },
+      suggestions: [
+        'How much do I get paid?',
+        'How much did I save last month?',
+        'What do I spend in a month?',
+      ],
+    });
   const facts = await coachingFacts(ctx);
-  return affordWith(ctx, state, facts, askOf(ctx));
+  return affordWith(ctx, state, facts, ask);
 }
 
 /**

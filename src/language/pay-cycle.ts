@@ -61,6 +61,12 @@ const AFFORD_CUE =
 const AFFORD_WORDS =
   /\b(?:can|could|would|will|should) (?:i|we) (?:\w+ )?(?:swing|stretch to|stretch|run to|manage|handle|squeeze in|squeeze|justify|cover|go for|get away with)\b|\b(?:doable|manageable|feasible|realistic|within reach|in reach|on the cards)\b|\b(?:room|space|wiggle room|leeway|headroom|scope|enough left|money left|budget) (?:\w+ ){0,2}?for\b|\b(?:ok|okay|fine|safe|sensible|wise|smart) to (?:spend|splash out|drop|blow|put down|pay|buy|get)\b/;
 const PRICE = /[$£€] ?\d|\b\d+(?:[.,]\d+)? ?(?:k\b|dollars?|bucks|pounds?|quid|euros?|rand)\b/;
+/**
+ * What no balance until payday can weigh: a home, a loan, a family, a change of work, years of it. Rent and
+ * bills are not here: they are what left to spend already counts.
+ */
+const COMMITMENT =
+  /\b((?:a |an |the |my |our )?(?:[$£€]?\d+k? )?(?:mortgage|home loan)|(?:a|the|my|our) (?:new |first |bigger )?(?:house|home|flat|apartment|property)|(?:a|the) bond|(?:a |the )?car (?:loan|finance)|(?:a|the|another) loan|(?:to )?retire(?:ment)?|(?:a|another) (?:baby|child|kid)|kids|children|college|university|tuition|school fees|(?:a|the|our) wedding|(?:to )?quit(?:ting)? my job|(?:to )?stop working|(?:to )?go part[- ]time|(?:to )?move out)\b/;
 /** "how much can I afford to spend on rent" asks for advice on an amount, which Tally does not give. */
 const HOW_MUCH_AFFORD = /\bhow much (?:\w+ )?(?:can|could|should) (?:i|we) (?:\w+ )?afford\b/;
 /** "did I save anything in March": a savings question, answered from its query. */
@@ -172,7 +178,8 @@ function goneOut(t: string): boolean {
 
 /** Words without which a coaching guess of the classifier's is not trusted. */
 const LOOSE: Record<PayCycleIntent, RegExp> = {
-  payday: /\b(?:pay ?day|pay ?check|pay ?cheque|salary|wages?|get paid|getting paid|paid next)\b/,
+  payday:
+    /\b(?:pay ?day|pay ?check|pay ?cheque|salary|wages?|get paid|getting paid|paid next|take ?home pay|(?:do|will) (?:i|we) (?:usually |normally )?(?:earn|make|take ?home|bring home)|(?:does|will) my (?:job|employer|work) pay me)\b/,
   upcoming_bills:
     /\b(?:due|upcoming|coming|next|ahead|soon|expected|scheduled|still|left|before|this week|this month|renew)\b/,
   left_to_spend:
@@ -206,6 +213,8 @@ export function readCoachingAsk(text: string, today: string): CoachingAsk {
     howLong: asksHowLong(t),
     howMuch: asksHowMuch(t),
   };
+  const commitment = COMMITMENT.exec(t)?.[1];
+  if (commitment && (AFFORD_CUE.test(t) || AFFORD_WORDS.test(t))) ask.commitment = commitment;
   const amount = findAmounts(text)[0] ?? bareAffordAmount(t);
   if (amount) {
     ask.amountMinor = amount.minor;

@@ -179,6 +179,11 @@ export interface CoachingAsk {
   howLong: boolean;
   /** "how much do I get paid?": the amount comes first. */
   howMuch: boolean;
+  /**
+   * "can I afford a mortgage / to retire": a commitment over years, in the person's words, which what is left
+   * until payday cannot answer.
+   */
+  commitment?: string;
 }
 
 /** What a budget, tone or notice request names (see language/coaching.ts). */

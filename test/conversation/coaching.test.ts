@@ -233,6 +233,33 @@ describe('can I afford it', () => {
   });
 });
 
+describe('a commitment over years', () => {
+  it.each([
+    ['can I afford a 400k mortgage?', 'a 400k mortgage'],
+    ['could we afford a house', 'a house'],
+    ['can i afford to retire early', 'to retire'],
+    ['can we afford a baby?', 'a baby'],
+    ['can I afford a car loan', 'a car loan'],
+  ])('"%s" gets no figure from what is left until payday', async (says, thing) => {
+    await play(chat('demo-user'), [
+      {
+        says,
+        template: 'AffordCommitment',
+        data: { thing },
+        text: [thing],
+        notText: ['$', 'How much is it?'],
+      },
+    ]);
+  });
+
+  it('leaves prices and bills to the usual answer', async () => {
+    await play(chat('demo-user'), [
+      { says: 'can I afford a $300 dinner at home?', template: 'Afford' },
+      { says: 'can i afford rent this month?', template: 'AffordHowMuch' },
+    ]);
+  });
+});
+
 describe('the price given after "how much is it?"', () => {
   it('answers the affordability question asked before, from the same figure', async () => {
     const c = chat('sam');

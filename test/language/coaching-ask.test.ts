@@ -74,6 +74,8 @@ describe('the frame', () => {
       howMuch: false,
     });
     expect(frameOf('how much do I get paid?').payCycle).toMatchObject({ howMuch: true });
+    expect(frameOf('can I afford a mortgage?').payCycle?.commitment).toBe('a mortgage');
+    expect(frameOf('can I afford a new laptop?').payCycle?.commitment).toBeUndefined();
     expect(frameOf('which bills land between my next two paydays?').payCycle?.nextCycle).toBe(true);
     expect(frameOf('how much did I spend on coffee last month?').payCycle).toBeUndefined();
   });

@@ -98,6 +98,9 @@ describe('pay-cycle questions in other words', () => {
         'how many days left till my paycheck?',
         'how long do I have to wait for my wages?',
         'how far away is payday?',
+        'what do I earn?',
+        'what do i take home',
+        'what does my job pay me?',
       ],
     ],
     [
@@ -134,6 +137,8 @@ describe('pay-cycle questions in other words', () => {
   it('leaves questions about what happened alone', () => {
     expect(frameOf('what bills did I pay this month?').intent).not.toBe('upcoming_bills');
     expect(frameOf('how much did I spend on bills last month?').intent).toBe('spending');
+    expect(frameOf('what did I earn last month?').intent).toBe('income');
+    expect(frameOf('what do I pay for regularly?').intent).toBe('subscriptions');
     expect(frameOf('turn on bill reminders').intent).toBe('notices');
     expect(frameOf('is there room in my grocery budget?').intent).toBe('budget_status');
   });
