@@ -4,7 +4,7 @@
  * and the alert its import raises arrives once although both instances look for alerts. Web Chat's Direct
  * Line conversation works the same way: its posts, polls, upload and stream land on both instances.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { WebSocket } from 'ws';
 import { startCluster, type RunningCluster } from '../../src/cli/cluster.ts';
@@ -32,6 +32,11 @@ beforeAll(async () => {
     env: { LOG_LEVEL: 'error', TALLY_ALERT_POLL_MS: '200', MicrosoftAppId: '' },
   });
 }, 120_000);
+
+// What the instances logged, when a test here failed: a failure across two servers is otherwise blind.
+afterEach((test) => {
+  if (test.task.result?.state === 'fail') console.error(cluster?.logTail());
+});
 
 afterAll(async () => {
   await cluster?.stop();
