@@ -6,12 +6,12 @@ import {
   match,
   soundKey,
   tokenize,
-  transposed,
   type Ambiguity,
   type EntityMatch,
   type Token,
   type WordSet,
 } from './entities.ts';
+import { transposed } from './merchant-index.ts';
 import { oneEditApart } from './english.ts';
 import type { AccountRef } from './types.ts';
 

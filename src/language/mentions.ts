@@ -10,17 +10,19 @@ import { findBrands, type BrandIndex } from './brands.ts';
 import {
   COMMON_WORDS,
   findCategories,
-  findMerchantsExact,
-  findMerchantsFuzzy,
-  indexMerchants,
   tokenize,
   type Ambiguity,
   type CategoryLexicon,
   type EntityMatch,
-  type MerchantIndex,
   type Token,
   type WordSet,
 } from './entities.ts';
+import {
+  findMerchantsExact,
+  findMerchantsFuzzy,
+  indexMerchants,
+  type MerchantIndex,
+} from './merchant-index.ts';
 import type { LuExample } from './lu.ts';
 import { allMatches } from './matches.ts';
 import { findPeriods } from './periods/index.ts';

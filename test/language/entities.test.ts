@@ -5,12 +5,10 @@ import { findAccounts } from '../../src/language/accounts.ts';
 import {
   COMMON_WORDS,
   findCategories,
-  findMerchantsExact,
-  findMerchantsFuzzy,
-  indexMerchants,
   parseCategorySynonyms,
   tokenize,
 } from '../../src/language/entities.ts';
+import { findMerchantsExact, findMerchantsFuzzy, indexMerchants } from '../../src/language/merchant-index.ts';
 import type { AccountRef } from '../../src/language/types.ts';
 
 const { lexicon, problems } = parseCategorySynonyms(
