@@ -1,7 +1,7 @@
 /**
  * Backtest of the ways to guess a varying bill's next amount. Finds every monthly bill whose amount
  * changes (utilities, phone, insurance with extras) with six or more payments in: the real statement
- * exports under FIXTURES_DIR (default ../shared/fixtures, see its README), the demo household over several
+ * exports the tests read (test/fixtures/statements, see its README), the demo household over several
  * seeds, and users from the bench generator. Each payment from the fourth on is predicted from the ones
  * before it; the table gives, per estimator, the mean absolute % error, the mean signed % error (bias:
  * positive means the set-aside would be too high) and how many predictions it could make.
@@ -36,11 +36,7 @@ const MIN_BILLS = 6;
 const FIRST_PREDICTED = 3;
 const args = process.argv.slice(2);
 const users = Number(args[args.indexOf('--users') + 1]) || 30;
-/** The shared fixtures sit beside the main checkout (../shared) or two levels up from a worktree. */
-const fixturesDir =
-  process.env.FIXTURES_DIR ??
-  [join(ROOT, '..', 'shared', 'fixtures'), join(ROOT, '..', '..', 'shared', 'fixtures')].find(isDir) ??
-  '';
+const fixturesDir = join(ROOT, 'test', 'fixtures', 'statements');
 
 /** Outgoing bill lines grouped by merchant, kept when monthly, varying and six or more long. */
 function variableBills(source: string, lines: readonly Line[]): Series[] {
@@ -66,14 +62,6 @@ function variableBills(source: string, lines: readonly Line[]): Series[] {
 }
 
 const opt = (l: Line) => (l.bankType ? { bankType: l.bankType } : {});
-
-function isDir(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
 
 function fixtureFiles(dir: string): string[] {
   try {
