@@ -151,43 +151,54 @@ export function base36(n: number): string {
   return out;
 }
 
-/** The two hashes of the last `hashPair` call (kept here so a row's identity allocates no pair). */
+/** The two hashes of the last `hash` or `hashTail` call (kept here so a row's identity allocates no pair). */
 let pairA = 0;
 let pairB = 0;
+/** The rank hashes (RankTable seeds) of the last `hashLine` call. */
+let rankA = 0;
+let rankB = 0;
+/** The identity hashes' running state: cyrb53's two lanes under each of the two seeds. */
+const state = new Int32Array(4);
+const pieces = ['', '', '', ''];
 
 /**
  * cyrb53 (a fast, well-distributed 53-bit string hash, public domain; not for security) of `head + tail`
  * under two seeds at once, in one pass and without joining the strings: sets pairA and pairB.
  */
 function hashPair(head: string, tail: string, seedA: number, seedB: number): void {
-  let a1 = 0xdeadbeef ^ seedA;
-  let a2 = 0x41c6ce57 ^ seedA;
-  let b1 = 0xdeadbeef ^ seedB;
-  let b2 = 0x41c6ce57 ^ seedB;
-  for (let i = 0; i < head.length; i++) {
-    const ch = head.charCodeAt(i);
-    a1 = Math.imul(a1 ^ ch, 2654435761);
-    a2 = Math.imul(a2 ^ ch, 1597334677);
-    b1 = Math.imul(b1 ^ ch, 2654435761);
-    b2 = Math.imul(b2 ^ ch, 1597334677);
-  }
-  for (let i = 0; i < tail.length; i++) {
-    const ch = tail.charCodeAt(i);
-    a1 = Math.imul(a1 ^ ch, 2654435761);
-    a2 = Math.imul(a2 ^ ch, 1597334677);
-    b1 = Math.imul(b1 ^ ch, 2654435761);
-    b2 = Math.imul(b2 ^ ch, 1597334677);
-  }
-  pairA = finish(a1, a2);
-  pairB = finish(b1, b2);
+  state[0] = 0xdeadbeef ^ seedA;
+  state[1] = 0x41c6ce57 ^ seedA;
+  state[2] = 0xdeadbeef ^ seedB;
+  state[3] = 0x41c6ce57 ^ seedB;
+  absorb(head);
+  hashTail(tail);
 }
 
-/** The rank hashes (RankTable seeds) of the last `hashLine` call. */
-let rankA = 0;
-let rankB = 0;
-/** The identity hashes' running state after `hashLine`, carried on by `hashTail`. */
-const state = new Int32Array(4);
-const pieces = ['', '', '', ''];
+/** Carries the identity's hashes in `state` over `tail` and finishes them into pairA, pairB. */
+function hashTail(tail: string): void {
+  absorb(tail);
+  pairA = finish(state[0] as number, state[1] as number);
+  pairB = finish(state[2] as number, state[3] as number);
+}
+
+/** Carries the identity's hashes in `state` over `text`. */
+function absorb(text: string): void {
+  let a1 = state[0] as number;
+  let a2 = state[1] as number;
+  let b1 = state[2] as number;
+  let b2 = state[3] as number;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    a1 = Math.imul(a1 ^ ch, 2654435761);
+    a2 = Math.imul(a2 ^ ch, 1597334677);
+    b1 = Math.imul(b1 ^ ch, 2654435761);
+    b2 = Math.imul(b2 ^ ch, 1597334677);
+  }
+  state[0] = a1;
+  state[1] = a2;
+  state[2] = b1;
+  state[3] = b2;
+}
 
 /**
  * cyrb53 of `date|amount|currency|text` under the rank's seeds (sets rankA and rankB) and, in the same
@@ -228,23 +239,6 @@ function hashLine(date: string, amount: string, currency: string, text: string):
   state[1] = a2;
   state[2] = b1;
   state[3] = b2;
-}
-
-/** Carries the identity's hashes of the last `hashLine` over `tail` and finishes them into pairA, pairB. */
-function hashTail(tail: string): void {
-  let a1 = state[0] as number;
-  let a2 = state[1] as number;
-  let b1 = state[2] as number;
-  let b2 = state[3] as number;
-  for (let i = 0; i < tail.length; i++) {
-    const ch = tail.charCodeAt(i);
-    a1 = Math.imul(a1 ^ ch, 2654435761);
-    a2 = Math.imul(a2 ^ ch, 1597334677);
-    b1 = Math.imul(b1 ^ ch, 2654435761);
-    b2 = Math.imul(b2 ^ ch, 1597334677);
-  }
-  pairA = finish(a1, a2);
-  pairB = finish(b1, b2);
 }
 
 function finish(h1: number, h2: number): number {
