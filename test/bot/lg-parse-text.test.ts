@@ -4,20 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { indexSections } from '../../src/bot/template-sections.ts';
 import { BotTemplates } from '../../src/bot/templates.ts';
-
-const DIALOGS = join(import.meta.dirname, '..', '..', 'dialogs');
-const SAMPLE = {
-  w: { measure: 'spending', subject: 'groceries', period: 'in October 2026', accounts: 'all accounts' },
-  amount: '$1,234.56',
-  period: 'October 2026',
-  name: 'Sam',
-  hasAccounts: true,
-  count: 2,
-  items: [
-    { label: 'Groceries', amount: '$120.00' },
-    { label: 'Coffee', amount: '$12.00' },
-  ],
-};
+import { DIALOGS, SAMPLE, said } from '../helpers/templates.ts';
 
 /** What `BotTemplates.render` makes of an evaluation, done here on botbuilder-lg's own `evaluate`. */
 function plainly(templates: Templates, name: string, data: object): string {
@@ -26,14 +13,6 @@ function plainly(templates: Templates, name: string, data: object): string {
     if (templates.lgOptions.LineBreakStyle === LGLineBreakStyle.Markdown && typeof out === 'string')
       out = out.replace(/(\r?\n)/g, '$1$1');
     return typeof out === 'string' ? out.replace(/\n{3,}/g, '\n\n').trim() : JSON.stringify(out);
-  } catch (err) {
-    return `error: ${(err as Error).message.split('\n')[0]}`;
-  }
-}
-
-function said(templates: BotTemplates, name: string, data: object): string {
-  try {
-    return templates.render(name, data);
   } catch (err) {
     return `error: ${(err as Error).message.split('\n')[0]}`;
   }

@@ -3,24 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { indexSections } from '../../src/bot/template-sections.ts';
 import { BotTemplates } from '../../src/bot/templates.ts';
-
-const DIALOGS = join(import.meta.dirname, '..', '..', 'dialogs');
-const SAMPLE = {
-  w: { measure: 'spending', subject: 'groceries', period: 'in October 2026', accounts: 'all accounts' },
-  amount: '$1,234.56',
-  period: 'October 2026',
-  name: 'Sam',
-  hasAccounts: true,
-  items: [{ label: 'Groceries', amount: '$120.00' }],
-};
-
-function said(templates: BotTemplates, name: string, data: object): string {
-  try {
-    return templates.render(name, data);
-  } catch (err) {
-    return `error: ${(err as Error).message.split('\n')[0]}`;
-  }
-}
+import { DIALOGS, SAMPLE, said } from '../helpers/templates.ts';
 
 describe('templates parsed when first said', () => {
   afterEach(() => vi.restoreAllMocks());
