@@ -8,9 +8,8 @@ import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import {
   COMMON_WORDS,
-  freeRuns,
   match,
-  phrasesFrom,
+  longestPhrases,
   tokenize,
   type EntityMatch,
   type Token,
@@ -99,22 +98,13 @@ export function findBrands(
   own: ReadonlySet<string>,
   dictionary: WordSet,
 ): EntityMatch<string>[] {
-  const out: EntityMatch<string>[] = [];
-  const runs = freeRuns(free, tokens.length);
-  for (let i = 0; i < tokens.length; i++) {
-    const longest = Math.min(index.maxWords, tokens.length - i);
-    const phrases = phrasesFrom(tokens, i, Math.min(longest, runs[i] ?? 0));
-    for (let n = longest; n >= 1; n--) {
-      if (n > (runs[i] ?? 0)) continue;
-      const name = index.phrases.get(phrases[n - 1] ?? '');
-      if (!name || own.has(name.toLowerCase())) continue;
-      if (n === 1 && dictionary.has(tokens[i]?.text ?? '') && !placedAsName(text, tokens, i, i + n)) continue;
-      out.push(match(tokens, i, i + n, name));
-      i += n - 1;
-      break;
-    }
-  }
-  return out;
+  return longestPhrases(tokens, free, index.maxWords, (phrase, i, n) => {
+    const name = index.phrases.get(phrase);
+    if (!name || own.has(name.toLowerCase())) return undefined;
+    if (n === 1 && dictionary.has(tokens[i]?.text ?? '') && !placedAsName(text, tokens, i, i + n))
+      return undefined;
+    return name;
+  }).map((p) => match(tokens, p.from, p.from + p.words, p.value));
 }
 
 function placedAsName(text: string, tokens: Token[], from: number, to: number): boolean {

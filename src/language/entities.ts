@@ -53,17 +53,44 @@ export function tokenize(text: string): Token[] {
 }
 
 /**
- * How many free tokens run from each one: `free.slice(i, i + n).every(Boolean)` is `n <= runs[i]` for `n`
- * within the tokens. For the finders that try every phrase of up to a few words at every token.
+ * Phrases on free tokens, left to right and none overlapping, the longest first at each token: `take` says
+ * what the phrase of `words` words from token `from` names, if anything. The finders of categories, merchants
+ * and brands each try every phrase of up to a few words this way.
  */
-export function freeRuns(free: readonly boolean[], length: number): number[] {
+export function longestPhrases<T>(
+  tokens: readonly Token[],
+  free: readonly boolean[],
+  maxWords: number,
+  take: (phrase: string, from: number, words: number) => T | undefined,
+): { from: number; words: number; value: T }[] {
+  const found: { from: number; words: number; value: T }[] = [];
+  const runs = freeRuns(free, tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const longest = Math.min(maxWords, tokens.length - i, runs[i] ?? 0);
+    const phrases = phrasesFrom(tokens, i, longest);
+    for (let n = longest; n >= 1; n--) {
+      const value = take(phrases[n - 1] ?? '', i, n);
+      if (value === undefined) continue;
+      found.push({ from: i, words: n, value });
+      i += n - 1;
+      break;
+    }
+  }
+  return found;
+}
+
+/**
+ * How many free tokens run from each one: `free.slice(i, i + n).every(Boolean)` is `n <= runs[i]` for `n`
+ * within the tokens.
+ */
+function freeRuns(free: readonly boolean[], length: number): number[] {
   const runs = new Array<number>(length + 1).fill(0);
   for (let i = length - 1; i >= 0; i--) runs[i] = free[i] ? (runs[i + 1] ?? 0) + 1 : 0;
   return runs;
 }
 
 /** The words from token `from`, one to `most` of them, joined by spaces: `[i]` holds `i + 1` words. */
-export function phrasesFrom(tokens: readonly Token[], from: number, most: number): string[] {
+function phrasesFrom(tokens: readonly Token[], from: number, most: number): string[] {
   const out: string[] = [];
   let phrase = '';
   for (let k = 0; k < most; k++) {
@@ -184,37 +211,18 @@ export function findCategories(
   free: boolean[],
   dictionary: WordSet,
 ): EntityMatch<CategoryRef>[] {
-  const out: EntityMatch<CategoryRef>[] = [];
   const words = singleWords(lexicon);
-  const runs = freeRuns(free, tokens.length);
-  for (let i = 0; i < tokens.length; i++) {
-    const longest = Math.min(lexicon.maxWords, tokens.length - i);
-    const phrases = phrasesFrom(tokens, i, Math.min(longest, runs[i] ?? 0));
-    for (let n = longest; n >= 1; n--) {
-      if (n > (runs[i] ?? 0)) continue;
-      const phrase = phrases[n - 1] ?? '';
-      const ref = lexicon.phrases.get(phrase) ?? lexicon.phrases.get(phrase.replace(/s$/, ''));
-      if (ref) {
-        out.push(match(tokens, i, i + n, ref));
-        i += n - 1;
-        break;
-      }
-      if (n === 1 && phrase.length >= 5 && !dictionary.has(phrase) && !COMMON_WORDS.has(phrase)) {
-        const best = closest(phrase, words);
-        const found = best && lexicon.phrases.get(best);
-        if (found) out.push(match(tokens, i, i + 1, found));
-      }
-      if (n === 2) {
-        // "eatting out", "dinning out": one misspelt word of a two-word phrase, the other exact.
-        const found = twoWordTypo(tokens[i]?.text ?? '', tokens[i + 1]?.text ?? '', lexicon, dictionary);
-        if (found) {
-          out.push(match(tokens, i, i + 2, found));
-          i += 1;
-          break;
-        }
-      }
+  const out = longestPhrases(tokens, free, lexicon.maxWords, (phrase, i, n) => {
+    const ref = lexicon.phrases.get(phrase) ?? lexicon.phrases.get(phrase.replace(/s$/, ''));
+    if (ref) return ref;
+    if (n === 1 && phrase.length >= 5 && !dictionary.has(phrase) && !COMMON_WORDS.has(phrase)) {
+      const best = closest(phrase, words);
+      return (best && lexicon.phrases.get(best)) || undefined;
     }
-  }
+    // "eatting out", "dinning out": one misspelt word of a two-word phrase, the other exact.
+    if (n === 2) return twoWordTypo(tokens[i]?.text ?? '', tokens[i + 1]?.text ?? '', lexicon, dictionary);
+    return undefined;
+  }).map((p) => match(tokens, p.from, p.from + p.words, p.value));
   // "restaurant bills", "grocery bill", "doctor's fees": after another category, "bill" or "fees" is what
   // was paid for it, not utilities or bank fees.
   // "interest rates", "exchange rate": "rates" alone are council rates, not the price of something.

@@ -9,8 +9,7 @@ import {
   type EntityMatch,
   type Ambiguity,
   tokenize,
-  freeRuns,
-  phrasesFrom,
+  longestPhrases,
   COMMON_WORDS,
   GENERIC_TAIL,
   soundKey,
@@ -158,25 +157,17 @@ export function findMerchantsExact(
 ): { matches: EntityMatch<string>[]; ambiguous?: Ambiguity } {
   const matches: EntityMatch<string>[] = [];
   let ambiguous: Ambiguity | undefined;
-  const runs = freeRuns(free, tokens.length);
-  for (let i = 0; i < tokens.length; i++) {
-    const longest = Math.min(index.maxWords, tokens.length - i);
-    const phrases = phrasesFrom(tokens, i, Math.min(longest, runs[i] ?? 0));
-    for (let n = longest; n >= 1; n--) {
-      if (n > (runs[i] ?? 0)) continue;
-      const typed = phrases[n - 1] ?? '';
-      // "whole food" and "trader joe" for Whole Foods and Trader Joe's: the last word with or without its s.
-      const entry =
-        index.aliases.get(typed) ??
-        index.aliases.get(typed.endsWith('s') ? typed.slice(0, -1) : n > 1 ? `${typed}s` : '') ??
-        undefined;
-      if (!entry) continue;
-      const names = entry.full.size === 1 ? [...entry.full] : [...entry.names];
-      if (names.length === 1 && names[0]) matches.push(match(tokens, i, i + n, names[0]));
-      else ambiguous ??= { kind: 'merchant', text: typed, options: names.sort() };
-      i += n - 1;
-      break;
-    }
+  const found = longestPhrases(tokens, free, index.maxWords, (typed, _from, n) => {
+    // "whole food" and "trader joe" for Whole Foods and Trader Joe's: the last word with or without its s.
+    const entry =
+      index.aliases.get(typed) ??
+      index.aliases.get(typed.endsWith('s') ? typed.slice(0, -1) : n > 1 ? `${typed}s` : '');
+    return entry && { typed, names: entry.full.size === 1 ? [...entry.full] : [...entry.names] };
+  });
+  for (const { from, words, value } of found) {
+    const [only] = value.names;
+    if (value.names.length === 1 && only) matches.push(match(tokens, from, from + words, only));
+    else ambiguous ??= { kind: 'merchant', text: value.typed, options: value.names.sort() };
   }
   return { matches, ...(ambiguous ? { ambiguous } : {}) };
 }
