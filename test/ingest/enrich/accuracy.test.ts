@@ -3,6 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { scoreDevelopment } from '../../../src/ingest/enrich/evaluation/development.ts';
 import { scoreLabelled } from '../../../src/ingest/enrich/evaluation/labelled.ts';
 
+/** A development file of this folder's fixtures, scored by the categoriser as shipped. */
+const scoreFile = (name: string) =>
+  scoreDevelopment(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8'));
+
 describe('categorisation accuracy', () => {
   // Measured 83.9% (primary, 371/442) and 81.2% (label, 359/442) on 442 scored rows with the learned fallback
   // (83.3% and 80.5% with the rules alone, before word pairs and the fifth set); the floors leave a small margin. The rules are never tuned on this file: it only measures.
@@ -17,9 +21,7 @@ describe('categorisation accuracy', () => {
 
   // The hand-written development descriptors (South African, UK and US wording) are what the rules are tuned on.
   it('places the development descriptors where they were expected', () => {
-    const score = scoreDevelopment(
-      readFileSync(new URL('./fixtures/dev-descriptions.csv', import.meta.url), 'utf8'),
-    );
+    const score = scoreFile('dev-descriptions.csv');
     expect(score.rows).toBeGreaterThanOrEqual(900);
     expect(score.misses).toEqual([]);
   });
@@ -27,9 +29,7 @@ describe('categorisation accuracy', () => {
   // A further set written by hand from many banks and countries (US, UK, South Africa, the EU): processor prefixes,
   // POS and ACH wording, card numbers, places and references around the merchant, and names written without spaces.
   it('places the descriptors of many banks and countries where they were expected', () => {
-    const score = scoreDevelopment(
-      readFileSync(new URL('./fixtures/dev-descriptions-world.csv', import.meta.url), 'utf8'),
-    );
+    const score = scoreFile('dev-descriptions-world.csv');
     expect(score.rows).toBeGreaterThanOrEqual(600);
     expect(score.misses).toEqual([]);
   });
@@ -40,9 +40,7 @@ describe('categorisation accuracy', () => {
   // lines stay where a person would hesitate too (PUMA: fuel or shoes?), so the floor sits just under the measured
   // 98.8% (primary) and 98.4% (detailed).
   it('places the descriptors of South African and other statements where a person would', () => {
-    const score = scoreDevelopment(
-      readFileSync(new URL('./fixtures/dev-descriptions-statements.csv', import.meta.url), 'utf8'),
-    );
+    const score = scoreFile('dev-descriptions-statements.csv');
     expect(score.rows).toBeGreaterThanOrEqual(800);
     expect(score.primaryHits / score.rows).toBeGreaterThanOrEqual(0.985);
     expect(score.detailedHits / score.rows).toBeGreaterThanOrEqual(0.98);
@@ -55,9 +53,7 @@ describe('categorisation accuracy', () => {
   // rule was written for them (92.8% primary, 88.7% detailed). A few lines stay where people differ (Wimpy: diner or
   // fast food? Edgars: clothing or department store?), so the floor sits just under the measured 99.5% and 97.7%.
   it('places the lines of South African bank exports where a person would', () => {
-    const score = scoreDevelopment(
-      readFileSync(new URL('./fixtures/dev-descriptions-banks.csv', import.meta.url), 'utf8'),
-    );
+    const score = scoreFile('dev-descriptions-banks.csv');
     expect(score.rows).toBeGreaterThanOrEqual(700);
     expect(score.primaryHits / score.rows).toBeGreaterThanOrEqual(0.99);
     expect(score.detailedHits / score.rows).toBeGreaterThanOrEqual(0.97);
@@ -71,9 +67,7 @@ describe('categorisation accuracy', () => {
   // people differ (rain: mobile or internet? a DebiCheck that says POLICY for a school?), so it holds a floor under
   // the measured 98.5% and 97.5%.
   it('places South African card, gateway and debit-order lines where a person would', () => {
-    const score = scoreDevelopment(
-      readFileSync(new URL('./fixtures/dev-descriptions-za-channels.csv', import.meta.url), 'utf8'),
-    );
+    const score = scoreFile('dev-descriptions-za-channels.csv');
     expect(score.rows).toBeGreaterThanOrEqual(880);
     expect(score.primaryHits / score.rows).toBeGreaterThanOrEqual(0.98);
     expect(score.detailedHits / score.rows).toBeGreaterThanOrEqual(0.97);
