@@ -83,10 +83,9 @@ export function addMonths(isoDay: string, months: number): string {
   return dateToDay(addMonthsTo(dayToDate(isoDay), months));
 }
 
-/** Days in a month (1–12) of a year from 100 on. */
+/** Days in a month (1–12) of a year from 100 on: day 0 of the next month is this one's last. */
 function daysInMonth(year: number, month: number): number {
-  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 /**
