@@ -9,6 +9,7 @@ import {
   type ConnectorClient,
   type UserTokenClient,
 } from 'botframework-connector';
+import { setNewest } from '../newest.ts';
 
 /** Clients kept at most, each way (a channel has a handful of service URLs; Emulator users one each). */
 const MAX_KEPT = 256;
@@ -31,14 +32,12 @@ class Kept<T> {
 
   get(key: string, make: () => Promise<T>): Promise<T> {
     let item = this.items.get(key);
-    if (item) this.items.delete(key);
-    else {
-      item = make();
+    if (!item) {
+      const made = (item = make());
       // A client that could not be made (credentials unavailable) is not kept: the next turn tries again.
-      item.catch(() => this.items.get(key) === item && this.items.delete(key));
-      if (this.items.size >= MAX_KEPT) this.items.delete(this.items.keys().next().value as string);
+      made.catch(() => this.items.get(key) === made && this.items.delete(key));
     }
-    this.items.set(key, item);
+    setNewest(this.items, key, item, MAX_KEPT);
     return item;
   }
 }

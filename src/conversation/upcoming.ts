@@ -9,6 +9,7 @@ import type { Upcoming, UpcomingSource } from '../insights/upcoming.ts';
 import type { Store } from '../store/index.ts';
 import { billsUntil, coachingFactsFor, horizonOf } from './coaching-facts.ts';
 import { execContextFor } from './proactive.ts';
+import { setNewest } from '../newest.ts';
 
 /** People whose answer is kept at once; the one asked about longest ago goes first. */
 const KEPT_PEOPLE = 5000;
@@ -45,9 +46,7 @@ export function upcomingFromHistory(store: Store, keptPeople = KEPT_PEOPLE): Upc
       const hit = kept.get(userId);
       if (hit?.key === key) return hit.upcoming;
       const upcoming = upcomingNow(store, userId, today);
-      kept.delete(userId);
-      if (kept.size >= keptPeople) kept.delete(kept.keys().next().value as string);
-      kept.set(userId, { key, upcoming });
+      setNewest(kept, userId, { key, upcoming }, keptPeople);
       // A failed read is not kept: the next tick tries again.
       upcoming.catch(() => {
         if (kept.get(userId)?.upcoming === upcoming) kept.delete(userId);

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setNewest } from '../newest.ts';
 
 export type Db = Database.Database;
 
@@ -64,13 +65,9 @@ function reusePreparedStatements(db: Db): void {
   const reuse = (sql: string): Database.Statement => {
     let statement = cache.get(sql);
     if (statement && !statement.busy) {
-      cache.delete(sql);
       if (statement.reader) statement.raw(false).expand(false).pluck(false);
-    } else {
-      statement = prepare(sql);
-      if (cache.size >= 500) cache.delete(cache.keys().next().value as string);
-    }
-    cache.set(sql, statement);
+    } else statement = prepare(sql);
+    setNewest(cache, sql, statement, 500);
     return statement;
   };
   db.prepare = reuse as Db['prepare'];

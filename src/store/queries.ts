@@ -14,6 +14,7 @@ import {
   type SqlValue,
 } from './query-sql.ts';
 import type { BalanceRow, GroupedTotal, MoneyTotal, TxnFilter, TxnRow } from './types.ts';
+import { setNewest } from '../newest.ts';
 
 export interface UserMerchant {
   id: number;
@@ -179,9 +180,7 @@ export class Queries implements QueriesPort {
       typeof first === 'number' && typeof last === 'number'
         ? { first: fromDayInt(first), last: fromDayInt(last) }
         : undefined;
-    this.spans.delete(key);
-    if (this.spans.size >= 5000) this.spans.delete(this.spans.keys().next().value as string);
-    this.spans.set(key, { version, span });
+    setNewest(this.spans, key, { version, span }, 5000);
     return span && { ...span };
   }
 
@@ -310,10 +309,7 @@ export class Queries implements QueriesPort {
        WHERE user_id = ? AND flow IN ('spending', 'income', 'cash') GROUP BY merchant_id`,
     ).all(userId) as { id: number; count: number }[];
     const merchants = rows.map((r) => ({ ...r, name: this.catalog.merchantName(r.id) }));
-    this.merchantsByUser.delete(userId);
-    if (this.merchantsByUser.size >= 5000)
-      this.merchantsByUser.delete(this.merchantsByUser.keys().next().value as string);
-    this.merchantsByUser.set(userId, { version, merchants });
+    setNewest(this.merchantsByUser, userId, { version, merchants }, 5000);
     return merchants;
   }
 
