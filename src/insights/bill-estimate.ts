@@ -4,7 +4,7 @@
  * real and generated statements; `expectedBillAmount` is the one the product uses, for the recurring
  * finder and the metered-bill finder alike.
  */
-import { median } from 'simple-statistics';
+import { mean, median } from 'simple-statistics';
 import { addMonths, daysBetween } from '../day.ts';
 
 /** One past bill: its day (ISO) and its positive amount in minor units. */
@@ -17,7 +17,6 @@ export interface PastBill {
 export type BillEstimator = (past: readonly PastBill[], nextDate: string) => number | undefined;
 
 const amounts = (past: readonly PastBill[], n: number) => past.slice(-n).map((b) => b.amountMinor);
-const mean = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 const lastN = (n: number, f: (xs: number[]) => number): BillEstimator => {
   return (past) => (past.length >= n ? f(amounts(past, n)) : undefined);
 };
