@@ -90,7 +90,12 @@ export function mountDirectLine(server: restify.Server, deps: RouteDeps): void {
       const conversation = conversationOf(claims);
       const { created } = await conversations.open(conversation);
       // Tally greets a new conversation; the greeting reaches the page over the stream (or the next poll).
-      if (created) void channel.join(conversation).catch(() => undefined);
+      // A greeting that fails costs the page its welcome, not the conversation; the log says why.
+      if (created) {
+        void channel
+          .join(conversation)
+          .catch((err: unknown) => log.error('directline.greeting-failed', { kind: errorKind(err) }));
+      }
       sendJson(res, created ? 201 : 200, { ...issue(claims), streamUrl: streamUrl(req, conversation) });
     }),
   );
