@@ -184,7 +184,7 @@ export interface StateChange {
   remove?: boolean;
   /**
    * `value` is the document as it was read: only its version is checked, with a conflict as for a write,
-   * and an engine need not write it again (one that does writes the same document).
+   * and nothing is written (the version stays, so a writer that read it is not refused).
    */
   unchanged?: boolean;
 }

@@ -30,6 +30,13 @@ export class PgStateStore implements StatePort {
           // The update applies only over the version the writer read ("0": only if there is none yet); the
           // row lock it takes makes a second instance writing the same version wait, then find it stale.
           const expected = change.etag === undefined || change.etag === '*' ? null : versionOf(change.etag);
+          if (change.unchanged) {
+            // The document is as the turn read it: only its version is confirmed, under a lock that makes a
+            // concurrent writer of the same version wait for this transaction.
+            if (expected !== null && !(await this.stillAt(key, change.userId ?? '', expected)))
+              conflicts.push(key);
+            continue;
+          }
           if (change.remove) {
             if (!(await this.removeOver(key, change.userId ?? '', expected))) conflicts.push(key);
             continue;
@@ -54,6 +61,15 @@ export class PgStateStore implements StatePort {
 
   async delete(keys: readonly string[]): Promise<void> {
     if (keys.length) await this.db.query('DELETE FROM bot_state WHERE key = ANY($1::text[])', [keys]);
+  }
+
+  /** Whether the document is still at `expected` (absent counts as a version only for "0", as a write's does). */
+  private async stillAt(key: string, userId: string, expected: number): Promise<boolean> {
+    const row = await this.db.one<{ etag: string }>(
+      'SELECT etag FROM bot_state WHERE user_id = $1 AND key = $2 FOR SHARE',
+      [userId, key],
+    );
+    return row === undefined || Number(row.etag) === expected;
   }
 
   /** Removes a document over the version read (`null`: any); false when a newer one is there instead. */

@@ -46,6 +46,24 @@ describe.each(ENGINES)('state on %s', (engine) => {
     expect(results.find((r) => r.length === 0)).toBeDefined();
   });
 
+  it('confirms an unchanged document without writing it, and refuses one whose version moved on', async () => {
+    const confirm = (value: unknown, etag: string) =>
+      store.state.write(new Map([[KEY, { value, etag, userId: 'alice', unchanged: true }]]));
+    // Found nothing and left it so: nothing is created.
+    expect(await confirm(undefined, '0')).toEqual([]);
+    expect((await store.state.read([KEY])).size).toBe(0);
+    await write({ step: 1 }, '0');
+    const read = (await store.state.read([KEY])).get(KEY);
+    expect(await confirm(read?.value, read?.etag as string)).toEqual([]);
+    // Confirming does not bump the version: a writer that read it still wins.
+    expect((await store.state.read([KEY])).get(KEY)?.etag).toBe(read?.etag);
+    expect(await write({ step: 2 }, read?.etag)).toEqual([]);
+    // Now the first read is stale, and so is "found nothing".
+    expect(await confirm(read?.value, read?.etag as string)).toEqual([KEY]);
+    expect(await confirm(undefined, '0')).toEqual([KEY]);
+    expect((await store.state.read([KEY])).get(KEY)?.value).toEqual({ step: 2 });
+  });
+
   it('a write of several documents with one stale writes none of them', async () => {
     const other = 'emulator/conversations/c2/users/alice';
     await write({ v: 1 }, '0');
