@@ -11,10 +11,9 @@
  * card, gateway and debit-order wording.
  */
 import { readFileSync } from 'node:fs';
-import { categorize } from '../ingest/enrich/categorize.ts';
 import { scoreDevelopment } from '../ingest/enrich/evaluation/development.ts';
 import { scoreLabelled } from '../ingest/enrich/evaluation/labelled.ts';
-import { cleanMerchant } from '../ingest/enrich/merchants.ts';
+import { distinctDescriptors, rowsPerSecond } from '../ingest/enrich/evaluation/throughput.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string): string => {
@@ -50,39 +49,10 @@ for (const devPath of devPaths) {
 }
 
 // Throughput: distinct descriptors (every row misses the cache) and a realistic mix (repeats hit it).
-const seeds = [
-  'STARBUCKS STORE',
-  'SQ *BLUE BOTTLE COFFEE',
-  'SAFEWAY #',
-  'CORNER BAKERY #',
-  'PURCHASE AUTHORIZED ON 12/04 JOES DINER',
-  'UBER *TRIP',
-  'SHELL OIL',
-  'ACME PAYROLL PPD ID:',
-];
-// Letters, not numbers, tell the distinct descriptors apart: the cache treats lines that differ only in long numbers alike.
-const letters = (n: number): string =>
-  n.toString(26).replace(/./g, (c) => String.fromCharCode(65 + parseInt(c, 26)));
-const distinct = Array.from(
-  { length: 200_000 },
-  (_, i) => `${seeds[i % seeds.length]}${letters(i)} SAN FRANCISCO CA`,
-);
+const distinct = distinctDescriptors(200_000);
 const repeated = Array.from({ length: 1_000_000 }, (_, i) => distinct[i % 2_000] as string);
-function run(descriptors: string[]): number {
-  const started = performance.now();
-  for (let i = 0; i < descriptors.length; i++) {
-    const description = descriptors[i] as string;
-    categorize({
-      merchant: cleanMerchant(description),
-      description,
-      amountMinor: i % 7 === 0 ? 1250 : -1250,
-      accountType: 'checking',
-    });
-  }
-  return descriptors.length / ((performance.now() - started) / 1000);
-}
-const cold = run(distinct);
-const warm = run(repeated);
+const cold = rowsPerSecond(distinct);
+const warm = rowsPerSecond(repeated);
 console.log(
   `Throughput (cleanMerchant + categorize): ${Math.round(cold).toLocaleString('en-US')} rows/s all-distinct, ${Math.round(warm).toLocaleString('en-US')} rows/s with repeats`,
 );
