@@ -7,8 +7,8 @@
  * The default development files are the South African, UK and US descriptors and the further set from many banks
  * and countries (US, UK, South Africa, the EU), and a third set with a strong South African share (payment gateways, debit
  * orders, airtime, municipal accounts, medical aids) and lines from many other countries, and a fourth in the export
- * wording of South African banks with shares from the UK, Australia, India and the US, and a fifth in South African
- * card, gateway and debit-order wording.
+ * wording of South African banks with shares from the UK, Australia, India and the US, a fifth in South African
+ * card, gateway and debit-order wording, and a sixth to small and local South African businesses.
  */
 import { readFileSync } from 'node:fs';
 import { scoreDevelopment } from '../ingest/enrich/evaluation/development.ts';
@@ -23,7 +23,7 @@ const option = (name: string, fallback: string): string => {
 const labelledPath = option('--labelled', 'test/fixtures/reference/labelled_descriptions_za.csv');
 const devPaths = option(
   '--dev',
-  'test/ingest/enrich/fixtures/dev-descriptions.csv,test/ingest/enrich/fixtures/dev-descriptions-world.csv,test/ingest/enrich/fixtures/dev-descriptions-statements.csv,test/ingest/enrich/fixtures/dev-descriptions-banks.csv,test/ingest/enrich/fixtures/dev-descriptions-za-channels.csv',
+  'test/ingest/enrich/fixtures/dev-descriptions.csv,test/ingest/enrich/fixtures/dev-descriptions-world.csv,test/ingest/enrich/fixtures/dev-descriptions-statements.csv,test/ingest/enrich/fixtures/dev-descriptions-banks.csv,test/ingest/enrich/fixtures/dev-descriptions-za-channels.csv,test/ingest/enrich/fixtures/dev-descriptions-za-local.csv',
 ).split(',');
 const pct = (n: number, d: number): string => `${((100 * n) / Math.max(d, 1)).toFixed(1)}%`;
 

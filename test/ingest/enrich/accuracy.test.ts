@@ -65,11 +65,25 @@ describe('categorisation accuracy', () => {
   // schools, churches, stokvels, municipalities, lenders and fixed bank lines. Scored before any change was made for it:
   // 95.4% / 93.5% (primary / detailed) by the rules alone, 96.4% / 94.5% with the fallback. Some lines stay where
   // people differ (rain: mobile or internet? a DebiCheck that says POLICY for a school?), so it holds a floor under
-  // the measured 98.5% and 97.5%.
+  // the measured 99.5% and 98.5% (98.5% and 97.5% before trade words were read from small businesses' names).
   it('places South African card, gateway and debit-order lines where a person would', () => {
     const score = scoreFile('dev-descriptions-za-channels.csv');
     expect(score.rows).toBeGreaterThanOrEqual(880);
-    expect(score.primaryHits / score.rows).toBeGreaterThanOrEqual(0.98);
-    expect(score.detailedHits / score.rows).toBeGreaterThanOrEqual(0.97);
+    expect(score.primaryHits / score.rows).toBeGreaterThanOrEqual(0.99);
+    expect(score.detailedHits / score.rows).toBeGreaterThanOrEqual(0.98);
+  });
+
+  // A sixth set written by hand in the wording of FNB, Absa, Standard Bank, Nedbank, Capitec, TymeBank, Discovery and
+  // African Bank, to small and local businesses named by their trade (butcheries, family pharmacies, garages and
+  // panelbeaters, schools, creches, churches, stokvels, burial societies, levies, landlords, municipalities by town,
+  // doctors, salons, taverns, lodges, takeaways) and some regional chains. Scored before any rule changed for it:
+  // 94.3% / 92.8% (primary / detailed) by the rules alone, 95.4% / 93.7% with the fallback. Some lines stay where
+  // people differ (a Telkom debit order: phone or fibre? Game: superstore or discount store?), so it holds a floor
+  // under the measured 99.2% and 98.9%.
+  it('places the lines of small and local South African businesses where a person would', () => {
+    const score = scoreFile('dev-descriptions-za-local.csv');
+    expect(score.rows).toBeGreaterThanOrEqual(700);
+    expect(score.primaryHits / score.rows).toBeGreaterThanOrEqual(0.985);
+    expect(score.detailedHits / score.rows).toBeGreaterThanOrEqual(0.98);
   });
 });
