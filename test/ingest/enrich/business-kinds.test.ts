@@ -53,6 +53,9 @@ describe('what the words of a local business say it is', () => {
     ['FNB App Payment To Garden Cottage Rental Mei', 'RENT_AND_UTILITIES_RENT'],
     ['PAYSHAP PAYMENT TO MUN OF THABAZIMBI 88AB', 'RENT_AND_UTILITIES_OTHER_UTILITIES'],
     ['NAEDO ZWANE FINANCE 7781', 'LOAN_PAYMENTS_PERSONAL_LOAN_PAYMENT'],
+    ['Debit Order Laersk Eldoraigne 2231', 'GENERAL_SERVICES_EDUCATION'],
+    ['IB PAYMENT TO MAMELODI HIGH SCH TERM 2', 'GENERAL_SERVICES_EDUCATION'],
+    ['DEBIT ORDER BEGRAFNISFONDS NOORDHOEK', 'GENERAL_SERVICES_INSURANCE'],
   ])('%s', (description, expected) => {
     expect(categoryOf(description)).toBe(expected);
   });
