@@ -51,6 +51,18 @@ describe('the learned category fallback', () => {
     );
   });
 
+  // The local development set is full of card, Yoco and speedpoint wording around trade words; that wording alone
+  // says a card was used, not what for, so it is no evidence of a trade.
+  it.each([
+    'POS PURCHASE 485443*1234 12 MAR',
+    'Card Purchase Zq Mthatha ZA',
+    'Yoco *Mk 552238*2533',
+    'Speedpoint Qx Parow 690442',
+    'CHEQUE CARD PURCHASE XR 491923*3544',
+  ])('refuses a guess resting on purchase wording alone: %j', (description) => {
+    expect(categorize(line(description, -9_900)).source).not.toBe('learned');
+  });
+
   it('keeps the rules default when the name looks like something the flow rules out', () => {
     // It reads like cash taken out, but no rule says so: it stays a purchase nobody has placed.
     expect(categorize(line('CHECK INTO CASH 1234', -1_000))).toEqual({
