@@ -60,6 +60,21 @@ describe('what the words of a local business say it is', () => {
     expect(categoryOf(description)).toBe(expected);
   });
 
+  it.each([
+    ['IB BETALING LOODGIETER PIET', 'HOME_IMPROVEMENT_REPAIR_AND_MAINTENANCE'],
+    ['DEBIT ORDER STUDIE LENING', 'LOAN_PAYMENTS_PERSONAL_LOAN_PAYMENT'],
+    ['Betaling aan Heffing Eenheid 4', 'RENT_AND_UTILITIES_RENT'],
+    ['POS PURCHASE BOEKHOUERS VAN ZYL', 'GENERAL_SERVICES_ACCOUNTING_AND_FINANCIAL_PLANNING'],
+    ['Card Purchase Speelgoed Paradys Bethlehem ZA', 'GENERAL_MERCHANDISE_GIFTS_AND_NOVELTIES'],
+    ['POS PURCHASE SKOENE EN SAKKE', 'GENERAL_MERCHANDISE_CLOTHING_AND_ACCESSORIES'],
+    ['Debit Order Eiendomsbelasting Tlokwe', 'RENT_AND_UTILITIES_OTHER_UTILITIES'],
+    ['Debit Order Elektrisiteit Rekening 4471', 'RENT_AND_UTILITIES_GAS_AND_ELECTRICITY'],
+    ['PAYMENT TO TAKSI VERENIGING', 'TRANSPORTATION_TAXIS_AND_RIDE_SHARES'],
+    ['SARS BELASTING BETALING', 'GOVERNMENT_AND_NON_PROFIT_TAX_PAYMENT'],
+  ])('reads the Afrikaans trade word of %s', (description, expected) => {
+    expect(categoryOf(description)).toBe(expected);
+  });
+
   it('reads a bank charge named as such as the bank’s, not a finance house’s', () => {
     expect(categoryOf('FINANCE CHARGE', -4500)).toBe('BANK_FEES_INTEREST_CHARGE');
   });
