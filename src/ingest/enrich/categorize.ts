@@ -80,7 +80,12 @@ export function alongMoney(category: string, direction: Direction): string {
  * The trade a chain's branch names, when it is not the chain's own ("PICK N PAY PHARMACY", "BOXER LIQUORS"): a name
  * alone does not beat a clear word. A word that belongs to the brand's own name ("Pharmacy Direct") names no branch.
  */
-function branchTrade(description: string, name: string, chain: string, direction: Direction): string | undefined {
+function branchTrade(
+  description: string,
+  name: string,
+  chain: string,
+  direction: Direction,
+): string | undefined {
   const trade = matchKeyword('kind', description, direction);
   if (!trade || trade === chain || matchKeyword('kind', name, direction) === trade) return undefined;
   return trade;
@@ -99,7 +104,12 @@ function ruleCategory(input: CategorizeInput, direction: Direction): Categorizat
   if (merchant && paysStoreAccount(description, merchant, direction))
     return decide(STORE_ACCOUNT_PAYMENT, 'merchant');
   if (merchant) {
-    const branch = branchTrade(description, known.category ? known.name : input.merchant, merchant, direction);
+    const branch = branchTrade(
+      description,
+      known.category ? known.name : input.merchant,
+      merchant,
+      direction,
+    );
     return branch ? decide(branch, 'keyword') : decide(alongMoney(merchant, direction), 'merchant');
   }
   // A name the bank cut short ("MOOIRIVIER BUTCHE") is read with its last word whole, so topic words still find it.

@@ -17,7 +17,10 @@ describe("a chain's branch that names its trade", () => {
     ['Card Purchase Spar Pharmacy Hilton ZA', 'MEDICAL_PHARMACIES_AND_SUPPLEMENTS'],
     ['PURCHASE BOXER LIQUORS UMLAZI ZA 412345*0002', 'FOOD_AND_DRINK_BEER_WINE_AND_LIQUOR'],
     ['CONTACTLESS PURCHASE SUPERSPAR BOTTLE STORE 412345*0003', 'FOOD_AND_DRINK_BEER_WINE_AND_LIQUOR'],
-    ['POS Purchase Wits University Bookshop 412345*0004 02 Mar', 'GENERAL_MERCHANDISE_BOOKSTORES_AND_NEWSSTANDS'],
+    [
+      'POS Purchase Wits University Bookshop 412345*0004 02 Mar',
+      'GENERAL_MERCHANDISE_BOOKSTORES_AND_NEWSSTANDS',
+    ],
   ])('is placed by its trade: %s', (description, expected) => {
     expect(categoryOf(description)).toBe(expected);
   });
