@@ -27,6 +27,8 @@ describe('the learned category fallback', () => {
 
   it.each([
     ['PAYMENT TO ZZQX TRADING', -50_000, 'TRANSFER_OUT_ACCOUNT_TRANSFER'],
+    // A surname that also names a firm in the training lines (NKOSI ATTORNEYS) says nothing about a payment to a person.
+    ['FNB OB Pmt Nkosi', -40_000, 'TRANSFER_OUT_ACCOUNT_TRANSFER'],
     ['CHEQUE 000123', -120_000, 'TRANSFER_OUT_OTHER_TRANSFER_OUT'],
     ['MONTHLY ACCOUNT FEE', -6_500, 'BANK_FEES_OTHER_BANK_FEES'],
     ['POS PURCHASE NANDOS GREENSTONE', -18_900, 'FOOD_AND_DRINK_FAST_FOOD'],
