@@ -8,15 +8,17 @@ const scoreFile = (name: string) =>
   scoreDevelopment(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8'));
 
 describe('categorisation accuracy', () => {
-  // Measured 83.9% (primary, 371/442) and 81.2% (label, 359/442) on 442 scored rows with the learned fallback
-  // (83.3% and 80.5% with the rules alone, before word pairs and the fifth set); the floors leave a small margin. The rules are never tuned on this file: it only measures.
+  // Measured 83.9% (primary, 371/442) and 81.9% (label, 362/442) on 442 scored rows with the learned fallback (81.2%
+  // at the label level before trade words were read from local businesses' names and the sixth set was written; 83.3%
+  // and 80.5% with the rules alone, before word pairs and the fifth set); the floors leave a small margin. The rules
+  // are never tuned on this file: it only measures.
   it('stays at or above the measured accuracy on the labelled descriptors', () => {
     const score = scoreLabelled(
       readFileSync(new URL('../../fixtures/reference/labelled_descriptions_za.csv', import.meta.url), 'utf8'),
     );
     expect(score.scored).toBe(442);
     expect(score.primaryHits / score.scored).toBeGreaterThanOrEqual(0.83);
-    expect(score.labelHits / score.scored).toBeGreaterThanOrEqual(0.8);
+    expect(score.labelHits / score.scored).toBeGreaterThanOrEqual(0.81);
   });
 
   // The hand-written development descriptors (South African, UK and US wording) are what the rules are tuned on.
