@@ -7,14 +7,13 @@
  * The default development files are the South African, UK and US descriptors and the further set from many banks
  * and countries (US, UK, South Africa, the EU), and a third set with a strong South African share (payment gateways, debit
  * orders, airtime, municipal accounts, medical aids) and lines from many other countries, and a fourth in the export
- * wording of South African banks with shares from the UK, Australia, India and the US, and a fifth in South African
- * card, gateway and debit-order wording.
+ * wording of South African banks with shares from the UK, Australia, India and the US, a fifth in South African
+ * card, gateway and debit-order wording, and a sixth to small and local South African businesses.
  */
 import { readFileSync } from 'node:fs';
-import { categorize } from '../ingest/enrich/categorize.ts';
 import { scoreDevelopment } from '../ingest/enrich/evaluation/development.ts';
 import { scoreLabelled } from '../ingest/enrich/evaluation/labelled.ts';
-import { cleanMerchant } from '../ingest/enrich/merchants.ts';
+import { distinctDescriptors, rowsPerSecond } from '../ingest/enrich/evaluation/throughput.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string): string => {
@@ -24,7 +23,7 @@ const option = (name: string, fallback: string): string => {
 const labelledPath = option('--labelled', 'test/fixtures/reference/labelled_descriptions_za.csv');
 const devPaths = option(
   '--dev',
-  'test/ingest/enrich/fixtures/dev-descriptions.csv,test/ingest/enrich/fixtures/dev-descriptions-world.csv,test/ingest/enrich/fixtures/dev-descriptions-statements.csv,test/ingest/enrich/fixtures/dev-descriptions-banks.csv,test/ingest/enrich/fixtures/dev-descriptions-za-channels.csv',
+  'test/ingest/enrich/fixtures/dev-descriptions.csv,test/ingest/enrich/fixtures/dev-descriptions-world.csv,test/ingest/enrich/fixtures/dev-descriptions-statements.csv,test/ingest/enrich/fixtures/dev-descriptions-banks.csv,test/ingest/enrich/fixtures/dev-descriptions-za-channels.csv,test/ingest/enrich/fixtures/dev-descriptions-za-local.csv',
 ).split(',');
 const pct = (n: number, d: number): string => `${((100 * n) / Math.max(d, 1)).toFixed(1)}%`;
 
@@ -50,39 +49,10 @@ for (const devPath of devPaths) {
 }
 
 // Throughput: distinct descriptors (every row misses the cache) and a realistic mix (repeats hit it).
-const seeds = [
-  'STARBUCKS STORE',
-  'SQ *BLUE BOTTLE COFFEE',
-  'SAFEWAY #',
-  'CORNER BAKERY #',
-  'PURCHASE AUTHORIZED ON 12/04 JOES DINER',
-  'UBER *TRIP',
-  'SHELL OIL',
-  'ACME PAYROLL PPD ID:',
-];
-// Letters, not numbers, tell the distinct descriptors apart: the cache treats lines that differ only in long numbers alike.
-const letters = (n: number): string =>
-  n.toString(26).replace(/./g, (c) => String.fromCharCode(65 + parseInt(c, 26)));
-const distinct = Array.from(
-  { length: 200_000 },
-  (_, i) => `${seeds[i % seeds.length]}${letters(i)} SAN FRANCISCO CA`,
-);
+const distinct = distinctDescriptors(200_000);
 const repeated = Array.from({ length: 1_000_000 }, (_, i) => distinct[i % 2_000] as string);
-function run(descriptors: string[]): number {
-  const started = performance.now();
-  for (let i = 0; i < descriptors.length; i++) {
-    const description = descriptors[i] as string;
-    categorize({
-      merchant: cleanMerchant(description),
-      description,
-      amountMinor: i % 7 === 0 ? 1250 : -1250,
-      accountType: 'checking',
-    });
-  }
-  return descriptors.length / ((performance.now() - started) / 1000);
-}
-const cold = run(distinct);
-const warm = run(repeated);
+const cold = rowsPerSecond(distinct);
+const warm = rowsPerSecond(repeated);
 console.log(
   `Throughput (cleanMerchant + categorize): ${Math.round(cold).toLocaleString('en-US')} rows/s all-distinct, ${Math.round(warm).toLocaleString('en-US')} rows/s with repeats`,
 );

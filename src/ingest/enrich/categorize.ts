@@ -76,6 +76,21 @@ export function alongMoney(category: string, direction: Direction): string {
   return `TRANSFER_${direction === 'in' ? 'IN' : 'OUT'}_${match[2]}`;
 }
 
+/**
+ * The trade a chain's branch names, when it is not the chain's own ("PICK N PAY PHARMACY", "BOXER LIQUORS"): a name
+ * alone does not beat a clear word. A word that belongs to the brand's own name ("Pharmacy Direct") names no branch.
+ */
+function branchTrade(
+  description: string,
+  name: string,
+  chain: string,
+  direction: Direction,
+): string | undefined {
+  const trade = matchKeyword('kind', description, direction);
+  if (!trade || trade === chain || matchKeyword('kind', name, direction) === trade) return undefined;
+  return trade;
+}
+
 function ruleCategory(input: CategorizeInput, direction: Direction): Categorization {
   const account = input.accountType;
   const description = input.description.replace(/\s+/g, ' ');
@@ -84,11 +99,19 @@ function ruleCategory(input: CategorizeInput, direction: Direction): Categorizat
   if (findCheque(description)) return decide(chequeCategory(direction), 'keyword');
   const byType = input.bankType ? categoryForBankType(input.bankType, direction, account) : undefined;
   if (byType) return decide(byType, 'bank');
-  const merchant =
-    identifyMerchant(description).category ?? (input.merchant ? merchantCategory(input.merchant) : undefined);
+  const known = identifyMerchant(description);
+  const merchant = known.category ?? (input.merchant ? merchantCategory(input.merchant) : undefined);
   if (merchant && paysStoreAccount(description, merchant, direction))
     return decide(STORE_ACCOUNT_PAYMENT, 'merchant');
-  if (merchant) return decide(alongMoney(merchant, direction), 'merchant');
+  if (merchant) {
+    const branch = branchTrade(
+      description,
+      known.category ? known.name : input.merchant,
+      merchant,
+      direction,
+    );
+    return branch ? decide(branch, 'keyword') : decide(alongMoney(merchant, direction), 'merchant');
+  }
   // A name the bank cut short ("MOOIRIVIER BUTCHE") is read with its last word whole, so topic words still find it.
   const cut = input.merchant ? completedCutWord(input.merchant) : undefined;
   const topicText = cut ? `${description} ${cut}` : description;

@@ -29,8 +29,8 @@ for (const cut of loadCutWords()) {
 
 /**
  * The whole word a name's cut-off ending stands for, or `undefined` when the name ends in a whole word or in nothing
- * the list knows. Only the end of a name is read: that is where a bank cuts, and a shorter word elsewhere is a word
- * in its own right ("SUPER" in "SUPER SPAR").
+ * the list knows. Only the end of a name is read (its last word, or the one before a town printed after it): that is
+ * where a bank cuts, and a shorter word elsewhere is a word in its own right ("SUPER" in "SUPER SPAR").
  * @example completedCutWord('Mooirivier Butche') // 'BUTCHERY'
  * @example completedCutWord('Sunward Park Pharmacy') // undefined (nothing was cut)
  */
@@ -41,8 +41,10 @@ export function completedCutWord(name: string): string | undefined {
     .trim()
     .split(/\s+/);
   if (words.length < 2) return undefined;
-  // A cut may fall inside the second word of a two-word term ("FILLING ST"), so the last two words are tried too.
+  // A cut may fall inside the second word of a two-word term ("FILLING ST"), so the last two words are tried too; and
+  // a bank that cuts the name to fit its column may print the town after it ("DIE HOEK SLAGHU WORCESTER").
   const tails = [words.slice(-2).join(' '), words[words.length - 1] ?? ''];
+  if (words.length >= 3) tails.push(words[words.length - 2] ?? '');
   for (const tail of tails) {
     for (const cut of BY_START.get(tail.slice(0, 4)) ?? []) {
       if (tail.length < cut.word.length && tail.startsWith(cut.shortest) && cut.word.startsWith(tail))

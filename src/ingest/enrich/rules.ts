@@ -37,11 +37,12 @@ function applies(rule: Scoped, direction: Direction, account: AccountKind | unde
 /**
  * When a keyword rule is tried. `first`: wording that says what kind of transaction it is (card payment, ATM,
  * payroll, a fee named as such) and beats merchant rules. `middle`: wording that usually names the kind but yields
- * to a known merchant ("PLANET FITNESS CLUB FEES" is a gym). `last`: topic words ("COFFEE", "PARKING") used only
+ * to a known merchant ("PLANET FITNESS CLUB FEES" is a gym). `kind`: the trade of a chain's branch, which beats the
+ * chain's own category ("PICK N PAY PHARMACY" is a pharmacy). `last`: topic words ("COFFEE", "PARKING") used only
  * when nothing better is known.
  */
-export type KeywordStage = 'first' | 'middle' | 'last';
-const STAGES: readonly KeywordStage[] = ['first', 'middle', 'last'];
+export type KeywordStage = 'first' | 'kind' | 'middle' | 'last';
+const STAGES: readonly KeywordStage[] = ['first', 'kind', 'middle', 'last'];
 
 function stageOf(row: Record<string, string>): KeywordStage {
   const stage = STAGES.find((s) => s === row.stage);

@@ -8,15 +8,17 @@ const scoreFile = (name: string) =>
   scoreDevelopment(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8'));
 
 describe('categorisation accuracy', () => {
-  // Measured 83.9% (primary, 371/442) and 81.2% (label, 359/442) on 442 scored rows with the learned fallback
-  // (83.3% and 80.5% with the rules alone, before word pairs and the fifth set); the floors leave a small margin. The rules are never tuned on this file: it only measures.
+  // Measured 83.9% (primary, 371/442) and 81.9% (label, 362/442) on 442 scored rows with the learned fallback (81.2%
+  // at the label level before trade words were read from local businesses' names and the sixth set was written; 83.3%
+  // and 80.5% with the rules alone, before word pairs and the fifth set); the floors leave a small margin. The rules
+  // are never tuned on this file: it only measures.
   it('stays at or above the measured accuracy on the labelled descriptors', () => {
     const score = scoreLabelled(
       readFileSync(new URL('../../fixtures/reference/labelled_descriptions_za.csv', import.meta.url), 'utf8'),
     );
     expect(score.scored).toBe(442);
     expect(score.primaryHits / score.scored).toBeGreaterThanOrEqual(0.83);
-    expect(score.labelHits / score.scored).toBeGreaterThanOrEqual(0.8);
+    expect(score.labelHits / score.scored).toBeGreaterThanOrEqual(0.81);
   });
 
   // The hand-written development descriptors (South African, UK and US wording) are what the rules are tuned on.
@@ -65,11 +67,25 @@ describe('categorisation accuracy', () => {
   // schools, churches, stokvels, municipalities, lenders and fixed bank lines. Scored before any change was made for it:
   // 95.4% / 93.5% (primary / detailed) by the rules alone, 96.4% / 94.5% with the fallback. Some lines stay where
   // people differ (rain: mobile or internet? a DebiCheck that says POLICY for a school?), so it holds a floor under
-  // the measured 98.5% and 97.5%.
+  // the measured 99.5% and 98.5% (98.5% and 97.5% before trade words were read from small businesses' names).
   it('places South African card, gateway and debit-order lines where a person would', () => {
     const score = scoreFile('dev-descriptions-za-channels.csv');
     expect(score.rows).toBeGreaterThanOrEqual(880);
-    expect(score.primaryHits / score.rows).toBeGreaterThanOrEqual(0.98);
-    expect(score.detailedHits / score.rows).toBeGreaterThanOrEqual(0.97);
+    expect(score.primaryHits / score.rows).toBeGreaterThanOrEqual(0.99);
+    expect(score.detailedHits / score.rows).toBeGreaterThanOrEqual(0.98);
+  });
+
+  // A sixth set written by hand in the wording of FNB, Absa, Standard Bank, Nedbank, Capitec, TymeBank, Discovery and
+  // African Bank, to small and local businesses named by their trade (butcheries, family pharmacies, garages and
+  // panelbeaters, schools, creches, churches, stokvels, burial societies, levies, landlords, municipalities by town,
+  // doctors, salons, taverns, lodges, takeaways) and some regional chains. Scored before any rule changed for it:
+  // 94.3% / 92.8% (primary / detailed) by the rules alone, 95.4% / 93.7% with the fallback. Some lines stay where
+  // people differ (a Telkom debit order: phone or fibre? Game: superstore or discount store?), so it holds a floor
+  // under the measured 99.2% and 98.9%.
+  it('places the lines of small and local South African businesses where a person would', () => {
+    const score = scoreFile('dev-descriptions-za-local.csv');
+    expect(score.rows).toBeGreaterThanOrEqual(700);
+    expect(score.primaryHits / score.rows).toBeGreaterThanOrEqual(0.985);
+    expect(score.detailedHits / score.rows).toBeGreaterThanOrEqual(0.98);
   });
 });

@@ -21,7 +21,7 @@ describe('rule files', () => {
 
   it('give every keyword rule a known stage and a pattern that compiles', () => {
     for (const r of readDataCsv('keyword-rules.csv')) {
-      expect(['first', 'middle', 'last']).toContain(r.stage);
+      expect(['first', 'kind', 'middle', 'last']).toContain(r.stage);
       expect(() => new RegExp(r.pattern ?? '', 'i')).not.toThrow();
     }
   });

@@ -13,10 +13,13 @@ const DEV_SETS = {
   statements: 'dev-descriptions-statements.csv',
   banks: 'dev-descriptions-banks.csv',
   channels: 'dev-descriptions-za-channels.csv',
+  local: 'dev-descriptions-za-local.csv',
 };
+/** The sets written before the local one, whose names decide which names count as never seen. */
+const FIRST_FIVE = ['everyday', 'world', 'statements', 'banks', 'channels'];
 
 describe('the training corpus of the learned fallback', () => {
-  it('holds exactly the five development sets, each under its name', () => {
+  it('holds exactly the six development sets, each under its name', () => {
     const rows = parse(corpus, { columns: true, bom: true }) as Record<string, string>[];
     for (const [set, file] of Object.entries(DEV_SETS)) {
       const dev = parse(read(new URL(`../fixtures/${file}`, import.meta.url)), {
@@ -34,19 +37,22 @@ describe('leave-one-set-out measure of the learned fallback', () => {
   const scores = crossValidate(readTrainingLines(corpus));
   const rows = scores.reduce((n, s) => n + s.rows, 0);
 
-  // Trained on four sets and scored on the fifth, the model alone placed 89.3% of lines at the primary level and
-  // 86.2% at the detailed level (4,046 lines); the floors leave a small margin.
+  // Trained on the other sets and scored on the one held out, the model alone placed 89.1% of lines at the primary
+  // level and 86.3% at the detailed level (4,780 lines; 89.3% and 86.2% of 4,046 before the local set); the floors
+  // leave a small margin. The local set (small businesses named by their trade, few of them chains) is the hardest to
+  // place from the others alone: 81.9%.
   it('places wording it was not trained on nearly nine times in ten, on its own', () => {
     const primary = scores.reduce((n, s) => n + s.fallbackAlone.primary, 0);
     const detailed = scores.reduce((n, s) => n + s.fallbackAlone.detailed, 0);
-    expect(rows).toBe(4046);
+    expect(rows).toBe(4780);
     expect(primary / rows).toBeGreaterThanOrEqual(0.885);
     expect(detailed / rows).toBeGreaterThanOrEqual(0.855);
-    for (const s of scores) expect(s.fallbackAlone.primary / s.rows).toBeGreaterThanOrEqual(0.83);
+    for (const s of scores)
+      expect(s.fallbackAlone.primary / s.rows).toBeGreaterThanOrEqual(s.set === 'local' ? 0.8 : 0.83);
   });
 
-  // Of the 7 lines the fallback took, 6 were right; the one it missed ("MAGTAPE DEBIT RAPID FINANCE": a car or a
-  // personal loan?) stayed a loan repayment, so no guess moved a line to another primary category.
+  // Of the 15 lines the fallback took, 14 were right; the one it missed ("BIDVEST MCCARTHY", a motor dealer, taken
+  // for Bidvest's car rental) left "other shopping", which was no better.
   it('never makes the rules worse on a set it was not trained on', () => {
     for (const s of scores) {
       expect(s.rulesWithFallback.primary).toBeGreaterThanOrEqual(s.rules.primary);
@@ -57,15 +63,27 @@ describe('leave-one-set-out measure of the learned fallback', () => {
     expect(scores.reduce((n, s) => n + s.takenRight, 0) / taken).toBeGreaterThanOrEqual(0.8);
   });
 
-  // Chains recur from set to set, so the figures above flatter the model on businesses nobody wrote about. On the 277
-  // spending lines whose clean name shares no word with the training sets, it took 50 at 0.9 and placed 39 right
-  // (78.0%; 70.7% before thin evidence was damped and word pairs read). The floor keeps that from sliding back.
-  it('is right at least three times in four when it guesses a business whose name it has never seen', () => {
+  // Chains recur from set to set, so the figures above flatter the model on businesses nobody wrote about. Counted
+  // against the first five sets' names, 343 spending lines have a name none of them shares a word with; the model took
+  // 96 at 0.9 and placed 79 right (82.3%; 39 of 50, 78.0%, before the local set was written, and 70.7% before thin
+  // evidence was damped and word pairs read).
+  it('is right at least four times in five when it guesses a business whose name it has never seen', () => {
+    const fiveSets = crossValidate(readTrainingLines(corpus), undefined, [], FIRST_FIVE);
+    const taken = fiveSets.reduce((n, s) => n + s.unseenNames.taken, 0);
+    const right = fiveSets.reduce((n, s) => n + s.unseenNames.takenRight, 0);
+    expect(fiveSets.reduce((n, s) => n + s.unseenNames.lines, 0)).toBeGreaterThan(300);
+    expect(right / taken).toBeGreaterThanOrEqual(0.8);
+  });
+
+  // Counted against every set, a name with a trade word in it is nearly always "known" (the local set holds them all),
+  // so what stays unseen is a bare brand (AXXESS, BRIGHTROCK, SUPERCUTS): of 289 such lines the model took 54 and
+  // placed 37 right (68.5%). The floor keeps that from sliding back.
+  it('guesses a bare brand it has never seen right at least two times in three', () => {
     const unseen = scores.reduce((n, s) => n + s.unseenNames.lines, 0);
     const taken = scores.reduce((n, s) => n + s.unseenNames.taken, 0);
     const right = scores.reduce((n, s) => n + s.unseenNames.takenRight, 0);
     expect(unseen).toBeGreaterThan(250);
-    expect(right / taken).toBeGreaterThanOrEqual(0.75);
+    expect(right / taken).toBeGreaterThanOrEqual(0.66);
   });
 
   it('never holds out or scores the reference lines, which only train', () => {

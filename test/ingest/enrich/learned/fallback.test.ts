@@ -27,6 +27,8 @@ describe('the learned category fallback', () => {
 
   it.each([
     ['PAYMENT TO ZZQX TRADING', -50_000, 'TRANSFER_OUT_ACCOUNT_TRANSFER'],
+    // A surname that also names a firm in the training lines (NKOSI ATTORNEYS) says nothing about a payment to a person.
+    ['FNB OB Pmt Nkosi', -40_000, 'TRANSFER_OUT_ACCOUNT_TRANSFER'],
     ['CHEQUE 000123', -120_000, 'TRANSFER_OUT_OTHER_TRANSFER_OUT'],
     ['MONTHLY ACCOUNT FEE', -6_500, 'BANK_FEES_OTHER_BANK_FEES'],
     ['POS PURCHASE NANDOS GREENSTONE', -18_900, 'FOOD_AND_DRINK_FAST_FOOD'],
@@ -49,6 +51,18 @@ describe('the learned category fallback', () => {
     expect(categorize(line(description, amountMinor)).flow).toBe(
       categorizeByRules(line(description, amountMinor)).flow,
     );
+  });
+
+  // The local development set is full of card, Yoco and speedpoint wording around trade words; that wording alone
+  // says a card was used, not what for, so it is no evidence of a trade.
+  it.each([
+    'POS PURCHASE 485443*1234 12 MAR',
+    'Card Purchase Zq Mthatha ZA',
+    'Yoco *Mk 552238*2533',
+    'Speedpoint Qx Parow 690442',
+    'CHEQUE CARD PURCHASE XR 491923*3544',
+  ])('refuses a guess resting on purchase wording alone: %j', (description) => {
+    expect(categorize(line(description, -9_900)).source).not.toBe('learned');
   });
 
   it('keeps the rules default when the name looks like something the flow rules out', () => {
