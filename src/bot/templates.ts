@@ -3,6 +3,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { whileParsing, whileSaying } from './lg-parse-text.ts';
 import { keepEvaluationIds } from './lg-target-ids.ts';
+import { parseUnchecked } from './lg-unchecked-parse.ts';
 import { keepAllTemplates, keepTemplateCallWork } from './lg-template-calls.ts';
 import { indexSections } from './template-sections.ts';
 import { variantName, variantProblems } from './tone-variants.ts';
@@ -29,8 +30,9 @@ export class BotTemplates {
 
   /**
    * For the server: nothing is parsed until it is said, and then only the template and the templates it
-   * calls (see template-sections.ts). A part that does not parse on its own falls back to its whole file.
-   * Problems are for `load` (and `npm run dialogs:check`) to find.
+   * calls (see template-sections.ts), without the semantic check `load` runs (see lg-unchecked-parse.ts).
+   * A part that does not parse on its own falls back to its whole file. Problems are for `load` (and
+   * `npm run dialogs:check`) to find.
    */
   static open(dir: string): BotTemplates {
     const index = indexSections(dir);
@@ -47,7 +49,7 @@ export class BotTemplates {
       let templates = parsed.get(name);
       if (!templates) {
         try {
-          templates = Templates.parseText(index.closure(name), join(dir, section.file));
+          templates = parseUnchecked(index.closure(name), join(dir, section.file));
           if (templates.allDiagnostics.some((d) => d.severity === DiagnosticSeverity.Error))
             templates = whole(section.file);
         } catch {
