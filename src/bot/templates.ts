@@ -1,6 +1,7 @@
 import { DiagnosticSeverity, EvaluationOptions, Evaluator, LGLineBreakStyle, Templates } from 'botbuilder-lg';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { keepMemoryPaths, whileReadingPaths } from './lg-memory-paths.ts';
 import { whileParsing, whileSaying } from './lg-parse-text.ts';
 import { keepEvaluationIds } from './lg-target-ids.ts';
 import { parseUnchecked } from './lg-unchecked-parse.ts';
@@ -129,7 +130,7 @@ export class BotTemplates {
     let out: unknown;
     try {
       const { evaluator } = kept;
-      out = whileSaying(() => evaluator.evaluateTemplate(name, data));
+      out = whileSaying(() => whileReadingPaths(() => evaluator.evaluateTemplate(name, data)));
     } catch (err) {
       // A failed evaluation can leave its stack half unwound: start the next one afresh.
       this.evaluators.delete(templates);
@@ -153,6 +154,7 @@ function reusableEvaluator(templates: Templates): Evaluator {
   keepEvaluationIds();
   keepTemplateCallWork();
   keepAllTemplates(templates);
+  keepMemoryPaths();
   const options = new EvaluationOptions(templates.lgOptions);
   // Without a locale, every string() call asks Intl for the default one again (tens of µs each).
   options.locale ||= DEFAULT_LOCALE;
