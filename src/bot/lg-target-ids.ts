@@ -6,7 +6,14 @@ import { CustomizedMemory, EvaluationTarget } from 'botbuilder-lg';
  * the stack to refuse a loop: a template three calls deep serialises the answer's data half a dozen times.
  * Nothing changes a scope while a render runs (templates cannot assign; the one built-in that could,
  * `setPathToValue`, is not used in dialogs/ — see test/bot/lg-target-ids.test.ts), so each memory's JSON
- * and each call's name are worked out once and kept. Same ids, same loop checks, same cached results.
+ * and each call's name are worked out once and kept.
+ *
+ * The answer's data is not serialised at all while `BotTemplates` says it (`whileNaming`): every call of
+ * one render shares that data as its global scope (a call's arguments are its local scope; only
+ * `fromFile` and `expandText`, unused in dialogs/, start a scope of their own, on an evaluator of their
+ * own), and names are compared only within a render. So the data's part of every name can be one mark
+ * for that render: the names that were equal are equal, the ones that differed still differ. Same loop
+ * checks, same cached results.
  */
 type Memory = { version(): string | undefined };
 type Scoped = { globalMemory?: Memory; localMemory?: Memory };
@@ -37,6 +44,27 @@ function plainVersion(memory: Memory): string | undefined {
 }
 
 let installed = false;
+/** The data of the render running, whose memory is named by a mark instead of its JSON. */
+let renderData: unknown;
+/** Not JSON (JSON never starts with a control character), so it cannot equal a serialised scope. */
+const RENDER_DATA = '\u0001render';
+
+/** Runs a render of `data` with the data's part of every call's name taken as one mark. */
+export function whileNaming<T>(data: unknown, render: () => T): T {
+  const outer = renderData;
+  renderData = data;
+  try {
+    return render();
+  } finally {
+    renderData = outer;
+  }
+}
+
+function globalVersion(memory: Memory): string | undefined {
+  const wrapped = (memory as Memory & { memory?: unknown }).memory;
+  if (renderData !== undefined && wrapped === renderData) return RENDER_DATA;
+  return versionOf(memory);
+}
 
 /** Makes template-call ids cheap; idempotent. */
 export function keepEvaluationIds(): void {
@@ -52,7 +80,7 @@ export function keepEvaluationIds(): void {
   CustomizedMemory.prototype.version = function keptVersion(this: CustomizedMemory): string {
     const { globalMemory, localMemory } = this as unknown as Scoped;
     let result = '';
-    const global = globalMemory ? versionOf(globalMemory) : undefined;
+    const global = globalMemory ? globalVersion(globalMemory) : undefined;
     if (global) result = result.concat(global);
     const local = localMemory ? versionOf(localMemory) : undefined;
     if (local !== undefined) result = result.concat(local);

@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { keepMemoryPaths, whileReadingPaths } from './lg-memory-paths.ts';
 import { whileParsing, whileSaying } from './lg-parse-text.ts';
-import { keepEvaluationIds } from './lg-target-ids.ts';
+import { keepEvaluationIds, whileNaming } from './lg-target-ids.ts';
 import { parseUnchecked } from './lg-unchecked-parse.ts';
 import { keepAllTemplates, keepTemplateCallWork } from './lg-template-calls.ts';
 import { indexSections } from './template-sections.ts';
@@ -130,7 +130,9 @@ export class BotTemplates {
     let out: unknown;
     try {
       const { evaluator } = kept;
-      out = whileSaying(() => whileReadingPaths(() => evaluator.evaluateTemplate(name, data)));
+      out = whileSaying(() =>
+        whileReadingPaths(() => whileNaming(data, () => evaluator.evaluateTemplate(name, data))),
+      );
     } catch (err) {
       // A failed evaluation can leave its stack half unwound: start the next one afresh.
       this.evaluators.delete(templates);

@@ -70,6 +70,18 @@ describe('template calls named once per call', () => {
     serialised.mockRestore();
   });
 
+  it('names calls without serialising the answer’s data, and still tells their arguments apart', () => {
+    const templates = open();
+    const first = templates.render('Answer', DATA);
+    const stringify = vi.spyOn(JSON, 'stringify');
+    expect(templates.render('Answer', DATA)).toMatch(
+      /^You spent \$12\.00 at Blue Bottleat Blue Bottle, Coffee/,
+    );
+    expect(stringify.mock.calls.some(([value]) => value === DATA)).toBe(false);
+    stringify.mockRestore();
+    expect(first).toContain('Coffee $8.00, Tea $4.00');
+  });
+
   it('still refuses a template that calls itself', () => {
     expect(() => open().render('Loop', { n: 1 })).toThrow(/Loop detected/i);
   });
