@@ -37,10 +37,40 @@ function versionOf(memory: Memory): string | undefined {
 function plainVersion(memory: Memory): string | undefined {
   if (memory.constructor.name !== 'SimpleObjectMemory') return undefined;
   try {
-    return JSON.stringify((memory as Memory & { memory?: unknown }).memory);
+    const scope = (memory as Memory & { memory?: unknown }).memory;
+    return valueJsons ? scopeJson(scope, valueJsons) : JSON.stringify(scope);
   } catch {
     return undefined;
   }
+}
+
+/** Within a render, each argument value's JSON (a call's scope is its arguments by name). */
+let valueJsons: WeakMap<object, string> | undefined;
+
+/**
+ * A call's scope as JSON.stringify writes it, from each argument's JSON kept for the render: `Working(w)`
+ * passes the same `w` on to every template it calls, and each of those calls is a new scope holding it.
+ */
+export function scopeJson(scope: unknown, kept: WeakMap<object, string>): string | undefined {
+  if (scope === null || typeof scope !== 'object' || Array.isArray(scope) || 'toJSON' in scope)
+    return JSON.stringify(scope);
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(scope)) {
+    if (value === undefined || typeof value === 'function' || typeof value === 'symbol') continue;
+    let json: string | undefined;
+    if (
+      value !== null &&
+      typeof value === 'object' &&
+      typeof (value as { toJSON?: unknown }).toJSON === 'function'
+    )
+      json = JSON.stringify((value as { toJSON(key: string): unknown }).toJSON(key));
+    else if (value !== null && typeof value === 'object') {
+      json = kept.get(value);
+      if (json === undefined) kept.set(value, (json = JSON.stringify(value)));
+    } else json = JSON.stringify(value);
+    if (json !== undefined) parts.push(`${JSON.stringify(key)}:${json}`);
+  }
+  return `{${parts.join(',')}}`;
 }
 
 let installed = false;
@@ -52,11 +82,14 @@ const RENDER_DATA = '\u0001render';
 /** Runs a render of `data` with the data's part of every call's name taken as one mark. */
 export function whileNaming<T>(data: unknown, render: () => T): T {
   const outer = renderData;
+  const outerJsons = valueJsons;
   renderData = data;
+  valueJsons = new WeakMap();
   try {
     return render();
   } finally {
     renderData = outer;
+    valueJsons = outerJsons;
   }
 }
 
