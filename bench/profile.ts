@@ -1,6 +1,7 @@
 /**
  * Where a bot turn's time goes: starts Tally from source under `node --cpu-prof`, loads it with the
- * bench's questions, stops it, and prints the functions and files with the most self time.
+ * bench's questions, stops it, and prints the functions and files with the most self time (and writes the
+ * load's samples alone to load.cpuprofile beside the whole profile).
  *   npx tsx bench/profile.ts DB_FILE [--users N] [--seconds S] [--warm-seconds W] [--connections C] [--startup] [--compiled]
  * With --startup it stops right after the first answer, so the profile is the start-up alone; otherwise only
  * the samples taken while the load ran are counted, after a warm-up of W seconds (3 by default, as the bench
@@ -8,7 +9,7 @@
  * first time it is said) is not spread over the requests. With --compiled it profiles dist/ as `npm start` runs it
  * (after `npm run build`) instead of the source.
  */
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -86,6 +87,34 @@ function inclusiveTimes(
   return [...totals].sort((a, b) => b[1] - a[1]);
 }
 
+/**
+ * Self time charged to the innermost of Tally's own files on the stack (a library call is charged to the
+ * Tally file that made it), or to the innermost package when no Tally code is on the stack: who asked for
+ * the work, where self time by function says who did it.
+ */
+function ownerTimes(profile: CpuProfile): [string, number][] {
+  const parent = new Map<number, ProfileNode>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const totals = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    let owner: string | undefined;
+    let library: string | undefined;
+    for (let node = byId.get(id); node && !owner; node = parent.get(node.id)) {
+      const url = short(node.callFrame.url);
+      if (/^(src|dist)\//.test(url)) owner = url;
+      else if (url.startsWith('nm/'))
+        library ??= url
+          .split('/')
+          .slice(0, url[3] === '@' ? 3 : 2)
+          .join('/');
+    }
+    const key = owner ?? library ?? (byId.get(id)?.callFrame.functionName || '(native)');
+    totals.set(key, (totals.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  return [...totals].sort((a, b) => b[1] - a[1]);
+}
+
 function short(url: string): string {
   return url
     .replace(/^file:\/\//, '')
@@ -140,11 +169,14 @@ async function main(): Promise<void> {
   const whole = JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile;
   // Under load, only the load: start-up (model loading, first parses) would otherwise be spread over requests.
   const profile = window ? within(whole, ...window) : whole;
+  if (window) writeFileSync(join(dir, 'load.cpuprofile'), JSON.stringify(profile));
   const per = requests ? ` (µs per request)` : '';
   const scale = (ms: number) => (requests ? ((ms * 1000) / requests).toFixed(0) : ms.toFixed(0));
   console.log(`\nprofile: ${join(dir, file)}\n\nself time by file${per}`);
   for (const [k, ms] of selfTimes(profile, (n) => short(n.callFrame.url) || '(native)').slice(0, 25))
     console.log(`${scale(ms).padStart(8)}  ${k}`);
+  console.log(`\nself time by the Tally file that asked for it${per}`);
+  for (const [k, ms] of ownerTimes(profile).slice(0, 30)) console.log(`${scale(ms).padStart(8)}  ${k}`);
   console.log(`\nself time by function${per}`);
   const fn = (n: ProfileNode) =>
     `${n.callFrame.functionName || '(anonymous)'} ${short(n.callFrame.url)}:${n.callFrame.lineNumber + 1}`;

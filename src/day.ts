@@ -8,6 +8,7 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays as addDaysTo } from 'date-fns/addDays';
 import { addMonths as addMonthsTo } from 'date-fns/addMonths';
+import { setNewest } from './newest.ts';
 
 /** @example toDayInt('2026-02-01') // 20260201 */
 export function toDayInt(isoDay: string): number {
@@ -125,11 +126,37 @@ export function dayNumber(isoDay: string): number {
  */
 export function localDay(instant: Date, timeZone?: string, localTimestamp?: string): string {
   if (timeZone) {
-    const zoned = new TZDate(instant.getTime(), timeZone);
-    // A zone Intl does not know gives an invalid date: fall through to the user's own clock.
-    if (!Number.isNaN(zoned.getTime())) return dateToDay(zoned);
+    const zoned = zonedDay(instant.getTime(), timeZone);
+    // A zone Intl does not know gives no day: fall through to the user's own clock.
+    if (zoned !== undefined) return zoned;
   }
   const wall = localTimestamp && /^(\d{4}-\d{2}-\d{2})T/.exec(localTimestamp);
   if (wall && wall[1]) return wall[1];
   return instant.toISOString().slice(0, 10);
+}
+
+const QUARTER_HOUR_MS = 15 * 60_000;
+/** Per zone, the last quarter-hour asked about and its day; a few hundred zones at most are kept. */
+const quarterDays = new Map<string, { quarter: number; day: string }>();
+
+/**
+ * The day in a zone, worked out once per zone and quarter-hour (a TZDate asks Intl for the zone's offset
+ * several times, ~40 µs a turn). Zones' offsets and their changes fall on quarter-hours of UTC, so a
+ * quarter-hour that starts and ends on the same local day is that day throughout; one that does not (a
+ * change of offset across midnight) is never kept and is worked out for each instant.
+ */
+function zonedDay(ms: number, timeZone: string): string | undefined {
+  const quarter = Math.floor(ms / QUARTER_HOUR_MS);
+  const kept = quarterDays.get(timeZone);
+  if (kept?.quarter === quarter) return kept.day;
+  const dayAt = (at: number) => {
+    const zoned = new TZDate(at, timeZone);
+    return Number.isNaN(zoned.getTime()) ? undefined : dateToDay(zoned);
+  };
+  const day = dayAt(ms);
+  if (day === undefined) return undefined;
+  const start = quarter * QUARTER_HOUR_MS;
+  if (dayAt(start) === day && dayAt(start + QUARTER_HOUR_MS - 1) === day)
+    setNewest(quarterDays, timeZone, { quarter, day }, 500);
+  return day;
 }

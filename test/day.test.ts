@@ -1,3 +1,4 @@
+import { TZDate } from '@date-fns/tz';
 import { addDays as addDaysFns, addMonths as addMonthsFns, differenceInCalendarDays } from 'date-fns';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -82,6 +83,35 @@ describe("the user's day", () => {
     expect(localDay(instant, 'America/New_York')).toBe('2026-03-09');
     expect(localDay(instant, 'Asia/Tokyo')).toBe('2026-03-10');
     expect(localDay(new Date('2026-03-10T23:30:00Z'), 'Pacific/Kiritimati')).toBe('2026-03-11');
+  });
+
+  it('is the day a TZDate gives, through a year, at every minute around each offset change, odd offsets too', () => {
+    const zones = [
+      'America/Los_Angeles',
+      'America/St_Johns',
+      'Europe/London',
+      'Asia/Kathmandu',
+      'Australia/Lord_Howe',
+      'Pacific/Chatham',
+      'America/Santiago',
+    ];
+    const misses: string[] = [];
+    const check = (at: number, zone: string) => {
+      const expected = dateToDay(new TZDate(at, zone));
+      if (localDay(new Date(at), zone) !== expected) misses.push(`${zone} ${new Date(at).toISOString()}`);
+    };
+    const offset = (at: number, zone: string) => new TZDate(at, zone).getTimezoneOffset();
+    const step = 53 * 60_000;
+    // Zones interleaved, so each is asked about between the others' instants.
+    for (let at = Date.UTC(2026, 0, 1); at < Date.UTC(2027, 0, 1); at += step) {
+      for (const zone of zones) check(at, zone);
+      for (const zone of zones) {
+        // Around each change of offset, every minute, so kept days are read back across it too.
+        if (offset(at, zone) !== offset(at + step, zone))
+          for (let near = at; near < at + step; near += 60_000) check(near, zone);
+      }
+    }
+    expect(misses).toEqual([]);
   });
 
   it('falls back to the user’s own clock, then UTC, when the zone is unknown', () => {

@@ -6,7 +6,14 @@ import { CustomizedMemory, EvaluationTarget } from 'botbuilder-lg';
  * the stack to refuse a loop: a template three calls deep serialises the answer's data half a dozen times.
  * Nothing changes a scope while a render runs (templates cannot assign; the one built-in that could,
  * `setPathToValue`, is not used in dialogs/ — see test/bot/lg-target-ids.test.ts), so each memory's JSON
- * and each call's name are worked out once and kept. Same ids, same loop checks, same cached results.
+ * and each call's name are worked out once and kept.
+ *
+ * The answer's data is not serialised at all while `BotTemplates` says it (`whileNaming`): every call of
+ * one render shares that data as its global scope (a call's arguments are its local scope; only
+ * `fromFile` and `expandText`, unused in dialogs/, start a scope of their own, on an evaluator of their
+ * own), and names are compared only within a render. So the data's part of every name can be one mark
+ * for that render: the names that were equal are equal, the ones that differed still differ. Same loop
+ * checks, same cached results.
  */
 type Memory = { version(): string | undefined };
 type Scoped = { globalMemory?: Memory; localMemory?: Memory };
@@ -30,13 +37,67 @@ function versionOf(memory: Memory): string | undefined {
 function plainVersion(memory: Memory): string | undefined {
   if (memory.constructor.name !== 'SimpleObjectMemory') return undefined;
   try {
-    return JSON.stringify((memory as Memory & { memory?: unknown }).memory);
+    const scope = (memory as Memory & { memory?: unknown }).memory;
+    return valueJsons ? scopeJson(scope, valueJsons) : JSON.stringify(scope);
   } catch {
     return undefined;
   }
 }
 
+/** Within a render, each argument value's JSON (a call's scope is its arguments by name). */
+let valueJsons: WeakMap<object, string> | undefined;
+
+/**
+ * A call's scope as JSON.stringify writes it, from each argument's JSON kept for the render: `Working(w)`
+ * passes the same `w` on to every template it calls, and each of those calls is a new scope holding it.
+ */
+export function scopeJson(scope: unknown, kept: WeakMap<object, string>): string | undefined {
+  if (scope === null || typeof scope !== 'object' || Array.isArray(scope) || 'toJSON' in scope)
+    return JSON.stringify(scope);
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(scope)) {
+    if (value === undefined || typeof value === 'function' || typeof value === 'symbol') continue;
+    let json: string | undefined;
+    if (
+      value !== null &&
+      typeof value === 'object' &&
+      typeof (value as { toJSON?: unknown }).toJSON === 'function'
+    )
+      json = JSON.stringify((value as { toJSON(key: string): unknown }).toJSON(key));
+    else if (value !== null && typeof value === 'object') {
+      json = kept.get(value);
+      if (json === undefined) kept.set(value, (json = JSON.stringify(value)));
+    } else json = JSON.stringify(value);
+    if (json !== undefined) parts.push(`${JSON.stringify(key)}:${json}`);
+  }
+  return `{${parts.join(',')}}`;
+}
+
 let installed = false;
+/** The data of the render running, whose memory is named by a mark instead of its JSON. */
+let renderData: unknown;
+/** Not JSON (JSON never starts with a control character), so it cannot equal a serialised scope. */
+const RENDER_DATA = '\u0001render';
+
+/** Runs a render of `data` with the data's part of every call's name taken as one mark. */
+export function whileNaming<T>(data: unknown, render: () => T): T {
+  const outer = renderData;
+  const outerJsons = valueJsons;
+  renderData = data;
+  valueJsons = new WeakMap();
+  try {
+    return render();
+  } finally {
+    renderData = outer;
+    valueJsons = outerJsons;
+  }
+}
+
+function globalVersion(memory: Memory): string | undefined {
+  const wrapped = (memory as Memory & { memory?: unknown }).memory;
+  if (renderData !== undefined && wrapped === renderData) return RENDER_DATA;
+  return versionOf(memory);
+}
 
 /** Makes template-call ids cheap; idempotent. */
 export function keepEvaluationIds(): void {
@@ -52,7 +113,7 @@ export function keepEvaluationIds(): void {
   CustomizedMemory.prototype.version = function keptVersion(this: CustomizedMemory): string {
     const { globalMemory, localMemory } = this as unknown as Scoped;
     let result = '';
-    const global = globalMemory ? versionOf(globalMemory) : undefined;
+    const global = globalMemory ? globalVersion(globalMemory) : undefined;
     if (global) result = result.concat(global);
     const local = localMemory ? versionOf(localMemory) : undefined;
     if (local !== undefined) result = result.concat(local);

@@ -1,8 +1,10 @@
 import { DiagnosticSeverity, EvaluationOptions, Evaluator, LGLineBreakStyle, Templates } from 'botbuilder-lg';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { keepMemoryPaths, whileReadingPaths } from './lg-memory-paths.ts';
 import { whileParsing, whileSaying } from './lg-parse-text.ts';
-import { keepEvaluationIds } from './lg-target-ids.ts';
+import { keepEvaluationIds, whileNaming } from './lg-target-ids.ts';
+import { parseUnchecked } from './lg-unchecked-parse.ts';
 import { keepAllTemplates, keepTemplateCallWork } from './lg-template-calls.ts';
 import { indexSections } from './template-sections.ts';
 import { variantName, variantProblems } from './tone-variants.ts';
@@ -29,8 +31,9 @@ export class BotTemplates {
 
   /**
    * For the server: nothing is parsed until it is said, and then only the template and the templates it
-   * calls (see template-sections.ts). A part that does not parse on its own falls back to its whole file.
-   * Problems are for `load` (and `npm run dialogs:check`) to find.
+   * calls (see template-sections.ts), without the semantic check `load` runs (see lg-unchecked-parse.ts).
+   * A part that does not parse on its own falls back to its whole file. Problems are for `load` (and
+   * `npm run dialogs:check`) to find.
    */
   static open(dir: string): BotTemplates {
     const index = indexSections(dir);
@@ -47,7 +50,7 @@ export class BotTemplates {
       let templates = parsed.get(name);
       if (!templates) {
         try {
-          templates = Templates.parseText(index.closure(name), join(dir, section.file));
+          templates = parseUnchecked(index.closure(name), join(dir, section.file));
           if (templates.allDiagnostics.some((d) => d.severity === DiagnosticSeverity.Error))
             templates = whole(section.file);
         } catch {
@@ -127,7 +130,9 @@ export class BotTemplates {
     let out: unknown;
     try {
       const { evaluator } = kept;
-      out = whileSaying(() => evaluator.evaluateTemplate(name, data));
+      out = whileSaying(() =>
+        whileReadingPaths(() => whileNaming(data, () => evaluator.evaluateTemplate(name, data))),
+      );
     } catch (err) {
       // A failed evaluation can leave its stack half unwound: start the next one afresh.
       this.evaluators.delete(templates);
@@ -151,6 +156,7 @@ function reusableEvaluator(templates: Templates): Evaluator {
   keepEvaluationIds();
   keepTemplateCallWork();
   keepAllTemplates(templates);
+  keepMemoryPaths();
   const options = new EvaluationOptions(templates.lgOptions);
   // Without a locale, every string() call asks Intl for the default one again (tens of µs each).
   options.locale ||= DEFAULT_LOCALE;

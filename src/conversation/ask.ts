@@ -6,6 +6,7 @@
 import { resolveDefaults, type DataSpan } from '../insights/defaults.ts';
 import { execute, figure, type ExecContext } from '../insights/execute.ts';
 import { previousLikePeriods } from '../insights/answers.ts';
+import { keepingAggregates } from '../insights/kept-aggregates.ts';
 import type { Period, Query, Understood } from '../insights/query.ts';
 import type { Asked } from './asked.ts';
 import { accountIdsOf, dayRangeText, periodText, questionText, subjectText } from './describe.ts';
@@ -59,10 +60,10 @@ export async function answerMoney(
   return { replies, state: { ...state, pending: undefined, last } };
 }
 
-/** The user's merchant ids by name, as the executor resolves them. */
+/** The user's merchant ids by name, as the executor resolves them; one answer's statements each run once. */
 function execContext(ctx: TurnContext, span: DataSpan | undefined): ExecContext {
   return {
-    store: ctx.services.store,
+    store: keepingAggregates(ctx.services.store),
     userId: ctx.input.userId,
     merchantIds: (name) => ctx.merchantIds.get(name.toLowerCase()) ?? [],
     span,

@@ -304,11 +304,19 @@ export class Queries implements QueriesPort {
     const version = ledgerVersion(this.db);
     const kept = this.merchantsByUser.get(userId);
     if (kept?.version === version) return kept.merchants;
-    const rows = this.stmt(
-      `SELECT merchant_id AS id, COUNT(*) AS count FROM transactions
-       WHERE user_id = ? AND flow IN ('spending', 'income', 'cash') GROUP BY merchant_id`,
-    ).all(userId) as { id: number; count: number }[];
-    const merchants = rows.map((r) => ({ ...r, name: this.catalog.merchantName(r.id) }));
+    // Counted here rather than by GROUP BY, which sorts every row of the user's in a temporary b-tree
+    // first (~25% of this statement on the bench's database); the same counts, in the same id order.
+    const ids = this.stmt(
+      `SELECT merchant_id FROM transactions
+       WHERE user_id = ? AND flow IN ('spending', 'income', 'cash')`,
+    )
+      .pluck()
+      .all(userId) as number[];
+    const counts = new Map<number, number>();
+    for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+    const merchants = [...counts]
+      .sort((a, b) => a[0] - b[0])
+      .map(([id, count]) => ({ id, count, name: this.catalog.merchantName(id) }));
     setNewest(this.merchantsByUser, userId, { version, merchants }, 5000);
     return merchants;
   }

@@ -23,6 +23,7 @@ export class StateStore implements StatePort {
    * matches. Returns the keys that conflicted (nothing is written when any does).
    */
   async write(changes: ReadonlyMap<string, StateChange>): Promise<string[]> {
+    if (changes.size === 1 && this.savedOverVersion(changes)) return [];
     const current = this.db.prepare('SELECT etag FROM bot_state WHERE key = ?').pluck();
     const put = this.db.prepare(
       `INSERT INTO bot_state (key, value, etag, updated_at, user_id) VALUES (?, ?, 1, ?, ?)
@@ -47,6 +48,40 @@ export class StateStore implements StatePort {
       }
       return [];
     })();
+  }
+
+  /**
+   * A turn's one save, as one statement when it can be: the document updated over the version read, or
+   * created where none was read. Only when that statement changes the row is the save done here (the same
+   * row the transaction below would write); anything else (a conflict, a document removed since it was
+   * read) is left to the transaction to tell apart. Saves the transaction's own statements and the read
+   * of the version on every turn.
+   */
+  private savedOverVersion(changes: ReadonlyMap<string, StateChange>): boolean {
+    const [key, change] = changes.entries().next().value as [string, StateChange];
+    if (!change.etag || change.etag === '*' || change.unchanged || change.remove) return false;
+    const now = new Date().toISOString();
+    const value = JSON.stringify(change.value);
+    const userId = change.userId ?? null;
+    if (change.etag === '0')
+      return (
+        this.db
+          .prepare(
+            `INSERT INTO bot_state (key, value, etag, updated_at, user_id) VALUES (?, ?, 1, ?, ?)
+             ON CONFLICT (key) DO NOTHING`,
+          )
+          .run(key, value, now, userId).changes === 1
+      );
+    const etag = Number(change.etag);
+    if (!Number.isSafeInteger(etag) || String(etag) !== change.etag) return false;
+    return (
+      this.db
+        .prepare(
+          `UPDATE bot_state SET value = ?, etag = etag + 1, updated_at = ?, user_id = ?
+           WHERE key = ? AND etag = ?`,
+        )
+        .run(value, now, userId, key, etag).changes === 1
+    );
   }
 
   async delete(keys: readonly string[]): Promise<void> {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SimpleObjectMemory } from 'adaptive-expressions';
 import { describe, expect, it, vi } from 'vitest';
-import { keepEvaluationIds } from '../../src/bot/lg-target-ids.ts';
+import { keepEvaluationIds, scopeJson } from '../../src/bot/lg-target-ids.ts';
 import { BotTemplates } from '../../src/bot/templates.ts';
 
 const DIALOGS = join(import.meta.dirname, '..', '..', 'dialogs');
@@ -68,6 +68,38 @@ describe('template calls named once per call', () => {
     // call on the stack per call.
     expect(serialised.mock.calls.length).toBeLessThanOrEqual(5);
     serialised.mockRestore();
+  });
+
+  it('names calls without serialising the answer’s data, and still tells their arguments apart', () => {
+    const templates = open();
+    const first = templates.render('Answer', DATA);
+    const stringify = vi.spyOn(JSON, 'stringify');
+    expect(templates.render('Answer', DATA)).toMatch(
+      /^You spent \$12\.00 at Blue Bottleat Blue Bottle, Coffee/,
+    );
+    expect(stringify.mock.calls.some(([value]) => value === DATA)).toBe(false);
+    stringify.mockRestore();
+    expect(first).toContain('Coffee $8.00, Tea $4.00');
+  });
+
+  it('writes a call’s scope as JSON.stringify does, from its arguments’ JSON kept for the render', () => {
+    const w = { amount: '$12.00', items: [{ label: 'Tea', amount: undefined }], n: 3, ok: true, no: null };
+    const scopes: unknown[] = [
+      { w },
+      { w, again: w, label: 'a "quoted"\nline', skip: undefined, fn: () => 1 },
+      { when: new Date('2026-03-01T00:00:00Z'), list: [1, undefined, 'x'], nested: { deep: { er: [w] } } },
+      { odd: { toJSON: (key: string) => `as ${key}` }, gone: { toJSON: () => undefined } },
+      {},
+      [w, 1],
+      'text',
+      7,
+      null,
+    ];
+    const kept = new WeakMap<object, string>();
+    for (const scope of scopes) {
+      expect(scopeJson(scope, kept)).toBe(JSON.stringify(scope));
+      expect(scopeJson(scope, kept)).toBe(JSON.stringify(scope));
+    }
   });
 
   it('still refuses a template that calls itself', () => {

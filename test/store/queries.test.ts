@@ -187,6 +187,21 @@ describe('queries', () => {
     ]);
   });
 
+  it('lists the merchants a user paid or was paid by, each once with its count, in id order', async () => {
+    const expected = dbOf(store)
+      .prepare(
+        `SELECT merchant_id AS id, COUNT(*) AS count FROM transactions
+         WHERE user_id = 'alice' AND flow IN ('spending', 'income', 'cash')
+         GROUP BY merchant_id ORDER BY merchant_id`,
+      )
+      .all() as { id: number; count: number }[];
+    const merchants = await store.queries.merchants('alice');
+    expect(merchants.map(({ id, count }) => ({ id, count }))).toEqual(expected);
+    expect(merchants.length).toBeGreaterThan(2);
+    expect(merchants.find((m) => m.name === 'Amazon')?.count).toBe(3);
+    expect(await store.queries.merchants('nobody')).toEqual([]);
+  });
+
   it('groups by merchant, largest first, with refunds netted and currencies apart', async () => {
     const rows = await store.queries.grouped('alice', 'spending', 'merchant', FEBRUARY);
     expect(rows.map((r) => [r.label, r.currency, r.amountMinor, r.count])).toEqual([

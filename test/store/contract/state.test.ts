@@ -36,6 +36,17 @@ describe.each(ENGINES)('state on %s', (engine) => {
     expect((await store.state.read([KEY])).size).toBe(0);
   });
 
+  it('saves one version up over the version read, and over it still when the document was removed since', async () => {
+    await write({ v: 1 }, '0');
+    const etag = (await store.state.read([KEY])).get(KEY)?.etag as string;
+    expect(await write({ v: 2 }, etag)).toEqual([]);
+    const next = (await store.state.read([KEY])).get(KEY)?.etag as string;
+    expect(Number(next)).toBe(Number(etag) + 1);
+    await store.state.delete([KEY]);
+    expect(await write({ v: 3 }, next)).toEqual([]);
+    expect((await store.state.read([KEY])).get(KEY)?.value).toEqual({ v: 3 });
+  });
+
   it('of two writers that read the same version, exactly one is saved', async () => {
     await write({ n: 0 }, '0');
     const etag = (await store.state.read([KEY])).get(KEY)?.etag;
