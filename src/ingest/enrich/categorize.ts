@@ -3,6 +3,7 @@ import { chequeCategory, findCheque } from './cheques.ts';
 import { processorCategory } from './cleanup.ts';
 import { completedCutWord } from './cut-words.ts';
 import { type LearnedFallback, shippedFallback } from './learned/fallback.ts';
+import { onlyAPersonsName } from './personal-names.ts';
 import { identifyMerchant, merchantCategory } from './merchants.ts';
 import {
   type AccountKind,
@@ -151,8 +152,9 @@ export const unplaced = (byRules: Categorization): boolean =>
   byRules.source === 'default' || byRules.category === FALLBACK_SPENDING;
 
 /**
- * Only a line the rules left unplaced is open to the learned guess, and only when the model is confident:
- * everything a rule decided, transfers, cheques, fees and pay among it, stands.
+ * Only a line the rules left unplaced is open to the learned guess, and only when the model is confident and
+ * the payee is more than a person's name: everything a rule decided, transfers, cheques, fees and pay among
+ * it, stands.
  */
 export function withLearnedFallback(
   byRules: Categorization,
@@ -160,7 +162,8 @@ export function withLearnedFallback(
   direction: Direction,
   fallback: LearnedFallback,
 ): Categorization {
-  if (!unplaced(byRules)) return byRules;
+  // A person's name says nothing about what was paid for, whatever trade a namesake had in training.
+  if (!unplaced(byRules) || onlyAPersonsName(input.merchant)) return byRules;
   const guess = fallback.guess(
     { merchant: input.merchant, description: input.description, direction, account: input.accountType },
     byRules.flow,
