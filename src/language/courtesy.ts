@@ -7,7 +7,7 @@
 
 /** "hey tally,", "hi there", "ok so", "quick question:", "sorry to bother you but". */
 const OPENING =
-  /^(?:(?:hey|hi|hiya|hello|heya|yo|oi|morning|good (?:morning|afternoon|evening)|ok|okay|right|so|um+|uh+|hmm+)(?: there)?(?: tally)?\b[\s,.!:;-]*){0,3}(?:tally\s*[,:;-]+\s*)?(?:(?:quick (?:one|question|q)|random (?:one|question)|question|sorry to bother you(?: but)?|just wondering|i was wondering)\b[\s,.!:;-]*)?/i;
+  /^(?:(?:hey|hi|hiya|hello|heya|yo|oi|morning|good (?:morning|afternoon|evening)|ok|okay|right|so|um+|uh+|hmm+)(?: there)?(?: tally)?\b[\s,.!:;-]*){0,3}(?:tally\s*[,:;-]+\s*)?(?:(?:quick (?:one|question|q)|random (?:one|question)|question|sorry to bother you(?: but)?|just wondering|i was wondering|(?:oh )?(?:and )?(?:btw|by the way))\b[\s,.!:;-]*)?/i;
 
 /** "… thanks!", "… ta", "… cheers x", "… pls 🙏", "… :)" at the end of a question. */
 const CLOSING =

@@ -14,14 +14,18 @@ import { readSubjects } from './subjects.ts';
 
 const QUESTION_START = String.raw`(?:how|what|whats|what's|which|where|when|did|do|does|was|were|is|are|have|has|show|list|tell|give|can|could)\b`;
 /** "…and my biggest purchase": a second figure asked for by name, with no question word of its own. */
-const ANOTHER_MEASURE = String.raw`(?:(?:my|the)\s+(?:single\s+)?(?:biggest|largest|smallest|highest|lowest|most expensive|priciest|cheapest|average|typical|usual|total|overall)\s+(?:single\s+)?\w+|(?:the\s+|my\s+)?(?:number|count) of\s+\w+)`;
+const ANOTHER_MEASURE = String.raw`(?:(?:my|the)\s+(?:single\s+)?(?:biggest|largest|smallest|highest|lowest|most expensive|priciest|cheapest|average|typical|usual|total|overall)\s+(?:single\s+)?\w+|(?:the\s+|my\s+)?(?:number|count) of\s+\w+|(?:the\s+|my\s+)?total\s+(?:spent|spending|spend|earned|earnings|income|received|made|coming in|going out))`;
 /** "…? and the month before?": a question mark with more words after it. */
 const AFTER_QUESTION_MARK = /\?+\s*(?=[\p{L}\p{N}])/u;
 /** "…groceries and how many times…", "…; what about…", ". also, which…" */
 const JOINED_QUESTION = new RegExp(
-  String.raw`(?:\s*[,;.]\s*|\s+)(?:and|&|also|plus|then)[,\s]+(?=${QUESTION_START})|(?:\s*[,;.]\s*(?:and |plus )?also|\s+(?:and|plus|&) also)[,\s]+(?=[\p{L}\p{N}])|\s*[;.]\s+(?=(?:and |also |plus )?${QUESTION_START})|\s*[;.]\s+(?:and|also|plus)[,\s]+(?=[\p{L}\p{N}])|\s*,\s*(?=(?:what|how) about\b)|(?:\s*,\s*|\s+)(?:and|plus)(?: also)?\s+(?=${ANOTHER_MEASURE})`,
+  String.raw`(?:\s*[,;.]\s*|\s+)(?:and|&|also|plus|then|as well as|btw|by the way|oh and|oh also|and second(?:ly)?|second(?:ly)?|and another thing)[,:\s]+(?=${QUESTION_START})|(?:\s*[,;.]\s*(?:and |plus )?also|\s+(?:and|plus|&) also)[,\s]+(?=[\p{L}\p{N}])|\s*[;.]\s+(?=(?:and |also |plus )?${QUESTION_START})|\s*[;.]\s+(?:and|also|plus)[,\s]+(?=[\p{L}\p{N}])|\s*,\s*(?=(?:what|how) about\b)|(?:\s*,\s*|\s+)(?:and|plus)(?: also)?\s+(?=${ANOTHER_MEASURE})`,
   'iu',
 );
+
+/** "Chase Checking balance and Amex Gold balance": each balance asked for by name is its own figure. */
+const BALANCE_PAIR =
+  /(?<=\bbal(?:ance)?s?)\s*,?\s+(?:and|&|plus|also)\s+(?=(?:(?:my|the|what(?:'s|s| is) (?:my|the))\s+)?(?:\S+\s+){1,4}?bal(?:ance)?s?\b)/i;
 
 export interface Parts {
   first: string;
@@ -39,14 +43,14 @@ const BARE_ASK = /^(?:how much|how many|how often|what amount)(?: (?:was it|is i
 /** "groceries last month, and eating out the month before"; "Whole Foods in Q4 and at Trader Joe's in January" */
 const COMMA_AND = /\s*[,;]\s*(?:and|then|plus)\s+|\s+(?:and|&)\s+(?=(?:at|on|from|with)\s)/i;
 /** "my Starbucks spend in January and my Costa spend in February" */
-const AND_MY = /\s+(?:and|&)\s+(?=(?:my|the)\s)/i;
+const AND_MY = /\s+(?:and|&)\s+(?:then\s+)?(?=(?:my|the)\s)/i;
 
 /**
  * Where one question ends and the next begins; one part when there is only one question.
  * @example splitQuestions('what did I spend last month? and the month before?') // { first: 'what did I spend last month?', second: 'and the month before?' }
  */
 export function splitQuestions(text: string): Parts {
-  for (const pattern of [AFTER_QUESTION_MARK, JOINED_QUESTION]) {
+  for (const pattern of [AFTER_QUESTION_MARK, JOINED_QUESTION, BALANCE_PAIR]) {
     const m = pattern.exec(text);
     if (!m || m.index === 0) continue;
     const first = text.slice(0, m.index + (m[0].startsWith('?') ? 1 : 0)).trim();
@@ -102,7 +106,10 @@ export function joinQuestions(
     return { ...first, intent: 'compare', understood: { ...main, query } };
   }
   let also: Understood | undefined;
+  const own = second.frame.understood;
   if (!ASKS.test(rest)) also = fragment(main.query, rest, second, vocabulary, today, dictionary);
+  else if (TOTAL_OF_THOSE.test(rest) && (!own || isEmptySubject(own.query.filters.include)))
+    also = { query: totalOf(main.query), unplaced: [], unknownNames: [] };
   else if (second.frame.understood)
     also = inheritSubject(inheritPeriods(second.frame.understood, main.query), main.query, rest);
   const understood: Understood = also
@@ -161,20 +168,59 @@ function mergeExclude(base: Query, more: Query['filters']['exclude']): Query['fi
   return ex;
 }
 
-/** "…and how many times did I use it": a second question naming nothing of its own, about the first one's subject. */
+/**
+ * "…and how many times did I use it", "…& how many trips", "…and what's its balance": a second question naming
+ * nothing of its own is about the first one's subject (and amount limit, and flow, when it counts them).
+ */
 function inheritSubject(u: Understood, first: Query, rest: string): Understood {
   const q = u.query;
-  if (!REFERS_BACK.test(rest) || !isEmptySubject(q.filters.include) || q.comparison) return u;
-  if (isEmptySubject(first.filters.include)) return u;
+  if (!isEmptySubject(q.filters.include) || q.comparison) return u;
+  const counted = q.measure.kind === 'count' && !OVERALL.test(rest);
+  if (!counted && !REFERS_BACK.test(rest)) return u;
+  const from = first.filters;
+  const balance = q.measure.kind === 'balance';
+  const include = balance
+    ? {
+        ...structuredClone(q.filters.include),
+        accounts: [...from.include.accounts],
+        accountTypes: [...from.include.accountTypes],
+      }
+    : structuredClone(from.include);
+  if (isEmptySubject(include) && !from.amount) return u;
   const query: Query = structuredClone(q);
-  query.filters.include = structuredClone(first.filters.include);
+  query.filters.include = include;
+  if (!query.filters.amount && from.amount && !balance) query.filters.amount = { ...from.amount };
+  // "how much did Upwork pay me… and how many payments was it": the payments counted are the ones received.
+  if (counted && first.measure.kind === 'received' && !SAYS_SPENT.test(rest))
+    query.measure = { kind: 'count', of: 'received' };
   if (query.periods.length === 0) defaultPeriod(query, rest.toLowerCase());
   return { ...u, query };
 }
 
+/** "…and how many transactions overall": a count of everything, not of the first question's subject. */
+const OVERALL =
+  /\b(?:overall|in total|altogether|all in all|across everything|everything|all (?:my|of my|the)|every)\b/i;
+const SAYS_SPENT = /\b(?:spen[dt]|spending|bought|buy|purchases?|charges?|orders?)\b/i;
+
+/** "…and tell me the total", "…and how much they came to": the first question's transactions added up. */
+const TOTAL_OF_THOSE =
+  /^(?:(?:can you |could you |please )?(?:tell|give|show) me |what(?:'s| is| was|s) )?(?:the |a )?(?:grand )?(?:total|sum)(?: of (?:it|them|those|that|all))?\W*$|\bhow much (?:did |do |have )?(?:they|it|that|those|these|them)(?: all)? (?:came?|come|add(?:ed)? up|cost|was|were|total(?:led)?)\b|\bwhat (?:did |do )?(?:they|it|that|those|these)(?: all)? (?:add(?:ed)? up to|come to|came to|cost|total)\b/i;
+
+/** The first question's subject, limits and periods as one figure of money. */
+function totalOf(base: Query): Query {
+  const query: Query = structuredClone(base);
+  const m = base.measure;
+  const flow = m.kind === 'received' || ('of' in m && m.of === 'received') ? 'received' : 'spent';
+  query.measure = { kind: flow };
+  query.form = 'figure';
+  delete query.ranking;
+  delete query.groupBy;
+  return query;
+}
+
 /** "…and how many times did I go?": a verb with nothing after it goes back to the first question's subject. */
 const REFERS_BACK =
-  /\b(?:it|them|there|that place|that shop|those|they)\b|\b(?:was|were|is|are) that\b|\bthat (?:was|were|is)\W*$|\b(?:go|went|gone|visit|visited|been|use|used|order|ordered|shop|shopped)\W*$/i;
+  /\b(?:it|its|them|there|that place|that shop|those|they)\b|\b(?:was|were|is|are) that\b|\bthat (?:was|were|is)\W*$|\b(?:go|went|gone|visit|visited|been|use|used|order|ordered|shop|shopped|fill up|filled up|stop|stopped)\W*$/i;
 
 /** A second full question without a period of its own asks about the first one's period. */
 function inheritPeriods(u: Understood, first: Query): Understood {
@@ -187,7 +233,7 @@ function inheritPeriods(u: Understood, first: Query): Understood {
 
 /** Words that weigh the two halves against each other, or join the periods into one span. */
 const WEIGHED = /\b(?:vs|versus|compar\w*|against|than|differ\w*|between|from|to|through|until|till)\b/i;
-const PAIR_JOIN = /\s*[,;]\s*(?:and\s+)?|\s+(?:and|&)\s+/;
+const PAIR_JOIN = /\s*[,;]\s*(?:and\s+)?|\s+(?:and|&|plus|as well as|and also|also|then|and then)\s+/;
 
 /**
  * "Uber in January and Lyft in February", "coffee last month, eating out the month before": each subject
