@@ -54,7 +54,7 @@ const HESITATION = /(?<![\p{L}\p{N}])(?:u+m+|u+h+m*|e+r+m+|h+m+)(?![\p{L}\p{N}])
  * and "like a million times" keep it.
  */
 const FILLER_LIKE =
-  /(?:(?<=(?:^|[\s,])(?:so|and|but|or|it|then|,))\s+like\b,?|(?<![\p{L}\p{N}])like,?(?=\s+(?:what|whats|how|which|when|where|this|last|the last|in the last|yesterday|today)\b))/giu;
+  /(?:(?<=(?:^|[\s,])(?:so|and|but|or|it|you|then|,))\s+like\b,?|(?<![\p{L}\p{N}])like,?(?=\s+(?:what|whats|how|which|when|where|this|last|the last|in the last|yesterday|today)\b))/giu;
 
 /**
  * The message with text-speak written out and fillers taken away; the same text when it has neither.

@@ -120,7 +120,7 @@ const PAID_PAYEE =
   /\b(?:cost|costs|costed|paid|pay|spent|spend|spending|given|gave|charged|anything spent)\b/;
 const CANCEL_PAYEE = /\b(?:cancel|stop|end|kill|terminate)\b(?: (?:my|the|our)\b)?/;
 const NOT_SUPPORTED =
-  /^(?:(?:please|pls|can you|could you|can u) )*(?:top up|transfer|send|put|wire|pay off)\b|\b(?:should|could) (?:i|we) (?:spend|save|cut|buy|cancel|reduce|stop|invest)\b|\bcut(?:ting)? back\b|\bcredit (?:score|rating)\b|\btoo (?:much|high|expensive|little|low)\b|\bhelp me (?:stop|save|cut|spend less|budget|get out of debt)\b|\bsave (?:up )?for (?:a|an|my)\b|\bis (?:my|our) (?:\w+ ){0,3}?(?:normal|reasonable|ok|okay|good|bad|high|low)\b|\b(?:saving|spending) enough\b|\btax(?:es)? (?:\w+ )?(?:do|will|would|should) (?:i|we) owe\b/;
+  /^(?:(?:please|pls|can you|could you|can u) )*(?:top up|transfer|send|put|wire|pay off)\b|\b(?:should|could) (?:i|we) (?:spend|save|cut|buy|cancel|reduce|stop|invest)\b|\bshould (?:i|we)\b|\btaxable\b|\btax (?:bracket|band|code|rate)\b|\bcut(?:ting)? back\b|\bcredit (?:score|rating)\b|\btoo (?:much|high|expensive|little|low)\b|\bhelp me (?:stop|save|cut|spend less|budget|get out of debt)\b|\bsave (?:up )?for (?:a|an|my)\b|\bis (?:my|our) (?:\w+ ){0,3}?(?:normal|reasonable|ok|okay|good|bad|high|low)\b|\b(?:saving|spending) enough\b|\btax(?:es)? (?:\w+ )?(?:do|will|would|should) (?:i|we) owe\b/;
 
 const RESHAPE_THAT =
   /^(?:(?:can you|could you|please|now) )?(?:split|break|broken|divide|group|sort)(?: (?:that|it|this|those|them|these))?(?: (?:down|up|out))?(?: (?:by|per|into|over|across|for each)) (?:the )?(?:days?|weeks?|months?|quarters?|years?|categor(?:y|ies)|merchants?|shops?|stores?|accounts?|cards?|weekdays?)\b/;

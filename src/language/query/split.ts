@@ -11,6 +11,7 @@ import { defaultPeriod } from './index.ts';
 import { previousLikePeriod } from './periods.ts';
 import { readingOf } from './reading.ts';
 import { readSubjects } from './subjects.ts';
+import { asksAnAction } from './leftovers.ts';
 
 const QUESTION_START = String.raw`(?:how|what|whats|what's|which|where|when|did|do|does|was|were|is|are|have|has|show|list|tell|give|can|could)\b`;
 /** "…and my biggest purchase": a second figure asked for by name, with no question word of its own. */
@@ -107,6 +108,9 @@ export function joinQuestions(
   }
   let also: Understood | undefined;
   const own = second.frame.understood;
+  // "…and can you move 50 to savings": an order, not a question; said back, never answered as one.
+  if (asksAnAction(rest.toLowerCase()))
+    return { ...first, understood: { ...main, unplaced: [...main.unplaced, second.text] } };
   if (!ASKS.test(rest)) also = fragment(main.query, rest, second, vocabulary, today, dictionary);
   else if (TOTAL_OF_THOSE.test(rest) && (!own || isEmptySubject(own.query.filters.include)))
     also = { query: totalOf(main.query), unplaced: [], unknownNames: [] };
