@@ -19,7 +19,7 @@ export const SPEND_CUE =
 const SO_MANY_TIMES = String.raw`(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|a (?:few|couple(?: of)?|dozen|hundred))`;
 const COUNT_CUE = new RegExp(
   String.raw`\b(?:more|less|fewer) than (?:${SO_MANY_TIMES} times|once|twice)\b|^(?:the )?(?:number of )?times (?:i|we|did i|have i)\b|\b(?:visit|trip|order|purchase|transaction|ride|charge|payment)s? count\b|\b(?:over|under|at least|at most|upwards of|north of) ${SO_MANY_TIMES} times\b|\b${SO_MANY_TIMES} (?:times|visits|trips|orders|rides) or (?:more|less|fewer)\b|` +
-    /\bno of (?:transactions|purchases|payments|charges|times|orders|visits|trips)\b|\bh(?:ow|w|o|ow+) m(?:any|ny|eny|nay)\b(?! (?:dollars|bucks|pounds|euros|quid|money))|\bhow often\b|\bhow frequently\b|\bhow regularly\b|\bnumber of\b|\bcount (?:of|my|the|up)\b|\btally (?:of|my|the|up)\b|\b(?:how|what) (?:many|number)\b(?! (?:dollars|bucks|pounds|euros|quid|money))/
+    /\bno of (?:transactions|purchases|payments|charges|times|orders|visits|trips)\b|\bh(?:ow|w|o|ow+) m(?:any|ny|eny|nay)\b(?! (?:dollars|bucks|pounds|euros|quid|money))|\bhow often\b|\bhow frequently\b|\bhow regularly\b|\bnumber of\b|\b(?:count|tally)(?: up)? (?:of|my|the|up|all|every|everything|each|how)\b(?!(?: \w+){0,2} (?:spend|spending|spent|expenses|outgoings|costs|bills?|money|cash)\b)|\b(?:a|the) (?:number|count|tally) (?:for|on)\b(?=(?: \w+){0,4} (?:visits|trips|rides|orders|transactions|purchases|payments|swipes|times|runs|deliveries|bookings|takeaways|coffees|meals)\b)|\b(?:how|what) (?:many|number)\b(?! (?:dollars|bucks|pounds|euros|quid|money))/
       .source,
 );
 
@@ -91,8 +91,13 @@ function worded(r: Reading): Flow | undefined {
   if (!SPENT_OUTRIGHT.test(r.lower) && r.mentions.merchants.some((m) => PAYER_NAME.test(m.value)))
     return 'received';
   if (SPEND_CUE.test(r.lower) || r.mentions.categories.length > 0) return 'spent';
+  // "how many payments from my Monzo": money leaving one of the user's own accounts.
+  if (r.mentions.accounts.some((a) => FROM_ACCOUNT.test(r.lower.slice(0, r.starts[a.from] ?? 0))))
+    return 'spent';
   return undefined;
 }
+
+const FROM_ACCOUNT = /\b(?:from|out of|off) (?:my |the |our )?$/;
 
 /** Money in taken from the intent alone: no word says which way the money went ("January?"). */
 export function flowGuessed(r: Reading, intent: Intent): boolean {

@@ -73,11 +73,23 @@ export function namedIn(r: Reading): Named[] {
   );
 }
 
-const UNIT_WORDS = new Set(['ride', 'rides', 'trip', 'trips', 'journey', 'journeys', 'order', 'orders', 'delivery', 'deliveries']);
+const UNIT_WORDS = new Set([
+  'ride',
+  'rides',
+  'trip',
+  'trips',
+  'journey',
+  'journeys',
+  'order',
+  'orders',
+  'delivery',
+  'deliveries',
+]);
 const UNIT_LINK = new Set(['with', 'to', 'from', 'at', 'on', 'via', 'using', 'through']);
 
 function unitBefore(r: Reading, n: Named, next: Named | undefined): boolean {
-  if (next?.kind !== 'merchant' || n.to - n.from !== 1 || !UNIT_WORDS.has(r.words[n.from] ?? '')) return false;
+  if (next?.kind !== 'merchant' || n.to - n.from !== 1 || !UNIT_WORDS.has(r.words[n.from] ?? ''))
+    return false;
   return next.from === n.to + 1 && UNIT_LINK.has(r.words[n.to] ?? '');
 }
 
