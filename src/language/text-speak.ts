@@ -64,6 +64,8 @@ export function plainWords(text: string): string {
   const written = text
     .replace(SHORT_FORM, (w) => SHORT_FORMS[w.toLowerCase()] ?? w)
     .replace(HESITATION, ' ')
-    .replace(FILLER_LIKE, ' ');
+    .replace(FILLER_LIKE, ' ')
+    // "15% of 80": the sign would vanish with the punctuation, and a share is not a figure Tally keeps.
+    .replace(/(\d)\s?%/g, '$1 percent');
   return written === text ? text : written.replace(/\s{2,}/g, ' ').trim();
 }

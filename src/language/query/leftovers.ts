@@ -33,7 +33,7 @@ const PRICES =
 
 /** Deals and quotes are shopping around, not statements: said even when a word of it names a category. */
 const SHOPPING_AROUND =
-  /\b(?:cheaper|better|best) (?:\w+ )?(?:deals?|plans?|tariffs?|providers?|rates?|prices?)\b|\b(?:tariffs?|quotes?)\b|\b(?:best|cheapest|good|better) (?:\w+ ){0,2}?(?:cards?|accounts?|banks?|loans?|deals?|plans?|ways?|apps?|providers?) (?:for|to)\b/g;
+  /\b(?:cheaper|better|best) (?:\w+ )?(?:deals?|plans?|tariffs?|providers?|rates?|prices?)\b|\b(?:gives?|pays?|offers?|has|have) (?:the )?(?:best|most|highest|better|more|lowest) (?:interest|rates?|returns?|apr)\b|\b(?:tariffs?|quotes?)\b|\b(?:best|cheapest|good|better) (?:\w+ ){0,2}?(?:cards?|accounts?|banks?|loans?|deals?|plans?|ways?|apps?|providers?) (?:for|to)\b/g;
 /** What a loan or mortgage still owes is not in the statements, only the payments made to it. */
 const LOAN_OWED =
   /\bowe (?:\w+ ){0,3}?(?:loans?|mortgage|finance|car|house)\b|\b(?:loans?|mortgage) (?:balance|left|remaining|outstanding|term)\b/g;
@@ -60,7 +60,7 @@ const WORTH =
   /\b(?:is|are) (?:my|our|the) (?:\w+ ){1,2}?worth\b|\bworth (?:now|today)\b|\bvalue of (?:my|our)\b/g;
 /** Judging the figures against a norm or a need, which asks for advice rather than statements. */
 const JUDGING =
-  /\b(?:am i|are we|is (?:that|this|it)) (?:\w+ )?(?:enough|normal|reasonable|ok|okay|good|bad|a lot)\b|\bis (?:my|our) (?:\w+ ){0,3}?(?:normal|reasonable|typical|ok|okay|good|bad|high|low|a lot)\b|\b(?:saving|spending|earning) enough\b/g;
+  /\b(?:am i|are we|is (?:that|this|it)) (?:\w+ )?(?:enough|normal|reasonable|ok|okay|good|bad|a lot)\b|^(?:is|are) (?:\w+ ){1,8}?(?:normal|reasonable|ok|okay|fine|typical|excessive|too much|a lot|good|bad)\W*$|\b(?:is|are) (?:\w+ ){1,3}?(?:better|worse) than\b|\bwhich (?:one )?is (?:better|best|cheaper)\b|\bis (?:my|our) (?:\w+ ){0,3}?(?:normal|reasonable|typical|ok|okay|good|bad|high|low|a lot)\b|\b(?:saving|spending|earning) enough\b/g;
 /** Patterns that count even over words a name or a category took. */
 const OVER_NAMES: ReadonlySet<RegExp> = new Set([
   ACTION_ASKED,

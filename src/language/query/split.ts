@@ -114,6 +114,7 @@ export function joinQuestions(
   if (!ASKS.test(rest)) also = fragment(main.query, rest, second, vocabulary, today, dictionary);
   else if (TOTAL_OF_THOSE.test(rest) && (!own || isEmptySubject(own.query.filters.include)))
     also = { query: totalOf(main.query), unplaced: [], unknownNames: [] };
+  else if (COUNT_OF_THOSE.test(rest)) also = { query: countOf(main.query), unplaced: [], unknownNames: [] };
   else if (second.frame.understood)
     also = inheritSubject(inheritPeriods(second.frame.understood, main.query), main.query, rest);
   const understood: Understood = also
@@ -210,6 +211,16 @@ const SAYS_SPENT = /\b(?:spen[dt]|spending|bought|buy|purchases?|charges?|orders
 const TOTAL_OF_THOSE =
   /^(?:(?:can you |could you |please )?(?:tell|give|show) me |what(?:'s| is| was|s) )?(?:the |a )?(?:grand )?(?:total|sum)(?: of (?:it|them|those|that|all))?\W*$|\bhow much (?:did |do |have )?(?:they|it|that|those|these|them)(?: all)? (?:came?|come|add(?:ed)? up|cost|was|were|total(?:led)?)\b|\bwhat (?:did |do )?(?:they|it|that|those|these)(?: all)? (?:add(?:ed)? up to|come to|came to|cost|total)\b/i;
 
+/** "…and how many were there", "…and how many of them": the first question's transactions counted. */
+const COUNT_OF_THOSE =
+  /^how many(?: (?:were|was|are|is|did) (?:there|that|those|they|these|it)| of (?:them|those|these|it))?(?: (?:in total|altogether|all together))?\W*$/i;
+
+function countOf(base: Query): Query {
+  const query = totalOf(base);
+  query.measure = { kind: 'count', of: query.measure.kind === 'received' ? 'received' : 'spent' };
+  return query;
+}
+
 /** The first question's subject, limits and periods as one figure of money. */
 function totalOf(base: Query): Query {
   const query: Query = structuredClone(base);
@@ -259,10 +270,12 @@ export function pairedParts(text: string, m: Mentions): Parts | undefined {
   return { first: text.slice(0, cut).trim(), second: text.slice(cut + join[0].length).trim() };
 }
 
+/** "spending this month plus income this month": a period said beside each flow is still one period. */
+const PERIOD_WORD = String.raw`(?:in|for|during|this|last|the|so far|past|previous|month|week|year|quarter|today|yesterday|\w+uary|march|april|may|june|july|august|\w+ember|october|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|q[1-4]|\d{4})`;
 const IN_WORDS = String.raw`(?:earn(?:ed|t)?|income|incomings|made|came in|come in|received|got paid)`;
 const OUT_WORDS = String.raw`(?:spen[dt]|spending|went out|go out|outgoings|expenses)`;
 const BOTH_FLOWS = new RegExp(
-  String.raw`\b(?:(${IN_WORDS})|${OUT_WORDS})\s+(?:and|&|plus)\s+(?:(?:what|how much)\s+(?:did\s+)?(?:i\s+|we\s+)?)?(?:${IN_WORDS}|(${OUT_WORDS}))\b`,
+  String.raw`\b(?:(${IN_WORDS})|${OUT_WORDS})(?:\s+(?:${PERIOD_WORD})){0,3}\s+(?:and|&|plus)\s+(?:(?:what|how much)\s+(?:did\s+)?(?:i\s+|we\s+)?)?(?:${IN_WORDS}|(${OUT_WORDS}))\b`,
 );
 
 /**
