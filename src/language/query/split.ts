@@ -20,7 +20,7 @@ const ANOTHER_MEASURE = String.raw`(?:(?:my|the)\s+(?:single\s+)?(?:biggest|larg
 const AFTER_QUESTION_MARK = /\?+\s*(?=[\p{L}\p{N}])/u;
 /** "…groceries and how many times…", "…; what about…", ". also, which…" */
 const JOINED_QUESTION = new RegExp(
-  String.raw`(?:\s*[,;.]\s*|\s+)(?:and|&|also|plus|then|as well as|btw|by the way|oh and|oh also|and second(?:ly)?|second(?:ly)?|and another thing)[,:\s]+(?=${QUESTION_START})|(?:\s*[,;.]\s*(?:and |plus )?also|\s+(?:and|plus|&) also)[,\s]+(?=[\p{L}\p{N}])|\s*[;.]\s+(?=(?:and |also |plus )?${QUESTION_START})|\s*[;.]\s+(?:and|also|plus)[,\s]+(?=[\p{L}\p{N}])|\s*,\s*(?=(?:what|how) about\b)|(?:\s*,\s*|\s+)(?:and|plus)(?: also)?\s+(?=${ANOTHER_MEASURE})`,
+  String.raw`(?:\s*[,;.]\s*|\s+)(?:and|&|also|plus|then|as well as|btw|by the way|oh and|oh also|and second(?:ly)?|second(?:ly)?|and another thing)[,:\s]+(?=${QUESTION_START})|(?:\s*[,;.]\s*(?:and |plus )?also|\s+(?:and|plus|&) also)[,\s]+(?=[\p{L}\p{N}])|\s*[;.]\s+(?=(?:and |also |plus )?${QUESTION_START})|\s*[;.]\s+(?:and|also|plus)[,\s]+(?=[\p{L}\p{N}])|\s*,\s*(?=(?:what|how) about\b)|\s*[,;.]\s*(?=(?:can|could|would|will) (?:you|u) (?:show|list|give|tell|pull|count|send)\b)|(?:\s*,\s*|\s+)(?:and|plus)(?: also)?\s+(?=${ANOTHER_MEASURE})`,
   'iu',
 );
 
@@ -115,6 +115,11 @@ export function joinQuestions(
   else if (TOTAL_OF_THOSE.test(rest) && (!own || isEmptySubject(own.query.filters.include)))
     also = { query: totalOf(main.query), unplaced: [], unknownNames: [] };
   else if (COUNT_OF_THOSE.test(rest)) also = { query: countOf(main.query), unplaced: [], unknownNames: [] };
+  else if (
+    LIST_OF_THOSE.test(rest) &&
+    (!own || isEmptySubject(own.query.filters.include) || UNIT_ONLY.test(rest))
+  )
+    also = { query: listOf(main.query), unplaced: [], unknownNames: [] };
   else if (second.frame.understood)
     also = inheritSubject(inheritPeriods(second.frame.understood, main.query), main.query, rest);
   const understood: Understood = also
@@ -181,7 +186,14 @@ function inheritSubject(u: Understood, first: Query, rest: string): Understood {
   const q = u.query;
   if (!isEmptySubject(q.filters.include) || q.comparison) return u;
   const counted = q.measure.kind === 'count' && !OVERALL.test(rest);
-  if (!counted && !REFERS_BACK.test(rest)) return u;
+  // "…and what was my average meal", "…and the biggest fill-up": a figure of the same purchases.
+  // "My biggest purchase" alone is over everything; a purchase of the first subject's own kind is not.
+  const measured =
+    (q.measure.kind === 'average' || q.measure.kind === 'largest') &&
+    OWN_UNIT.test(rest) &&
+    !OVERALL.test(rest) &&
+    flowOfMeasure(q) === flowOfMeasure(first);
+  if (!counted && !measured && !REFERS_BACK.test(rest)) return u;
   const from = first.filters;
   const balance = q.measure.kind === 'balance';
   const include = balance
@@ -202,6 +214,15 @@ function inheritSubject(u: Understood, first: Query, rest: string): Understood {
   return { ...u, query };
 }
 
+/** What one purchase of a particular kind is called: a fill-up is petrol's, a meal is eating out's. */
+const OWN_UNIT =
+  /\b(?:fill ?ups?|meals?|rides?|trips?|visits?|orders?|shops?|hauls?|tanks?|deliveries|delivery|bookings?|stays?|fares?|runs?|takeaways?|coffees?|baskets?|journeys?)\b/i;
+
+function flowOfMeasure(q: Query): 'spent' | 'received' {
+  const m = q.measure;
+  return m.kind === 'received' || ('of' in m && m.of === 'received') ? 'received' : 'spent';
+}
+
 /** "…and how many transactions overall": a count of everything, not of the first question's subject. */
 const OVERALL =
   /\b(?:overall|in total|altogether|all in all|across everything|everything|all (?:my|of my|the)|every)\b/i;
@@ -210,6 +231,22 @@ const SAYS_SPENT = /\b(?:spen[dt]|spending|bought|buy|purchases?|charges?|orders
 /** "…and tell me the total", "…and how much they came to": the first question's transactions added up. */
 const TOTAL_OF_THOSE =
   /^(?:(?:can you |could you |please )?(?:tell|give|show) me |what(?:'s| is| was|s) )?(?:the |a )?(?:grand )?(?:total|sum)(?: of (?:it|them|those|that|all))?\W*$|\bhow much (?:did |do |have )?(?:they|it|that|those|these|them)(?: all)? (?:came?|come|add(?:ed)? up|cost|was|were|total(?:led)?)\b|\bwhat (?:did |do )?(?:they|it|that|those|these)(?: all)? (?:add(?:ed)? up to|come to|came to|cost|total)\b/i;
+
+/** "…and show me the transactions", "…, can you show me each one", "…and what were the purchases". */
+const THOSE_NOUNS = String.raw`(?:one|ones|transactions?|charges?|purchases?|payments?|rides?|orders?|trips?|visits?|receipts?|items?|them|those|these|it|they|lot|list|details?|breakdown)`;
+const LIST_OF_THOSE = new RegExp(
+  String.raw`^(?:(?:can|could|would|will) (?:you|u) |please |pls |and |then |also )*(?:(?:show|list|give|pull up|display|see|let me see|send|itemi[sz]e|break down)(?: me)?(?: (?:all|every|each|the|my|those|them|these|of))*(?: ${THOSE_NOUNS})+|what (?:were|are) (?:the|those|they|them)(?: ${THOSE_NOUNS})*|which ones(?: were they)?)(?: (?:individually|one by one|separately|please|pls|too|as well))*\W*$`,
+  'i',
+);
+/** "list the rides" after "what did I spend on Uber": the rides are Uber's, not the taxi category. */
+const UNIT_ONLY =
+  /^(?:(?:can|could|would) you |please |and |then )*(?:show|list|give|pull up|see)(?: me)?(?: the| my| those| all)* (?:rides|trips|orders|visits|journeys|deliveries)\W*$/i;
+
+function listOf(base: Query): Query {
+  const query = totalOf(base);
+  query.form = 'list';
+  return query;
+}
 
 /** "…and how many were there", "…and how many of them": the first question's transactions counted. */
 const COUNT_OF_THOSE =
