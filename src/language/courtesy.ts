@@ -27,7 +27,12 @@ const PICTOGRAPHS = /[\p{Extended_Pictographic}\uFE0F\u200D]+/gu;
 export function withoutCourtesy(text: string): string {
   const opened = text.replace(OPENING, '');
   const closed = opened.replace(CLOSING, (m) => (/\?/.test(m) ? '?' : ''));
-  const plain = closed.replace(PICTOGRAPHS, ' ').replace(/\s+/g, ' ').trim();
+  // A new line is kept: it can be where one question ends and the next begins.
+  const plain = closed
+    .replace(PICTOGRAPHS, ' ')
+    .replace(/[^\S\n]+/g, ' ')
+    .replace(/ ?\n[\s]*/g, '\n')
+    .trim();
   const question = wordCount(plain) >= 2 ? plain : text;
   // "January then?": the filler goes even when one word is left, which is the whole follow-up.
   const unfilled = question.replace(FILLER_END, '$1');
@@ -35,5 +40,5 @@ export function withoutCourtesy(text: string): string {
 }
 
 function wordCount(text: string): number {
-  return text.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }

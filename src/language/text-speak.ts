@@ -41,7 +41,7 @@ const SHORT_FORMS: Readonly<Record<string, string>> = {
 };
 
 const SHORT_FORM = new RegExp(
-  String.raw`(?<![\p{L}\p{N}'’$£€])(?:${Object.keys(SHORT_FORMS).join('|')})(?![\p{L}\p{N}'’])`,
+  String.raw`(?<![\p{L}\p{N}'’$£€-])(?:${Object.keys(SHORT_FORMS).join('|')})(?![\p{L}\p{N}'’-])`,
   'giu',
 );
 
@@ -67,5 +67,5 @@ export function plainWords(text: string): string {
     .replace(FILLER_LIKE, ' ')
     // "15% of 80": the sign would vanish with the punctuation, and a share is not a figure Tally keeps.
     .replace(/(\d)\s?%/g, '$1 percent');
-  return written === text ? text : written.replace(/\s{2,}/g, ' ').trim();
+  return written === text ? text : written.replace(/[^\S\n]{2,}/g, ' ').trim();
 }

@@ -14,7 +14,7 @@ export const TIMES_OF_YEAR =
 
 /** Asking Tally to act on a card, an account or a shop: said even when a word of it names an account. */
 const ACT_ON =
-  /^(?:(?:please|pls|plz|can you|can u|could you|could u|would you|will you) )*(?:order|book|freeze|unfreeze|lock|unlock|block|unblock|report|dispute|apply for|sign me up|reserve|top up)\b|\bopen (?:me )?(?:a|an|up a) (?:new )?(?:\w+ )?(?:account|card|isa|pension|pot)\b|\b(?:raise|increase|lower|reduce|extend|up) (?:my|the) (?:\w+ )?(?:limit|overdraft)\b|\b(?:set up|setup|create|make|arrange|start|schedule) (?:a |an |my |the )?(?:new )?(?:direct debit|standing order|auto ?pay|recurring payment|repeat payment|payment plan|savings pot)\b|\b(?:kill|axe|ditch|scrap|terminate|stop|quit|pause|suspend|end) (?:my|the|our|that|this) (?:\w+ ){0,2}?(?:subscriptions?|subs|memberships?|contracts?|direct debits?|standing orders?)\b/g;
+  /^(?:(?:please|pls|plz|can you|can u|could you|could u|would you|will you) )*(?:order(?! (?:my|the|them|those|these|it|by|of)\b)|book|freeze|unfreeze|lock|unlock|block|unblock|report|dispute|apply for|sign me up|reserve|top up)\b|\bopen (?:me )?(?:a|an|up a) (?:new )?(?:\w+ )?(?:account|card|isa|pension|pot)\b|\b(?:raise|increase|lower|reduce|extend|up) (?:my|the) (?:\w+ )?(?:limit|overdraft)\b|\b(?:set up|setup|create|make|arrange|start|schedule) (?:a |an |my |the )?(?:new )?(?:direct debit|standing order|auto ?pay|recurring payment|repeat payment|payment plan|savings pot)\b|\b(?:kill|axe|ditch|scrap|terminate|stop|quit|pause|suspend|end) (?:my|the|our|that|this) (?:\w+ ){0,2}?(?:subscriptions?|subs|memberships?|contracts?|direct debits?|standing orders?)\b/g;
 
 /**
  * An order addressed to Tally, at the start of the message or of a clause: "reorder my last Amazon order",

@@ -26,7 +26,7 @@ export function trailingSubjectParts(text: string, m: Mentions): Parts | undefin
   if (!period) return undefined;
   const cut = period.index + period.length;
   const join = JOINER.exec(text.slice(cut));
-  if (!join || !/\S/.test(join[0]) || join[0].trim() === ',') return undefined;
+  if (!join || !/[^\s,]|\n/.test(join[0])) return undefined;
   const restAt = cut + join[0].length;
   const at = (e: { from: number }) => m.tokens[e.from]?.index ?? -1;
   const subjects = [...m.merchants, ...m.categories, ...m.accounts];
