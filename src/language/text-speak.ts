@@ -56,11 +56,19 @@ const HESITATION = /(?<![\p{L}\p{N}])(?:u+m+|u+h+m*|e+r+m+|h+m+)(?![\p{L}\p{N}])
 const FILLER_LIKE =
   /(?:(?<=(?:^|[\s,])(?:so|and|but|or|it|you|then|,))\s+like\b,?|(?<![\p{L}\p{N}])like,?(?=\s+(?:what|whats|how|which|when|where|this|last|the last|in the last|yesterday|today)\b))/giu;
 
+/** Any short form, hesitation, "like" or digit at all (a superset of what the rewrites look for). */
+const MAYBE = new RegExp(
+  String.raw`\d|(?<![\p{L}\p{N}])(?:${Object.keys(SHORT_FORMS).join('|')}|like|u+m+|u+h+m*|e+r+m+|h+m+)(?![\p{L}\p{N}])`,
+  'iu',
+);
+
 /**
  * The message with text-speak written out and fillers taken away; the same text when it has neither.
  * @example plainWords('um so like hw mch did i spend 2day') // 'so how much did i spend today'
  */
 export function plainWords(text: string): string {
+  // Most messages have none of it: one look instead of three rewrites.
+  if (!MAYBE.test(text)) return text;
   const written = text
     .replace(SHORT_FORM, (w) => SHORT_FORMS[w.toLowerCase()] ?? w)
     .replace(HESITATION, ' ')

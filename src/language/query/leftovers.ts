@@ -87,15 +87,12 @@ const MEANINGFUL: readonly RegExp[] = [
   /\b(?:forecast(?:s|ed|ing)?|predict(?:s|ed|ion|ions)?|projections?|projected|project|estimate[ds]?|estimating|likely|expected|anticipated?|on track|on pace|on course|at this rate|run out)\b|\b(?:going to|gonna) (?:be|look|cost|come to)\b/g,
   /\b(?:will|would|gonna|going to) (?:i|we) (?:spend|have|need|be able|earn|make|save|end up|owe|pay|get|receive|be charged|hit|reach|exceed|go over|top|break|pass|make it)\b|\b(?:am|are) (?:i|we) (?:going|gonna|likely) to\b|\bwill (?:i|we) (?:be|go) over\b/g,
   /\b(?:should|could|can) (?:i|we) (?:spend|save|cut|afford|buy|cancel|reduce|stop|get|move|use|put|switch|keep|open|close|sell|invest|choose|pick|go with|transfer)\b|\bis it (?:smart|wise|sensible|better|a good idea|a bad idea)\b|\b(?:good|bad) idea\b|\bover ?spen(?:d|ding|t)\b|(?<!\b(?:feels?|felt|seems?|seemed|looks?|looked|sounds?) like )\ba lot\W*$|\b(?:did|do|have) (?:i|we) (?:spend|spent|spending) (?:a lot|too much|loads|heaps)\b|\badvice\b|\brecommend(?:ations?)?\b|\b(?:good|right|reasonable|normal|sensible|healthy) amount\b|\bhow much (?:\w+ ){0,2}?should (?:i|we)\b|\btoo (?:much|high|expensive|little|low)\b|\bhow (?:can|do|should|could) (?:i|we) (?:save|cut|reduce|spend less|stop)\b/g,
-  // Having enough for something is affordability; the best way to do something is advice.
-  /\b(?:do|will|would|have) (?:i|we) (?:have|got) enough\b|\benough (?:money|cash|saved|left|savings) (?:for|to)\b|\b(?:smartest|best|quickest|fastest|cheapest|easiest|wisest) way to\b|\bhow (?:do|can|should|could) (?:i|we) (?:pay off|pay down|get out of|clear|improve|build|grow)\b/g,
+  // Advice in any form: having enough for something, the best way to do it, what to do ("should I move my
+  // savings", "do you think I should"), and tax rules and what is owed under them (taxes paid are a category).
+  /\b(?:do|will|would|have) (?:i|we) (?:have|got) enough\b|\benough (?:money|cash|saved|left|savings) (?:for|to)\b|\b(?:smartest|best|quickest|fastest|cheapest|easiest|wisest) way to\b|\bhow (?:do|can|should|could) (?:i|we) (?:pay off|pay down|get out of|clear|improve|build|grow)\b|\b(?:do|will|would|should|must) (?:i|we) (?:need to |have to )?(?:pay|owe|declare) (?:any )?(?:tax|taxes|vat|national insurance)\b|\btaxable\b|\btax (?:bracket|band|code|rate|free|allowance|year|relief|credit|deductions?|liability|bill)\b|\b(?:reduce|lower|cut|minimi[sz]e) (?:my |our )?tax(?:es)?\b|\b(?:vat|tax) on\b|\bshould (?:i|we)\b|\bdo you think (?:i|we)\b|\bwould you recommend\b|\bwhich (?:\w+ )?(?:card|account|bank|app|provider|plan|isa|pension) (?:is|should|would)\b/g,
   /\b(?:goals?|(?<!\b(?:at|from|to|with) )targets?|limits?|allowance|spending cap|cap on)\b/g,
   /\b(?:percent(?:age)?|proportion|ratio|fraction|rates?|net worth)\b/g,
   /\b(?:tax deductible|deductible|write offs?)\b/g,
-  // Tax rules and what is owed under them are advice, not statements (taxes paid are a category).
-  /\b(?:do|will|would|should|must) (?:i|we) (?:need to |have to )?(?:pay|owe|declare) (?:any )?(?:tax|taxes|vat|national insurance)\b|\btaxable\b|\btax (?:bracket|band|code|rate|free|allowance|year|relief|credit|deductions?|liability|bill)\b|\b(?:reduce|lower|cut|minimi[sz]e) (?:my |our )?tax(?:es)?\b|\b(?:vat|tax) on\b/g,
-  // Asking what to do is advice, whatever the verb: "should I move my savings", "do you think I should".
-  /\bshould (?:i|we)\b|\bdo you think (?:i|we)\b|\bwould you recommend\b|\bwhich (?:\w+ )?(?:card|account|bank|app|provider|plan|isa|pension) (?:is|should|would)\b/g,
   PRICES,
   /\b(?:invest(?:ed|ing|ments?)?|stocks?|portfolio|crypto|bitcoin|401k|ira|index funds?|mutual funds?|etfs?|pensions?)\b|\bshares? (?:of|in)\b|\b(?:stock|share) (?:markets?|prices?)\b/g,
   JUDGING,
