@@ -58,7 +58,7 @@ const FILLER_LIKE =
 
 /** Any short form, hesitation, "like" or digit at all (a superset of what the rewrites look for). */
 const MAYBE = new RegExp(
-  String.raw`\d|(?<![\p{L}\p{N}])(?:${Object.keys(SHORT_FORMS).join('|')}|like|u+m+|u+h+m*|e+r+m+|h+m+)(?![\p{L}\p{N}])`,
+  String.raw`\d|\+|\bno\.?\s+of\b|\b(?:pls|plz|please)\b|(?<![\p{L}\p{N}])(?:${Object.keys(SHORT_FORMS).join('|')}|like|u+m+|u+h+m*|e+r+m+|h+m+)(?![\p{L}\p{N}])`,
   'iu',
 );
 
@@ -74,6 +74,12 @@ export function plainWords(text: string): string {
     .replace(HESITATION, ' ')
     .replace(FILLER_LIKE, ' ')
     // "15% of 80": the sign would vanish with the punctuation, and a share is not a figure Tally keeps.
-    .replace(/(\d)\s?%/g, '$1 percent');
+    .replace(/(\d)\s?%/g, '$1 percent')
+    // "netflix in 2025 + spotify": a plus between words joins them; it is not "2025 or more".
+    .replace(/(?<=\S)\s+\+\s+(?=\S)/g, ' plus ')
+    // "no. of uber trips": the number of them, not a "no".
+    .replace(/\bno\.?\s+of\b(?!\s+course\b)/gi, 'number of')
+    // "balance pls and…": a please inside a question says nothing (a message that is only "please" keeps it).
+    .replace(/(?<=\S)\s+(?:pls|plz|please)\b(?=\s*\S)/gi, '');
   return written === text ? text : written.replace(/[^\S\n]{2,}/g, ' ').trim();
 }

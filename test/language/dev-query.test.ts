@@ -18,6 +18,7 @@ const DEV_FILES = [
   'dev-query-kinds-2.jsonl',
   'dev-query-kinds-3.jsonl',
   'dev-query-kinds-4.jsonl',
+  'dev-query-kinds-5.jsonl',
 ].map((f) => join(ROOT, 'test/language/data', f));
 
 let understanding: Understanding;

@@ -12,6 +12,9 @@ describe('text-speak and spoken fillers are written out', () => {
     ['and like what about costa', 'and what about costa'],
     ['have i been to pret like this month', 'have i been to pret this month'],
     ['whats 15% of 80', 'whats 15 percent of 80'],
+    ['netflix in 2025 + spotify', 'netflix in 2025 plus spotify'],
+    ['no. of lyft rides', 'number of lyft rides'],
+    ['savings balance pls and checking balance', 'savings balance and checking balance'],
   ])('"%s" → "%s"', (typed, plain) => {
     expect(plainWords(typed)).toBe(plain);
   });
@@ -22,6 +25,8 @@ describe('text-speak and spoken fillers are written out', () => {
     'like a million times',
     'how much at cos in january',
     'spent $2 at the u-store',
+    'no of course not',
+    'yes please',
   ])('leaves "%s" as it is', (text) => {
     expect(plainWords(text)).toBe(text);
   });

@@ -31,9 +31,13 @@ const ACTION_ASKED = new RegExp(
 const PRICES =
   /\bwhat (?:does|do|would|will) (?:a|an|one) (?!(?:typical|average|usual|normal|single)\b)\w+(?: \w+)? cost\b(?!.*\b(?:me|us)\b)|\bprices? of (?!(?:my|our|the (?:\w+ )?(?:i|we))\b)\w+|\b(?:current|todays|today s|latest|going) (?:price|rate)\b|\bper (?:ounce|oz|gram|litre|liter|gallon|kilo|kg|share|barrel|unit|troy ounce)\b/g;
 
+/** What people in general earn or pay is not in anyone's statements: "the average salary in London". */
+const PEOPLES_FIGURES =
+  /\bthe (?:average|typical|median|mean|normal) (?:salary|salaries|wage|wages|income|rent|house price|pay)\b/g;
+
 /** Deals and quotes are shopping around, not statements: said even when a word of it names a category. */
 const SHOPPING_AROUND =
-  /\b(?:cheaper|better|best) (?:\w+ )?(?:deals?|plans?|tariffs?|providers?|rates?|prices?)\b|\b(?:gives?|pays?|offers?|has|have) (?:the )?(?:best|most|highest|better|more|lowest) (?:interest|rates?|returns?|apr)\b|\b(?:tariffs?|quotes?)\b|\b(?:best|cheapest|good|better) (?:\w+ ){0,2}?(?:cards?|accounts?|banks?|loans?|deals?|plans?|ways?|apps?|providers?) (?:for|to)\b/g;
+  /\bwhich (?:one |\w+ )?is (?:the )?(?:best|better|cheapest)\b|\b(?:cheaper|better|best) (?:\w+ )?(?:deals?|plans?|tariffs?|providers?|rates?|prices?)\b|\b(?:gives?|pays?|offers?|has|have) (?:the )?(?:best|most|highest|better|more|lowest) (?:interest|rates?|returns?|apr)\b|\b(?:tariffs?|quotes?)\b|\b(?:best|cheapest|good|better) (?:\w+ ){0,2}?(?:cards?|accounts?|banks?|loans?|deals?|plans?|ways?|apps?|providers?) (?:for|to)\b/g;
 /** What a loan or mortgage still owes is not in the statements, only the payments made to it. */
 const LOAN_OWED =
   /\bowe (?:\w+ ){0,3}?(?:loans?|mortgage|finance|car|house)\b|\b(?:loans?|mortgage) (?:balance|left|remaining|outstanding|term)\b/g;
@@ -64,6 +68,7 @@ const JUDGING =
 /** Patterns that count even over words a name or a category took. */
 const OVER_NAMES: ReadonlySet<RegExp> = new Set([
   ACTION_ASKED,
+  PEOPLES_FIGURES,
   PRICES,
   MOVE_MONEY,
   ACT_ON,
@@ -94,6 +99,7 @@ const MEANINGFUL: readonly RegExp[] = [
   /\b(?:percent(?:age)?|proportion|ratio|fraction|rates?|net worth)\b/g,
   /\b(?:tax deductible|deductible|write offs?)\b/g,
   PRICES,
+  PEOPLES_FIGURES,
   /\b(?:invest(?:ed|ing|ments?)?|stocks?|portfolio|crypto|bitcoin|401k|ira|index funds?|mutual funds?|etfs?|pensions?)\b|\bshares? (?:of|in)\b|\b(?:stock|share) (?:markets?|prices?)\b/g,
   JUDGING,
   /\b(?:can|could) (?:i|we) borrow\b|\bget a loan\b|\b(?:mortgage|loan) (?:rates?|offers?)\b/g,

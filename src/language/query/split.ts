@@ -44,6 +44,12 @@ const BARE_ASK = /^(?:how much|how many|how often|what amount)(?: (?:was it|is i
 
 /** "groceries last month, and eating out the month before"; "Whole Foods in Q4 and at Trader Joe's in January" */
 const COMMA_AND = /\s*[,;]\s*(?:and|then|plus)\s+|\s+(?:and|&)\s+(?=(?:at|on|from|with)\s)/i;
+/** A comma before a second question word: "…this month, how many coffees was it". */
+const COMMA_SPLICE =
+  /\s*,\s*(?=(?:how (?:many|much|often)|what(?:s|'s| is| was| were| did)|whats|which|did i|was it|were there)\b)/i;
+/** A question that stands on its own: a question word and a word of money. */
+const FULL_QUESTION =
+  /^(?:how|what|whats|what's|which|did|do|was|is|show|list|tell|give)\b.*\b(?:spen[dt]|spending|went|go|paid|pay|cost|much|many|total|balance|earn\w*|made)\b/i;
 /** "my Starbucks spend in January and my Costa spend in February" */
 const AND_MY = /\s+(?:and|&)\s+(?:then\s+)?(?=(?:my|the)\s)/i;
 
@@ -59,6 +65,15 @@ export function splitQuestions(text: string): Parts {
     const second = text.slice(m.index + m[0].length).trim();
     if (BARE_ASK.test(second)) return { first: text };
     if (first.split(/\s+/).length >= 2 && /[\p{L}\p{N}]/u.test(second)) return { first, second };
+  }
+  // "how much went on coffee this month, how many coffees was it": two questions spliced by a comma, each
+  // asked in full (a lead-in such as "in january, how much…" is not a question of its own).
+  const spliced = COMMA_SPLICE.exec(text);
+  if (spliced && spliced.index > 0) {
+    const first = text.slice(0, spliced.index).trim();
+    const second = text.slice(spliced.index + spliced[0].length).trim();
+    if (FULL_QUESTION.test(first) && first.split(/\s+/).length >= 4 && !BARE_ASK.test(second))
+      return { first, second };
   }
   const comma = COMMA_AND.exec(text);
   const m = comma ?? AND_MY.exec(text);
