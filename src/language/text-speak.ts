@@ -56,9 +56,9 @@ const HESITATION = /(?<![\p{L}\p{N}])(?:u+m+|u+h+m*|e+r+m+|h+m+)(?![\p{L}\p{N}])
 const FILLER_LIKE =
   /(?:(?<=(?:^|[\s,])(?:so|and|but|or|it|you|then|,))\s+like\b,?|(?<![\p{L}\p{N}])like,?(?=\s+(?:what|whats|how|which|when|where|this|last|the last|in the last|yesterday|today)\b))/giu;
 
-/** Any short form, hesitation, "like" or digit at all (a superset of what the rewrites look for). */
+/** Any short form, hesitation, "like", sign or please at all (a superset of what the rewrites look for). */
 const MAYBE = new RegExp(
-  String.raw`\d|\+|\bno\.?\s+of\b|\b(?:pls|plz|please)\b|(?<![\p{L}\p{N}])(?:${Object.keys(SHORT_FORMS).join('|')}|like|u+m+|u+h+m*|e+r+m+|h+m+)(?![\p{L}\p{N}])`,
+  String.raw`%|\+|\bno\.?\s+of\b|\b(?:pls|plz|please)\b|(?<![\p{L}\p{N}])(?:${Object.keys(SHORT_FORMS).join('|')}|like|u+m+|u+h+m*|e+r+m+|h+m+)(?![\p{L}\p{N}])`,
   'iu',
 );
 

@@ -68,7 +68,7 @@ export function splitQuestions(text: string): Parts {
   }
   // "how much went on coffee this month, how many coffees was it": two questions spliced by a comma, each
   // asked in full (a lead-in such as "in january, how much…" is not a question of its own).
-  const spliced = COMMA_SPLICE.exec(text);
+  const spliced = text.includes(',') ? COMMA_SPLICE.exec(text) : null;
   if (spliced && spliced.index > 0) {
     const first = text.slice(0, spliced.index).trim();
     const second = text.slice(spliced.index + spliced[0].length).trim();
