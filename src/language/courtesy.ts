@@ -28,11 +28,12 @@ export function withoutCourtesy(text: string): string {
   const opened = text.replace(OPENING, '');
   const closed = opened.replace(CLOSING, (m) => (/\?/.test(m) ? '?' : ''));
   // A new line is kept: it can be where one question ends and the next begins.
-  const plain = closed
-    .replace(PICTOGRAPHS, ' ')
-    .replace(/[^\S\n]+/g, ' ')
-    .replace(/ ?\n[\s]*/g, '\n')
-    .trim();
+  const spaced = closed.replace(PICTOGRAPHS, ' ');
+  const plain = (
+    spaced.includes('\n')
+      ? spaced.replace(/[^\S\n]+/g, ' ').replace(/ ?\n\s*/g, '\n')
+      : spaced.replace(/\s+/g, ' ')
+  ).trim();
   const question = wordCount(plain) >= 2 ? plain : text;
   // "January then?": the filler goes even when one word is left, which is the whole follow-up.
   const unfilled = question.replace(FILLER_END, '$1');
@@ -40,5 +41,6 @@ export function withoutCourtesy(text: string): string {
 }
 
 function wordCount(text: string): number {
-  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  const words = text.includes('\n') ? text.split(/\s+/) : text.split(' ');
+  return words.filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }

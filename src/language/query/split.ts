@@ -59,6 +59,7 @@ const AND_MY = /\s+(?:and|&)\s+(?:then\s+)?(?=(?:my|the)\s)/i;
  */
 export function splitQuestions(text: string): Parts {
   for (const pattern of [AFTER_QUESTION_MARK, JOINED_QUESTION, BALANCE_PAIR]) {
+    if (pattern === BALANCE_PAIR && !text.includes('bal')) continue;
     const m = pattern.exec(text);
     if (!m || m.index === 0) continue;
     const first = text.slice(0, m.index + (m[0].startsWith('?') ? 1 : 0)).trim();
