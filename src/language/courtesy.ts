@@ -7,7 +7,7 @@
 
 /** "hey tally,", "hi there", "ok so", "quick question:", "sorry to bother you but". */
 const OPENING =
-  /^(?:(?:hey|hi|hiya|hello|heya|yo|oi|morning|good (?:morning|afternoon|evening)|ok|okay|right|so|um+|uh+|hmm+)(?: there)?(?: tally)?\b[\s,.!:;-]*){0,3}(?:tally\s*[,:;-]+\s*)?(?:(?:quick (?:one|question|q)|random (?:one|question)|question|sorry to bother you(?: but)?|just wondering|i was wondering)\b[\s,.!:;-]*)?/i;
+  /^(?:(?:hey|hi|hiya|hello|heya|yo|oi|morning|good (?:morning|afternoon|evening)|ok|okay|right|so|um+|uh+|hmm+)(?: there)?(?: tally)?\b[\s,.!:;-]*){0,3}(?:tally\s*[,:;-]+\s*)?(?:(?:quick (?:one|question|q)|random (?:one|question)|question|sorry to bother you(?: but)?|just wondering|i was wondering|(?:oh )?(?:and )?(?:btw|by the way))\b[\s,.!:;-]*)?/i;
 
 /** "… thanks!", "… ta", "… cheers x", "… pls 🙏", "… :)" at the end of a question. */
 const CLOSING =
@@ -27,7 +27,13 @@ const PICTOGRAPHS = /[\p{Extended_Pictographic}\uFE0F\u200D]+/gu;
 export function withoutCourtesy(text: string): string {
   const opened = text.replace(OPENING, '');
   const closed = opened.replace(CLOSING, (m) => (/\?/.test(m) ? '?' : ''));
-  const plain = closed.replace(PICTOGRAPHS, ' ').replace(/\s+/g, ' ').trim();
+  // A new line is kept: it can be where one question ends and the next begins.
+  const spaced = closed.replace(PICTOGRAPHS, ' ');
+  const plain = (
+    spaced.includes('\n')
+      ? spaced.replace(/[^\S\n]+/g, ' ').replace(/ ?\n\s*/g, '\n')
+      : spaced.replace(/\s+/g, ' ')
+  ).trim();
   const question = wordCount(plain) >= 2 ? plain : text;
   // "January then?": the filler goes even when one word is left, which is the whole follow-up.
   const unfilled = question.replace(FILLER_END, '$1');
@@ -35,5 +41,6 @@ export function withoutCourtesy(text: string): string {
 }
 
 function wordCount(text: string): number {
-  return text.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  const words = text.includes('\n') ? text.split(/\s+/) : text.split(' ');
+  return words.filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }

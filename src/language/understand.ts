@@ -2,6 +2,7 @@
 import { dirname, join } from 'node:path';
 import { findTopN } from './amounts.ts';
 import { withoutCourtesy } from './courtesy.ts';
+import { plainWords } from './text-speak.ts';
 import { loadBrands } from './brands.ts';
 import { trainClassifier, type TextClassifier } from './classifier.ts';
 import { cachedLogisticClassifier } from './classifier-cache.ts';
@@ -15,6 +16,7 @@ import { followUpCueOf } from './follow-up-cues.ts';
 import { buildDictionary, mentionFinder, type Mentions, type Span } from './mentions.ts';
 import { joinQuestions, pairedParts, splitQuestions, withBothFlows } from './query/split.ts';
 import { reviseFrame, understandQuery } from './query/index.ts';
+import { trailingSubjectParts } from './query/trailing-subject.ts';
 import { moneyIntentOf } from './query/intent.ts';
 import { accountTypeOf, ordinalOf, yesNoOf } from './short-answers.ts';
 import { budgetRepliesOf, COACHING_INTENTS, coachingFrame, readCoaching } from './coaching.ts';
@@ -179,7 +181,7 @@ export async function createUnderstanding(options: UnderstandingOptions): Promis
 
   const understand = (rawText: string, day: string, vocabulary: UserVocabulary): Frame => {
     try {
-      const text = withoutCourtesy(String(rawText ?? '').slice(0, MAX_INPUT));
+      const text = withoutCourtesy(plainWords(String(rawText ?? '').slice(0, MAX_INPUT)));
       if (!/[\p{L}\p{N}]/u.test(text)) return emptyFrame();
       const { frame, mentions } = understandAll(text, day, vocabulary);
       return withConversationCues(withCoachingDetails(frame, text, day, mentions), text);
@@ -196,7 +198,10 @@ export async function createUnderstanding(options: UnderstandingOptions): Promis
     const said = splitQuestions(text);
     const first = understandOne(said.first, day, vocabulary);
     // "Uber in January and Lyft in February": read whole first; split only when each half has its own period.
-    const parts = said.second === undefined ? pairedParts(text, first.mentions) : said;
+    const parts =
+      said.second === undefined
+        ? (pairedParts(text, first.mentions) ?? trailingSubjectParts(text, first.mentions))
+        : said;
     if (parts?.second === undefined) return { ...first, frame: withBothFlows(first.frame, text) };
     if (said.second === undefined) return understandPair(parts.first, parts.second, day, vocabulary) ?? first;
     const second = understandOne(parts.second, day, vocabulary);
@@ -209,7 +214,11 @@ export async function createUnderstanding(options: UnderstandingOptions): Promis
       samePeriods ||
       (parts.weak && (first.mentions.periods.length === 0 || second.mentions.periods.length === 0))
     ) {
-      return understandOne(text, day, vocabulary);
+      const whole = understandOne(text, day, vocabulary);
+      // "Shell in Q4 and at Chevron": the period said once, a second subject after it.
+      const tacked = parts.weak ? trailingSubjectParts(text, whole.mentions) : undefined;
+      const pair = tacked?.second && understandPair(tacked.first, tacked.second, day, vocabulary);
+      return pair || whole;
     }
     return {
       frame: joinQuestions(first.frame, { text: parts.second, ...second }, vocabulary, day, dictionary),

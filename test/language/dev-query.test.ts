@@ -17,6 +17,8 @@ const DEV_FILES = [
   'dev-query-kinds.jsonl',
   'dev-query-kinds-2.jsonl',
   'dev-query-kinds-3.jsonl',
+  'dev-query-kinds-4.jsonl',
+  'dev-query-kinds-5.jsonl',
 ].map((f) => join(ROOT, 'test/language/data', f));
 
 let understanding: Understanding;

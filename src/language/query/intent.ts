@@ -4,7 +4,7 @@
  * ("any Whole Foods trips over $100?" is not about unusual charges).
  */
 import type { Intent } from '../types.ts';
-import { LARGEST_CUE, NET_CUE, PER_PURCHASE_RATE, SAVED_CUE } from './measure.ts';
+import { INCOME_CUE, LARGEST_CUE, NET_CUE, PER_PURCHASE_RATE, SAVED_CUE } from './measure.ts';
 import type { Reading } from './reading.ts';
 import { asksForList } from './shape.ts';
 
@@ -92,6 +92,8 @@ export function moneyIntentOf(
   if (namesPayee && (NOT_MONEY.has(intent) || (finding && !finding.test(lower))) && PAID_PAYEE.test(lower))
     return 'spending';
   if (!NOT_MONEY.has(intent)) return intent;
+  // "total earned", "and my earnings": money in named and nothing else.
+  if (intent === 'none' && lower.split(' ').length <= 3 && INCOME_CUE.test(lower)) return 'income';
   // "show my weekly spending for last month": spending and a period, whatever the classifier made of it.
   if (
     intent === 'none' &&
@@ -116,13 +118,13 @@ export function moneyIntentOf(
 const ANY_OPENER = /^(?:any|anything|was there (?:any|anything)|were there any|did i (?:do|have) any)\b/;
 const PAID_PAYEE =
   /\b(?:cost|costs|costed|paid|pay|spent|spend|spending|given|gave|charged|anything spent)\b/;
-const CANCEL_PAYEE = /\b(?:cancel|stop|end) (?:my|the|our)\b/;
+const CANCEL_PAYEE = /\b(?:cancel|stop|end|kill|terminate)\b(?: (?:my|the|our)\b)?/;
 const NOT_SUPPORTED =
-  /^(?:(?:please|pls|can you|could you|can u) )*(?:top up|transfer|send|put|wire|pay off)\b|\b(?:should|could) (?:i|we) (?:spend|save|cut|buy|cancel|reduce|stop|invest)\b|\bcut(?:ting)? back\b|\bcredit (?:score|rating)\b|\btoo (?:much|high|expensive|little|low)\b|\bhelp me (?:stop|save|cut|spend less|budget|get out of debt)\b|\bsave (?:up )?for (?:a|an|my)\b|\bis (?:my|our) (?:\w+ ){0,3}?(?:normal|reasonable|ok|okay|good|bad|high|low)\b|\b(?:saving|spending) enough\b|\btax(?:es)? (?:\w+ )?(?:do|will|would|should) (?:i|we) owe\b/;
+  /^(?:(?:please|pls|can you|could you|can u) )*(?:top up|transfer|send|put|wire|pay off)\b|\b(?:should|could) (?:i|we) (?:spend|save|cut|buy|cancel|reduce|stop|invest)\b|\bshould (?:i|we) (?:move|switch|open|close|get|pay|sell|keep|put|take|borrow|lease|rent|choose|pick|go for|change|refinance|consolidate|transfer|worry|be worried|apply|buy|spend|save|cut|cancel|reduce|stop|invest)\b|\btaxable\b|\btax (?:bracket|band|code|rate)\b|\bcut(?:ting)? back\b|\bcredit (?:score|rating)\b|\btoo (?:much|high|expensive|little|low)\b|\bhelp me (?:stop|save|cut|spend less|budget|get out of debt)\b|\bsave (?:up )?for (?:a|an|my)\b|\bis (?:my|our) (?:\w+ ){0,3}?(?:normal|reasonable|ok|okay|good|bad|high|low)\b|\b(?:saving|spending) enough\b|\btax(?:es)? (?:\w+ )?(?:do|will|would|should) (?:i|we) owe\b/;
 
 const RESHAPE_THAT =
   /^(?:(?:can you|could you|please|now) )?(?:split|break|broken|divide|group|sort)(?: (?:that|it|this|those|them|these))?(?: (?:down|up|out))?(?: (?:by|per|into|over|across|for each)) (?:the )?(?:days?|weeks?|months?|quarters?|years?|categor(?:y|ies)|merchants?|shops?|stores?|accounts?|cards?|weekdays?)\b/;
 const SEE_THOSE =
   /^(?:(?:can|could|may) i |let me |i (?:want|need|d like|would like) to |(?:can|could) you )?(?:see|view|list|show(?: me)?|display|pull up|give me)(?: all(?: of)?)? (?:them|those|these|it|they|the (?:transactions|charges|purchases|payments))\b|^which ones\b|^what were (?:they|those)\b/;
 const COUNTED =
-  /\bh(?:ow|w|o) many (?:\w+ )?(?:transactions|purchases|payments|charges|orders|trips|visits|times)\b|^(?:can you |could you |please )?(?:count|tally)(?: up)? (?:my|the|all|how)\b|^(?:the |my )?(?:number|count|no) of\b|\bhow (?:often|frequently|regularly) (?:(?:do|did|have|had) )?(?:i|we) (?:\w+ ){0,2}?(?:go|went|been|order|ordered|shop|shopped|buy|bought|use|used|visit|visited|get|got|eat|ate|pay|paid|spend|spent|fill|filled|take|took|hit)\b/;
+  /\bh(?:ow|w|o) many (?:\w+ )?(?:transactions?|purchases?|payments?|charges?|orders?|trips?|visits?|times?|rides?|swipes?|runs|stops|bookings|deliveries|takeaways|coffees|meals)\b|^(?:can you |could you |please )?(?:count|tally)(?: up)? (?:my|the|all|how|every|everything|each)\b(?!(?: \w+){0,2} (?:spend|spending|spent|expenses|outgoings|costs|bills?|money|cash)\b)|^(?:the |my )?(?:number|count|no) of\b|\bhow (?:often|frequently|regularly) (?:(?:do|did|have|had) )?(?:i|we) (?:\w+ ){0,2}?(?:go|went|been|order|ordered|shop|shopped|buy|bought|use|used|visit|visited|get|got|eat|ate|pay|paid|spend|spent|fill|filled|take|took|hit)\b/;

@@ -20,7 +20,7 @@ const SLOT_STOP = new Set(
   earth top track pace purpose end start beginning moment while whole rest kind sort type lot lots bit each both either
   one ones other others purchases purchase transactions transaction charges charge payments payment spending spend
   expenses expense money bills bill items item date occasion row basis regular regularly usual same different line
-  store stores shop shops place places restaurant online internet phone mobile app website job employer paycheck
+  store stores shop shops place places restaurant online internet phone mobile app apps website bank banks banking job employer paycheck
   paychecks salary wages income side gig business company outgoings outgoing expenditure expenditures outlay outlays
   costs cost earnings incomings cashflow finances`.split(/\s+/),
 );

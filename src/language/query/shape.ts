@@ -25,7 +25,7 @@ const UNIT_OF: Readonly<Record<string, Grain>> = {
 };
 
 const SERIES_CUE =
-  /\b(?:each|every|per|by) (day|week|month|quarter|year)\b(?! of (?:the )?(?:week|month|year))|\b(day|week|month|quarter|year) (?:by|over|on|to|after) (?:day|week|month|quarter|year)\b|\b(daily|weekly|monthly|quarterly|yearly|annually)\b/;
+  /\b(?:each|every|per|by) (day|week|month|quarter|year)\b(?<!\b(?:its|it s|it is|is|was|like|almost|nearly|practically|basically|literally|pretty much) (?:each|every|per|by) (?:day|week|month|quarter|year))(?! of (?:the )?(?:week|month|year))|\b(day|week|month|quarter|year) (?:by|over|on|to|after) (?:day|week|month|quarter|year)\b|\b(daily|weekly|monthly|quarterly|yearly|annually)\b/;
 /** Words that ask for the figures one by one, not one figure: "show me", "chart", "history". */
 const SHOW_SERIES =
   /\b(?:show|chart|graph|plot|history|list|breakdown|break down|split|trend|trends|each one|one by one)\b/;

@@ -3,7 +3,7 @@
  * last month? and the month before?". The second is understood on its own (a fragment borrows the first's
  * query) and travels as `also`; one that cannot be read is named in `unplaced`, never dropped.
  */
-import { isEmptySubject, type Query, type Understood } from '../../insights/query.ts';
+import type { Query, Understood } from '../../insights/query.ts';
 import type { WordSet } from '../entities.ts';
 import type { Mentions } from '../mentions.ts';
 import type { Frame, UserVocabulary } from '../types.ts';
@@ -11,17 +11,23 @@ import { defaultPeriod } from './index.ts';
 import { previousLikePeriod } from './periods.ts';
 import { readingOf } from './reading.ts';
 import { readSubjects } from './subjects.ts';
+import { asksAnAction } from './leftovers.ts';
+import { aboutThose, inheritPeriods, inheritSubject } from './borrowed.ts';
 
 const QUESTION_START = String.raw`(?:how|what|whats|what's|which|where|when|did|do|does|was|were|is|are|have|has|show|list|tell|give|can|could)\b`;
 /** "…and my biggest purchase": a second figure asked for by name, with no question word of its own. */
-const ANOTHER_MEASURE = String.raw`(?:(?:my|the)\s+(?:single\s+)?(?:biggest|largest|smallest|highest|lowest|most expensive|priciest|cheapest|average|typical|usual|total|overall)\s+(?:single\s+)?\w+|(?:the\s+|my\s+)?(?:number|count) of\s+\w+)`;
+const ANOTHER_MEASURE = String.raw`(?:(?:my|the)\s+(?:single\s+)?(?:biggest|largest|smallest|highest|lowest|most expensive|priciest|cheapest|average|typical|usual|total|overall)\s+(?:single\s+)?\w+|(?:the\s+|my\s+)?(?:number|count) of\s+\w+|(?:the\s+|my\s+)?total\s+(?:spent|spending|spend|earned|earnings|income|received|made|coming in|going out))`;
 /** "…? and the month before?": a question mark with more words after it. */
 const AFTER_QUESTION_MARK = /\?+\s*(?=[\p{L}\p{N}])/u;
 /** "…groceries and how many times…", "…; what about…", ". also, which…" */
 const JOINED_QUESTION = new RegExp(
-  String.raw`(?:\s*[,;.]\s*|\s+)(?:and|&|also|plus|then)[,\s]+(?=${QUESTION_START})|(?:\s*[,;.]\s*(?:and |plus )?also|\s+(?:and|plus|&) also)[,\s]+(?=[\p{L}\p{N}])|\s*[;.]\s+(?=(?:and |also |plus )?${QUESTION_START})|\s*[;.]\s+(?:and|also|plus)[,\s]+(?=[\p{L}\p{N}])|\s*,\s*(?=(?:what|how) about\b)|(?:\s*,\s*|\s+)(?:and|plus)(?: also)?\s+(?=${ANOTHER_MEASURE})`,
+  String.raw`(?:\s*[,;.]\s*|\s+)(?:and|&|also|plus|then|as well as|btw|by the way|oh and|oh also|and second(?:ly)?|second(?:ly)?|and another thing)[,:\s]+(?=${QUESTION_START})|(?:\s*[,;.]\s*(?:and |plus )?also|\s+(?:and|plus|&) also)[,\s]+(?=[\p{L}\p{N}])|\s*(?:[;.]\s+|\n\s*)(?=(?:and |also |plus )?${QUESTION_START})|\s*[;.]\s+(?:and|also|plus)[,\s]+(?=[\p{L}\p{N}])|\s*,\s*(?=(?:what|how) about\b)|\s*[,;.]\s*(?=(?:can|could|would|will) (?:you|u) (?:show|list|give|tell|pull|count|send)\b)|(?:\s*,\s*|\s+)(?:and|plus)(?: also)?\s+(?=${ANOTHER_MEASURE})`,
   'iu',
 );
+
+/** "Chase Checking balance and Amex Gold balance": each balance asked for by name is its own figure. */
+const BALANCE_PAIR =
+  /(?<=\bbal(?:ance)?s?)\s*,?\s+(?:and|&|plus|also)\s+(?=(?:(?:my|the|what(?:'s|s| is) (?:my|the))\s+)?(?:\S+\s+){1,4}?bal(?:ance)?s?\b)/i;
 
 export interface Parts {
   first: string;
@@ -38,21 +44,37 @@ const BARE_ASK = /^(?:how much|how many|how often|what amount)(?: (?:was it|is i
 
 /** "groceries last month, and eating out the month before"; "Whole Foods in Q4 and at Trader Joe's in January" */
 const COMMA_AND = /\s*[,;]\s*(?:and|then|plus)\s+|\s+(?:and|&)\s+(?=(?:at|on|from|with)\s)/i;
+/** A comma before a second question word: "…this month, how many coffees was it". */
+const COMMA_SPLICE =
+  /\s*,\s*(?=(?:how (?:many|much|often)|what(?:s|'s| is| was| were| did)|whats|which|did i|was it|were there)\b)/i;
+/** A question that stands on its own: a question word and a word of money. */
+const FULL_QUESTION =
+  /^(?:how|what|whats|what's|which|did|do|was|is|show|list|tell|give)\b.*\b(?:spen[dt]|spending|went|go|paid|pay|cost|much|many|total|balance|earn\w*|made)\b/i;
 /** "my Starbucks spend in January and my Costa spend in February" */
-const AND_MY = /\s+(?:and|&)\s+(?=(?:my|the)\s)/i;
+const AND_MY = /\s+(?:and|&)\s+(?:then\s+)?(?=(?:my|the)\s)/i;
 
 /**
  * Where one question ends and the next begins; one part when there is only one question.
  * @example splitQuestions('what did I spend last month? and the month before?') // { first: 'what did I spend last month?', second: 'and the month before?' }
  */
 export function splitQuestions(text: string): Parts {
-  for (const pattern of [AFTER_QUESTION_MARK, JOINED_QUESTION]) {
+  for (const pattern of [AFTER_QUESTION_MARK, JOINED_QUESTION, BALANCE_PAIR]) {
+    if (pattern === BALANCE_PAIR && !text.includes('bal')) continue;
     const m = pattern.exec(text);
     if (!m || m.index === 0) continue;
     const first = text.slice(0, m.index + (m[0].startsWith('?') ? 1 : 0)).trim();
     const second = text.slice(m.index + m[0].length).trim();
     if (BARE_ASK.test(second)) return { first: text };
     if (first.split(/\s+/).length >= 2 && /[\p{L}\p{N}]/u.test(second)) return { first, second };
+  }
+  // "how much went on coffee this month, how many coffees was it": two questions spliced by a comma, each
+  // asked in full (a lead-in such as "in january, how much…" is not a question of its own).
+  const spliced = text.includes(',') ? COMMA_SPLICE.exec(text) : null;
+  if (spliced && spliced.index > 0) {
+    const first = text.slice(0, spliced.index).trim();
+    const second = text.slice(spliced.index + spliced[0].length).trim();
+    if (FULL_QUESTION.test(first) && first.split(/\s+/).length >= 4 && !BARE_ASK.test(second))
+      return { first, second };
   }
   const comma = COMMA_AND.exec(text);
   const m = comma ?? AND_MY.exec(text);
@@ -102,9 +124,13 @@ export function joinQuestions(
     return { ...first, intent: 'compare', understood: { ...main, query } };
   }
   let also: Understood | undefined;
+  const own = second.frame.understood;
+  // "…and can you move 50 to savings": an order, not a question; said back, never answered as one.
+  if (asksAnAction(rest.toLowerCase()))
+    return { ...first, understood: { ...main, unplaced: [...main.unplaced, second.text] } };
   if (!ASKS.test(rest)) also = fragment(main.query, rest, second, vocabulary, today, dictionary);
-  else if (second.frame.understood)
-    also = inheritSubject(inheritPeriods(second.frame.understood, main.query), main.query, rest);
+  else also = aboutThose(rest, main.query, own);
+  if (!also && own) also = inheritSubject(inheritPeriods(own, main.query), main.query, rest);
   const understood: Understood = also
     ? { ...main, also }
     : { ...main, unplaced: [...main.unplaced, second.text] };
@@ -161,33 +187,9 @@ function mergeExclude(base: Query, more: Query['filters']['exclude']): Query['fi
   return ex;
 }
 
-/** "…and how many times did I use it": a second question naming nothing of its own, about the first one's subject. */
-function inheritSubject(u: Understood, first: Query, rest: string): Understood {
-  const q = u.query;
-  if (!REFERS_BACK.test(rest) || !isEmptySubject(q.filters.include) || q.comparison) return u;
-  if (isEmptySubject(first.filters.include)) return u;
-  const query: Query = structuredClone(q);
-  query.filters.include = structuredClone(first.filters.include);
-  if (query.periods.length === 0) defaultPeriod(query, rest.toLowerCase());
-  return { ...u, query };
-}
-
-/** "…and how many times did I go?": a verb with nothing after it goes back to the first question's subject. */
-const REFERS_BACK =
-  /\b(?:it|them|there|that place|that shop|those|they)\b|\b(?:was|were|is|are) that\b|\bthat (?:was|were|is)\W*$|\b(?:go|went|gone|visit|visited|been|use|used|order|ordered|shop|shopped)\W*$/i;
-
-/** A second full question without a period of its own asks about the first one's period. */
-function inheritPeriods(u: Understood, first: Query): Understood {
-  const q = u.query;
-  if (q.periods.length > 0 || q.series || first.periods.length === 0 || !q.defaultedPeriod) return u;
-  const query: Query = { ...q, periods: structuredClone(first.periods) };
-  delete query.defaultedPeriod;
-  return { ...u, query };
-}
-
 /** Words that weigh the two halves against each other, or join the periods into one span. */
 const WEIGHED = /\b(?:vs|versus|compar\w*|against|than|differ\w*|between|from|to|through|until|till)\b/i;
-const PAIR_JOIN = /\s*[,;]\s*(?:and\s+)?|\s+(?:and|&)\s+/;
+const PAIR_JOIN = /\s*[,;]\s*(?:and\s+)?|\s+(?:and|&|plus|as well as|and also|also|then|and then)\s+/;
 
 /**
  * "Uber in January and Lyft in February", "coffee last month, eating out the month before": each subject
@@ -209,10 +211,12 @@ export function pairedParts(text: string, m: Mentions): Parts | undefined {
   return { first: text.slice(0, cut).trim(), second: text.slice(cut + join[0].length).trim() };
 }
 
+/** "spending this month plus income this month": a period said beside each flow is still one period. */
+const PERIOD_WORD = String.raw`(?:in|for|during|this|last|the|so far|past|previous|month|week|year|quarter|today|yesterday|\w+uary|march|april|may|june|july|august|\w+ember|october|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|q[1-4]|\d{4})`;
 const IN_WORDS = String.raw`(?:earn(?:ed|t)?|income|incomings|made|came in|come in|received|got paid)`;
 const OUT_WORDS = String.raw`(?:spen[dt]|spending|went out|go out|outgoings|expenses)`;
 const BOTH_FLOWS = new RegExp(
-  String.raw`\b(?:(${IN_WORDS})|${OUT_WORDS})\s+(?:and|&|plus)\s+(?:(?:what|how much)\s+(?:did\s+)?(?:i\s+|we\s+)?)?(?:${IN_WORDS}|(${OUT_WORDS}))\b`,
+  String.raw`\b(?:(${IN_WORDS})|${OUT_WORDS})(?:\s+(?:${PERIOD_WORD})){0,3}\s+(?:and|&|plus)\s+(?:(?:what|how much)\s+(?:did\s+)?(?:i\s+|we\s+)?)?(?:${IN_WORDS}|(${OUT_WORDS}))\b`,
 );
 
 /**

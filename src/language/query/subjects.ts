@@ -64,10 +64,33 @@ export function namedIn(r: Reading): Named[] {
     })),
   ];
   out.sort((a, b) => a.from - b.from);
-  // "uber rides", "amazon orders", "starbucks coffee": a category word right after a merchant describes it.
+  // "uber rides", "amazon orders", "starbucks coffee": a category word right after a merchant describes it;
+  // "rides with lyft", "trips to tesco": so does a word for one purchase just before it.
   return out.filter(
-    (n, k) => !(n.kind === 'category' && out[k - 1]?.kind === 'merchant' && out[k - 1]?.to === n.from),
+    (n, k) =>
+      !(n.kind === 'category' && out[k - 1]?.kind === 'merchant' && out[k - 1]?.to === n.from) &&
+      !(n.kind === 'category' && unitBefore(r, n, out[k + 1])),
   );
+}
+
+const UNIT_WORDS = new Set([
+  'ride',
+  'rides',
+  'trip',
+  'trips',
+  'journey',
+  'journeys',
+  'order',
+  'orders',
+  'delivery',
+  'deliveries',
+]);
+const UNIT_LINK = new Set(['with', 'to', 'from', 'at', 'on', 'via', 'using', 'through']);
+
+function unitBefore(r: Reading, n: Named, next: Named | undefined): boolean {
+  if (next?.kind !== 'merchant' || n.to - n.from !== 1 || !UNIT_WORDS.has(r.words[n.from] ?? ''))
+    return false;
+  return next.from === n.to + 1 && UNIT_LINK.has(r.words[n.to] ?? '');
 }
 
 /** Words that join names side by side; "and" only when the question compares. */
