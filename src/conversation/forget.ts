@@ -17,6 +17,20 @@ export async function startUnlink(ctx: TurnContext, state: DialogState): Promise
       state,
     };
   }
+  if (frame.unknownAccounts?.length) {
+    // Never the nearest account of the same kind: unlinking deletes its transactions.
+    const names = vocabulary.accounts.map((a) => a.name);
+    return {
+      replies: [
+        {
+          template: 'UnlinkUnknown',
+          data: { name: frame.unknownAccounts[0], options: names },
+          suggestions: names.map((n) => `Unlink ${n}`),
+        },
+      ],
+      state,
+    };
+  }
   const account =
     frame.accounts.length === 1 ? vocabulary.accounts.find((a) => a.id === frame.accounts[0]) : undefined;
   if (!account) {

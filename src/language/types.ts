@@ -119,6 +119,8 @@ export interface Frame {
   yesNo?: boolean;
   /** A pick from a list just offered: "the second one" → 2, "first" → 1, "the last one" → -1. */
   ordinal?: number;
+  /** For unlinking: account names the message gives that none of the user's accounts has ("my Chase card"). */
+  unknownAccounts?: string[];
   /** The kind of account the words name: "credit card", "current account", "savings". */
   accountType?: AccountRef['type'];
   /** For questions about money: the query the message asks, and what of it was not understood. */

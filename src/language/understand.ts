@@ -16,6 +16,8 @@ import { followUpCueOf } from './follow-up-cues.ts';
 import { buildDictionary, mentionFinder, type Mentions, type Span } from './mentions.ts';
 import { joinQuestions, pairedParts, splitQuestions, withBothFlows } from './query/split.ts';
 import { reviseFrame, understandQuery } from './query/index.ts';
+import { unknownNames } from './query/names.ts';
+import { readingOf, type ReadingContext } from './query/reading.ts';
 import { trailingSubjectParts } from './query/trailing-subject.ts';
 import { moneyIntentOf } from './query/intent.ts';
 import { accountTypeOf, ordinalOf, yesNoOf } from './short-answers.ts';
@@ -173,8 +175,10 @@ export async function createUnderstanding(options: UnderstandingOptions): Promis
       ),
     };
     const kept = withShortAnswers(keepEntitiesFor(asked), text);
-    if (!MONEY_QUESTIONS.has(kept.intent)) return { frame: kept, mentions: found };
     const context = { mentions: found, dictionary };
+    if (kept.intent === 'unlink_account')
+      return { frame: withUnknownAccounts(kept, text, vocabulary, day, context), mentions: found };
+    if (!MONEY_QUESTIONS.has(kept.intent)) return { frame: kept, mentions: found };
     kept.understood = understandQuery(kept, text, vocabulary, day, context);
     return { frame: reviseFrame(kept, text, vocabulary, day, context), mentions: found };
   };
@@ -248,6 +252,25 @@ export async function createUnderstanding(options: UnderstandingOptions): Promis
 }
 
 /** Adds the yes or no, the pick and the kind of account the words give, when they give one. */
+/**
+ * "Unlink my Chase card" from someone with no Chase account: the account words name none of theirs, so no
+ * account of the same kind is taken in its place.
+ */
+function withUnknownAccounts(
+  frame: Frame,
+  text: string,
+  vocabulary: UserVocabulary,
+  day: string,
+  context: ReadingContext,
+): Frame {
+  const names = unknownNames(readingOf(text, vocabulary, day, context), 'spent')
+    .filter((n) => n.kind === 'account')
+    .map((n) => n.text);
+  // A brand none of their accounts carries ("unlink my amex", "unlink netflix") names no account of theirs either.
+  if (frame.accounts.length === 0) names.push(...(context.mentions?.brands ?? []).map((b) => b.text));
+  return names.length ? { ...frame, accounts: [], unknownAccounts: [...new Set(names)] } : frame;
+}
+
 function withShortAnswers(frame: Frame, text: string): Frame {
   const yesNo = yesNoOf(text, frame.intent);
   if (yesNo !== undefined) frame.yesNo = yesNo;

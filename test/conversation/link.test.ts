@@ -222,6 +222,25 @@ describe('unlinking and deleting', () => {
     expect(countRows(store, 'transactions', "description LIKE '%TRADER JOE%' AND user_id = 'maya'")).toBe(0);
   });
 
+  it('an account name that is none of theirs unlinks nothing, not the nearest account of that kind', async () => {
+    for (const says of [
+      'close my chase checking account',
+      'unlink my Chase card',
+      'remove the capital one card',
+    ]) {
+      const [turn] = await play(chatFor('maya'), [
+        { says, template: 'UnlinkUnknown', data: { options: ['BofA Checking', 'Discover It'] } },
+      ]);
+      expect(turn!.state.pending, says).toBeUndefined();
+      expect(turn!.texts[0], says).toMatch(/I don't see an account called "(chase|capital one)"/i);
+    }
+    expect((await store.accounts.list('maya')).map((a) => a.name)).toEqual(['BofA Checking', 'Discover It']);
+    // Their own account by its kind still goes to the question before anything is removed.
+    await play(chatFor('maya'), [
+      { says: 'unlink my checking account', template: 'ConfirmUnlink', data: { account: 'BofA Checking' } },
+    ]);
+  });
+
   it('"delete all my data" asks first, then removes everything of that user and nothing of another', async () => {
     const theoRows = countRows(store, 'transactions', "user_id = 'theo'");
     const chat = chatFor('maya');
