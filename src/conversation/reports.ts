@@ -20,9 +20,19 @@ import { workingOf } from './working.ts';
 /** Latest balance of each account (or the ones asked about), with its as-of date. */
 export function balancesReply(a: Asked, result: Extract<QueryResult, { shape: 'balances' }>): Reply {
   const rows = result.rows.length ? result.rows : (result.latest ?? []);
-  if (rows.length === 0) return { template: 'NoBalances', suggestions: ['Link an account'] };
   const narrowed =
     a.query.filters.include.accounts.length > 0 || a.query.filters.include.accountTypes.length > 0;
+  // Accounts asked about whose statements give no balance are named, never left out without a word.
+  const shown = new Set(rows.map((r) => r.accountId));
+  const without = askedAccounts(a)
+    .filter((account) => !shown.has(account.id))
+    .map((account) => account.name);
+  if (rows.length === 0)
+    return {
+      template: 'NoBalances',
+      data: { without: narrowed ? without : [] },
+      suggestions: ['Link an account'],
+    };
   const cash = rows.filter((r) => r.accountType !== 'credit_card');
   const byCurrency = new Map<string, number>();
   for (const r of cash) byCurrency.set(r.currency, (byCurrency.get(r.currency) ?? 0) + r.amountMinor);
@@ -37,6 +47,7 @@ export function balancesReply(a: Asked, result: Extract<QueryResult, { shape: 'b
         asOf: dayText(r.asOf),
       })),
       single: rows.length === 1,
+      without,
       /** Asked for a period whose balances the statements do not hold: these are the latest instead. */
       notFor: result.latest && !result.rows.length && result.asOf ? periodText(result.asOf) : '',
       cashTotal:
@@ -46,6 +57,22 @@ export function balancesReply(a: Asked, result: Extract<QueryResult, { shape: 'b
     },
     suggestions: ['Spending this month', 'Income last month'],
   };
+}
+
+/** The accounts a balance question covers: the ones it names (by name or kind), or all, less any it leaves out. */
+function askedAccounts(a: Asked) {
+  const { include, exclude } = a.query.filters;
+  const { accounts } = a.ctx.vocabulary;
+  const named = new Set(accountIdsOf(a.query, a.ctx.vocabulary));
+  return accounts.filter(
+    (account) =>
+      (named.size === 0 || named.has(account.id)) &&
+      !exclude.accounts.includes(account.id) &&
+      !exclude.accountTypes.includes(account.type) &&
+      (include.accounts.length > 0 ||
+        include.accountTypes.length === 0 ||
+        include.accountTypes.includes(account.type)),
+  );
 }
 
 /** Periods side by side, earlier first: each figure, the change, and what moved most. */

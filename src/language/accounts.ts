@@ -74,14 +74,22 @@ const OWNING = new Set([
   'to',
   // "BofA or Discover", "Chase against Amex": set beside another account, a word names one too.
   'or',
+  'and',
   'vs',
   'versus',
   'against',
+  // "the balance of Discover", "balance for Discover".
+  'of',
+  'for',
 ]);
+/** "Discover balance", "Discover statement": words after it that only an account has. */
+const OWNED_AFTER = new Set(['balance', 'balances', 'statement', 'statements', 'limit']);
 
 function supported(tokens: Token[], start: number, word: string): boolean {
   if (word.length <= 3) return false;
-  return start === 0 || OWNING.has(tokens[start - 1]?.text ?? '');
+  return (
+    start === 0 || OWNING.has(tokens[start - 1]?.text ?? '') || OWNED_AFTER.has(tokens[start + 1]?.text ?? '')
+  );
 }
 
 function brandWords(account: AccountRef): Set<string> {

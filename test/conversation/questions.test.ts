@@ -172,9 +172,29 @@ describe('spending questions and follow-ups', () => {
       {
         says: 'How much money do I have?',
         template: 'Balances',
-        text: ['$11,749.28'],
+        text: ['$11,749.28', "Discover It don't include a balance"],
         notText: ['21,822.31', '352.28'],
       },
+    ]);
+  });
+
+  it('names an account asked about whose statements give no balance, never answers with another', async () => {
+    // Maya's Discover It CSV has no balance column; her BofA Checking OFX ends at 11,749.28.
+    await play(chatFor('maya'), [
+      {
+        says: 'discover balance',
+        template: 'NoBalances',
+        data: { without: ['Discover It'] },
+        notText: ['11,749.28'],
+      },
+      { says: "what's the balance of discover?", template: 'NoBalances', data: { without: ['Discover It'] } },
+      {
+        says: 'balance of bofa and discover',
+        template: 'Balances',
+        data: { without: ['Discover It'] },
+        text: ['$11,749.28', "Discover It don't include a balance"],
+      },
+      { says: 'checking balance', template: 'Balances', data: { without: [] }, notText: ['Discover'] },
     ]);
   });
 
