@@ -53,10 +53,10 @@ export interface Mentions {
 
 /**
  * Ordinary verbs whose words would otherwise read as names or categories: "shell out" is not Shell, "stack
- * up" is not Shake Shack, "add up" is nobody.
+ * up" is not Shake Shack, "add up" is nobody, and cash "taken out" is not a takeaway.
  */
 const PHRASAL =
-  /\b(?:shell(?:s|ed|ing)?\s+out|fork(?:s|ed|ing)?\s+out|cough(?:s|ed|ing)?\s+up|stack(?:s|ed|ing)?\s+up|add(?:s|ed|ing)?\s+up|rack(?:s|ed|ing)?\s+up|splash(?:es|ed|ing)?\s+out|burn(?:s|ed|t|ing)?\s+through|chuck(?:s|ed|ing)?\s+away)\b/gi;
+  /\b(?:shell(?:s|ed|ing)?\s+out|fork(?:s|ed|ing)?\s+out|cough(?:s|ed|ing)?\s+up|stack(?:s|ed|ing)?\s+up|add(?:s|ed|ing)?\s+up|rack(?:s|ed|ing)?\s+up|splash(?:es|ed|ing)?\s+out|burn(?:s|ed|t|ing)?\s+through|chuck(?:s|ed|ing)?\s+away|(?<=\b(?:cash|money)\b(?:\s+\w+){0,3}\s+)(?:take|takes|took|taken|taking)\s+out|(?:take|takes|took|taken|taking)\s+out(?=\s+(?:\w+\s+){0,2}?(?:cash|money)\b|\s+(?:of|from)\s+(?:the\s+|an\s+)?(?:atm|cash ?point|cash machine)\b))\b/gi;
 
 function phrasalSpans(text: string): { index: number; length: number }[] {
   return allMatches(text, PHRASAL).map((m) => ({ index: m.index, length: m[0].length }));

@@ -65,9 +65,17 @@ const WORTH =
 /** Judging the figures against a norm or a need, which asks for advice rather than statements. */
 const JUDGING =
   /\b(?:am i|are we|is (?:that|this|it)) (?:\w+ )?(?:enough|normal|reasonable|ok|okay|good|bad|a lot)\b|^(?:is|are) (?:\w+ ){1,8}?(?:normal|reasonable|ok|okay|fine|typical|excessive|too much|a lot|good|bad)\W*$|\b(?:is|are) (?:\w+ ){1,3}?(?:better|worse) than\b|\bwhich (?:one )?is (?:better|best|cheaper)\b|\bis (?:my|our) (?:\w+ ){0,3}?(?:normal|reasonable|typical|ok|okay|good|bad|high|low|a lot)\b|\b(?:saving|spending|earning) enough\b/g;
+/**
+ * Cash taken out and a card paid off are money moved, not spent, and no query measures them yet: "how much cash
+ * did I take out" is not takeaways, "how much did I pay off on my card" is not what the card was spent on.
+ */
+const MONEY_MOVED_OUT =
+  /\b(?:cash|money) (?:\w+ ){0,3}?(?:take|takes|took|taken|taking|get|got|gotten|pull|pulled|draw|drew|drawn) out\b|\b(?:take|takes|took|taken|taking|get|got|pull|pulled|draw|drew) out (?:\w+ ){0,2}?(?:cash|money)\b|\b(?:atms?|cash ?points?|cash machines?)\b(?! (?:fees?|charges?)\b)|\b(?:pay|paid|paying|pays) (?:off|down|towards?|into) (?:\w+ ){0,3}?(?:cards?|amex|visa|mastercard|balance)\b|\b(?:credit )?card (?:re)?payments? (?:to|towards?|on|into)\b|\bpayments? (?:to|towards?|into|on|against) (?:my|the|our) (?:\w+ ){0,2}?(?:cards?|amex|visa|mastercard)\b|\bcredit card (?:re)?payments?\b|\bcard repayments?\b/g;
+
 /** Patterns that count even over words a name or a category took. */
 const OVER_NAMES: ReadonlySet<RegExp> = new Set([
   ACTION_ASKED,
+  MONEY_MOVED_OUT,
   PEOPLES_FIGURES,
   PRICES,
   MOVE_MONEY,
@@ -128,6 +136,7 @@ const MEANINGFUL: readonly RegExp[] = [
   /\b(?:exchange rate|convert|conversion)\b/g,
   /\b(?:refunds?|refunded)\b/g,
   /\b(?:withdrawals?|withdrew|withdrawn)\b/g,
+  MONEY_MOVED_OUT,
   // Other people's money, and asking Tally to move money rather than to count it.
   /\b(?:my|our|his|her|their) (?:wife|husband|partner|boyfriend|girlfriend|son|daughter|kids?|children|mum|mom|dad|mother|father|parents|brother|sister|flatmate|roommate|housemate|friends?|neighbou?rs?|boss)(?:s|es)?\b|\b(?:he|she|they|someone|somebody|everyone|everybody|people) (?:spend|spent|spends|earn|earns|earned|pay|paid)\b|\b(?:the |a |an )?(?:average|typical|normal|usual|ordinary) (?:american|brit|briton|person|household|family|man|woman|student|couple)\b|\b(?:americans|brits|others)\b/g,
   MOVE_MONEY,
