@@ -1,3 +1,4 @@
+import { LineRanks } from './line-ranks.ts';
 import type { StatementTransaction } from './types.ts';
 
 /**
@@ -14,28 +15,49 @@ import type { StatementTransaction } from './types.ts';
  * recognises them (Ledger.addStatement), so re-importing an old file adds nothing twice.
  */
 export function fingerprints(rows: readonly StatementTransaction[]): string[] {
-  const next = fingerprinter();
+  const next = fingerprinter((visit) => rows.forEach((r) => visit(r)));
   return rows.map(next);
 }
 
 /**
  * The same identities one row at a time, for a file read as a stream: call it with the rows of one
  * statement in order. It remembers how many identical lines it has seen by a 64-bit hash of each
- * distinct line, in typed arrays (9–18 bytes a line), not by the lines themselves.
+ * distinct line, in typed arrays, per day (see line-ranks.ts). Given `recount` (which hands every row
+ * of the statement to `visit` again, in order), it forgets the days the statement has left behind, so
+ * its memory stays flat however long the file; without it, it keeps them all.
  */
-export function fingerprinter(): (row: StatementTransaction) => string {
-  const ranks = new RankTable();
+export function fingerprinter(
+  recount?: (visit: (row: StatementTransaction) => void) => void,
+  budget?: number,
+): (row: StatementTransaction) => string {
+  const ranks = new LineRanks(recount ? budget : Infinity);
   const normal = new Map<string, string>();
+  const comparable = (description: string): string => {
+    // Statements repeat their descriptions; each is put in its comparable form once (up to a bound).
+    let text = normal.get(description);
+    if (text === undefined) {
+      text = description.trim().toUpperCase().replace(/\s+/g, ' ');
+      if (normal.size < NORMAL_DESCRIPTIONS) normal.set(description, text);
+    }
+    return text;
+  };
+  /** A day met again after its counts were forgotten: every earlier row is counted anew. */
+  const countAgain = (before: number) => {
+    ranks.keepEverything();
+    let index = 0;
+    recount?.((earlier) => {
+      if (index++ >= before || earlier.externalId) return;
+      hashLine(earlier.date, String(earlier.amountMinor), earlier.currency, comparable(earlier.description));
+      ranks.next(earlier.date, rankA >>> 0, rankB >>> 0);
+    });
+  };
+  let seen = 0;
   // A statement's lines come day by day: the day's part of the identity is made once per run of a day.
   let lastDate = '';
   let lastDay = '';
   return (r) => {
-    // Statements repeat their descriptions; each is put in its comparable form once (up to a bound).
-    let text = normal.get(r.description);
-    if (text === undefined) {
-      text = r.description.trim().toUpperCase().replace(/\s+/g, ' ');
-      if (normal.size < NORMAL_DESCRIPTIONS) normal.set(r.description, text);
-    }
+    seen++;
+    const text = comparable(r.description);
     const amount = String(r.amountMinor);
     if (r.date !== lastDate) {
       lastDate = r.date;
@@ -47,7 +69,12 @@ export function fingerprinter(): (row: StatementTransaction) => string {
     }
     // The line `date|amount|currency|text` is hashed in place, for its rank and its identity at once.
     hashLine(r.date, amount, r.currency, text);
-    const rank = ranks.next(rankA >>> 0, rankB >>> 0);
+    let rank = ranks.next(r.date, rankA >>> 0, rankB >>> 0);
+    if (rank === 0) {
+      countAgain(seen - 1);
+      hashLine(r.date, amount, r.currency, text);
+      rank = ranks.next(r.date, rankA >>> 0, rankB >>> 0);
+    }
     hashTail(`|${rank}`);
     return `f:${lastDay}:${base36(pairA)}${base36(pairB)}`;
   };
@@ -55,68 +82,6 @@ export function fingerprinter(): (row: StatementTransaction) => string {
 
 /** Distinct descriptions a fingerprinter keeps in their comparable form. */
 const NORMAL_DESCRIPTIONS = 20_000;
-
-/**
- * Counts occurrences of strings by two independent 32-bit hashes (64 bits: two different lines of one
- * million share both with odds of about 1 in 30 million): an open-addressing table of 9 bytes a slot
- * that doubles as it fills. A count is one byte; the rare line seen more than 255 times keeps the rest
- * of its count aside.
- */
-class RankTable {
-  private size = 0;
-  private slots = 1 << 12;
-  private hi = new Uint32Array(this.slots);
-  private lo = new Uint32Array(this.slots);
-  private counts = new Uint8Array(this.slots);
-  /** Occurrences past 255, by the line's two hashes. */
-  private beyond = new Map<string, number>();
-
-  /** 1 the first time a line of hashes (a, b) is seen, 2 the second, … */
-  next(a: number, b: number): number {
-    let i = this.find(a, b);
-    const count = this.counts[i] as number;
-    if (count === 0) {
-      if ((this.size + 1) * 4 > this.slots * 3) {
-        this.grow();
-        i = this.find(a, b);
-      }
-      this.hi[i] = a;
-      this.lo[i] = b;
-      this.size++;
-    }
-    if (count < 255) {
-      this.counts[i] = count + 1;
-      return count + 1;
-    }
-    const key = `${a}:${b}`;
-    const more = (this.beyond.get(key) ?? 0) + 1;
-    this.beyond.set(key, more);
-    return 255 + more;
-  }
-
-  /** The slot holding (a, b), or the empty slot where it belongs. */
-  private find(a: number, b: number): number {
-    const mask = this.slots - 1;
-    let i = (a ^ Math.imul(b, 0x9e3779b1)) & mask;
-    while (this.counts[i] !== 0 && (this.hi[i] !== a || this.lo[i] !== b)) i = (i + 1) & mask;
-    return i;
-  }
-
-  private grow(): void {
-    const { hi, lo, counts } = this;
-    this.slots *= 2;
-    this.hi = new Uint32Array(this.slots);
-    this.lo = new Uint32Array(this.slots);
-    this.counts = new Uint8Array(this.slots);
-    for (let j = 0; j < counts.length; j++) {
-      if (counts[j] === 0) continue;
-      const i = this.find(hi[j] ?? 0, lo[j] ?? 0);
-      this.hi[i] = hi[j] ?? 0;
-      this.lo[i] = lo[j] ?? 0;
-      this.counts[i] = counts[j] ?? 0;
-    }
-  }
-}
 
 function day(date: string): string {
   // An ISO day (the readers' form) without its dashes; anything else the slow way.

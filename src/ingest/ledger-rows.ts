@@ -44,8 +44,15 @@ export function readLedgerRows(
   const enrich = enricher(accountType, rules);
   let batch: NewTransaction[] = [];
   let rows = 0;
+  // A statement's earlier rows, read again: only for a file whose dates go back to a day its
+  // fingerprinter has forgotten (once at most, see line-ranks.ts).
+  const recount = (statement: number) => (visit: (t: StatementTransaction) => void) => {
+    reader.read((t, s) => {
+      if (s === statement) visit(t);
+    });
+  };
   const statements = reader.read((t, s) => {
-    const identity = (identities[s] ??= fingerprinter());
+    const identity = (identities[s] ??= fingerprinter(recount(s)));
     batch.push(ledgerRow(t, enrich(t), identity(t)));
     rows++;
     if (batch.length >= BATCH_ROWS) {

@@ -3,6 +3,7 @@ import type { Flow } from '../insights/types.ts';
 import type { Catalog } from './catalog.ts';
 import { ledgerChanged, type Db } from './db.ts';
 import { deferIndexes, worthDeferring } from './deferred-indexes.ts';
+import { ledgerInserts } from './ledger-inserts.ts';
 import type { LedgerPort, StatementWriter } from './port.ts';
 import type { ImportResult, NewBalance, NewTransaction } from './types.ts';
 
@@ -132,15 +133,6 @@ export class Ledger implements LedgerPort {
     this.catalog.forgetMerchants();
     const owner = this.db.prepare('SELECT user_id FROM accounts WHERE id = ?').pluck().get(accountId);
     if (owner !== userId) throw new Error('account does not belong to this user');
-    const insert = this.db.prepare(
-      `INSERT INTO transactions (user_id, account_id, posted_on, amount_minor, currency, description,
-         merchant_id, category_id, flow, category_source, external_id, fingerprint, mcc, bank_category, batch_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (account_id, fingerprint) DO NOTHING`,
-    );
-    const holder = this.db
-      .prepare('SELECT batch_id FROM transactions WHERE account_id = ? AND fingerprint = ?')
-      .pluck();
     const isLegacy = this.legacyMatcher(accountId);
     const batchId = Number(
       this.db
@@ -164,6 +156,15 @@ export class Ledger implements LedgerPort {
         skipped++;
       }
     };
+    const inserts = ledgerInserts(
+      this.db,
+      { userId, accountId, batchId },
+      {
+        added: (n) => (added += n),
+        repeated: () => repeated++,
+        notAdded,
+      },
+    );
     return {
       add: (rows) => {
         ledgerChanged(this.db);
@@ -178,27 +179,9 @@ export class Ledger implements LedgerPort {
           }
           const merchantId = this.catalog.merchantId(r.merchant);
           merchants.add(merchantId);
-          const info = insert.run(
-            userId,
-            accountId,
-            toDayInt(r.date),
-            r.amountMinor,
-            r.currency,
-            r.description,
-            merchantId,
-            category.id,
-            r.flow,
-            r.categorySource,
-            r.externalId ?? null,
-            r.fingerprint,
-            r.mcc ?? null,
-            r.bankCategory ?? null,
-            batchId,
-          );
-          if (info.changes > 0) added++;
-          else if (holder.get(accountId, r.fingerprint) === batchId) repeated++;
-          else notAdded(r);
+          inserts.add(r, merchantId, category.id);
         }
+        inserts.flush();
       },
       finish: (balances) => {
         const exists = this.db.prepare('SELECT 1 FROM merchants WHERE id = ?').pluck();

@@ -51,3 +51,56 @@ describe('row identities', () => {
     expect(new Set(all).size).toBe(600);
   });
 });
+
+/** A statement of `days` days, newest first, each day with a few identical coffees and a bank-id line. */
+function statement(days: number): StatementTransaction[] {
+  const rows: StatementTransaction[] = [];
+  for (let d = days; d > 0; d--) {
+    const date = new Date(Date.UTC(2024, 0, d)).toISOString().slice(0, 10);
+    for (let k = 0; k < 5; k++)
+      rows.push({ date, amountMinor: -450, currency: 'USD', description: `COFFEE ${k % 2}` });
+    rows.push({ date, amountMinor: -9900, currency: 'USD', description: 'GYM', externalId: `G${d % 3}` });
+  }
+  return rows;
+}
+
+/** Identities from a fingerprinter that may forget days past `budget` slots, able to read the rows again. */
+function forgetful(rows: readonly StatementTransaction[], budget: number): { ids: string[]; passes: number } {
+  let passes = 0;
+  const identity = fingerprinter((visit) => {
+    passes++;
+    rows.forEach((r) => visit(r));
+  }, budget);
+  return { ids: rows.map(identity), passes };
+}
+
+describe('row identities of a long statement, with days left behind forgotten', () => {
+  it('are those of a fingerprinter that forgets nothing, for a file in date order, read once', () => {
+    const rows = statement(400);
+    const { ids, passes } = forgetful(rows, 64);
+    expect(ids).toEqual(rows.map(fingerprinter()));
+    expect(new Set(ids).size).toBe(rows.length);
+    expect(passes).toBe(0);
+  });
+
+  it('are the same for a file whose dates go back to a forgotten day, which reads it again once', () => {
+    const rows = statement(400);
+    // The newest day's coffees again at the end, and two of an early day in the middle.
+    const late = [...rows, ...rows.slice(0, 3), ...rows.slice(600, 602)];
+    const shuffled = [...late.slice(0, 1200), ...late.slice(6, 8), ...late.slice(1200)];
+    for (const list of [late, shuffled]) {
+      const { ids, passes } = forgetful(list, 64);
+      expect(ids).toEqual(list.map(fingerprinter()));
+      expect(passes).toBe(1);
+    }
+  });
+
+  it('keep a day met again before it was forgotten, without reading the file again', () => {
+    const rows = statement(30);
+    const again = [...rows, ...rows.slice(0, 4)];
+    const { ids, passes } = forgetful(again, 1 << 18);
+    expect(ids).toEqual(again.map(fingerprinter()));
+    expect(new Set(ids.filter((id) => id.startsWith('f:'))).size).toBe(30 * 5 + 4);
+    expect(passes).toBe(0);
+  });
+});

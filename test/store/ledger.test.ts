@@ -159,6 +159,52 @@ describe('ledger import', () => {
     expect(countRows(store, 'transactions')).toBe(3);
   });
 
+  it('a long statement overlapping an earlier one, with lines repeated near and far, is counted as row by row', async () => {
+    // Bank-id lines: the same id, day, amount and text is the same line, so a repeat has the same fingerprint.
+    const line = (i: number) => ({
+      date: `2026-0${1 + Math.floor(i / 100)}-${String(1 + (i % 28)).padStart(2, '0')}`,
+      amountMinor: -(100 + i),
+      description: `SHOP ${i}`,
+      externalId: `T${i}`,
+    });
+    const earlier = fileRows(Array.from({ length: 100 }, (_, i) => line(i)));
+    const picks = [...Array.from({ length: 170 }, (_, k) => 60 + k), 61, 61, 150, 75, 229, 200, 201];
+    // Written 50 rows to a statement: the first 50 mix lines held before, repeats and new lines; the next
+    // 50 repeat one of their own new lines (110); the last rows repeat lines of every kind.
+    const later = fileRows(
+      [...picks.slice(0, 20), 65, 66, ...picks.slice(20, 58), 110, ...picks.slice(58)].map(line),
+    );
+    await store.ledger.atomically(async () => {
+      const w = await store.ledger.beginStatement('alice', accountId, FILE, NOW);
+      w.add(earlier);
+      await w.finish([]);
+    });
+    const held = new Set(earlier.map((r) => r.fingerprint));
+    const expected = { added: 0, skipped: 0, repeated: 0 };
+    const seen = new Set<string>();
+    for (const r of later) {
+      if (seen.has(r.fingerprint)) expected.repeated++;
+      else if (held.has(r.fingerprint)) expected.skipped++;
+      else expected.added++;
+      seen.add(r.fingerprint);
+    }
+    const result = await store.ledger.atomically(async () => {
+      const w = await store.ledger.beginStatement(
+        'alice',
+        accountId,
+        { name: 'later.csv', format: 'csv' },
+        NOW,
+      );
+      w.add(later.slice(0, 130));
+      w.add(later.slice(130));
+      return w.finish([]);
+    });
+    expect(expected).toEqual({ added: 130, skipped: 40, repeated: 10 });
+    expect(result).toMatchObject(expected);
+    expect(countRows(store, 'transactions')).toBe(230);
+    expect(await store.ledger.idsInBatches('alice', [result.batchId])).toHaveLength(130);
+  });
+
   it('two identical coffees on one day in one file stay two, and re-importing the file keeps two', async () => {
     const rows = fileRows([
       { date: '2026-03-04', amountMinor: -475, description: 'STARBUCKS STORE 123' },

@@ -48,22 +48,28 @@ export function fileLines(path: string, offset = 0): CsvLines & { close(): void 
     close: () => closeSync(fd),
     each(visit) {
       let lineNo = 0;
-      // Bytes of a line begun in the previous block and not yet ended.
-      let carry: Buffer | undefined;
-      // One block buffer for the whole pass: lines leave it as strings (copies), the carry as a copy.
-      const buffer = Buffer.allocUnsafe(Math.min(BLOCK, size));
-      for (let at = offset; at < size; at += BLOCK) {
-        const read = readAt(fd, at, Math.min(BLOCK, size - at), buffer);
-        const block = carry ? Buffer.concat([carry, read]) : read;
-        carry = undefined;
+      // One buffer for the whole pass: the start of a line a block leaves unfinished moves to its front and
+      // the next block is read in behind it, so a pass allocates nothing per block (a fresh buffer per
+      // block would leave the whole file as garbage for the collector; lines leave as strings, copies).
+      let buffer = Buffer.allocUnsafe(Math.min(2 * BLOCK, size - offset));
+      let kept = 0;
+      for (let at = offset; at < size;) {
+        const want = Math.min(BLOCK, size - at);
+        if (buffer.length - kept < want) {
+          // A line longer than a block: room for it and the next block.
+          const wider = Buffer.allocUnsafe(kept + want);
+          buffer.copy(wider, 0, 0, kept);
+          buffer = wider;
+        }
+        const got = readAt(fd, at, want, buffer.subarray(kept));
+        if (got.length === 0) break;
+        at += got.length;
+        const block = buffer.subarray(0, kept + got.length);
+        const atEnd = at >= size;
         let from = 0;
-        const atEnd = at + read.length >= size;
         for (;;) {
           const found = block.indexOf(breakByte, from);
-          if (found < 0 && !atEnd) {
-            carry = Buffer.from(block.subarray(from));
-            break;
-          }
+          if (found < 0 && !atEnd) break;
           const end = found < 0 ? block.length : found;
           lineNo++;
           // A trailing carriage return (a CRLF file) is not part of the line.
@@ -72,6 +78,8 @@ export function fileLines(path: string, offset = 0): CsvLines & { close(): void 
           from = end + 1;
           if (found < 0 || from >= block.length) break;
         }
+        kept = Math.max(0, block.length - from);
+        if (kept > 0) block.copy(buffer, 0, from, block.length);
       }
     },
   };
@@ -85,8 +93,10 @@ export function fileIsUtf8(path: string, offset = 0): boolean {
   const fd = openSync(path, 'r');
   try {
     const size = fstatSync(fd).size;
+    // One buffer for every block: a fresh one each time would leave the whole file as garbage to collect.
+    const buffer = Buffer.allocUnsafe(Math.max(0, Math.min(BLOCK, size - offset)));
     for (let at = offset; at < size;) {
-      const block = readAt(fd, at, Math.min(BLOCK, size - at));
+      const block = readAt(fd, at, Math.min(BLOCK, size - at), buffer);
       let end = block.length;
       if (at + end < size) {
         // Step back over continuation bytes (10xxxxxx) to the byte that starts the last character.
