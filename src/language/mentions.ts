@@ -58,6 +58,25 @@ export interface Mentions {
 const PHRASAL =
   /\b(?:shell(?:s|ed|ing)?\s+out|fork(?:s|ed|ing)?\s+out|cough(?:s|ed|ing)?\s+up|stack(?:s|ed|ing)?\s+up|add(?:s|ed|ing)?\s+up|rack(?:s|ed|ing)?\s+up|splash(?:es|ed|ing)?\s+out|burn(?:s|ed|t|ing)?\s+through|chuck(?:s|ed|ing)?\s+away|(?<=\b(?:cash|money)\b(?:\s+\w+){0,3}\s+)(?:take|takes|took|taken|taking)\s+out|(?:take|takes|took|taken|taking)\s+out(?=\s+(?:\w+\s+){0,2}?(?:cash|money)\b|\s+(?:of|from)\s+(?:the\s+|an\s+)?(?:atm|cash ?point|cash machine)\b))\b/gi;
 
+/** Interest the person paid or was charged, not interest paid to them: "how much interest did I pay". */
+const INTEREST_PAID =
+  /\b(?:pay|pays|paid|paying)\b(?! (?:me|us)\b)|\b(?:charged?|charges|charging|cost|costs|owe|owed|lose|lost)\b/i;
+const INTEREST_EARNED =
+  /\b(?:earn|earns|earned|earning|receive|received|got|get|gets|paid (?:me|us)|pays? (?:me|us))\b/i;
+
+/** "Interest" is interest earned unless the words say it was paid: then it is the interest charged. */
+function interestPaidOrEarned(
+  text: string,
+  found: EntityMatch<CategoryRef>[],
+  lexicon: CategoryLexicon,
+): EntityMatch<CategoryRef>[] {
+  const earned = (m: EntityMatch<CategoryRef>) =>
+    m.value.codes.length === 1 && m.value.codes[0] === 'INCOME_INTEREST_EARNED';
+  if (!found.some(earned) || !INTEREST_PAID.test(text) || INTEREST_EARNED.test(text)) return found;
+  const charged = lexicon.phrases.get('interest charges');
+  return charged ? found.map((m) => (earned(m) ? { ...m, value: charged } : m)) : found;
+}
+
 function phrasalSpans(text: string): { index: number; length: number }[] {
   return allMatches(text, PHRASAL).map((m) => ({ index: m.index, length: m[0].length }));
 }
@@ -189,7 +208,7 @@ export function mentionFinder(
       brands = findBrands(text, tokens, open, brandIndex, own, dictionary);
       claimMatches(open, brands);
     }
-    const categories = findCategories(tokens, lexicon, open, dictionary);
+    const categories = interestPaidOrEarned(text, findCategories(tokens, lexicon, open, dictionary), lexicon);
     claimMatches(open, categories);
     if (index) {
       const fuzzy = findMerchantsFuzzy(tokens, index, open, (a, where) => {
