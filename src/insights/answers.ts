@@ -31,6 +31,21 @@ export function withShares(groups: GroupedTotal[]): Share[] {
 }
 
 /**
+ * Whole-number shares of some groups (a ranking's top few) in the total of their currency, so "your biggest
+ * category" is its share of everything spent, not 100% of itself.
+ * @example sharesOfTotal([{ key: 'a', label: 'A', currency: 'USD', amountMinor: 50, count: 1 }], [{ currency: 'USD', amountMinor: 200 }])[0]?.percent // 25
+ */
+export function sharesOfTotal(
+  groups: GroupedTotal[],
+  totals: readonly { currency: string; amountMinor: number }[],
+): Share[] {
+  return groups.map((g) => {
+    const total = totals.find((t) => t.currency === g.currency)?.amountMinor ?? 0;
+    return { ...g, percent: total > 0 ? Math.round((g.amountMinor / total) * 100) : 0 };
+  });
+}
+
+/**
  * The like periods just before this one, newest first: the months, quarters, halves or years before a
  * calendar period (named), or windows of the same number of days before any other (named by their dates
  * in replies).

@@ -4,7 +4,7 @@
  * bounded by the number of groups or steps.
  */
 import { addDays } from '../day.ts';
-import { withShares, type Share } from './answers.ts';
+import { sharesOfTotal, withShares, type Share } from './answers.ts';
 import type { DataSpan } from './defaults.ts';
 import { figure, filterOf, mainCurrency, ofMeasure, plan, type ExecContext } from './measures.ts';
 import type { Period, Query } from './query.ts';
@@ -138,9 +138,12 @@ export async function breakdown(
   );
   if (by === 'weekday') groups = rankWeekdays(groups, query);
   const sums = query.measure.kind === 'spent' || query.measure.kind === 'received';
-  const shares = withShares(sums && by !== 'weekday' ? groups.filter((g) => g.amountMinor > 0) : groups);
-  if (!query.ranking && by !== 'weekday') shares.sort((a, b) => b.amountMinor - a.amountMinor);
   const all = (await figure(ctx, { ...query, ranking: undefined }, period)).values;
+  const counted = sums && by !== 'weekday' ? groups.filter((g) => g.amountMinor > 0) : groups;
+  // A ranking shows a few of the groups: each one's share is of the whole total, not of the few shown.
+  const shares =
+    query.ranking && sums && by !== 'weekday' ? sharesOfTotal(counted, all) : withShares(counted);
+  if (!query.ranking && by !== 'weekday') shares.sort((a, b) => b.amountMinor - a.amountMinor);
   return { shape: 'breakdown', period, by, groups: shares, totals: all };
 }
 

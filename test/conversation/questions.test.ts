@@ -178,6 +178,22 @@ describe('spending questions and follow-ups', () => {
     ]);
   });
 
+  it("gives a ranking's shares of the whole total, not of the few groups it shows", async () => {
+    // February 2026: $4,206.68 spent in all, $2,150.00 of it rent and $1,146.75 at IKEA.
+    await play(chatFor('maya'), [
+      {
+        says: "what's my biggest expense category in february",
+        template: 'Top',
+        text: ['(51% of your spending'],
+      },
+      {
+        says: 'my top 2 merchants in february',
+        template: 'Top',
+        text: ['Westgate Property Mgmt: **$2,150.00** (51%)', 'IKEA: **$1,146.75** (27%)'],
+      },
+    ]);
+  });
+
   it('names an account asked about whose statements give no balance, never answers with another', async () => {
     // Maya's Discover It CSV has no balance column; her BofA Checking OFX ends at 11,749.28.
     await play(chatFor('maya'), [
