@@ -51,6 +51,17 @@ describe('cleanMerchant', () => {
 });
 
 describe('pickDescriptor', () => {
+  it.each([
+    [
+      'WESTGATE PROPERTY MGMT DES:RENT ID:0048812 INDN:MAYA LIN CO ID:1942311877 WEB',
+      'Westgate Property Mgmt',
+    ],
+    ['GUSTO DES:PAY ID:XXXXX INDN:LIN MAYA CO ID:XXXXX PPD', 'Gusto'],
+    ['HARBOR DENTAL GROUP INDN:MAYA LIN', 'Harbor Dental Group'],
+  ])('names the company of an ACH line, not its description or the account holder, in %j', (raw, name) => {
+    expect(cleanMerchant(raw)).toBe(name);
+  });
+
   it('prefers a memo that completes a name cut at 32 characters', () => {
     expect(
       pickDescriptor(
