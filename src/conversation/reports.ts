@@ -101,6 +101,9 @@ export function comparisonReply(a: Asked, result: Extract<QueryResult, { shape: 
     .map((m) => `${m.key} ${m.change > 0 ? 'up' : 'down'} ${formatMoney(Math.abs(m.change), currency)}`);
   const working = workingOf(query, undefined, ctx.vocabulary, a.span, currency);
   working.period = figures.map((f) => (f.period ? periodText(f.period) : '')).join(' vs ');
+  // A period the data stops inside ("this month" three days in) is not like for like: the answer says so.
+  const partly = workingOf(query, newer.period, ctx.vocabulary, a.span, currency).dataEnds;
+  working.dataEnds = partly;
   return {
     template: 'ComparePeriods',
     data: {
@@ -119,6 +122,7 @@ export function comparisonReply(a: Asked, result: Extract<QueryResult, { shape: 
       changePct: amount(older) > 0 ? percentText(change / amount(older)) : '',
       movers,
       accounts: accountsText(ctx.vocabulary, accountIdsOf(query, ctx.vocabulary)).text,
+      partly,
     },
     suggestions: ['Break that down by category', 'Show me those'],
   };

@@ -178,6 +178,24 @@ describe('spending questions and follow-ups', () => {
     ]);
   });
 
+  it('says when a period compared is only partly in the data', async () => {
+    // Today is 5 March 2026 and Maya's statements run to 3 March.
+    await play(chatFor('maya'), [
+      {
+        says: 'compare my spending this month to last',
+        template: 'ComparePeriods',
+        data: { partly: '3 Mar 2026' },
+        text: ['Your data for March 2026 stops at 3 Mar 2026'],
+      },
+      {
+        says: 'compare january and february',
+        template: 'ComparePeriods',
+        data: { partly: '' },
+        notText: ['stops at'],
+      },
+    ]);
+  });
+
   it("gives a ranking's shares of the whole total, not of the few groups it shows", async () => {
     // February 2026: $4,206.68 spent in all, $2,150.00 of it rent and $1,146.75 at IKEA.
     await play(chatFor('maya'), [
