@@ -50,9 +50,11 @@ export async function answerFindings(ctx: TurnContextLite, state: DialogState): 
       break;
     case 'price_rises': {
       const series = findRecurring(history, input.today);
-      reply = priceRisesReply(
-        findPriceRises(series, frame.periods[0]?.start ?? addDays(input.today, -HISTORY_DAYS)),
-      );
+      const rises = findPriceRises(series, frame.periods[0]?.start ?? addDays(input.today, -HISTORY_DAYS));
+      // "Has Netflix gone up?" is about Netflix: its answer, not a yes that lists another payment.
+      reply = frame.merchants.length
+        ? askedPriceRisesReply(frame.merchants, rises, series)
+        : priceRisesReply(rises);
       break;
     }
     default:
@@ -177,6 +179,29 @@ function priceRisesReply(rises: ReturnType<typeof findPriceRises>): Reply {
     data: { items: rises.map(priceRiseItem), count: rises.length },
     suggestions: ['Show my subscriptions'],
   };
+}
+
+/** Each merchant asked about: its rise, or the price it has kept, or that it is not a regular payment. */
+function askedPriceRisesReply(
+  merchants: readonly string[],
+  rises: ReturnType<typeof findPriceRises>,
+  series: readonly RecurringSeries[],
+): Reply {
+  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+  const items = merchants.map((merchant) => {
+    const rise = rises.find((r) => same(r.series.merchant, merchant));
+    if (rise) return { merchant, kind: 'rose', text: priceRiseItem(rise), amount: '', since: '' };
+    const regular = series.find((s) => same(s.merchant, merchant));
+    if (!regular) return { merchant, kind: 'none', text: '', amount: '', since: '' };
+    return {
+      merchant,
+      kind: regular.variableAmount ? 'varies' : 'same',
+      text: '',
+      amount: formatMoney(regular.lastAmountMinor, regular.currency),
+      since: dayText(regular.firstDate),
+    };
+  });
+  return { template: 'PriceRisesAsked', data: { items }, suggestions: ['Have any subscriptions gone up?'] };
 }
 
 /** Findings in rows that just arrived, for alerts: keyed so each is sent at most once. */

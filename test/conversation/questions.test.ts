@@ -178,6 +178,29 @@ describe('spending questions and follow-ups', () => {
     ]);
   });
 
+  it('answers whether the payment asked about went up, not with another one that did', async () => {
+    // Maya's Spotify went from $11.99 to $12.99 in February; Netflix stayed at $17.99.
+    await play(chatFor('maya'), [
+      {
+        says: 'has netflix gone up?',
+        template: 'PriceRisesAsked',
+        text: ["No, Netflix hasn't gone up", '$17.99'],
+        notText: ['Spotify'],
+      },
+      {
+        says: 'did spotify go up',
+        template: 'PriceRisesAsked',
+        text: ['Yes: Spotify went from $11.99 to $12.99'],
+      },
+      {
+        says: "has trader joe's gone up",
+        template: 'PriceRisesAsked',
+        text: ["I don't see Trader Joe's as a regular payment"],
+      },
+      { says: 'have any subscriptions gone up?', template: 'PriceRises', text: ['Spotify'] },
+    ]);
+  });
+
   it('says when a period compared is only partly in the data', async () => {
     // Today is 5 March 2026 and Maya's statements run to 3 March.
     await play(chatFor('maya'), [
