@@ -70,7 +70,10 @@ export function plainWords(text: string): string {
   // Most messages have none of it: one look instead of three rewrites.
   if (!MAYBE.test(text)) return text;
   const written = text
-    .replace(SHORT_FORM, (w) => SHORT_FORMS[w.toLowerCase()] ?? w)
+    // "R 500" is rand, not "are 500".
+    .replace(SHORT_FORM, (w, at: number, all: string) =>
+      w.toLowerCase() === 'r' && /^\s*\d/.test(all.slice(at + 1)) ? w : (SHORT_FORMS[w.toLowerCase()] ?? w),
+    )
     .replace(HESITATION, ' ')
     .replace(FILLER_LIKE, ' ')
     // "15% of 80": the sign would vanish with the punctuation, and a share is not a figure Tally keeps.

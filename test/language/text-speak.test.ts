@@ -27,6 +27,7 @@ describe('text-speak and spoken fillers are written out', () => {
     'spent $2 at the u-store',
     'no of course not',
     'yes please',
+    'anything over R 500 at checkers',
   ])('leaves "%s" as it is', (text) => {
     expect(plainWords(text)).toBe(text);
   });
