@@ -11,7 +11,14 @@ export interface AmountMention {
   length: number;
 }
 
-const SYMBOLS: Readonly<Record<string, string>> = { $: 'USD', '£': 'GBP', '€': 'EUR', '¥': 'JPY' };
+const SYMBOLS: Readonly<Record<string, string>> = {
+  $: 'USD',
+  '£': 'GBP',
+  '€': 'EUR',
+  '¥': 'JPY',
+  r: 'ZAR',
+  R: 'ZAR',
+};
 const WORDS: Readonly<Record<string, string>> = {
   dollar: 'USD',
   dollars: 'USD',
@@ -30,12 +37,15 @@ const WORDS: Readonly<Record<string, string>> = {
   cad: 'CAD',
   aud: 'AUD',
   chf: 'CHF',
+  rand: 'ZAR',
+  rands: 'ZAR',
+  zar: 'ZAR',
 };
 
 const NUMBER = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?|\.\d{1,2}`;
-const CURRENCY_WORD = String.raw`(?:dollars?|bucks?|usd|euros?|eur|pounds?|quid|gbp|yen|jpy|cad|aud|chf)\b`;
-/** "$1,200.50", "€15", "20 bucks", "1.5k", "US$ 30". */
-const MONEY = String.raw`(?:(?:us)?([$£€¥])\s*)?(${NUMBER})(?:\s*(k)\b)?(?:\s*(${CURRENCY_WORD}))?`;
+const CURRENCY_WORD = String.raw`(?:dollars?|bucks?|usd|euros?|eur|pounds?|quid|gbp|yen|jpy|cad|aud|chf|rands?|zar)\b`;
+/** "$1,200.50", "€15", "20 bucks", "1.5k", "US$ 30", "R500" and "R 500" (rand). */
+const MONEY = String.raw`(?:(?:us)?([$£€¥]|[rR](?=\s?\d))\s*)?(${NUMBER})(?:\s*(k)\b)?(?:\s*(${CURRENCY_WORD}))?`;
 
 /** Words after a number that make it something other than money. */
 // Whole words only: "200 this year" is money ("th" is an ordinal only on its own), "50 amazon orders" too.

@@ -52,6 +52,18 @@ describe('findAmounts', () => {
   });
 });
 
+describe('amounts in rand', () => {
+  it('reads R500, R 500 and 300 rand as rand, and no rand inside a word', () => {
+    expect(findAmounts('over R500, under r 1,200 or 300 rand').map((a) => [a.minor, a.currency])).toEqual([
+      [50000, 'ZAR'],
+      [120000, 'ZAR'],
+      [30000, 'ZAR'],
+    ]);
+    expect(findAmountRange('anything over R 500')?.range).toEqual({ minMinor: 50001, currency: 'ZAR' });
+    expect(findAmounts('for 500 or fr500')).toEqual([]);
+  });
+});
+
 describe('findTopN', () => {
   it.each([
     ['top 5', 5],
