@@ -17,31 +17,21 @@ export async function startUnlink(ctx: TurnContext, state: DialogState): Promise
       state,
     };
   }
-  if (frame.unknownAccounts?.length) {
-    // Never the nearest account of the same kind: unlinking deletes its transactions.
+  /** Asks which of their accounts to unlink, offering each. */
+  const which = (template: string, data: object = {}): TurnResult => {
     const names = vocabulary.accounts.map((a) => a.name);
     return {
       replies: [
-        {
-          template: 'UnlinkUnknown',
-          data: { name: frame.unknownAccounts[0], options: names },
-          suggestions: names.map((n) => `Unlink ${n}`),
-        },
+        { template, data: { ...data, options: names }, suggestions: names.map((n) => `Unlink ${n}`) },
       ],
       state,
     };
-  }
+  };
+  // Never the nearest account of the same kind: unlinking deletes its transactions.
+  if (frame.unknownAccounts?.length) return which('UnlinkUnknown', { name: frame.unknownAccounts[0] });
   const account =
     frame.accounts.length === 1 ? vocabulary.accounts.find((a) => a.id === frame.accounts[0]) : undefined;
-  if (!account) {
-    const names = vocabulary.accounts.map((a) => a.name);
-    return {
-      replies: [
-        { template: 'UnlinkWhich', data: { options: names }, suggestions: names.map((n) => `Unlink ${n}`) },
-      ],
-      state,
-    };
-  }
+  if (!account) return which('UnlinkWhich');
   return {
     replies: [
       {

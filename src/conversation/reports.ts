@@ -15,7 +15,7 @@ import {
 } from './describe.ts';
 import { valueText } from './figures.ts';
 import type { Reply } from './types.ts';
-import { workingOf } from './working.ts';
+import { dataEndsIn, workingOf } from './working.ts';
 
 /** Latest balance of each account (or the ones asked about), with its as-of date. */
 export function balancesReply(a: Asked, result: Extract<QueryResult, { shape: 'balances' }>): Reply {
@@ -24,7 +24,7 @@ export function balancesReply(a: Asked, result: Extract<QueryResult, { shape: 'b
     a.query.filters.include.accounts.length > 0 || a.query.filters.include.accountTypes.length > 0;
   // Accounts asked about whose statements give no balance are named, never left out without a word.
   const shown = new Set(rows.map((r) => r.accountId));
-  const without = askedAccounts(a)
+  const without = askedAccounts(a, narrowed)
     .filter((account) => !shown.has(account.id))
     .map((account) => account.name);
   if (rows.length === 0)
@@ -60,18 +60,14 @@ export function balancesReply(a: Asked, result: Extract<QueryResult, { shape: 'b
 }
 
 /** The accounts a balance question covers: the ones it names (by name or kind), or all, less any it leaves out. */
-function askedAccounts(a: Asked) {
-  const { include, exclude } = a.query.filters;
-  const { accounts } = a.ctx.vocabulary;
+function askedAccounts(a: Asked, narrowed: boolean) {
+  const { exclude } = a.query.filters;
   const named = new Set(accountIdsOf(a.query, a.ctx.vocabulary));
-  return accounts.filter(
+  return a.ctx.vocabulary.accounts.filter(
     (account) =>
-      (named.size === 0 || named.has(account.id)) &&
+      (!narrowed || named.has(account.id)) &&
       !exclude.accounts.includes(account.id) &&
-      !exclude.accountTypes.includes(account.type) &&
-      (include.accounts.length > 0 ||
-        include.accountTypes.length === 0 ||
-        include.accountTypes.includes(account.type)),
+      !exclude.accountTypes.includes(account.type),
   );
 }
 
@@ -102,7 +98,7 @@ export function comparisonReply(a: Asked, result: Extract<QueryResult, { shape: 
   const working = workingOf(query, undefined, ctx.vocabulary, a.span, currency);
   working.period = figures.map((f) => (f.period ? periodText(f.period) : '')).join(' vs ');
   // A period the data stops inside ("this month" three days in) is not like for like: the answer says so.
-  const partly = workingOf(query, newer.period, ctx.vocabulary, a.span, currency).dataEnds;
+  const partly = dataEndsIn(newer.period, a.span);
   working.dataEnds = partly;
   return {
     template: 'ComparePeriods',

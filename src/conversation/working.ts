@@ -54,6 +54,13 @@ export interface Working {
 }
 
 /** The parts of the working line for a query over one period (undefined: all the data, or a balance). */
+/** The last day of data, in words, when the data stops inside `period`; '' when it covers the period or misses it. */
+export function dataEndsIn(period: Period | undefined, span: DataSpan | undefined): string {
+  return span && period && period.start <= span.last && period.end > addDays(span.last, 1)
+    ? dayText(span.last)
+    : '';
+}
+
 export function workingOf(
   query: Query,
   period: Period | undefined,
@@ -86,10 +93,7 @@ export function workingOf(
       defaulted === 'all-linked' &&
       Boolean(span && period && (period.start !== span.first || period.end !== addDays(span.last, 1))),
     covered: span ? dayRangeText(span.first, span.last) : '',
-    dataEnds:
-      span && period && period.start <= span.last && period.end > addDays(span.last, 1)
-        ? dayText(span.last)
-        : '',
+    dataEnds: dataEndsIn(period, span),
     dataStarts:
       span && period && period.start < span.first && period.end > span.first ? dayText(span.first) : '',
     accounts: include.accounts.map(accountName).filter(Boolean),
